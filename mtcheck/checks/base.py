@@ -1,0 +1,93 @@
+"""What every check is: a rule with a stable id, an MQM-style category and a default severity.
+
+A rule's docstring is its documentation (``mtcheck rules RULE`` prints it): the first line
+says what it catches, then ``Flags:`` and ``Leaves alone:`` sections with examples.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from mtcheck.model import CATEGORIES, Document, Finding, Segment, Sentence, Severity, Span
+
+
+@dataclass
+class CheckContext:
+    """What a rule sees: both documents, their alignment, the language pair and settings.
+
+    ``mt`` is an MT session (see ``mtcheck.mt``) or ``None`` when MT is off or unavailable.
+    """
+
+    target: Document
+    source: Document | None
+    segments: list[Segment]
+    src_lang: str
+    tgt_lang: str
+    settings: dict[str, Any] = field(default_factory=dict)
+    mt: Any = None
+
+    @property
+    def pair(self) -> str:
+        return f"{self.src_lang}-{self.tgt_lang}"
+
+    def target_sentences(self) -> Iterator[tuple[Segment, Sentence]]:
+        for seg in self.segments:
+            for sent in seg.target:
+                yield seg, sent
+
+    def aligned(self) -> Iterator[Segment]:
+        """Segments that have both a source and a target side."""
+        return (seg for seg in self.segments if seg.source and seg.target)
+
+
+class Rule:
+    """Base class of all checks; subclasses set the class attributes and ``check``."""
+
+    id: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[Severity]
+    needs_source: ClassVar[bool] = False
+    safe_fix: ClassVar[bool] = False  # whether ``Finding.fix`` may be applied by ``mtcheck fix``
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if getattr(cls, "id", None):
+            assert cls.category in CATEGORIES, f"{cls.id}: unknown category {cls.category}"
+            assert cls.__doc__, f"{cls.id}: a rule needs a docstring"
+
+    @classmethod
+    def summary(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "").splitlines()[0]
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finding(
+        self,
+        message: str,
+        *,
+        target: Span | None = None,
+        source: Span | None = None,
+        segment: Segment | None = None,
+        suggestion: str | None = None,
+        fix: str | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        return Finding(
+            rule=self.id,
+            category=self.category,
+            severity=severity or self.severity,
+            message=message,
+            target=target,
+            source=source,
+            segment=segment.id if segment else None,
+            suggestion=suggestion,
+            fix=fix if self.safe_fix else None,
+        )

@@ -1,0 +1,183 @@
+"""The data that flows through mtcheck: document → sentences → aligned segments → findings.
+
+Every offset is a Unicode code-point offset into the document's text (UTF-8 decoded,
+leading BOM removed, line endings untouched), so ``text[start:end]`` is always the span.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(str, enum.Enum):
+    """How urgent a finding is; ordered ``info < warning < error``."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+
+CATEGORIES = (
+    "accuracy/mistranslation",
+    "accuracy/omission",
+    "accuracy/addition",
+    "accuracy/untranslated",
+    "accuracy/number",
+    "accuracy/name",
+    "fluency/repetition",
+    "fluency/casing",
+    "fluency/punctuation",
+    "fluency/spelling",
+    "fluency/grammar",
+    "locale/format",
+    "style/calque",
+    "terminology/glossary",
+    "terminology/inconsistent",
+    "other/leftover",
+)
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open ``[start, end)`` range of code points in a document's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def shift(self, offset: int) -> "Span":
+        return Span(self.start + offset, self.end + offset)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a paragraph; ``id`` is ``p<paragraph>.s<n>`` (1-based)."""
+
+    id: str
+    span: Span
+    text: str
+    paragraph: int
+
+
+@dataclass
+class Paragraph:
+    """A block of text (a paragraph, heading, list item, …) and its sentences."""
+
+    index: int  # 1-based
+    span: Span
+    sentences: list[Sentence] = field(default_factory=list)
+    unit_id: str | None = None  # set by pre-aligned formats (XLIFF unit id, JSON field)
+
+
+@dataclass
+class Document:
+    """A decoded file: its full text, language, the blocks worth checking, and masked regions.
+
+    ``masked`` spans (code, URLs, link targets, markup) are never flagged.
+    ``suppressions`` map a paragraph index to the rule ids or category prefixes silenced there.
+    """
+
+    path: str
+    text: str
+    lang: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    masked: list[Span] = field(default_factory=list)
+    suppressions: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+
+    def sentences(self) -> list[Sentence]:
+        return [s for p in self.paragraphs for s in p.sentences]
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def is_masked(self, span: Span) -> bool:
+        return any(m.start < span.end and span.start < m.end for m in self.masked)
+
+
+@dataclass
+class Segment:
+    """An aligned bead: 0–2 source sentences against 0–2 target sentences.
+
+    ``id`` is ``p<target paragraph>.s<n>`` numbering beads inside the paragraph pair, so it
+    is stable across runs of the same input. ``scores`` carries alignment and MT figures.
+    """
+
+    id: str
+    source: list[Sentence]
+    target: list[Sentence]
+    scores: dict[str, float | str] = field(default_factory=dict)
+
+    @property
+    def source_span(self) -> Span | None:
+        return _cover(self.source)
+
+    @property
+    def target_span(self) -> Span | None:
+        return _cover(self.target)
+
+    @property
+    def source_text(self) -> str:
+        return " ".join(s.text for s in self.source)
+
+    @property
+    def target_text(self) -> str:
+        return " ".join(s.text for s in self.target)
+
+
+def _cover(sentences: list[Sentence]) -> Span | None:
+    if not sentences:
+        return None
+    return Span(sentences[0].span.start, sentences[-1].span.end)
+
+
+@dataclass
+class Finding:
+    """One problem for the editor, produced by one rule.
+
+    ``fix`` is the replacement text for ``target`` when the rule marks it safe to apply
+    automatically; ``suggestion`` is what the editor is told (it may be the same text).
+    """
+
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    target: Span | None = None
+    source: Span | None = None
+    segment: str | None = None
+    suggestion: str | None = None
+    fix: str | None = None
+    suppressed: bool = False
+    id: str = ""  # stable fingerprint, set by the pipeline
+
+
+@dataclass
+class DocumentResult:
+    """Everything mtcheck learned about one target document (and its source, if any).
+
+    ``mt`` describes the MT pass: ``{"status": "used" | "skipped", "reason": str,
+    "models": [...]}``; per-segment MT output lives in ``Segment.scores``.
+    """
+
+    target: Document
+    source: Document | None
+    segments: list[Segment]
+    findings: list[Finding]
+    notices: list[str] = field(default_factory=list)
+    mt: dict = field(default_factory=dict)

@@ -1,0 +1,44 @@
+"""Language data shipped beside the code in ``mtcheck/data/``.
+
+``data/<lang>/`` holds monolingual lists (abbreviations, stopwords, month names, …);
+``data/<src>-<tgt>/`` holds bilingual tables (exonyms, calques, glossary, …). Adding a
+language pair means adding files here, not code. ``.txt`` files hold one entry per line;
+``.tsv`` files have a header row. ``#`` starts a comment line in both; blank lines are skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from importlib import resources
+from pathlib import Path
+
+DATA_DIR = Path(str(resources.files("mtcheck") / "data"))
+
+
+def _lines(path: Path) -> list[str]:
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as f:
+        return [ln.rstrip("\n") for ln in f if ln.strip() and not ln.startswith("#")]
+
+
+@functools.cache
+def word_list(lang: str, name: str) -> tuple[str, ...]:
+    """Entries of ``data/<lang>/<name>.txt`` (empty when the language lacks the list)."""
+    return tuple(ln.strip() for ln in _lines(DATA_DIR / lang / f"{name}.txt"))
+
+
+@functools.cache
+def table(folder: str, name: str) -> tuple[dict[str, str], ...]:
+    """Rows of ``data/<folder>/<name>.tsv`` as dicts keyed by the header."""
+    rows = _lines(DATA_DIR / folder / f"{name}.tsv")
+    if not rows:
+        return ()
+    reader = csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return tuple({k: (v or "").strip() for k, v in row.items()} for row in reader)
+
+
+def pair_table(src: str, tgt: str, name: str) -> tuple[dict[str, str], ...]:
+    """A bilingual table for the ``src-tgt`` pair."""
+    return table(f"{src}-{tgt}", name)
