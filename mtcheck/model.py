@@ -65,24 +65,50 @@ class Span:
         return Span(self.start + offset, self.end + offset)
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence of a paragraph; ``id`` is ``p<paragraph>.s<n>`` (1-based)."""
-
-    id: str
-    span: Span
-    text: str
-    paragraph: int
-
-
 @dataclass
 class Paragraph:
-    """A block of text (a paragraph, heading, list item, …) and its sentences."""
+    """A block of text (paragraph, heading, list item, table cell, …) and its sentences.
+
+    ``text`` is the block's clean text (markup removed, entities decoded). For each of its
+    characters, ``char_starts[k]``/``char_ends[k]`` give the file span it came from; both are
+    ``None`` when the clean text is the file text itself starting at ``span.start``.
+    """
 
     index: int  # 1-based
     span: Span
-    sentences: list[Sentence] = field(default_factory=list)
+    text: str
+    char_starts: list[int] | None = None
+    char_ends: list[int] | None = None
+    sentences: list["Sentence"] = field(default_factory=list)
     unit_id: str | None = None  # set by pre-aligned formats (XLIFF unit id, JSON field)
+
+    def file_span(self, i: int, j: int) -> Span:
+        """The file span of clean-text characters ``[i, j)``."""
+        if self.char_starts is None or self.char_ends is None:
+            return Span(self.span.start + i, self.span.start + j)
+        if j <= i:
+            pos = self.char_starts[i] if i < len(self.char_starts) else self.span.end
+            return Span(pos, pos)
+        return Span(self.char_starts[i], self.char_ends[j - 1])
+
+
+@dataclass(eq=False)
+class Sentence:
+    """One sentence of a paragraph; ``id`` is ``p<paragraph>.s<n>`` (1-based).
+
+    ``start``/``end`` index the paragraph's clean text; ``span`` is the file span.
+    """
+
+    id: str
+    paragraph: Paragraph = field(repr=False)
+    start: int
+    end: int
+    text: str
+    span: Span
+
+    def file_span(self, i: int, j: int) -> Span:
+        """The file span of characters ``[i, j)`` of this sentence's text."""
+        return self.paragraph.file_span(self.start + i, self.start + j)
 
 
 @dataclass
@@ -181,3 +207,5 @@ class DocumentResult:
     findings: list[Finding]
     notices: list[str] = field(default_factory=list)
     mt: dict = field(default_factory=dict)
+    src_lang: str = ""
+    tgt_lang: str = ""

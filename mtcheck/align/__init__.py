@@ -1,0 +1,70 @@
+"""Aligning a source document with its translation: paragraphs first, then sentences.
+
+Paragraph counts usually match in news copy; when they do not, paragraphs are aligned with
+the same dynamic programme as sentences. Inside each paragraph pair, sentences are aligned
+1-1, 1-2, 2-1, 1-0 or 0-1. The result is the document's list of segments (beads).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from mtcheck.compat import tomllib
+
+from mtcheck.align.dp import LengthModel, align
+from mtcheck.align.scorers import AnchorScorer, Scorer
+from mtcheck.model import Document, Segment
+from mtcheck.resources import DATA_DIR
+
+
+@functools.cache
+def length_model(src_lang: str, tgt_lang: str) -> LengthModel:
+    """The pair's length ratio and variance from ``data/<pair>/pair.toml`` (Gale–Church defaults)."""
+    path = DATA_DIR / f"{src_lang}-{tgt_lang}" / "pair.toml"
+    if not path.is_file():
+        return LengthModel()
+    conf = tomllib.loads(path.read_text(encoding="utf-8")).get("alignment", {})
+    return LengthModel(ratio=conf.get("length_ratio", 1.0), variance=conf.get("length_variance", 6.8))
+
+
+def monolingual_segments(target: Document) -> list[Segment]:
+    """One segment per target sentence, for documents without a source."""
+    return [Segment(id=s.id, source=[], target=[s]) for s in target.sentences()]
+
+
+def align_documents(source: Document, target: Document, scorer: Scorer | None = None) -> list[Segment]:
+    """Segments covering every sentence of both documents, in target order."""
+    scorer = scorer or AnchorScorer(source.lang, target.lang)
+    lengths = length_model(source.lang, target.lang)
+    segments: list[Segment] = []
+    last_target = 0
+    for src_paras, tgt_paras in _paragraph_pairs(source, target, scorer, lengths):
+        src_sents = [s for p in src_paras for s in p.sentences]
+        tgt_sents = [s for p in tgt_paras for s in p.sentences]
+        if tgt_paras:
+            prefix = f"p{tgt_paras[0].index}"
+            last_target = tgt_paras[0].index
+        else:  # a source paragraph with no translation: name it after the one before
+            prefix = f"p{last_target}.x{src_paras[0].index}"
+        beads = align([s.text for s in src_sents], [s.text for s in tgt_sents], scorer, lengths)
+        for n, (si, ti, sim) in enumerate(beads, 1):
+            segment = Segment(
+                id=f"{prefix}.s{n}",
+                source=[src_sents[k] for k in si],
+                target=[tgt_sents[k] for k in ti],
+            )
+            if si and ti:
+                segment.scores["align_similarity"] = round(sim, 3)
+            segments.append(segment)
+    return segments
+
+
+def _paragraph_pairs(source: Document, target: Document, scorer: Scorer, lengths: LengthModel):
+    src, tgt = source.paragraphs, target.paragraphs
+    if len(src) == len(tgt):
+        return [([s], [t]) for s, t in zip(src, tgt)]
+    beads = align([p.text for p in src], [p.text for p in tgt], scorer, lengths)
+    return [([src[k] for k in si], [tgt[k] for k in ti]) for si, ti, _ in beads]
+
+
+__all__ = ["align_documents", "monolingual_segments"]

@@ -1,0 +1,83 @@
+"""Dynamic-programming alignment of two sequences of texts (Gale & Church 1993, plus anchors).
+
+Beads are 1-1, 1-2, 2-1, 1-0 and 0-1. A bead's cost is the negative log prior of its kind,
+the Gale–Church length cost, and ``weight × (1 − similarity)`` from a pluggable scorer.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from mtcheck.align.scorers import Scorer
+
+BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+PRIORS = {(1, 1): 0.89, (1, 0): 0.005, (0, 1): 0.005, (2, 1): 0.045, (1, 2): 0.045}
+
+
+@dataclass(frozen=True)
+class LengthModel:
+    """Target characters per source character (``ratio``) and its variance per character."""
+
+    ratio: float = 1.0
+    variance: float = 6.8
+
+
+@dataclass(frozen=True)
+class Weights:
+    similarity: float = 6.0
+    skip: float = 3.5  # dissimilarity charged to a 1-0 or 0-1 bead
+
+
+def _length_cost(ls: int, lt: int, model: LengthModel) -> float:
+    mean = (ls + lt / model.ratio) / 2 or 1.0
+    delta = (lt - ls * model.ratio) / math.sqrt(mean * model.variance)
+    tail = math.erfc(abs(delta) / math.sqrt(2))  # 2·(1 − Φ(|δ|))
+    return -math.log(max(tail, 1e-12))
+
+
+def align(
+    src: list[str],
+    tgt: list[str],
+    scorer: Scorer,
+    length: LengthModel = LengthModel(),
+    weights: Weights = Weights(),
+) -> list[tuple[list[int], list[int], float]]:
+    """The cheapest bead sequence: ``(source indices, target indices, similarity)`` triples."""
+    n, m = len(src), len(tgt)
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    prior = {bead: -math.log(p) for bead, p in PRIORS.items()}
+    for i in range(n + 1):
+        for j in range(m + 1):
+            base = cost[i][j]
+            if base == inf:
+                continue
+            for di, dj in BEADS:
+                ii, jj = i + di, j + dj
+                if ii > n or jj > m:
+                    continue
+                if di and dj:
+                    s_text = " ".join(src[i:ii])
+                    t_text = " ".join(tgt[j:jj])
+                    sim = scorer(s_text, t_text)
+                    c = _length_cost(len(s_text), len(t_text), length) + weights.similarity * (1 - sim)
+                else:
+                    sim = 0.0
+                    c = weights.skip
+                total = base + prior[(di, dj)] + c
+                if total < cost[ii][jj]:
+                    cost[ii][jj] = total
+                    back[ii][jj] = (di, dj, sim)
+    beads = []
+    i, j = n, m
+    while i or j:
+        step = back[i][j]
+        assert step is not None
+        di, dj, sim = step
+        beads.append((list(range(i - di, i)), list(range(j - dj, j)), sim))
+        i, j = i - di, j - dj
+    beads.reverse()
+    return beads

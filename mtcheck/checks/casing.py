@@ -1,0 +1,200 @@
+"""Capitalisation that English requires and the translation lost."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+import regex
+
+from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.model import Finding, Sentence, Severity
+from mtcheck.resources import pair_table, table, word_list
+
+_WORD = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{L}[\p{L}'’-]*\p{L}|(?<![\p{L}\p{N}_@/.-])\p{L}")
+_NUMBER = regex.compile(r"^\s*\d")
+
+
+def _mid_sentence_words(sent: Sentence) -> Iterator[regex.Match]:
+    """Words that are not the sentence's first word (nor the first after a colon or quote)."""
+    for m in _WORD.finditer(sent.text):
+        before = sent.text[: m.start()].rstrip(" \u00a0\u202f")
+        if not before or before[-1] in "«“\"‘'([:—–-.!?…":
+            continue
+        yield m
+
+
+@functools.cache
+def _lowercase_names(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in word_list(lang, "lowercase_names"))
+
+
+class NameCasing(Rule):
+    """A proper noun written in lowercase: ``kyiv``, ``gazprom``.
+
+    Flags: a lowercase word whose capitalised form is the aligned source's name (through
+    the pair's exonyms: ``Kiev`` → ``kyiv``); without source evidence, a known place name
+    (the English side of the exonym table) that stands capitalised elsewhere in the document.
+    Leaves alone: common words capitalised elsewhere only as titles or parts of names
+    (``president`` beside ``President Zelensky``, ``bank`` beside ``World Bank``), names
+    lowercase by design (``iPhone``, ``de Gaulle``), words at a sentence start.
+    """
+
+    id = "name-casing"
+    category = "fluency/casing"
+    severity = Severity.ERROR
+    safe_fix = True
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        stop = frozenset(w.lower() for w in word_list(ctx.tgt_lang, "stopwords"))
+        by_design = _lowercase_names(ctx.tgt_lang)
+        exonyms = _exonyms(ctx.src_lang, ctx.tgt_lang)
+        standalone = _standalone_capitalised(ctx) & _place_names(ctx.src_lang, ctx.tgt_lang)
+        for seg, sent in ctx.target_sentences():
+            source_names = {
+                exonyms.get(m.group(), m.group()) for s in seg.source for m in _mid_sentence_words(s) if m.group()[0].isupper()
+            }
+            source_names |= {exonyms[m.group()] for s in seg.source for m in _WORD.finditer(s.text) if m.group() in exonyms}
+            for m in _mid_sentence_words(sent):
+                word = m.group()
+                if not word[0].islower() or word in by_design or word in stop or len(word) < 3:
+                    continue
+                name = word[0].upper() + word[1:]
+                if name in source_names:
+                    reason = "the source has"
+                elif name in standalone:
+                    reason = "the document elsewhere has"
+                else:
+                    continue
+                yield self.finding(
+                    f"“{word}” is a name: {reason} “{name}”.",
+                    target=sent.file_span(m.start(), m.end()),
+                    segment=seg,
+                    suggestion=name,
+                    fix=name,
+                )
+
+
+def _standalone_capitalised(ctx: CheckContext) -> frozenset[str]:
+    """Capitalised words standing alone inside sentences (not part of a multiword name)."""
+    found = set()
+    for _, sent in ctx.target_sentences():
+        words = list(_mid_sentence_words(sent))
+        for k, m in enumerate(words):
+            word = m.group()
+            if not word[0].isupper() or word.isupper():
+                continue
+            neighbours = [w.group() for w in words[max(k - 1, 0) : k] + words[k + 1 : k + 2]]
+            text_before = sent.text[words[k - 1].end() : m.start()] if k else ""
+            text_after = sent.text[m.end() : words[k + 1].start()] if k + 1 < len(words) else ""
+            joined = [n for n, gap in zip(neighbours, (text_before, text_after)) if gap.strip() == ""]
+            if not any(n[0].isupper() for n in joined):
+                found.add(word)
+    return frozenset(found)
+
+
+@functools.cache
+def _place_names(src: str, tgt: str) -> frozenset[str]:
+    """Single-word names of the target language known from the pair's exonym table."""
+    return frozenset(row[tgt] for row in pair_table(src, tgt, "exonyms") if " " not in row[tgt])
+
+
+@functools.cache
+def _exonyms(src: str, tgt: str) -> dict[str, str]:
+    return {row[src]: row[tgt] for row in pair_table(src, tgt, "exonyms") if " " not in row.get(src, " ")}
+
+
+@functools.cache
+def _always_capitalised(lang: str) -> dict[str, str]:
+    """Lowercased word → its kind, for words the language always capitalises."""
+    kinds: dict[str, str] = {}
+    for kind, name in (("weekday", "weekdays"), ("nationality", "demonyms"), ("language", "languages")):
+        for word in word_list(lang, name):
+            kinds.setdefault(word.lower(), kind)
+    for row in table(lang, "months"):
+        if row["name"][-1] != ".":
+            kinds.setdefault(row["name"].lower(), "month")
+    for word in word_list(lang, "capitalisation_exceptions"):
+        kinds.pop(word.lower(), None)
+    return kinds
+
+
+class CalendarAndNationality(Rule):
+    """Weekdays, months, nationalities and languages that English capitalises: ``tuesday``, ``the french team``.
+
+    Flags: ``on tuesday``, ``In january``, ``21 march``, ``the french team``, ``european leaders``,
+    ``in english`` — French writes these in lowercase, English does not.
+    Leaves alone: ``march``/``may`` as verbs (months that are also common words are flagged only
+    beside a number), words that are lowercase in other senses (``polish`` the verb, ``china``
+    the porcelain), and anything at a sentence start.
+    """
+
+    id = "english-capitals"
+    category = "fluency/casing"
+    severity = Severity.ERROR
+    safe_fix = True
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        kinds = _always_capitalised(ctx.tgt_lang)
+        ambiguous = frozenset(w.lower() for w in word_list(ctx.tgt_lang, "ambiguous_months"))
+        for seg, sent in ctx.target_sentences():
+            for m in _WORD.finditer(sent.text):
+                word = m.group()
+                kind = kinds.get(word)
+                if kind is None or not word[0].islower():
+                    continue
+                if word in ambiguous and not _beside_number(sent.text, m):
+                    continue
+                fixed = word[0].upper() + word[1:]
+                yield self.finding(
+                    f"English capitalises {kind}s: “{fixed}”.",
+                    target=sent.file_span(m.start(), m.end()),
+                    segment=seg,
+                    suggestion=fixed,
+                    fix=fixed,
+                )
+
+
+def _beside_number(text: str, m: regex.Match) -> bool:
+    return bool(regex.search(r"\d(?:st|nd|rd|th|er)?\s*$", text[: m.start()])) or bool(_NUMBER.match(text[m.end() :]))
+
+
+class SentenceStartCasing(Rule):
+    """A sentence that starts in lowercase where its source starts with a capital.
+
+    Flags: ``the Thin White Duke is back.`` aligned with ``Le Thin White Duke est de retour.``
+    Leaves alone: sentences after an ellipsis or inside a quotation that continue a sentence,
+    names lowercase by design (``iPhone sales rose``), sentences whose source also starts
+    in lowercase, and documents without a source.
+    """
+
+    id = "sentence-start-casing"
+    category = "fluency/casing"
+    severity = Severity.WARNING
+    needs_source = True
+    safe_fix = True
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        by_design = _lowercase_names(ctx.tgt_lang)
+        for seg in ctx.aligned():
+            first_src = _first_word(seg.source[0].text)
+            if first_src is None or not first_src.group()[0].isupper():
+                continue
+            sent = seg.target[0]
+            m = _first_word(sent.text)
+            if m is None or not m.group()[0].islower() or m.group() in by_design:
+                continue
+            if m.start() > 0 and sent.text[: m.start()].strip() in {"…", "...", "[…]"}:
+                continue
+            fixed = m.group()[0].upper() + m.group()[1:]
+            yield self.finding(
+                "Sentence starts in lowercase; the source starts with a capital.",
+                target=sent.file_span(m.start(), m.end()),
+                segment=seg,
+                suggestion=fixed,
+                fix=fixed,
+            )
+
+
+def _first_word(text: str) -> regex.Match | None:
+    return _WORD.search(text[:40])

@@ -1,0 +1,89 @@
+"""Terms the newsroom's glossary requires: a source term must be rendered by one of its listed translations."""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.model import Finding, Severity
+from mtcheck.readers import InputError
+from mtcheck.resources import pair_table
+
+
+@dataclass(frozen=True)
+class Term:
+    source: str
+    targets: tuple[str, ...]
+    pattern: regex.Pattern
+    target_patterns: tuple[regex.Pattern, ...]
+
+
+def _bounded(text: str) -> regex.Pattern:
+    words = r"[\s\u00a0]+".join(regex.escape(w).replace("'", "['’]") for w in text.split())
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}]){words}(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
+
+
+def _term(source: str, targets: str) -> Term:
+    alternatives = tuple(t.strip() for t in targets.split("|") if t.strip())
+    return Term(source, alternatives, _bounded(source), tuple(_bounded(t) for t in alternatives))
+
+
+def load_glossary(path: str | Path) -> tuple[Term, ...]:
+    """A user glossary: CSV or TSV with ``source`` and ``target`` columns (alternatives split by ``|``)."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(path, f"cannot read glossary ({e.__class__.__name__})") from None
+    delimiter = "\t" if p.suffix.lower() in {".tsv", ".tab"} or "\t" in text.splitlines()[0] else ","
+    rows = list(csv.DictReader((ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")), delimiter=delimiter))
+    if not rows or not {"source", "target"} <= set(rows[0]):
+        raise InputError(path, "glossary needs a header row with 'source' and 'target' columns")
+    return tuple(_term(r["source"], r["target"]) for r in rows if r.get("source") and r.get("target"))
+
+
+@functools.cache
+def _default(src: str, tgt: str) -> tuple[Term, ...]:
+    return tuple(_term(r["source"], r["target"]) for r in pair_table(src, tgt, "glossary"))
+
+
+class GlossaryTerm(Rule):
+    """A glossary term of the source translated otherwise than the glossary requires.
+
+    Flags: ``Cour pénale internationale`` in the source with no ``International Criminal
+    Court`` in the translation; terms from ``--glossary FILE`` and the pair's default
+    newsroom glossary (``data/<pair>/glossary.tsv``).
+    Leaves alone: any of the listed alternatives (``ceasefire|cease-fire``), case
+    differences, and sentences whose source lacks the term.
+    """
+
+    id = "glossary"
+    category = "terminology/glossary"
+    severity = Severity.WARNING
+    needs_source = True
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        terms = list(_default(ctx.src_lang, ctx.tgt_lang))
+        for path in ctx.settings.get("glossary") or []:
+            terms += load_glossary(path)
+        for seg in ctx.aligned():
+            target = seg.target_text
+            for term in terms:
+                for sent in seg.source:
+                    m = term.pattern.search(sent.text)
+                    if m is None or any(p.search(target) for p in term.target_patterns):
+                        continue
+                    wanted = " or ".join(f"“{t}”" for t in term.targets)
+                    yield self.finding(
+                        f"Glossary: “{m.group()}” should be translated {wanted}.",
+                        source=sent.file_span(m.start(), m.end()),
+                        segment=seg,
+                        suggestion=term.targets[0],
+                    )
+                    break

@@ -1,0 +1,49 @@
+"""CMS boilerplate, editors' and translators' notes and placeholders left in the copy."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+import regex
+
+from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.model import Finding, Severity
+from mtcheck.resources import pair_table
+
+
+@functools.cache
+def _patterns(src: str, tgt: str) -> tuple[tuple[regex.Pattern, str], ...]:
+    return tuple(
+        (regex.compile(row["pattern"], regex.IGNORECASE | regex.MULTILINE), row["label"])
+        for row in pair_table(src, tgt, "leftovers")
+    )
+
+
+class Leftover(Rule):
+    """Boilerplate and notes that must not be published: ``Lire aussi``, ``Consult our file``, ``TODO``.
+
+    Flags: the patterns of ``data/<pair>/leftovers.tsv`` in either language — read-also
+    links, "see our file" lines, ``[Photo]`` placeholders, translator's notes, ``TODO``/``TK``.
+    Leaves alone: the same words inside ordinary sentences where the table anchors them to
+    the start of a paragraph (``he urged readers to see also…`` is not a leftover line).
+    """
+
+    id = "leftover"
+    category = "other/leftover"
+    severity = Severity.ERROR
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        patterns = _patterns(ctx.src_lang, ctx.tgt_lang)
+        segment_of = {id(s): seg for seg, s in ctx.target_sentences()}
+        for para in ctx.target.paragraphs:
+            for pattern, label in patterns:
+                for m in pattern.finditer(para.text):
+                    if m.end() == m.start():
+                        continue
+                    sentence = next((s for s in para.sentences if s.start <= m.start() < s.end), None)
+                    yield self.finding(
+                        f"Leftover {label}: “{m.group()}” must not be published.",
+                        target=para.file_span(m.start(), m.end()),
+                        segment=segment_of.get(id(sentence)) if sentence else None,
+                    )

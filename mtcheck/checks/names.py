@@ -1,0 +1,129 @@
+"""Proper names of the source that the translation lost or left in their French form."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from collections.abc import Iterator
+
+import regex
+
+from mtcheck.align.scorers import strip_accents
+from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.model import Finding, Sentence, Severity
+from mtcheck.resources import pair_table, word_list
+
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’-]*\p{L}")
+# Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping".
+_NAME_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}\p{Ll}[\p{L}'’-]*)+")
+
+
+@functools.cache
+def _exonyms(src: str, tgt: str) -> dict[str, str]:
+    return {row[src]: row[tgt] for row in pair_table(src, tgt, "exonyms")}
+
+
+def _plain(text: str) -> str:
+    return strip_accents(text).lower()
+
+
+def _present(name: str, target: str) -> bool:
+    """Whether ``name``, or one of its words (a surname used alone), appears in ``target``.
+
+    Words of four letters or more match approximately, for transliterations.
+    """
+    plain_target = _plain(target)
+    if _plain(name) in plain_target:
+        return True
+    words = set(regex.findall(r"\p{L}+", plain_target))
+    for part in regex.findall(r"\p{L}+", _plain(name)):
+        if part in words:
+            return True
+        if len(part) >= 4 and any(
+            difflib.SequenceMatcher(None, part, w).ratio() >= 0.75 for w in words if abs(len(w) - len(part)) <= 3
+        ):
+            return True
+    return False
+
+
+class MissingName(Rule):
+    """A person's or place's name in the source that the aligned translation does not contain.
+
+    Flags: ``Jens Stoltenberg`` in the source and neither it nor ``Stoltenberg`` in the
+    translation; ``Pékin`` in the source and no ``Beijing`` in the translation.
+    Leaves alone: transliteration differences (``Mikhaïl Michoustine`` ↔ ``Mikhail Mishustin``),
+    names mapped through the exonym table (``Moscou`` ↔ ``Moscow``), a surname used alone,
+    names at the start of a sentence that are ordinary words, and institutions whose names
+    are translated word by word (only runs of capitalised words and exonyms count as names).
+    """
+
+    id = "missing-name"
+    category = "accuracy/name"
+    severity = Severity.WARNING
+    needs_source = True
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        exonyms = _exonyms(ctx.src_lang, ctx.tgt_lang)
+        for seg in ctx.aligned():
+            target = seg.target_text
+            for sent in seg.source:
+                for name, span in self._names(sent, exonyms):
+                    english = exonyms.get(name, name)
+                    if _present(english, target) or (english != name and _present(name, target)):
+                        continue
+                    yield self.finding(
+                        f"Name “{name}” of the source is not in the translation"
+                        + (f" (expected “{english}”)." if english != name else "."),
+                        source=span,
+                        segment=seg,
+                        suggestion=english if english != name else None,
+                    )
+
+    @staticmethod
+    def _names(sent: Sentence, exonyms: dict[str, str]):
+        seen = set()
+        for m in _NAME_RUN.finditer(sent.text):
+            words = m.group().split()
+            if m.start() == 0 or words[0] in exonyms:
+                continue  # "Le Monde"-like sentence starts are ambiguous; exonyms are handled below
+            seen.add(m.group())
+            yield m.group(), sent.file_span(m.start(), m.end())
+        for m in _CAPITALISED.finditer(sent.text):
+            if m.group() in exonyms and m.group() not in seen:
+                seen.add(m.group())
+                yield m.group(), sent.file_span(m.start(), m.end())
+
+
+class SourceExonym(Rule):
+    """A place name left in its source-language form: ``Pékin``, ``Moscou``, ``Kiev``.
+
+    Flags: a word of the pair's exonym table written in English copy (``Pékin`` → ``Beijing``).
+    Leaves alone: forms that are also English names (``Paris``, ``Nice``), first names that
+    double as French country names (``Maurice``, ``Dominique``), and lowercase words.
+    """
+
+    id = "source-exonym"
+    category = "accuracy/name"
+    severity = Severity.ERROR
+    safe_fix = True
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        exonyms = {
+            k: v for k, v in _exonyms(ctx.src_lang, ctx.tgt_lang).items()
+            if k != v and k not in frozenset(word_list(ctx.pair, "exonym_false_alarms"))
+        }
+        if not exonyms:
+            return
+        pattern = regex.compile(
+            r"(?<![\p{L}'’-])(?:" + "|".join(regex.escape(k) for k in sorted(exonyms, key=len, reverse=True)) + r")(?![\p{L}'’-])"
+        )
+        for seg, sent in ctx.target_sentences():
+            for m in pattern.finditer(sent.text):
+                english = exonyms[m.group()]
+                yield self.finding(
+                    f"“{m.group()}” is the French form; English writes “{english}”.",
+                    target=sent.file_span(m.start(), m.end()),
+                    segment=seg,
+                    suggestion=english,
+                    fix=english,
+                )

@@ -1,0 +1,143 @@
+"""Numbers that changed, vanished or appeared between a source sentence and its translation."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.model import Finding, Sentence, Severity, Span
+from mtcheck.resources import table
+from mtcheck.typography import typography
+
+_DIGITS = regex.compile(
+    r"(?<![\p{L}\d])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*)"
+    r"(?:\s?h\s?\d{2}|\s?h\b)?"
+)
+_WORD = regex.compile(r"\p{L}+")
+_HOUR_MINUTES = regex.compile(r"h\s?(\d{2})$")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in a sentence: the values it may stand for, and whether it was written in digits."""
+
+    values: frozenset[float]
+    span: Span
+    text: str
+    digits: bool
+
+
+@functools.cache
+def _words(lang: str) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    numbers = {r["word"].lower(): float(r["value"]) for r in table(lang, "number_words")}
+    scales = {r["word"].lower(): float(r["value"]) for r in table(lang, "scales")}
+    months = {r["name"].lower().rstrip("."): float(r["number"]) for r in table(lang, "months")}
+    return numbers, scales, months
+
+
+def _parse_digits(text: str, lang: str) -> set[float]:
+    """Every value a digit string can mean in ``lang`` (``5,5`` → 5.5 in French)."""
+    typo = typography(lang)
+    decimal = typo.get("decimal", ".")
+    if hour := regex.match(r"(\d{1,2})\s?h", text):
+        h = float(hour.group(1))
+        return {h, h - 12} if h > 12 else {h}
+    groups = regex.split(r"[.,\u00a0\u202f ]", text)
+    seps = regex.findall(r"[.,\u00a0\u202f ]", text)
+    values = {float("".join(groups))}
+    if seps and seps[-1] == decimal and len(set(seps)) <= 2:
+        values.add(float("".join(groups[:-1]) + "." + groups[-1]))
+    if len(seps) == 1 and seps[0] in ".,":  # ambiguous: 1.250 / 1,5
+        values.add(float(groups[0] + "." + groups[1]))
+    return values
+
+
+def extract(sentence: Sentence, lang: str) -> list[Number]:
+    """Numbers in digits, number words and month names, scaled by a following scale word."""
+    numbers, scales, months = _words(lang)
+    text = sentence.text
+    found: list[Number] = []
+    for m in _DIGITS.finditer(text):
+        if minutes := _HOUR_MINUTES.search(m.group()):
+            start = m.start() + minutes.start(1)
+            found.append(Number(frozenset({float(minutes.group(1))}), sentence.file_span(start, m.end()), minutes.group(1), True))
+        values = _parse_digits(m.group(), lang)
+        following = _WORD.match(text, m.end() + 1) if m.end() < len(text) else None
+        if following and following.group().lower() in scales and m.end() + 1 == following.start():
+            scale = scales[following.group().lower()]
+            values |= {v * scale for v in values}
+        found.append(Number(frozenset(values), sentence.file_span(m.start(), m.end()), m.group(), True))
+    words = list(_WORD.finditer(text))
+    for k, m in enumerate(words):
+        word = m.group().lower()
+        value = numbers.get(word, months.get(word) if m.group()[0].isupper() or lang != "en" else None)
+        if value is None:
+            continue
+        nxt = words[k + 1].group().lower() if k + 1 < len(words) else ""
+        values = {value, value * scales[nxt]} if nxt in scales else {value}
+        found.append(Number(frozenset(values), sentence.file_span(m.start(), m.end()), m.group(), False))
+    return found
+
+
+def _close(a: frozenset[float], b: frozenset[float]) -> bool:
+    return any(abs(x - y) <= 1e-9 * max(1.0, abs(x)) for x in a for y in b)
+
+
+def unmatched(src: list[Number], tgt: list[Number]) -> tuple[list[Number], list[Number]]:
+    """Digit numbers on either side that nothing on the other side accounts for."""
+    free_tgt = list(tgt)
+    left_src = []
+    for n in sorted(src, key=lambda n: not n.digits):
+        match = next((t for t in free_tgt if _close(n.values, t.values)), None)
+        if match is not None:
+            free_tgt.remove(match)
+        elif n.digits:
+            left_src.append(n)
+    return left_src, [t for t in free_tgt if t.digits]
+
+
+class NumberMismatch(Rule):
+    """A number in the source that is missing or different in the translation, or the reverse.
+
+    Flags: ``5,5 milliards`` translated ``5.2 billion``; ``en 2022`` → ``in 2021``; a figure
+    dropped from a sentence; a figure the translation added.
+    Leaves alone: format changes (``57 000`` ↔ ``57,000``, ``4,5 %`` ↔ ``4.5%``), number words
+    (``quatre`` ↔ ``4``, ``neuf`` ↔ ``nine``), scales (``1,2 milliard`` ↔ ``1.2 billion`` or
+    ``1,200 million``), dates (``21 mars`` ↔ ``March 21``, ``04`` ↔ ``4``, ``mars`` ↔ ``03``),
+    24-hour times (``14 h 30`` ↔ ``2:30 p.m.``), and numbers written as words on both sides.
+    """
+
+    id = "number-mismatch"
+    category = "accuracy/number"
+    severity = Severity.ERROR
+    needs_source = True
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        for seg in ctx.aligned():
+            src = [n for s in seg.source for n in extract(s, ctx.src_lang)]
+            tgt = [n for s in seg.target for n in extract(s, ctx.tgt_lang)]
+            missing, extra = unmatched(src, tgt)
+            if len(missing) == 1 and len(extra) == 1:
+                yield self.finding(
+                    f"Number changed: the source has “{missing[0].text}”, the translation “{extra[0].text}”.",
+                    target=extra[0].span,
+                    source=missing[0].span,
+                    segment=seg,
+                )
+                continue
+            for n in missing:
+                yield self.finding(
+                    f"Number “{n.text}” of the source is missing from the translation.",
+                    source=n.span,
+                    segment=seg,
+                )
+            for n in extra:
+                yield self.finding(
+                    f"Number “{n.text}” is not in the source.",
+                    target=n.span,
+                    segment=seg,
+                )

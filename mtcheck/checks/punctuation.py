@@ -1,0 +1,185 @@
+"""Quotation marks, spacing and final punctuation that English typography does not allow."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+import regex
+
+from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.model import Finding, Severity
+from mtcheck.typography import typography
+
+_SPACES = " \u00a0\u202f"
+_FINAL = regex.compile(r"[.!?…][\s\u00a0\u202f]*[»”\"’')\]]*\s*$")
+
+
+class ForeignQuotes(Rule):
+    """French guillemets (« ») or German quotes („) left in English copy.
+
+    Flags: ``“I am confident … stronger. »`` (the stray ``»`` and the space before it),
+    ``« a quote »``.
+    Leaves alone: English curly and straight quotes, and guillemets in a French target.
+    """
+
+    id = "foreign-quotes"
+    category = "fluency/punctuation"
+    severity = Severity.ERROR
+    safe_fix = True
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        foreign = typography(ctx.tgt_lang).get("foreign_quotes", {})
+        if not foreign:
+            return
+        pattern = _foreign_quote_pattern(tuple(foreign.items()))
+        for seg, sent in ctx.target_sentences():
+            for m in pattern.finditer(sent.text):
+                mark = m.group().strip(_SPACES)
+                english = foreign[mark]
+                yield self.finding(
+                    f"“{mark}” is not an English quotation mark; use “{english}”.",
+                    target=sent.file_span(m.start(), m.end()),
+                    segment=seg,
+                    suggestion=english,
+                    fix=english,
+                )
+
+
+@functools.cache
+def _foreign_quote_pattern(foreign: tuple[tuple[str, str], ...]) -> regex.Pattern:
+    """Foreign quotation marks with the spacing French puts inside them (``« `` and `` »``)."""
+    openers = regex.escape("".join(k for k, v in foreign if v in "“‘"))
+    closers = regex.escape("".join(k for k, v in foreign if v not in "“‘"))
+    return regex.compile(rf"[{openers}][{_SPACES}]?(?=\S)|(?<=\S)[{_SPACES}]?[{closers}]|[{openers}{closers}]")
+
+
+class UnbalancedQuotes(Rule):
+    """Quotation marks that do not pair up within a paragraph.
+
+    Flags: a closing ``”`` with no opening ``“``, an opening ``“`` never closed, an odd
+    number of straight ``"`` in a paragraph.
+    Leaves alone: a quotation that runs on into the next paragraph (English opens each
+    paragraph of a long quote and closes only the last), apostrophes, and foreign quotation
+    marks (``foreign-quotes`` reports those, and they count as English ones here).
+    """
+
+    id = "unbalanced-quotes"
+    category = "fluency/punctuation"
+    severity = Severity.WARNING
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        typo = typography(ctx.tgt_lang)
+        pairs = [tuple(p) for p in typo.get("quotes", [])[:1]]
+        if not pairs:
+            return
+        opener, closer = pairs[0]
+        foreign = typo.get("foreign_quotes", {})
+        openers = {opener} | {k for k, v in foreign.items() if v == opener}
+        closers = {closer} | {k for k, v in foreign.items() if v == closer}
+        paragraphs = ctx.target.paragraphs
+        segment_of = {id(s): seg for seg, s in ctx.target_sentences()}
+        for k, para in enumerate(paragraphs):
+            stack: list[int] = []
+            straight: list[int] = []
+            for i, ch in enumerate(para.text):
+                if ch in openers:
+                    stack.append(i)
+                elif ch in closers:
+                    if stack:
+                        stack.pop()
+                    else:
+                        yield self._at(para, i, "Closing quotation mark without an opening one.", segment_of)
+                elif ch == '"':
+                    straight.append(i)
+            next_text = paragraphs[k + 1].text.lstrip() if k + 1 < len(paragraphs) else ""
+            if stack and not next_text.startswith(tuple(openers)):
+                yield self._at(para, stack[0], "Opening quotation mark is never closed.", segment_of)
+            if len(straight) % 2:
+                yield self._at(para, straight[-1], "Odd number of straight quotation marks.", segment_of)
+
+    def _at(self, para, i: int, message: str, segment_of) -> Finding:
+        sentence = next((s for s in para.sentences if s.start <= i < s.end), None)
+        seg = segment_of.get(id(sentence)) if sentence else None
+        return self.finding(message, target=para.file_span(i, i + 1), segment=seg)
+
+
+class SpaceBeforePunctuation(Rule):
+    """A space before a full stop, comma, colon, semicolon, question or exclamation mark or closing quote.
+
+    Flags: ``he said , then``, ``Why ?``, ``“Hello ”`` — French spacing carried into English.
+    Leaves alone: ellipses (``…``), ``[…]``, a space before an opening quote or bracket, and
+    no-break spaces (``nbsp-punctuation`` reports those).
+    """
+
+    id = "space-before-punctuation"
+    category = "fluency/punctuation"
+    severity = Severity.ERROR
+    safe_fix = True
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        marks = typography(ctx.tgt_lang).get("no_space_before", "")
+        if not marks:
+            return
+        pattern = regex.compile(rf"(?<=[\p{{L}}\p{{N}}”’)%]) +(?=[{regex.escape(marks)}](?![.…]))")
+        for seg, sent in ctx.target_sentences():
+            for m in pattern.finditer(sent.text):
+                mark = sent.text[m.end()]
+                yield self.finding(
+                    f"No space before “{mark}” in English.",
+                    target=sent.file_span(m.start(), m.end()),
+                    segment=seg,
+                    suggestion="",
+                    fix="",
+                )
+
+
+class DoubleSpace(Rule):
+    """Two or more spaces between words.
+
+    Flags: ``the  summit`` (two spaces), which CMS exports keep and browsers hide.
+    Leaves alone: indentation at the start of a line and spaces around line breaks.
+    """
+
+    id = "double-space"
+    category = "fluency/punctuation"
+    severity = Severity.WARNING
+    safe_fix = True
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        for seg, sent in ctx.target_sentences():
+            for m in regex.finditer(r"(?<=\S)[ \u00a0]{2,}(?=\S)", sent.text):
+                yield self.finding(
+                    "Several spaces in a row.",
+                    target=sent.file_span(m.start(), m.end()),
+                    segment=seg,
+                    suggestion=" ",
+                    fix=" ",
+                )
+
+
+class FinalPunctuation(Rule):
+    """A translated sentence that lost the final punctuation its source has.
+
+    Flags: ``He left`` aligned with ``Il est parti.``
+    Leaves alone: headlines and datelines whose source has no final punctuation either,
+    and sentences ending in a closing quote or bracket after punctuation.
+    """
+
+    id = "final-punctuation"
+    category = "fluency/punctuation"
+    severity = Severity.WARNING
+    needs_source = True
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        for seg in ctx.aligned():
+            source_end = seg.source[-1].text
+            last = seg.target[-1]
+            if not _FINAL.search(source_end) or _FINAL.search(last.text):
+                continue
+            end = len(last.text.rstrip())
+            yield self.finding(
+                f"Missing final punctuation; the source ends with “{source_end.rstrip()[-1]}”.",
+                target=last.file_span(max(end - 1, 0), end),
+                segment=seg,
+            )

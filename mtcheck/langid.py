@@ -1,0 +1,49 @@
+"""Which language a piece of text is in, from the share of each language's function words.
+
+Cheap and good enough for the questions mtcheck asks: "is this English sentence still in
+French?" and "is this target file in the language it claims?". Languages are those with a
+``data/<lang>/stopwords.txt``.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from mtcheck.resources import DATA_DIR, word_list
+
+_TOKEN = regex.compile(r"\p{L}+(?:['’]|(?=\s))?|\p{L}+")
+
+
+@functools.cache
+def _stopwords() -> dict[str, frozenset[str]]:
+    langs = sorted(p.name for p in DATA_DIR.iterdir() if (p / "stopwords.txt").is_file())
+    return {lang: frozenset(w.lower() for w in word_list(lang, "stopwords")) for lang in langs}
+
+
+def tokens(text: str) -> list[str]:
+    return [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
+
+
+def language_scores(text: str) -> dict[str, float]:
+    """For each known language, the share of ``text``'s words that are its function words."""
+    words = tokens(text)
+    if not words:
+        return {}
+    return {lang: sum(w in stop for w in words) / len(words) for lang, stop in _stopwords().items()}
+
+
+def guess(text: str, min_words: int = 4) -> str | None:
+    """The most likely language of ``text``, or ``None`` when it is too short or unclear."""
+    if len(tokens(text)) < min_words:
+        return None
+    scores = language_scores(text)
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    best, score = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    if score < 0.15 or score < runner_up * 1.5:
+        return None
+    return best

@@ -1,0 +1,179 @@
+"""The one-way flow: document → sentences → alignment → findings.
+
+``check_pair`` reads a target (and its source), aligns them, runs every enabled rule and
+returns a :class:`DocumentResult`; reports are written from results, never from here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from mtcheck import langid
+from mtcheck.align import align_documents, monolingual_segments
+from mtcheck.align.scorers import AnchorScorer, Scorer
+from mtcheck.checks import CheckContext, all_rules
+from mtcheck.model import Document, DocumentResult, Finding
+from mtcheck.readers import InputError, read_document
+from mtcheck.rules_filter import rule_enabled, severity_for
+
+LANG_TAGS = ("fr", "en", "de", "es", "it", "pt", "nl")
+DEFAULT_PAIR = ("fr", "en")
+
+
+def lang_tag(path: str | Path) -> str | None:
+    """The language tag before the extension: ``story.en.txt`` → ``en``."""
+    suffixes = Path(path).suffixes
+    if len(suffixes) >= 2 and suffixes[-2][1:].lower() in LANG_TAGS:
+        return suffixes[-2][1:].lower()
+    return None
+
+
+def find_source(target: str | Path, src_lang: str) -> Path | None:
+    """The source named by convention: the last language tag swapped for ``src_lang``."""
+    p = Path(target)
+    suffixes = p.suffixes
+    if len(suffixes) < 2 or lang_tag(p) is None:
+        return None
+    stem = p.name[: -len("".join(suffixes[-2:]))]
+    candidate = p.with_name(f"{stem}.{src_lang}{suffixes[-1]}")
+    return candidate if candidate.is_file() and candidate.resolve() != p.resolve() else None
+
+
+def resolve_languages(target: str | Path, source: str | Path | None, src_lang: str | None, tgt_lang: str | None) -> tuple[str, str]:
+    """Languages from the flags, else the file-name tags, else fr→en."""
+    tgt = tgt_lang or lang_tag(target) or DEFAULT_PAIR[1]
+    src = src_lang or (lang_tag(source) if source else None) or (DEFAULT_PAIR[0] if tgt != DEFAULT_PAIR[0] else DEFAULT_PAIR[1])
+    return src, tgt
+
+
+def check_pair(
+    target_path: str | Path,
+    source_path: str | Path | None = None,
+    *,
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+    settings: dict[str, Any] | None = None,
+    find_by_name: bool = True,
+) -> DocumentResult:
+    """Check one target document against its source (found by name when not given)."""
+    settings = settings or {}
+    notices: list[str] = []
+    src_lang, tgt_lang = resolve_languages(target_path, source_path, src_lang, tgt_lang)
+    if source_path is None and find_by_name:
+        source_path = find_source(target_path, src_lang)
+    target = read_document(target_path, tgt_lang)
+    _check_language(target, tgt_lang)
+    source = None
+    if source_path is not None:
+        source = read_document(source_path, src_lang)
+        _check_language(source, src_lang)
+        if source.text.strip() == target.text.strip():
+            raise InputError(target_path, f"is identical to its source {source_path}")
+    else:
+        notices.append(f"No source found for {target_path}: checked monolingually (pass --source to compare).")
+    return check_documents(target, source, src_lang, tgt_lang, settings, notices)
+
+
+def check_documents(
+    target: Document,
+    source: Document | None,
+    src_lang: str,
+    tgt_lang: str,
+    settings: dict[str, Any],
+    notices: list[str] | None = None,
+) -> DocumentResult:
+    """Align parsed documents and run the enabled rules on them."""
+    notices = list(notices or [])
+    mt_session, mt_info = _open_mt(src_lang, tgt_lang, settings, notices)
+    segments = (
+        align_documents(source, target, _alignment_scorer(mt_session, src_lang, tgt_lang))
+        if source
+        else monolingual_segments(target)
+    )
+    ctx = CheckContext(target, source, segments, src_lang, tgt_lang, settings, mt_session)
+    findings: list[Finding] = []
+    for rule_id, rule_cls in all_rules().items():
+        if not rule_enabled(rule_id, rule_cls.category, settings):
+            continue
+        if rule_cls.needs_source and source is None:
+            continue
+        for finding in rule_cls().check(ctx):
+            finding.severity = severity_for(rule_id, finding.severity, settings)
+            findings.append(finding)
+    findings = _finalise(findings, target, source)
+    return DocumentResult(target, source, segments, findings, notices, mt_info, src_lang, tgt_lang)
+
+
+def _open_mt(src_lang: str, tgt_lang: str, settings: dict[str, Any], notices: list[str]):
+    if not settings.get("mt", True):
+        return None, {"status": "skipped", "reason": "disabled (--no-mt)"}
+    from mtcheck.mt.session import open_session
+
+    session, notice = open_session(src_lang, tgt_lang, settings)
+    if session is None:
+        if settings.get("require_mt"):
+            raise InputError(settings.get("models_dir", "models"), notice or "MT models unavailable")
+        if notice:
+            notices.append(notice)
+        return None, {"status": "skipped", "reason": notice or "unavailable"}
+    return session, session.describe()
+
+
+def _alignment_scorer(mt_session: Any, src_lang: str, tgt_lang: str) -> Scorer | None:
+    """Anchors alone, or anchors averaged with MT similarity when a model is loaded."""
+    if mt_session is None:
+        return None
+    anchors = AnchorScorer(src_lang, tgt_lang)
+    return lambda src, tgt: (anchors(src, tgt) + mt_session.similarity(src, tgt)) / 2
+
+
+def _check_language(doc: Document, expected: str) -> None:
+    sample = " ".join(s.text for s in doc.sentences()[:40])
+    found = langid.guess(sample, min_words=12)
+    if found is not None and found != expected:
+        raise InputError(doc.path, f"looks like {found!r} text, expected {expected!r} (set --src-lang/--tgt-lang)")
+
+
+def _finalise(findings: list[Finding], target: Document, source: Document | None) -> list[Finding]:
+    """Drop findings on masked text, mark suppressed ones, fingerprint and order the rest."""
+    kept = []
+    for f in findings:
+        if f.target is not None and target.is_masked(f.target):
+            continue
+        if f.source is not None and source is not None and source.is_masked(f.source):
+            continue
+        f.suppressed = _suppressed(f, target)
+        kept.append(f)
+    kept.sort(key=lambda f: (
+        f.target.start if f.target else (f.source.start if f.source else 0),
+        f.target is None,
+        f.rule,
+    ))
+    seen: Counter[str] = Counter()
+    for f in kept:
+        key = _fingerprint_key(f, target, source)
+        seen[key] += 1
+        f.id = hashlib.sha1(f"{key}\0{seen[key]}".encode()).hexdigest()[:16]
+    return kept
+
+
+def _fingerprint_key(f: Finding, target: Document, source: Document | None) -> str:
+    """What identifies a finding across runs and unrelated edits: rule, flagged text, its sentence."""
+    doc, span = (target, f.target) if f.target else (source, f.source)
+    if doc is None or span is None:
+        return f"{f.rule}\0{f.message}"
+    context = next((s.text for s in doc.sentences() if s.span.start <= span.start <= s.span.end), "")
+    return f"{f.rule}\0{doc.slice(span)}\0{' '.join(context.split())}"
+
+
+def _suppressed(f: Finding, target: Document) -> bool:
+    if f.target is None or not target.suppressions:
+        return False
+    for paragraph in target.paragraphs:
+        if paragraph.span.start <= f.target.start <= paragraph.span.end:
+            rules = target.suppressions.get(paragraph.index, [])
+            return any(f.rule == r or f.category == r or f.category.startswith(r + "/") for r, _ in rules)
+    return False

@@ -1,0 +1,163 @@
+"""Markdown: blocks are paragraphs, headings, list items and quotes; code, URLs and link
+targets are never checked.
+
+Markup characters are dropped from each block's clean text (so ``**Kyiv**`` reads ``Kyiv``),
+link targets and images' URLs are dropped, inline code and bare URLs are kept but masked.
+An HTML comment ``<!-- mtcheck: ignore RULE[, RULE] -- reason -->`` on its own line silences
+those rules (ids or category prefixes) in the next block; the reason is required.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from mtcheck.model import Document, Paragraph, Span
+
+_FENCE = regex.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_HEADING = regex.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
+_LIST_ITEM = regex.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
+_QUOTE = regex.compile(r"^\s{0,3}(?:>\s?)+")
+_RULE_LINE = regex.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
+_TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_COMMENT_LINE = regex.compile(r"^\s*<!--(.*?)-->\s*$")
+_SUPPRESS = regex.compile(r"^\s*mtcheck:\s*ignore\s+([\w/,\s-]+?)\s+--\s+(\S.*?)\s*$")
+
+_DROP = regex.compile(
+    r"""
+      (?P<img>!\[)                                   # image opener
+    | (?P<ref>\]\[[^\]\n]*\])                        # reference link label
+    | (?P<target>\]\([^)\s]*(?:\s+"[^"]*")?\))       # link target
+    | (?P<open>\[)(?=[^\]\n]*\](?:\(|\[))            # link text opener
+    | (?P<tag></?[A-Za-z][^>\n]*>)                   # inline HTML tag
+    | (?P<strong>\*\*|__)                            # strong emphasis
+    | (?P<em>(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w))
+    | (?P<trail>[ \t]+\#+[ \t]*$)                    # closing hashes of an ATX heading
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+_CODE = regex.compile(r"(`+)(.+?)\1", regex.DOTALL)
+_URL = regex.compile(
+    r"<(?:https?|ftp)://[^\s<>]+>|<[^\s@<>]+@[^\s@<>]+>"
+    r"|(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>()]*[^\s<>().,;:!?'\"»”]"
+)
+
+
+def parse(path: str, text: str, lang: str) -> Document:
+    doc = Document(path=path, text=text, lang=lang)
+    for pieces, suppress in _blocks(text, doc):
+        _add_block(doc, text, pieces, suppress)
+    return doc
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        yield pos, pos + len(body), body
+        pos += len(line)
+
+
+def _blocks(text: str, doc: Document):
+    """Blocks as lists of ``(start, end)`` content pieces, one per line, plus suppressions."""
+    blocks: list[tuple[list[tuple[int, int]], list[tuple[str, str]]]] = []
+    current: list[tuple[int, int]] = []
+    suppress: list[tuple[str, str]] = []
+    fence: str | None = None
+
+    def close() -> None:
+        nonlocal current, suppress
+        if current:
+            blocks.append((current, suppress))
+            suppress = []
+        current = []
+
+    for start, end, line in _lines(text):
+        if fence is not None:
+            doc.masked.append(Span(start, end))
+            if line.strip().startswith(fence):
+                fence = None
+            continue
+        if m := _FENCE.match(line):
+            close()
+            fence = m.group(1)
+            doc.masked.append(Span(start, end))
+            continue
+        if not line.strip():
+            close()
+            continue
+        if m := _COMMENT_LINE.match(line):
+            close()
+            if s := _SUPPRESS.match(m.group(1)):
+                suppress += [(rule.strip(), s.group(2)) for rule in s.group(1).split(",") if rule.strip()]
+            continue
+        if _RULE_LINE.match(line) or _TABLE_SEP.match(line):
+            close()
+            continue
+        if not current and line.startswith(("    ", "\t")):
+            doc.masked.append(Span(start, end))
+            continue
+        offset = 0
+        if m := _QUOTE.match(line):
+            offset = m.end()
+        rest = line[offset:]
+        if m := _HEADING.match(rest):
+            close()
+            current.append((start + offset + m.end(), end))
+            close()
+            continue
+        if m := _LIST_ITEM.match(rest):
+            close()
+            offset += m.end()
+        else:
+            offset += len(rest) - len(rest.lstrip())
+        if start + offset < end:
+            current.append((start + offset, end))
+    close()
+    return blocks
+
+
+def _add_block(doc: Document, text: str, pieces: list[tuple[int, int]], suppress) -> None:
+    raw_chars: list[str] = []
+    raw_pos: list[int] = []
+    for k, (a, b) in enumerate(pieces):
+        if k:
+            newline = text.find("\n", pieces[k - 1][1])
+            raw_chars.append("\n")
+            raw_pos.append(newline)
+        raw_chars.extend(text[a:b])
+        raw_pos.extend(range(a, b))
+    raw = "".join(raw_chars)
+    keep = [True] * len(raw)
+    for m in _CODE.finditer(raw):
+        for i in (*range(m.start(), m.start(2)), *range(m.end(2), m.end())):
+            keep[i] = False
+        doc.masked.append(Span(raw_pos[m.start(2)], raw_pos[m.end(2) - 1] + 1))
+    code = {i for m in _CODE.finditer(raw) for i in range(m.start(), m.end())}
+    for m in _DROP.finditer(raw):
+        if m.start() in code:
+            continue
+        for i in range(m.start(), m.end()):
+            keep[i] = False
+    for m in _URL.finditer(raw):
+        doc.masked.append(Span(raw_pos[m.start()], raw_pos[m.end() - 1] + 1))
+    kept = [i for i in range(len(raw)) if keep[i]]
+    while kept and raw[kept[-1]].isspace():
+        kept.pop()
+    while kept and raw[kept[0]].isspace():
+        kept.pop(0)
+    if not kept:
+        return
+    index = len(doc.paragraphs) + 1
+    starts = [raw_pos[i] for i in kept]
+    ends = [p + 1 for p in starts]
+    doc.paragraphs.append(
+        Paragraph(
+            index=index,
+            span=Span(starts[0], ends[-1]),
+            text="".join(raw[i] for i in kept),
+            char_starts=starts,
+            char_ends=ends,
+        )
+    )
+    if suppress:
+        doc.suppressions[index] = list(suppress)

@@ -1,0 +1,3 @@
+"""Reports written from check results: one module per format."""
+
+FORMATS = ("text", "json", "html")

@@ -1,0 +1,75 @@
+"""The ``mtcheck.report/1`` JSON contract, read by CMS pipelines (schema in ``schema/``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from mtcheck import __version__
+from mtcheck.model import DocumentResult, Finding, Span
+
+SCHEMA = "mtcheck.report/1"
+
+
+def _span(span: Span | None, text: str | None = None) -> dict[str, Any] | None:
+    if span is None:
+        return None
+    out: dict[str, Any] = {"start": span.start, "end": span.end}
+    if text is not None:
+        out["text"] = text[span.start : span.end]
+    return out
+
+
+def finding_dict(f: Finding, result: DocumentResult) -> dict[str, Any]:
+    out = {
+        "id": f.id,
+        "rule": f.rule,
+        "category": f.category,
+        "severity": f.severity.value,
+        "message": f.message,
+        "target": _span(f.target, result.target.text),
+        "source": _span(f.source, result.source.text if result.source else None) if f.source else None,
+        "segment": f.segment,
+        "suggestion": f.suggestion,
+    }
+    if f.suppressed:
+        out["suppressed"] = True
+    return out
+
+
+def document_dict(result: DocumentResult) -> dict[str, Any]:
+    return {
+        "target_path": result.target.path,
+        "source_path": result.source.path if result.source else None,
+        "target_lang": result.tgt_lang,
+        "source_lang": result.src_lang,
+        "segments": [
+            {"id": s.id, "target": _span(s.target_span), "source": _span(s.source_span), "scores": s.scores}
+            for s in result.segments
+        ],
+        "findings": [finding_dict(f, result) for f in result.findings],
+        "notices": list(result.notices),
+    }
+
+
+def summary(results: list[DocumentResult]) -> dict[str, int]:
+    counts = {"documents": len(results), "error": 0, "warning": 0, "info": 0}
+    for result in results:
+        for f in result.findings:
+            if not f.suppressed:
+                counts[f.severity.value] += 1
+    return counts
+
+
+def build_report(results: list[DocumentResult]) -> dict[str, Any]:
+    """The report object; ``render`` serialises it."""
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "mtcheck", "version": __version__},
+        "documents": [document_dict(r) for r in results],
+        "summary": summary(results),
+    }
+
+
+def render(results: list[DocumentResult]) -> str:
+    return json.dumps(build_report(results), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,74 @@
+"""The terminal report: findings grouped by paragraph, each with its sentence and highlighted span."""
+
+from __future__ import annotations
+
+from mtcheck.model import DocumentResult, Finding, Span
+from mtcheck.report.json import summary
+
+_COLOURS = {"error": "31", "warning": "33", "info": "36"}
+_CONTEXT = 50
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if colour else text
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _excerpt(text: str, span: Span, colour: bool) -> str:
+    start = max(text.rfind("\n", 0, span.start) + 1, span.start - _CONTEXT)
+    end_nl = text.find("\n", span.end)
+    end = min(end_nl if end_nl != -1 else len(text), span.end + _CONTEXT)
+    before, hit, after = text[start : span.start], text[span.start : span.end], text[span.end : end]
+    hit_shown = hit.replace("\n", "⏎") or "∅"
+    marked = _paint(hit_shown, "1;4", colour) if colour else f"[{hit_shown}]"
+    lead = "…" if start > 0 and text[start - 1] != "\n" else ""
+    tail = "…" if end < len(text) and text[end] != "\n" else ""
+    return f"{lead}{before}{marked}{after}{tail}".replace("\u00a0", "⍽").replace("\u202f", "⍽")
+
+
+def _finding_lines(f: Finding, result: DocumentResult, colour: bool) -> list[str]:
+    doc, span, side = (result.target, f.target, "") if f.target else (result.source, f.source, "source ")
+    sev = _paint(f"{f.severity.value:<7}", _COLOURS[f.severity.value], colour)
+    where = ""
+    if doc is not None and span is not None:
+        line, col = _line_col(doc.text, span.start)
+        where = f"{side}{line}:{col}"
+    head = f"  {where:<14} {sev} {_paint(f.rule, '2', colour):<24} {f.message}"
+    if f.suppressed:
+        head += " (suppressed)"
+    lines = [head]
+    if doc is not None and span is not None:
+        lines.append(f"{'':17}{_excerpt(doc.text, span, colour)}")
+    if f.suggestion is not None:
+        lines.append(f"{'':17}→ {f.suggestion!r}" if not f.suggestion.strip() else f"{'':17}→ {f.suggestion}")
+    return lines
+
+
+def render(results: list[DocumentResult], colour: bool = False) -> str:
+    out: list[str] = []
+    for result in results:
+        header = result.target.path + (f"  ←  {result.source.path}" if result.source else "")
+        out.append(_paint(header, "1", colour))
+        for notice in result.notices:
+            out.append(f"  note: {notice}")
+        current = None
+        for f in result.findings:
+            paragraph = (f.segment or "").split(".")[0] or "—"
+            if paragraph != current:
+                current = paragraph
+                out.append(_paint(f" ¶{paragraph.lstrip('p')}", "2", colour))
+            out.extend(_finding_lines(f, result, colour))
+        if not result.findings:
+            out.append("  no findings")
+        out.append("")
+    counts = summary(results)
+    plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
+    out.append(
+        f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
+        f"{counts['info']} info in {plural(counts['documents'], 'document')}"
+    )
+    return "\n".join(out) + "\n"

@@ -1,0 +1,76 @@
+"""Sentence segmentation of clean paragraph text, for French, English and kin.
+
+Rule-based and offset-preserving: a boundary is end punctuation (``. ! ? …``), optionally
+followed by closing quotes or brackets (with the no-break space French puts before ``»``),
+then whitespace, then something that can start a sentence. Abbreviations from
+``data/<lang>/abbreviations.txt``, initials, decimals and ``[…]`` never end a sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from mtcheck.model import Paragraph, Sentence
+from mtcheck.resources import word_list
+
+_BOUNDARY = regex.compile(
+    r"""
+    (?<![\[(])                       # not the ellipsis of "[…]" or "(...)"
+    (?:[.!?]+|…|\.\.\.)              # end punctuation
+    (?:[\s\u00a0\u202f]?[»”"’')\]])*  # closing quotes / brackets, French-spaced or not
+    (?=\s+[\p{Lu}\p{N}«“"'‘(\[¿¡—–-])  # whitespace, then a sentence start
+    """,
+    regex.VERBOSE,
+)
+_LAST_TOKEN = regex.compile(r"(\S+)$")
+_INITIAL = regex.compile(r"^(?:\p{Lu}\.)+$|^\p{Lu}\.-\p{Lu}\.$")
+
+
+@functools.cache
+def _abbreviations(lang: str) -> frozenset[str]:
+    return frozenset(word_list(lang, "abbreviations"))
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """``(start, end)`` ranges of the sentences in ``text``, whitespace trimmed."""
+    abbreviations = _abbreviations(lang)
+    cuts = [0]
+    for m in _BOUNDARY.finditer(text):
+        if text[m.start()] == "." and _is_abbreviation(text[: m.start() + 1], abbreviations):
+            continue
+        cuts.append(m.end())
+    cuts.append(len(text))
+    ranges = []
+    for a, b in zip(cuts, cuts[1:]):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            ranges.append((a, b))
+    return ranges
+
+
+def _is_abbreviation(head: str, abbreviations: frozenset[str]) -> bool:
+    m = _LAST_TOKEN.search(head)
+    if not m:
+        return False
+    token = m.group(1).lstrip("(«“\"'‘[")
+    return token in abbreviations or bool(_INITIAL.match(token))
+
+
+def segment_paragraph(paragraph: Paragraph, lang: str) -> None:
+    """Fill ``paragraph.sentences``."""
+    paragraph.sentences = [
+        Sentence(
+            id=f"p{paragraph.index}.s{n}",
+            paragraph=paragraph,
+            start=a,
+            end=b,
+            text=paragraph.text[a:b],
+            span=paragraph.file_span(a, b),
+        )
+        for n, (a, b) in enumerate(split_sentences(paragraph.text, lang), 1)
+    ]

@@ -1,0 +1,28 @@
+from mtcheck.align.dp import align
+from mtcheck.align.scorers import AnchorScorer
+from tests.conftest import SAMPLES
+
+
+def test_one_to_two_and_two_to_one():
+    scorer = AnchorScorer("fr", "en")
+    src = ["Le sportif Jhonathan Florez a sauté jeudi d'un hélicoptère au-dessus de Bogota, la capitale colombienne.", "Il a atterri sain et sauf."]
+    tgt = ["Sportsman Jhonathan Florez jumped from a helicopter above Bogota on Thursday.", "Bogota is the capital of Colombia.", "He landed safely."]
+    beads = [(s, t) for s, t, _ in align(src, tgt, scorer)]
+    assert beads == [([0], [0, 1]), ([1], [2])]
+
+
+def test_empty_sides():
+    scorer = AnchorScorer("fr", "en")
+    assert [(s, t) for s, t, _ in align(["Une phrase."], [], scorer)] == [([0], [])]
+    assert [(s, t) for s, t, _ in align([], ["A sentence."], scorer)] == [([], [0])]
+
+
+def test_paragraph_counts_that_differ(check):
+    source = (SAMPLES / "putin-xi-summit.fr.txt").read_text(encoding="utf-8")
+    target = (SAMPLES / "putin-xi-summit.en.txt").read_text(encoding="utf-8").split("\n\n")
+    dropped = target.pop(9)
+    assert dropped.startswith("Jens Stoltenberg also once again urged Beijing")
+    result = check("\n\n".join(target), source)
+    omitted = [result.source.slice(f.source) for f in result.findings if f.rule == "omission"]
+    assert omitted == ["Jens Stoltenberg a également exhorté une nouvelle fois Pékin à ne pas fournir d’armes à la Russie."]
+    assert not [f for f in result.findings if f.rule == "addition"]

@@ -1,0 +1,70 @@
+import pytest
+
+from tests.conftest import texts
+
+EN_FILL = " The talks between the two delegations continued late into the night in the capital."
+
+
+def test_lowercased_name_with_source_exonym(check):
+    result = check(
+        "For its part, kyiv urged Xi Jinping to use his influence." + EN_FILL,
+        "Pour sa part, Kiev a exhorté Xi Jinping à user de son influence. Les discussions entre les deux délégations ont duré tard dans la nuit dans la capitale.",
+    )
+    assert texts(result, "name-casing") == ["kyiv"]
+
+
+def test_lowercased_place_capitalised_elsewhere_without_source(check):
+    result = check("The envoy flew to kyiv on Monday for the talks. He had never been in Kyiv before the war." + EN_FILL)
+    assert texts(result, "name-casing") == ["kyiv"]
+
+
+def test_common_word_capitalised_only_in_titles_is_left_alone(check):
+    result = check(
+        "The Chinese president met Russian President Vladimir Putin. The bank said the World Bank agreed." + EN_FILL
+    )
+    assert texts(result, "name-casing") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, flagged",
+    [
+        ("The vote took place on tuesday in the parliament.", "tuesday"),
+        ("The law came into force in january after a long debate.", "january"),
+        ("The summit was held on 21 march in Moscow.", "march"),
+        ("It happened on may 3 in the capital.", "may"),
+        ("The french team won the match in the evening.", "french"),
+        ("Several european leaders attended the meeting.", "european"),
+        ("She gave the speech in english and then left.", "english"),
+    ],
+)
+def test_english_capitals(check, sentence, flagged):
+    assert texts(check(sentence + EN_FILL), "english-capitals") == [flagged]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Protesters march through the city every week.",
+        "The talks may continue next week.",
+        "They polish the statement before publication.",
+        "The French team won on Tuesday, 21 March, in May.",
+    ],
+)
+def test_english_capitals_leaves_verbs_and_capitals_alone(check, sentence):
+    assert texts(check(sentence + EN_FILL), "english-capitals") == []
+
+
+def test_sentence_start_lowercase_where_source_is_capitalised(check):
+    result = check(
+        "the Thin White Duke is back with a new album. It was recorded in secret in New York over two years.",
+        "Le Thin White Duke est de retour avec un nouvel album. Il a été enregistré en secret à New York pendant deux ans.",
+    )
+    assert texts(result, "sentence-start-casing") == ["the"]
+
+
+def test_sentence_start_lowercase_by_design_is_left_alone(check):
+    result = check(
+        "iPhone sales rose sharply in the third quarter of the year. Analysts expected a smaller increase in sales.",
+        "Les ventes d'iPhone ont fortement augmenté au troisième trimestre. Les analystes attendaient une hausse plus faible.",
+    )
+    assert texts(result, "sentence-start-casing") == []

@@ -1,0 +1,20 @@
+from tests.conftest import by_rule
+
+SRC = "Le mandat d'arrêt a été émis par la Cour pénale internationale."
+
+
+def glossary(check, target, source=SRC, **settings):
+    result = check(target, source, **settings)
+    return [result.source.slice(f.source) for f in by_rule(result, "glossary")]
+
+
+def test_default_glossary(check):
+    assert glossary(check, "The arrest warrant was issued by the international penal court.") == ["Cour pénale internationale"]
+    assert glossary(check, "The arrest warrant was issued by the International Criminal Court.") == []
+
+
+def test_user_glossary_file(check, tmp_path):
+    path = tmp_path / "terms.csv"
+    path.write_text("source,target\nmandat d'arrêt,arrest warrant|warrant\n", encoding="utf-8")
+    assert glossary(check, "The detention order was issued by the International Criminal Court.", glossary=[str(path)]) == ["mandat d'arrêt"]
+    assert glossary(check, "The warrant was issued by the International Criminal Court.", glossary=[str(path)]) == []

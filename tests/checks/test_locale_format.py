@@ -1,0 +1,40 @@
+import pytest
+
+from tests.conftest import by_rule, texts
+
+FILL = " The talks between the two delegations continued late into the night in the capital."
+
+
+@pytest.mark.parametrize(
+    "text, rule, flagged, suggestion",
+    [
+        ("Growth reached 4,5% last year.", "decimal-comma", "4,5", "4.5"),
+        ("A new aid of 5,5 billion dollars was announced.", "decimal-comma", "5,5", "5.5"),
+        ("Some 57 000 people marched.", "thousands-space", "57 000", "57,000"),
+        ("Some 57\u00a0000 people marched.", "thousands-space", "57\u00a0000", "57,000"),
+        ("Unemployment fell to 3 % in May.", "percent-space", " %", "%"),
+        ("It opened on the 1er of May.", "french-ordinal", "1er", "1st"),
+        ("A relic of the 21e century.", "french-ordinal", "21e", "21st"),
+        ("M. Xi said he was ready.", "french-honorific", "M.", "Mr"),
+        ("He asked: why\u00a0? Then he left.", "nbsp-punctuation", "\u00a0", ""),
+    ],
+)
+def test_flags_french_formats(check, text, rule, flagged, suggestion):
+    result = check(text + FILL)
+    assert texts(result, rule) == [flagged]
+    assert by_rule(result, rule)[0].suggestion == suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 57,000 people marched, 1,250,000 in all.",
+        "Growth reached 4.5% last year, up from 3%.",
+        "Choose 1, 2 or 3 of the options on the 1st and 21st of May.",
+        "In 2014 500 people were arrested.",
+        "Michael M. Smith said the distance was 10\u00a0km.",
+    ],
+)
+def test_leaves_english_formats_alone(check, text):
+    result = check(text + FILL)
+    assert [f.rule for f in result.findings if f.category == "locale/format"] == []

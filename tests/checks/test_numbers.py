@@ -1,0 +1,43 @@
+import pytest
+
+from tests.conftest import by_rule
+
+SRC_FILL = " Les discussions ont duré tard dans la nuit dans la capitale."
+TGT_FILL = " The talks continued late into the night in the capital."
+
+
+def numbers(check, target, source):
+    result = check(target + TGT_FILL, source + SRC_FILL)
+    return [(result.target.slice(f.target) if f.target else None, result.source.slice(f.source) if f.source else None) for f in by_rule(result, "number-mismatch")]
+
+
+def test_changed_number_reports_both_spans(check):
+    assert numbers(check, "Tokyo announced new aid of 5.2 billion dollars.", "Tokyo a annoncé une nouvelle aide de 5,5 milliards de dollars.") == [("5.2", "5,5")]
+
+
+def test_missing_number(check):
+    assert numbers(check, "The report of NATO's activities was presented.", "Le rapport d'activités de l'OTAN en 2022 a été présenté.") == [(None, "2022")]
+
+
+def test_added_number(check):
+    assert numbers(check, "More than 300 people attended the meeting.", "Beaucoup de gens ont assisté à la réunion.") == [("300", None)]
+
+
+@pytest.mark.parametrize(
+    "target, source",
+    [
+        ("Some 57,000 people marched.", "Quelque 57 000 personnes ont défilé."),
+        ("Growth reached 4.5% last year.", "La croissance a atteint 4,5 % l'an dernier."),
+        ("The meeting lasted more than 4 hours.", "La rencontre a duré plus de quatre heures."),
+        ("Nine people were injured.", "Neuf personnes ont été blessées."),
+        ("Aid of €1.2 billion was announced.", "Une aide de 1,2 milliard d'euros a été annoncée."),
+        ("Aid of 1,200 million euros was announced.", "Une aide de 1,2 milliard d'euros a été annoncée."),
+        ("They met on Tuesday, March 21.", "Ils se sont rencontrés mardi 21 mars."),
+        ("They met on 21/03 at the Kremlin.", "Ils se sont rencontrés le 21 mars au Kremlin."),
+        ("The vote is on November 04.", "Le vote a lieu le 4 novembre."),
+        ("The session opens at 2:30 p.m. sharp.", "La séance s'ouvre à 14 h 30 précises."),
+        ("It was the fifteenth attempt in fifteen years.", "C'était la quinzième tentative en quinze ans."),
+    ],
+)
+def test_format_changes_are_not_mismatches(check, target, source):
+    assert numbers(check, target, source) == []

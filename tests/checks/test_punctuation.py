@@ -1,0 +1,56 @@
+import pytest
+
+from tests.conftest import by_rule, texts
+
+FILL = " The talks between the two delegations continued late into the night in the capital."
+
+
+def test_stray_closing_guillemet(check):
+    result = check("“I am confident that cooperation will grow stronger. »" + FILL)
+    assert texts(result, "foreign-quotes") == [" »"]
+    assert by_rule(result, "foreign-quotes")[0].suggestion == "”"
+    assert texts(result, "unbalanced-quotes") == []
+
+
+def test_guillemet_pair(check):
+    result = check("He called it « a historic day » for both countries." + FILL)
+    assert texts(result, "foreign-quotes") == ["« ", " »"]
+
+
+def test_english_quotes_left_alone(check):
+    result = check("He called it “a historic day” for both countries, and ‘fair’ too." + FILL)
+    assert texts(result, "foreign-quotes") == [] and texts(result, "unbalanced-quotes") == []
+
+
+def test_unbalanced_quotes(check):
+    result = check("He called it “a historic day for both countries." + FILL)
+    assert texts(result, "unbalanced-quotes") == ["“"]
+
+
+def test_quote_running_into_next_paragraph_is_left_alone(check):
+    result = check("“The first part of a long quote goes here." + FILL + "\n\n“And the quote ends here,” he said.")
+    assert texts(result, "unbalanced-quotes") == []
+
+
+@pytest.mark.parametrize("text, flagged", [("He said , then left.", " "), ("Why ? Nobody knows.", " "), ("It was “great ” indeed.", " ")])
+def test_space_before_punctuation(check, text, flagged):
+    assert texts(check(text + FILL), "space-before-punctuation") == [flagged]
+
+
+@pytest.mark.parametrize("text", ["He paused … then left.", "The image of stability […] particularly.", "A list (see above) follows."])
+def test_space_before_punctuation_leaves_ellipses_alone(check, text):
+    assert texts(check(text + FILL), "space-before-punctuation") == []
+
+
+def test_double_space(check):
+    assert texts(check("The  summit opened on Monday." + FILL), "double-space") == ["  "]
+
+
+def test_missing_final_punctuation(check):
+    result = check("The summit opened on Monday in Moscow\n\nIt ended on Tuesday.", "Le sommet s'est ouvert lundi à Moscou.\n\nIl s'est terminé mardi.")
+    assert texts(result, "final-punctuation") == ["w"]
+
+
+def test_headline_without_final_punctuation_left_alone(check):
+    result = check("Putin and Xi meet in Moscow\n\nThe summit opened on Monday.", "Poutine et Xi se rencontrent à Moscou\n\nLe sommet s'est ouvert lundi.")
+    assert texts(result, "final-punctuation") == []

@@ -1,0 +1,36 @@
+import pytest
+
+from tests.conftest import by_rule, texts
+
+EN = "The minister said on Tuesday that the talks would continue next week in Brussels."
+
+
+@pytest.mark.parametrize(
+    "sentence, flagged",
+    [
+        ("Japanese diplomacy said said it would help.", "said said"),
+        ("The the summit opened on Monday in Moscow.", "The the"),
+        ("He went to\nto Brussels on Monday morning.", "to\nto"),
+        ("It is is a very long process for everyone.", "is is"),
+    ],
+)
+def test_flags_doubled_words(check, sentence, flagged):
+    result = check(f"{sentence} {EN}")
+    assert texts(result, "duplicate-word") == [flagged]
+    assert by_rule(result, "duplicate-word")[0].suggestion == flagged.split()[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If I had had time, I would have gone to see him.",
+        "He said that that was the end of the matter.",
+        "There was so so much to say about the summit.",
+        "The dancer Danse Danse performed at the festival.",
+        "They flew to Bora Bora for the weekend.",
+        "It was a very, very long night in the capital.",
+        "They said bye-bye to the delegation at the airport.",
+    ],
+)
+def test_leaves_legitimate_doubles_alone(check, sentence):
+    assert texts(check(f"{sentence} {EN}"), "duplicate-word") == []

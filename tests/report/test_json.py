@@ -1,0 +1,48 @@
+import json
+
+import jsonschema
+import pytest
+
+from mtcheck.pipeline import check_pair
+from mtcheck.report.json import build_report
+from tests.conftest import ROOT, SAMPLES
+
+SCHEMA = json.loads((ROOT / "schema" / "mtcheck.report.1.json").read_text(encoding="utf-8"))
+TARGETS = sorted(p for p in SAMPLES.glob("*.en.*") if p.suffix in {".txt", ".md"})
+
+
+@pytest.fixture(scope="module")
+def reports():
+    return {p.name: build_report([check_pair(p, settings={"mt": False})]) for p in TARGETS}
+
+
+def test_samples_exist():
+    assert len(TARGETS) >= 3
+
+
+def test_reports_validate_against_schema(reports):
+    for report in reports.values():
+        jsonschema.validate(report, SCHEMA)
+
+
+def test_offsets_round_trip_on_every_sample(reports):
+    for name, report in reports.items():
+        doc = report["documents"][0]
+        target = (SAMPLES / name).read_text(encoding="utf-8-sig")
+        source = (SAMPLES / doc["source_path"].split("/")[-1]).read_text(encoding="utf-8-sig") if doc["source_path"] else None
+        for f in doc["findings"]:
+            if f["target"]:
+                assert target[f["target"]["start"] : f["target"]["end"]] == f["target"]["text"]
+            if f["source"]:
+                assert source[f["source"]["start"] : f["source"]["end"]] == f["source"]["text"]
+        for seg in doc["segments"]:
+            assert seg["target"] or seg["source"]
+
+
+def test_ids_are_stable_across_runs():
+    path = SAMPLES / "putin-xi-summit.en.txt"
+    first = build_report([check_pair(path, settings={"mt": False})])
+    second = build_report([check_pair(path, settings={"mt": False})])
+    assert first == second
+    ids = [f["id"] for f in first["documents"][0]["findings"]]
+    assert len(ids) == len(set(ids))

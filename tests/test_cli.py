@@ -1,0 +1,81 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLES
+
+SEED = SAMPLES / "putin-xi-summit.en.txt"
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "mtcheck", *map(str, args)], capture_output=True, text=True, cwd=cwd)
+
+
+def test_json_on_stdout_only_and_exit_1_on_errors():
+    proc = run("check", SEED, "--no-mt", "--format", "json")
+    assert proc.returncode == 1
+    report = json.loads(proc.stdout)
+    assert report["schema"] == "mtcheck.report/1"
+    assert report["documents"][0]["source_path"].endswith("putin-xi-summit.fr.txt")
+
+
+def test_fail_on_never_exits_0():
+    assert run("check", SEED, "--no-mt", "--fail-on", "never").returncode == 0
+
+
+def test_monolingual_notice_on_stderr(tmp_path):
+    target = tmp_path / "story.en.txt"
+    target.write_text("The summit opened on Monday in Moscow. Leaders met for talks that lasted four hours in the Kremlin.", encoding="utf-8")
+    proc = run("check", target, "--no-mt", "--format", "json")
+    assert proc.returncode == 0
+    assert "checked monolingually" in proc.stderr
+    assert json.loads(proc.stdout)["documents"][0]["source_path"] is None
+
+
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        (lambda d: d / "missing.en.txt", "no such file"),
+        (lambda d: d, "is a directory"),
+        (lambda d: (d / "e.en.txt").write_text("") and d / "e.en.txt" or d / "e.en.txt", "is empty"),
+        (lambda d: (d / "b.en.txt").write_bytes(b"\x00\x01\x02binary") and d / "b.en.txt", "looks binary"),
+        (lambda d: (d / "l.en.txt").write_bytes("Caf\u00e9".encode("latin-1")) and d / "l.en.txt", "not valid UTF-8"),
+    ],
+)
+def test_bad_input_exit_2_one_line(tmp_path, setup, message):
+    proc = run("check", setup(tmp_path), "--no-mt")
+    assert proc.returncode == 2
+    assert message in proc.stderr and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+
+
+def test_wrong_language_and_identical_source(tmp_path):
+    french = (SAMPLES / "putin-xi-summit.fr.txt").read_text(encoding="utf-8")
+    wrong = tmp_path / "story.en.txt"
+    wrong.write_text(french, encoding="utf-8")
+    proc = run("check", wrong, "--no-mt")
+    assert proc.returncode == 2 and "looks like 'fr' text" in proc.stderr
+    (tmp_path / "same.en.txt").write_text("The same text in both files, for the summit in Moscow and more words here.", encoding="utf-8")
+    (tmp_path / "same.fr.txt").write_text("The same text in both files, for the summit in Moscow and more words here.", encoding="utf-8")
+    proc = run("check", tmp_path / "same.en.txt", "--no-mt")
+    assert proc.returncode == 2 and "identical to its source" in proc.stderr
+
+
+def test_rules_lists_and_documents():
+    proc = run("rules")
+    assert proc.returncode == 0 and "duplicate-word" in proc.stdout and "fluency/repetition" in proc.stdout
+    proc = run("rules", "duplicate-word")
+    assert "Leaves alone" in proc.stdout
+    assert run("rules", "no-such-rule").returncode == 2
+
+
+def test_heuristic_run_never_imports_torch():
+    code = (
+        "import sys\n"
+        "from mtcheck.pipeline import check_pair\n"
+        f"check_pair({str(SEED)!r}, settings={{'mt': False}})\n"
+        "from mtcheck.cli import _mount_mt_commands\n_mount_mt_commands()\n"
+        "assert 'torch' not in sys.modules and 'transformers' not in sys.modules, 'torch imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
