@@ -1,11 +1,19 @@
-"""The ``mtcheck`` command line: a thin layer over the pipeline and the report writers."""
+"""The ``mtcheck`` command line: a thin layer over the pipeline, configuration and report writers.
+
+Commands: ``check`` (files or folders; reports in text, json, html, sarif, junit, jsonl),
+``fix`` (apply safe fixes), ``rules`` (list or document rules), ``config`` (print the
+effective configuration), plus ``models`` and ``cache`` from ``mtcheck.mt.cli``.
+Heavy modules (the pipeline, rich, the MT stack) are imported only by the commands that
+need them, so ``mtcheck check FILE --no-mt`` stays fast.
+"""
 
 from __future__ import annotations
 
 import enum
 import sys
+import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -26,6 +34,9 @@ class Format(str, enum.Enum):
     text = "text"
     json = "json"
     html = "html"
+    sarif = "sarif"
+    junit = "junit"
+    jsonl = "jsonl"
 
 
 class FailOn(str, enum.Enum):
@@ -46,56 +57,213 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_INPUT)
 
 
+def _error_line(message: str) -> None:
+    typer.echo(f"mtcheck: error: {message}", err=True)
+
+
+# Options shared by several commands.
+ConfigOpt = Annotated[
+    Optional[Path],
+    typer.Option("--config", help="Configuration file (default: mtcheck.toml or pyproject.toml [tool.mtcheck], searched upwards).", show_default=False),
+]
+NoConfigOpt = Annotated[bool, typer.Option("--no-config", help="Ignore configuration files.")]
+SourceOpt = Annotated[Optional[Path], typer.Option(help="The source of a single TARGET (default: found by file name).")]
+SrcLangOpt = Annotated[Optional[str], typer.Option(help="Source language (default: configuration, file name, else fr).")]
+TgtLangOpt = Annotated[Optional[str], typer.Option(help="Target language (default: configuration, file name, else en).")]
+SelectOpt = Annotated[Optional[list[str]], typer.Option(help="Only these rules or categories (replaces the configured selection); repeatable.")]
+ExtendSelectOpt = Annotated[Optional[list[str]], typer.Option(help="Add these rules or categories to the selection; repeatable.")]
+IgnoreOpt = Annotated[Optional[list[str]], typer.Option(help="Skip these rules or categories; repeatable.")]
+IncludeOpt = Annotated[Optional[list[str]], typer.Option(help="In folders, check only files matching this glob; repeatable.")]
+ExcludeOpt = Annotated[Optional[list[str]], typer.Option(help="In folders, skip files matching this glob; repeatable.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no notices, progress or summary.")]
+
+
+def _load_config(config: Path | None, no_config: bool, cli: dict[str, Any]):
+    from mtcheck.config import Config, ConfigError, check_selectors
+
+    try:
+        for key in ("select", "extend-select", "ignore"):
+            if cli.get(key):
+                check_selectors(cli[key], f"--{key}")
+        return Config.load(config, discover=not no_config, cli=cli)
+    except ConfigError as e:
+        raise fail(str(e)) from None
+
+
+def _cli_layer(**values: Any) -> dict[str, Any]:
+    """The keys the command line set (``None`` and empty lists mean "not given")."""
+    return {k.replace("_", "-"): v for k, v in values.items() if v is not None and v != []}
+
+
 @app.command()
 def check(
-    targets: Annotated[list[Path], typer.Argument(help="Translated files to check (.txt, .md).", show_default=False)],
-    source: Annotated[Optional[Path], typer.Option(help="The source of a single TARGET (default: found by file name).")] = None,
-    src_lang: Annotated[Optional[str], typer.Option(help="Source language (default: from the file name, else fr).")] = None,
-    tgt_lang: Annotated[Optional[str], typer.Option(help="Target language (default: from the file name, else en).")] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.text,
+    targets: Annotated[list[Path], typer.Argument(help="Translated files or folders to check (folders: every *.<tgt-lang>.* file inside).", show_default=False)],
+    source: SourceOpt = None,
+    src_lang: SrcLangOpt = None,
+    tgt_lang: TgtLangOpt = None,
+    format: Annotated[Optional[Format], typer.Option("--format", "-f", help="Report format [default: text].", show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
-    fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a finding is at least this severe.")] = FailOn.error,
-    no_mt: Annotated[bool, typer.Option("--no-mt", help="Heuristic checks only: no MT models.")] = False,
+    fail_on: Annotated[Optional[FailOn], typer.Option(help="Exit 1 when a finding is at least this severe [default: error].", show_default=False)] = None,
+    mt: Annotated[Optional[bool], typer.Option("--mt/--no-mt", help="Run the MT checks (--no-mt: heuristic checks only).", show_default=False)] = None,
     require_mt: Annotated[bool, typer.Option("--require-mt", help="Exit 2 when MT models are missing.")] = False,
-    backend: Annotated[Backend, typer.Option(help="MT backend.")] = Backend.auto,
+    backend: Annotated[Optional[Backend], typer.Option(help="MT backend [default: auto].", show_default=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the MT cache.")] = False,
-    glossary: Annotated[Optional[list[Path]], typer.Option(help="Glossary CSV/TSV (source,target columns); repeatable.")] = None,
-    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules or categories; repeatable.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules or categories; repeatable.")] = None,
+    glossary: Annotated[Optional[list[Path]], typer.Option(help="Glossary CSV/TSV (source,target columns); repeatable; replaces the configured ones.")] = None,
+    select: SelectOpt = None,
+    extend_select: ExtendSelectOpt = None,
+    ignore: IgnoreOpt = None,
+    config: ConfigOpt = None,
+    no_config: NoConfigOpt = False,
+    quiet: QuietOpt = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=0, help="Documents checked in parallel (0: one per core) [default: 0].", show_default=False)] = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    force_exclude: Annotated[bool, typer.Option("--force-exclude", help="Apply exclude globs to files named on the command line too (for hooks).")] = False,
+    pair_sources: Annotated[bool, typer.Option("--pair-sources", help="A listed source file stands for its target: check the target instead (for hooks).")] = False,
+    baseline: Annotated[Optional[Path], typer.Option(help="Report only findings not recorded in this baseline file.")] = None,
+    write_baseline: Annotated[Optional[Path], typer.Option(help="Record the current findings in this baseline file (exit 0).")] = None,
 ) -> None:
-    """Check TARGET files and report what to fix."""
-    from mtcheck.model import Severity
-    from mtcheck.pipeline import check_pair
-    from mtcheck.readers import InputError
+    """Check TARGET files (or every target file under TARGET folders) and report what to fix."""
+    from mtcheck.batch import Job, Progress, default_jobs, discover, iterate_with_progress, run
 
-    if source is not None and len(targets) != 1:
-        raise fail("--source needs exactly one TARGET")
-    settings = {
-        "mt": not no_mt,
-        "require_mt": require_mt,
-        "backend": backend.value,
-        "cache": not no_cache,
-        "glossary": [str(g) for g in glossary or []],
-        "select": select or [],
-        "ignore": ignore or [],
-    }
-    results = []
+    cli = _cli_layer(
+        src_lang=src_lang,
+        tgt_lang=tgt_lang,
+        fail_on=fail_on.value if fail_on else None,
+        format=format.value if format else None,
+        mt=mt,
+        require_mt=True if require_mt else None,
+        backend=backend.value if backend else None,
+        cache=False if no_cache else None,
+        glossary=[str(g.resolve()) for g in glossary] if glossary else None,
+        select=select,
+        extend_select=extend_select,
+        ignore=ignore,
+        jobs=jobs,
+        include=include,
+        exclude=exclude,
+    )
+    cfg = _load_config(config, no_config, cli)
+    fmt = Format(cfg.get("format"))
+    fail_level = FailOn(cfg.get("fail-on"))
+    if source is not None and (len(targets) != 1 or targets[0].is_dir()):
+        raise fail("--source needs exactly one TARGET file")
+
+    from mtcheck.baseline import BaselineError, filter_new, load as load_baseline, write as write_baseline_file
+
+    known = None
+    if baseline is not None:
+        try:
+            known = load_baseline(baseline)
+        except BaselineError as e:
+            raise fail(str(e)) from None
+
+    found = discover(targets, cfg, force_exclude=force_exclude, pair_sources=pair_sources)
+    errors: list[tuple[str, str]] = []
+    for folder in found.empty_dirs:
+        tgt = cfg.get("tgt-lang") or "en"
+        message = f"{folder}: is a directory with no target files to check (*.{tgt}.txt, *.{tgt}.md)"
+        _error_line(message)
+        errors.append((folder, message))
+
+    job_list = []
+    for i, target in enumerate(found.targets):
+        s_lang, t_lang = cfg.languages(target)
+        job_list.append(Job(i, target, str(source) if source else None, s_lang, t_lang, cfg.settings(target)))
+    workers = cfg.get("jobs") or default_jobs()
+    workers = max(1, min(workers, len(job_list) or 1))
+    batch = found.walked or len(job_list) > 1
+
+    outcomes = []
+    seen_notices: set[str] = set()
+    stream = None
+    if fmt is Format.jsonl:
+        stream = _open_output(output)
+
+    def on_outcome(outcome) -> None:
+        if outcome.error is not None:
+            _error_line(outcome.error)
+            errors.append((outcome.job.target, outcome.error))
+        else:
+            if not quiet:
+                for notice in outcome.result.notices:
+                    if notice not in seen_notices:
+                        seen_notices.add(notice)
+                        typer.echo(f"mtcheck: {notice}", err=True)
+            if known is not None:
+                outcome.dropped = filter_new(outcome.result, known)
+            if stream is not None:
+                from mtcheck.report.jsonl import line
+
+                stream.write(line(outcome.result))
+                stream.flush()
+        outcomes.append(outcome)
+
+    started = time.perf_counter()
+    progress = Progress(len(job_list), enabled=not quiet)
     try:
-        for target in targets:
-            results.append(check_pair(target, source, src_lang=src_lang, tgt_lang=tgt_lang, settings=settings))
-    except InputError as e:
-        raise fail(str(e)) from None
-    for result in results:
-        for notice in result.notices:
-            typer.echo(f"mtcheck: {notice}", err=True)
-    _write_report(results, format, output)
-    if fail_on is not FailOn.never:
-        threshold = Severity(fail_on.value).rank
+        iterate_with_progress(run(job_list, workers), progress, on_outcome)
+    except KeyboardInterrupt:
+        _error_line("interrupted")
+        raise typer.Exit(130) from None
+    finally:
+        if stream is not None and stream is not sys.stdout:
+            stream.close()
+    elapsed = time.perf_counter() - started
+
+    outcomes.sort(key=lambda o: o.job.index)
+    results = [o.result for o in outcomes if o.result is not None]
+    if known is not None and not quiet:
+        dropped = sum(o.dropped for o in outcomes)
+        if dropped:
+            typer.echo(f"mtcheck: {dropped} finding{'s' * (dropped != 1)} recorded in {baseline} not shown", err=True)
+    if write_baseline is not None:
+        try:
+            n = write_baseline_file(results, write_baseline)
+        except BaselineError as e:
+            raise fail(str(e)) from None
+        if not quiet:
+            typer.echo(f"mtcheck: recorded {n} finding{'s' * (n != 1)} in {write_baseline}", err=True)
+
+    if not job_list and not errors and not quiet:
+        typer.echo("mtcheck: no target files to check", err=True)
+    if fmt is not Format.jsonl and (results or not errors):
+        if job_list or fmt is not Format.text:
+            seconds = {o.result.target.path: o.seconds for o in outcomes if o.result is not None}
+            _write_report(results, fmt, output, quiet=quiet, fail_on=fail_level.value, errors=errors, seconds=seconds)
+    if batch and not quiet and job_list:
+        from mtcheck.batch import summary_table
+
+        sys.stderr.write(summary_table(outcomes, elapsed, workers))
+    if errors:
+        raise typer.Exit(EXIT_INPUT)
+    if write_baseline is None and fail_level is not FailOn.never:
+        from mtcheck.model import Severity
+
+        threshold = Severity(fail_level.value).rank
         if any(f.severity.rank >= threshold for r in results for f in r.findings if not f.suppressed):
             raise typer.Exit(EXIT_FINDINGS)
 
 
-def _write_report(results, format: Format, output: Path | None) -> None:
+def _open_output(output: Path | None):
+    if output is None:
+        return sys.stdout
+    try:
+        return output.open("w", encoding="utf-8")
+    except OSError as e:
+        raise fail(f"{output}: cannot write report ({e.strerror})") from None
+
+
+def _write_report(
+    results,
+    format: Format,
+    output: Path | None,
+    *,
+    quiet: bool = False,
+    fail_on: str = "error",
+    errors: list[tuple[str, str]] | None = None,
+    seconds: dict[str, float] | None = None,
+) -> None:
     if format is Format.json:
         from mtcheck.report.json import render
 
@@ -105,17 +273,134 @@ def _write_report(results, format: Format, output: Path | None) -> None:
         from mtcheck.report.json import build_report
 
         text = html.render(results, build_report(results))
+    elif format is Format.sarif:
+        from mtcheck.report.sarif import render as render_sarif
+
+        text = render_sarif(results)
+    elif format is Format.junit:
+        from mtcheck.report.junit import render as render_junit
+
+        text = render_junit(results, fail_on=fail_on, errors=errors, seconds=seconds)
+    elif format is Format.jsonl:
+        from mtcheck.report.jsonl import render as render_jsonl
+
+        text = render_jsonl(results)
     else:
         from mtcheck.report.text import render
 
-        text = render(results, colour=output is None and sys.stdout.isatty())
+        colour = output is None and sys.stdout.isatty()
+        if quiet:
+            import dataclasses
+
+            shown = [dataclasses.replace(r, notices=[]) for r in results if any(not f.suppressed for f in r.findings)]
+            text = render(shown, colour=colour) if shown else ""
+            text = text[: text.rstrip("\n").rfind("\n") + 1].rstrip("\n") + "\n" if shown else ""
+        else:
+            text = render(results, colour=colour)
     if output is None:
         sys.stdout.write(text)
+        sys.stdout.flush()
         return
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as e:
         raise fail(f"{output}: cannot write report ({e.strerror})") from None
+
+
+@app.command()
+def fix(
+    targets: Annotated[list[Path], typer.Argument(help="Translated files or folders to fix in place.", show_default=False)],
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the fixes instead of writing (exit 1 if there are any).")] = False,
+    rule: Annotated[Optional[list[str]], typer.Option("--rule", help="Apply only this rule's fixes; repeatable.")] = None,
+    no_backup: Annotated[bool, typer.Option("--no-backup", help="Do not keep a FILE.orig copy of the original.")] = False,
+    undo: Annotated[bool, typer.Option("--undo", help="Restore each TARGET from its FILE.orig backup.")] = False,
+    source: SourceOpt = None,
+    src_lang: SrcLangOpt = None,
+    tgt_lang: TgtLangOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    config: ConfigOpt = None,
+    no_config: NoConfigOpt = False,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Apply the safe fixes (doubled words, quotes, number formats, spacing, casing) in place.
+
+    Only fixes that rules mark safe are applied; text outside them stays byte-identical. The
+    write is atomic and keeps permissions; FILE.orig keeps the original (undo with
+    `mtcheck fix --undo FILE`). A file changed on disk meanwhile is not overwritten (exit 2).
+    """
+    from mtcheck.fix import FixError, compute, resolve_target, undo as undo_file, write
+    from mtcheck.readers import InputError
+
+    if undo:
+        if diff:
+            raise fail("--undo cannot be combined with --diff")
+        status = 0
+        for target in targets:
+            try:
+                orig = undo_file(target)
+            except FixError as e:
+                _error_line(str(e))
+                status = EXIT_INPUT
+                continue
+            if not quiet:
+                typer.echo(f"mtcheck: restored {target} from {orig.name}", err=True)
+        raise typer.Exit(status)
+
+    cli = _cli_layer(src_lang=src_lang, tgt_lang=tgt_lang, select=select, ignore=ignore, include=include, exclude=exclude)
+    cfg = _load_config(config, no_config, cli)
+    rules = set(rule) if rule else None
+    if rules:
+        from mtcheck.checks import all_rules
+
+        registry = all_rules()
+        for r in sorted(rules):
+            if r not in registry:
+                raise fail(f"--rule: unknown rule {r!r} (see `mtcheck rules`)")
+            if not registry[r].safe_fix:
+                raise fail(f"--rule: {r} has no safe fix (see `mtcheck rules {r}`)")
+    if source is not None and (len(targets) != 1 or targets[0].is_dir()):
+        raise fail("--source needs exactly one TARGET file")
+
+    from mtcheck.batch import discover
+
+    found = discover(targets, cfg)
+    status = 0
+    for folder in found.empty_dirs:
+        _error_line(f"{folder}: is a directory with no target files to fix")
+        status = EXIT_INPUT
+    fixed_files = fixes = 0
+    for target in found.targets:
+        path = resolve_target(Path(target)) if Path(target).exists() else Path(target)
+        s_lang, t_lang = cfg.languages(target)
+        try:
+            snapshot, outcome = compute(path, str(source) if source else None, src_lang=s_lang, tgt_lang=t_lang, settings=cfg.settings(target), rules=rules)
+            outcome.path = Path(target)
+            if outcome.changed:
+                if diff:
+                    sys.stdout.write(outcome.diff())
+                else:
+                    write(snapshot, outcome, backup=not no_backup)
+                fixes += len(outcome.applied)
+                fixed_files += 1
+        except (InputError, FixError) as e:
+            _error_line(str(e))
+            status = EXIT_INPUT
+            continue
+        if outcome.unresolved:
+            _error_line(f"{target}: {outcome.unresolved} fixes still pending after {outcome.passes} passes; not all applied")
+        if not quiet and outcome.changed and not diff:
+            kept = f" (original in {outcome.backup.name})" if outcome.backup else ""
+            typer.echo(f"mtcheck: {target}: applied {len(outcome.applied)} fix{'es' * (len(outcome.applied) != 1)}{kept}", err=True)
+    if not quiet:
+        verb = "would apply" if diff else "applied"
+        typer.echo(f"mtcheck: {verb} {fixes} fix{'es' * (fixes != 1)} in {fixed_files} file{'s' * (fixed_files != 1)}", err=True)
+    if status:
+        raise typer.Exit(status)
+    if diff and fixes:
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 @app.command()
@@ -134,6 +419,31 @@ def rules(rule: Annotated[Optional[str], typer.Argument(help="Show this rule's d
     width = max(map(len, registry))
     for cls in registry.values():
         typer.echo(f"{cls.id:<{width}}  {cls.category:<24} {cls.severity.value:<8} {cls.summary()}")
+
+
+@app.command("config")
+def show_config(
+    target: Annotated[Optional[Path], typer.Argument(help="Show the configuration that applies to this file (per-path overrides).")] = None,
+    config: ConfigOpt = None,
+    no_config: NoConfigOpt = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of TOML.")] = False,
+) -> None:
+    """Print the effective configuration (file, per-path overrides, defaults), with the enabled rules."""
+    import json
+
+    from mtcheck.config import to_toml
+
+    cfg = _load_config(config, no_config, {})
+    values = cfg.effective(target)
+    if as_json:
+        typer.echo(json.dumps({"config_file": str(cfg.path) if cfg.path else None, "target": str(target) if target else None, "settings": values}, indent=2, ensure_ascii=False))
+        return
+    head = [f"# configuration file: {cfg.path}" if cfg.path else "# configuration file: none found (defaults)"]
+    if target is not None:
+        matched = cfg.matching_overrides(target)
+        head.append(f"# for {target}: {len(matched)} override{'s' * (len(matched) != 1)} apply")
+    head.append("# rules = the rules enabled after select/ignore (`mtcheck rules` documents them)")
+    typer.echo("\n".join(head) + "\n" + to_toml(values), nl=False)
 
 
 def _version(value: bool) -> None:

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from mtcheck import langid
-from mtcheck.align import align_documents, monolingual_segments
+from mtcheck.align import align_documents, monolingual_segments, unit_segments
 from mtcheck.align.scorers import AnchorScorer, Scorer
 from mtcheck.checks import CheckContext, all_rules
-from mtcheck.model import Document, DocumentResult, Finding
-from mtcheck.readers import InputError, read_document
+from mtcheck.model import Document, DocumentResult, Finding, Segment
+from mtcheck.readers import InputError, decode, format_of, read_document, segment_document
 from mtcheck.rules_filter import rule_enabled, severity_for
 
 LANG_TAGS = ("fr", "en", "de", "es", "it", "pt", "nl")
@@ -69,9 +69,9 @@ def check_pair(
     source = None
     if source_path is not None:
         source = read_document(source_path, src_lang)
-        _check_language(source, src_lang)
         if source.text.strip() == target.text.strip():
             raise InputError(target_path, f"is identical to its source {source_path}")
+        _check_language(source, src_lang)
     else:
         notices.append(f"No source found for {target_path}: checked monolingually (pass --source to compare).")
     return check_documents(target, source, src_lang, tgt_lang, settings, notices)
@@ -84,15 +84,21 @@ def check_documents(
     tgt_lang: str,
     settings: dict[str, Any],
     notices: list[str] | None = None,
+    *,
+    segments: list[Segment] | None = None,
 ) -> DocumentResult:
-    """Align parsed documents and run the enabled rules on them."""
+    """Align parsed documents and run the enabled rules on them.
+
+    ``segments`` given (pre-aligned units, see :func:`check_file`) are used as they are.
+    """
     notices = list(notices or [])
     mt_session, mt_info = _open_mt(src_lang, tgt_lang, settings, notices)
-    segments = (
-        align_documents(source, target, _alignment_scorer(mt_session, src_lang, tgt_lang))
-        if source
-        else monolingual_segments(target)
-    )
+    if segments is None:
+        segments = (
+            align_documents(source, target, _alignment_scorer(mt_session, src_lang, tgt_lang))
+            if source
+            else monolingual_segments(target)
+        )
     ctx = CheckContext(target, source, segments, src_lang, tgt_lang, settings, mt_session)
     findings: list[Finding] = []
     for rule_id, rule_cls in all_rules().items():
@@ -103,8 +109,85 @@ def check_documents(
         for finding in rule_cls().check(ctx):
             finding.severity = severity_for(rule_id, finding.severity, settings)
             findings.append(finding)
-    findings = _finalise(findings, target, source)
+    findings = _finalise(findings, segments, target, source)
     return DocumentResult(target, source, segments, findings, notices, mt_info, src_lang, tgt_lang)
+
+
+def check_file(
+    target_path: str | Path,
+    source_path: str | Path | None = None,
+    *,
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+    settings: dict[str, Any] | None = None,
+    find_by_name: bool = True,
+) -> list[DocumentResult]:
+    """Check every document a target file holds; one result per document, in file order.
+
+    - Text, Markdown and HTML files are one document: exactly :func:`check_pair`.
+    - JSON CMS exports (``.json``, ``.jsonl``, ``.ndjson``) give one result per article, each
+      checked against its source article (see :mod:`mtcheck.readers.cms_json` for the
+      ``json_*`` settings and how sources are found); all share the file's path.
+    - XLIFF (``.xlf``, ``.xliff``) is bilingual: one result whose source and target are the
+      file's ``<source>``/``<target>`` elements, aligned by unit (``source_path`` must be
+      ``None``). Languages come from the arguments, else the file, else its name.
+    """
+    settings = settings or {}
+    fmt = format_of(target_path)
+    if fmt == "xliff":
+        return [_check_xliff(target_path, source_path, src_lang, tgt_lang, settings)]
+    if fmt == "json":
+        return _check_json(target_path, source_path, src_lang, tgt_lang, settings, find_by_name)
+    return [check_pair(target_path, source_path, src_lang=src_lang, tgt_lang=tgt_lang, settings=settings, find_by_name=find_by_name)]
+
+
+def _check_xliff(target_path, source_path, src_lang, tgt_lang, settings) -> DocumentResult:
+    from mtcheck.readers import xliff
+
+    if source_path is not None:
+        raise InputError(target_path, "is an XLIFF file, which holds its own source: --source does not apply")
+    pair = xliff.parse(str(target_path), decode(target_path))
+    file_src, file_tgt = resolve_languages(target_path, None, None, None)
+    src = src_lang or pair.src_lang or file_src
+    tgt = tgt_lang or pair.tgt_lang or file_tgt
+    source, target = pair.source, pair.target
+    source.lang, target.lang = src, tgt
+    segment_document(target)
+    segment_document(source)
+    _check_language(target, tgt)
+    _check_language(source, src)
+    if all(" ".join(s.text.split()) == " ".join(t.text.split()) for s, t in zip(source.paragraphs, target.paragraphs)):
+        raise InputError(target_path, "every <target> is identical to its <source> (not translated yet?)")
+    return check_documents(target, source, src, tgt, settings, segments=unit_segments(source, target))
+
+
+def _check_json(target_path, source_path, src_lang, tgt_lang, settings, find_by_name) -> list[DocumentResult]:
+    from mtcheck.readers import cms_json
+
+    src_lang, tgt_lang = resolve_languages(target_path, source_path, src_lang, tgt_lang)
+    if source_path is None and find_by_name:
+        source_path = find_source(target_path, src_lang)
+    results = []
+    for pair in cms_json.pair_articles(target_path, source_path, src_lang, tgt_lang, settings):
+        label = pair.article.label
+        target = segment_document(pair.article.doc, label)
+        _check_language_of(target, tgt_lang, label)
+        source = pair.source
+        if source is not None:
+            segment_document(source, pair.source_label)
+            _check_language_of(source, src_lang, pair.source_label)
+            if [p.text for p in source.paragraphs] == [p.text for p in target.paragraphs]:
+                raise InputError(target_path, f"{label} is identical to its source, {pair.source_label}")
+        results.append(check_documents(target, source, src_lang, tgt_lang, settings, pair.notices))
+    return results
+
+
+def _check_language_of(doc: Document, expected: str, label: str | None) -> None:
+    """:func:`_check_language` for one article of a file, naming the article."""
+    try:
+        _check_language(doc, expected)
+    except InputError as e:
+        raise InputError(e.path, f"{label}: {e.problem}" if label else e.problem) from None
 
 
 def _open_mt(src_lang: str, tgt_lang: str, settings: dict[str, Any], notices: list[str]):
@@ -137,7 +220,7 @@ def _check_language(doc: Document, expected: str) -> None:
         raise InputError(doc.path, f"looks like {found!r} text, expected {expected!r} (set --src-lang/--tgt-lang)")
 
 
-def _finalise(findings: list[Finding], target: Document, source: Document | None) -> list[Finding]:
+def _finalise(findings: list[Finding], segments: list[Segment], target: Document, source: Document | None) -> list[Finding]:
     """Drop findings on masked text, mark suppressed ones, fingerprint and order the rest."""
     kept = []
     for f in findings:
@@ -147,9 +230,11 @@ def _finalise(findings: list[Finding], target: Document, source: Document | None
             continue
         f.suppressed = _suppressed(f, target)
         kept.append(f)
+    order = {seg.id: k for k, seg in enumerate(segments)}
     kept.sort(key=lambda f: (
-        f.target.start if f.target else (f.source.start if f.source else 0),
-        f.target is None,
+        order.get(f.segment or "", len(order)),
+        f.target.start if f.target else -1,
+        f.source.start if f.source else -1,
         f.rule,
     ))
     seen: Counter[str] = Counter()

@@ -59,6 +59,31 @@ def align_documents(source: Document, target: Document, scorer: Scorer | None = 
     return segments
 
 
+def unit_segments(source: Document, target: Document) -> list[Segment]:
+    """Segments from pre-aligned units (XLIFF): paragraphs pair by ``(index, unit_id)``.
+
+    Each unit's paragraphs become segments ``p<index>.s<n>``, ``n`` counting the unit's
+    paragraphs (XLIFF 2 segments) from 1; all of a paragraph's sentences go in one segment.
+    A unit present on one side only gives a source-only or target-only segment.
+    """
+    src = {(p.index, p.unit_id): p for p in source.paragraphs}
+    tgt = {(p.index, p.unit_id): p for p in target.paragraphs}
+    keys = list(dict.fromkeys(k for p in sorted(target.paragraphs + source.paragraphs, key=lambda p: p.index) for k in [(p.index, p.unit_id)]))
+    segments: list[Segment] = []
+    count: dict[int, int] = {}
+    for key in keys:
+        count[key[0]] = count.get(key[0], 0) + 1
+        s, t = src.get(key), tgt.get(key)
+        segments.append(
+            Segment(
+                id=f"p{key[0]}.s{count[key[0]]}",
+                source=list(s.sentences) if s else [],
+                target=list(t.sentences) if t else [],
+            )
+        )
+    return segments
+
+
 def _paragraph_pairs(source: Document, target: Document, scorer: Scorer, lengths: LengthModel):
     src, tgt = source.paragraphs, target.paragraphs
     if len(src) == len(tgt):
@@ -67,4 +92,4 @@ def _paragraph_pairs(source: Document, target: Document, scorer: Scorer, lengths
     return [([src[k] for k in si], [tgt[k] for k in ti]) for si, ti, _ in beads]
 
 
-__all__ = ["align_documents", "monolingual_segments"]
+__all__ = ["align_documents", "monolingual_segments", "unit_segments"]

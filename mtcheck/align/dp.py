@@ -1,7 +1,9 @@
 """Dynamic-programming alignment of two sequences of texts (Gale & Church 1993, plus anchors).
 
 Beads are 1-1, 1-2, 2-1, 1-0 and 0-1. A bead's cost is the negative log prior of its kind,
-the Gale–Church length cost, and ``weight × (1 − similarity)`` from a pluggable scorer.
+the Gale–Church length cost, and ``weight × (1 − similarity)`` from a pluggable scorer; a
+1-2 or 2-1 bead pays extra when one of its two sentences shares nothing with the other side
+(a sentence added or dropped next to a faithful one, rather than a split or a merge).
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ class LengthModel:
 class Weights:
     similarity: float = 6.0
     skip: float = 3.5  # dissimilarity charged to a 1-0 or 0-1 bead
+    orphan: float = 3.0  # charged to a 1-2 or 2-1 bead when one of its two sentences shares nothing with the other side
+    orphan_below: float = 0.05
 
 
 def _length_cost(ls: int, lt: int, model: LengthModel) -> float:
@@ -64,6 +68,10 @@ def align(
                     t_text = " ".join(tgt[j:jj])
                     sim = scorer(s_text, t_text)
                     c = _length_cost(len(s_text), len(t_text), length) + weights.similarity * (1 - sim)
+                    if di == 2 and min(scorer(part, t_text) for part in src[i:ii]) < weights.orphan_below:
+                        c += weights.orphan
+                    if dj == 2 and min(scorer(s_text, part) for part in tgt[j:jj]) < weights.orphan_below:
+                        c += weights.orphan
                 else:
                     sim = 0.0
                     c = weights.skip

@@ -57,7 +57,7 @@ class NameCasing(Rule):
             source_names |= {exonyms[m.group()] for s in seg.source for m in _WORD.finditer(s.text) if m.group() in exonyms}
             for m in _mid_sentence_words(sent):
                 word = m.group()
-                if not word[0].islower() or word in by_design or word in stop or len(word) < 3:
+                if not word[0].islower() or word.lower() in by_design or word in stop or len(word) < 3:
                     continue
                 name = word[0].upper() + word[1:]
                 if name in source_names:
@@ -147,12 +147,15 @@ class CalendarAndNationality(Rule):
                     continue
                 fixed = word[0].upper() + word[1:]
                 yield self.finding(
-                    f"English capitalises {kind}s: “{fixed}”.",
+                    f"English capitalises {_PLURAL[kind]}: “{fixed}”.",
                     target=sent.file_span(m.start(), m.end()),
                     segment=seg,
                     suggestion=fixed,
                     fix=fixed,
                 )
+
+
+_PLURAL = {"weekday": "weekdays", "month": "months", "nationality": "nationalities", "language": "languages"}
 
 
 def _beside_number(text: str, m: regex.Match) -> bool:
@@ -182,7 +185,7 @@ class SentenceStartCasing(Rule):
                 continue
             sent = seg.target[0]
             m = _first_word(sent.text)
-            if m is None or not m.group()[0].islower() or m.group() in by_design:
+            if m is None or not m.group()[0].islower() or m.group().lower() in by_design:
                 continue
             if m.start() > 0 and sent.text[: m.start()].strip() in {"…", "...", "[…]"}:
                 continue

@@ -154,7 +154,7 @@ class FrenchHonorific(Rule):
     category = "locale/format"
     severity = Severity.ERROR
 
-    _PATTERN = regex.compile(r"(?<![\p{L}.]\s?)(?<![\p{L}.])(MM\.|M\.|Mmes|Mme|Mlle)(?=[ \u00a0]\p{Lu})")
+    _PATTERN = regex.compile(r"(?<![\p{L}.])(MM\.|M\.|Mmes|Mme|Mlle)(?=[ \u00a0]\p{Lu})")
     _ENGLISH = {"M.": "Mr", "MM.": "Messrs", "Mme": "Ms", "Mmes": "Mss", "Mlle": "Ms"}
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:

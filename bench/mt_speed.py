@@ -1,0 +1,210 @@
+"""Speed of the MT pass (forward MT + back-translation + forced scoring) on the seed article.
+
+No pretrained weights are needed: the script builds random-weight models of the exact
+Helsinki-NLP/opus-mt-fr-en shape (d_model 512, 6+6 layers, 8 heads, FFN 2048, vocabulary
+59,514, shared embeddings) for fr→en and en→fr, with their CTranslate2 int8 conversions,
+and forces output lengths (as long as the input) since random weights stop anywhere.
+
+For each backend it times, each in a fresh interpreter:
+  * cold  — imports, model loading and the full MT pass of the MT rules over the aligned seed
+            pair (samples/putin-xi-summit), with an empty cache;
+  * rerun — the same pass again on the unchanged text (persistent cache warm);
+then tries several batch sizes. Prints sentences/s per stage and peak memory.
+Targets on a 2-core CPU: cold ≤ 5 s (CTranslate2 int8), ≤ 15 s (transformers), rerun ≤ 0.5 s.
+
+    python bench/mt_speed.py [--backends ctranslate2,transformers] [--models-dir DIR] [--no-sweep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = (REPO / ".." / "shared").resolve()
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+SEED_EN = REPO / "samples" / "putin-xi-summit.en.txt"
+SEED_FR = REPO / "samples" / "putin-xi-summit.fr.txt"
+DEFAULT_MODELS = Path(tempfile.gettempdir()) / "mtcheck-bench" / "models"
+FORCED = {"force_length": True}
+
+
+def corpus(lang: str) -> list[str]:
+    lines = (REPO / "samples" / f"putin-xi-summit.{lang}.txt").read_text(encoding="utf-8").splitlines()
+    nt = SHARED / "data" / "newstest2014-fren" / f"newstest2014.fr-orig.{lang}"
+    if nt.is_file():
+        lines += nt.read_text(encoding="utf-8").splitlines()
+    return [ln for ln in lines if ln.strip()]
+
+
+def ensure_models(models_dir: Path) -> None:
+    from mtcheck.mt.models import locate, model_spec
+
+    if all(locate(model_spec(p), models_dir).hf_dir and locate(model_spec(p), models_dir).ct2_dir
+           for p in ("fr-en", "en-fr")):
+        return
+    from mtcheck.mt.randmodel import OPUS_MT, build_random_marian
+
+    t = time.perf_counter()
+    fr, en = corpus("fr"), corpus("en")
+    for src, tgt, a, b, seed in (("fr", "en", fr, en, 0), ("en", "fr", en, fr, 1)):
+        print(f"building a random opus-mt-{src}-{tgt}-shaped model in {models_dir} …", file=sys.stderr)
+        build_random_marian(models_dir / f"opus-mt-{src}-{tgt}", src_lang=src, tgt_lang=tgt, src_lines=a,
+                            tgt_lines=b, shape=OPUS_MT, seed=seed, spm_normalization=("nmt_nfkc", "nmt_nfkc"))
+    print(f"built in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+
+
+def aligned_seed():
+    """The seed pair, read, segmented and aligned by the core pipeline (MT off)."""
+    from mtcheck.pipeline import check_pair
+
+    result = check_pair(SEED_EN, SEED_FR, src_lang="fr", tgt_lang="en", settings={"mt": False})
+    return result
+
+
+def worker(args) -> dict:
+    """One timed MT pass in this (fresh) interpreter; returns figures as a dict."""
+    t0 = time.perf_counter()
+    from mtcheck.checks.base import CheckContext
+    from mtcheck.checks.mt_accuracy import MTAddition, MTMistranslation, MTOmission
+    from mtcheck.mt.session import open_session
+
+    result = aligned_seed()
+    segs = [s for s in result.segments if s.source and s.target]
+    for s in result.segments:
+        s.scores.clear()
+    t_prep = time.perf_counter()
+    settings = {
+        "models_dir": args.models_dir,
+        "backend": args.backend,
+        "cache_path": args.cache,
+        "mt_decoding": FORCED,
+    }
+    if args.batch_size:
+        settings["batch_size"] = args.batch_size
+    if args.score_batch_size:
+        settings["score_batch_size"] = args.score_batch_size
+    if args.hf_quantize:
+        settings["hf_quantize"] = args.hf_quantize
+    session, notice = open_session("fr", "en", settings)
+    assert session is not None, notice
+    src = [s.source_text for s in segs]
+    tgt = [s.target_text for s in segs]
+    stages = {}
+    t = time.perf_counter()
+    for eng in session.engines.values():
+        if not args.lazy:
+            eng.backend  # load now, so that stage times are model time only
+    stages["load"] = time.perf_counter() - t
+    t = time.perf_counter()
+    session.translate_scored(src, "forward")
+    stages["forward"] = time.perf_counter() - t
+    t = time.perf_counter()
+    session.translate(tgt, "backward")
+    stages["backward"] = time.perf_counter() - t
+    t = time.perf_counter()
+    session.score(src, tgt, "forward")
+    stages["forced"] = time.perf_counter() - t
+    t = time.perf_counter()
+    ctx = CheckContext(result.target, result.source, result.segments, "fr", "en", {}, session)
+    findings = [f for r in (MTMistranslation, MTOmission, MTAddition) for f in r().check(ctx)]
+    stages["analysis"] = time.perf_counter() - t
+    end = time.perf_counter()
+    d = session.describe()
+    return {
+        "backend": args.backend,
+        "segments": len(segs),
+        "stages": stages,
+        "mt_pass": end - t_prep,  # open + load + forward + backward + forced + analysis
+        "process": (time.time() - args.started) if args.started else end - t0,  # incl. interpreter start
+        "imports_and_alignment": t_prep - t0,
+        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "stats": d["stats"],
+        "models": [{k: m.get(k) for k in ("compute_type", "threads", "loaded")} for m in d["models"]],
+        "findings": len(findings),
+        "batch_size": args.batch_size,
+        "score_batch_size": args.score_batch_size,
+    }
+
+
+def run_worker(backend: str, models_dir: Path, cache: Path, **extra) -> dict:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", "--backend", backend,
+           "--models-dir", str(models_dir), "--cache", str(cache), "--started", repr(time.time())]
+    for k, v in extra.items():
+        if v is not None and v is not False:
+            cmd += [f"--{k.replace('_', '-')}"] + ([] if v is True else [str(v)])
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO)
+    if out.returncode != 0:
+        raise SystemExit(f"worker failed:\n{out.stderr}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def rate(n: int, s: float) -> str:
+    return f"{n / s:6.1f}/s" if s > 0.0005 else "  cached"
+
+
+def report(label: str, r: dict) -> None:
+    st, n = r["stages"], r["segments"]
+    print(
+        f"{label:<28} MT pass {r['mt_pass']:6.2f} s | load {st['load']:5.2f} s | forward {st['forward']:5.2f} s"
+        f" {rate(n, st['forward'])} | back {st['backward']:5.2f} s {rate(n, st['backward'])}"
+        f" | forced {st['forced']:5.2f} s {rate(n, st['forced'])} | analysis {st['analysis']:5.2f} s"
+        f" | process {r['process']:5.2f} s | peak {r['peak_rss_mib']:5.0f} MiB | model calls {r['stats'].get('model_calls', 0)}"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--backends", default="ctranslate2,transformers")
+    ap.add_argument("--models-dir", default=str(DEFAULT_MODELS))
+    ap.add_argument("--no-sweep", action="store_true")
+    ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--backend", help=argparse.SUPPRESS)
+    ap.add_argument("--cache", help=argparse.SUPPRESS)
+    ap.add_argument("--started", type=float, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--batch-size", type=int, default=None)
+    ap.add_argument("--score-batch-size", type=int, default=None)
+    ap.add_argument("--hf-quantize", default=None, help="transformers on CPU: int8 (default) or none")
+    ap.add_argument("--lazy", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.worker:
+        print(json.dumps(worker(args)))
+        return
+
+    models_dir = Path(args.models_dir)
+    ensure_models(models_dir)
+    n_cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"seed pair: {SEED_FR.name} → {SEED_EN.name}; {n_cores} CPU cores; forced output lengths")
+    with tempfile.TemporaryDirectory() as tmp:
+        for backend in args.backends.split(","):
+            cache = Path(tmp) / f"{backend}.sqlite"
+            quant = args.hf_quantize if backend == "transformers" else None
+            cold = run_worker(backend, models_dir, cache, hf_quantize=quant, lazy=True)
+            rerun = run_worker(backend, models_dir, cache, hf_quantize=quant, lazy=True)
+            print(f"-- {backend} ({cold['models'][0]['compute_type']}, threads {cold['models'][0]['threads']},"
+                  f" {cold['segments']} aligned segments)")
+            report("cold (empty cache)", cold)
+            report("rerun (unchanged text)", rerun)
+            target = 5.0 if backend == "ctranslate2" else 15.0
+            print(f"   cold MT pass {cold['mt_pass']:.2f} s (target ≤ {target:g} s), "
+                  f"rerun {rerun['mt_pass']:.2f} s (target ≤ 0.5 s)")
+            if args.no_sweep:
+                continue
+            sizes = [(4, 16), (8, 16), (16, 16), (8, 32)] if backend == "ctranslate2" else [(8, 16), (16, 16), (32, 32)]
+            for bs, sbs in sizes:
+                r = run_worker(backend, models_dir, Path(tmp) / f"sweep-{backend}-{bs}-{sbs}.sqlite",
+                               batch_size=bs, score_batch_size=sbs, hf_quantize=quant)
+                report(f"batch {bs:>2} / score batch {sbs:>2}", r)
+
+
+if __name__ == "__main__":
+    main()

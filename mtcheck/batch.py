@@ -1,0 +1,341 @@
+"""Many documents in one run: discovery under folders, parallel checking, progress, summary.
+
+``discover`` turns the command line's TARGETs into jobs: a file is checked as given; a
+folder is walked recursively (sorted, symlinked folders not followed) for files tagged with
+the target language (``*.en.txt``, ``*.en.md``, …) that ``include`` globs admit and
+``exclude`` globs (plus ``DEFAULT_EXCLUDE``) do not; files tagged with another language are
+sources or other languages and are skipped. Each job's source is found by the naming
+convention in ``pipeline.check_pair``.
+
+``run`` checks jobs in-process (one job, or ``jobs == 1``) or in a
+``ProcessPoolExecutor`` and yields each outcome as it finishes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mtcheck.config import Config, any_match
+
+TARGET_SUFFIXES = {".txt", ".md", ".markdown"}
+DEFAULT_EXCLUDE = [".*", "node_modules", "__pycache__", "venv", "build", "dist", "*.orig"]
+
+
+def _reader_suffixes() -> set[str]:
+    """The suffixes the readers handle (they may declare more than text and Markdown)."""
+    from mtcheck import readers
+
+    declared = getattr(readers, "SUFFIXES", None) or getattr(readers, "SUPPORTED_SUFFIXES", None)
+    return {s.lower() for s in declared} if declared else set(TARGET_SUFFIXES)
+
+
+@dataclass
+class Job:
+    """One document to check: its target, explicit source, languages and settings."""
+
+    index: int
+    target: str
+    source: str | None
+    src_lang: str | None
+    tgt_lang: str | None
+    settings: dict[str, Any]
+    find_by_name: bool = True
+
+
+@dataclass
+class Outcome:
+    """What one job produced: a result, or the one-line message of an input error."""
+
+    job: Job
+    result: Any = None
+    error: str | None = None
+    seconds: float = 0.0
+    dropped: int = 0  # findings removed by a baseline
+
+
+@dataclass
+class Discovery:
+    targets: list[str] = field(default_factory=list)
+    walked: bool = False  # a folder was among the TARGETs
+    empty_dirs: list[str] = field(default_factory=list)
+
+
+def _lang_tag(name: str) -> str | None:
+    from mtcheck.pipeline import lang_tag
+
+    return lang_tag(name)
+
+
+def walk(folder: Path, config: Config, tgt_lang: str, src_lang: str | None, suffixes: set[str]) -> list[str]:
+    """Target files under ``folder`` (see the module docstring), sorted."""
+    include = config.get("include")
+    exclude = DEFAULT_EXCLUDE + config.get("exclude")
+    found = []
+    root = folder.resolve()
+    for dirpath, dirnames, filenames in os.walk(folder):
+        rel_dir = Path(dirpath).resolve()
+        keep = []
+        for d in sorted(dirnames):
+            rel = config.relpath(rel_dir / d)
+            if not any_match(exclude, rel) and not any_match(exclude, _rel_to(root, rel_dir / d)):
+                keep.append(d)
+        dirnames[:] = keep
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            if path.suffix.lower() not in suffixes:
+                continue
+            tag = _lang_tag(name)
+            if tag != tgt_lang or (src_lang is not None and tag == src_lang):
+                continue
+            rel = config.relpath(path)
+            if any_match(exclude, rel) or any_match(exclude, _rel_to(root, path)):
+                continue
+            if include and not (any_match(include, rel) or any_match(include, _rel_to(root, path))):
+                continue
+            found.append(str(path))
+    return found
+
+
+def _rel_to(root: Path, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(
+    targets: list[Path],
+    config: Config,
+    *,
+    force_exclude: bool = False,
+    pair_sources: bool = False,
+) -> Discovery:
+    """Expand folders into target files; with ``pair_sources``, a listed source stands for its target."""
+    from mtcheck.pipeline import DEFAULT_PAIR
+
+    src_cfg, tgt_cfg = config.languages()
+    tgt_lang = tgt_cfg or DEFAULT_PAIR[1]
+    src_lang = src_cfg or (DEFAULT_PAIR[0] if tgt_lang != DEFAULT_PAIR[0] else DEFAULT_PAIR[1])
+    suffixes = _reader_suffixes()
+    out = Discovery()
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = os.path.normcase(os.path.abspath(path))
+        if key not in seen:
+            seen.add(key)
+            out.targets.append(path)
+
+    exclude = DEFAULT_EXCLUDE + config.get("exclude")
+    for target in targets:
+        if target.is_dir():
+            out.walked = True
+            files = walk(target, config, tgt_lang, src_lang, suffixes)
+            if not files:
+                out.empty_dirs.append(str(target))
+            for f in files:
+                add(f)
+            continue
+        if force_exclude and any_match(exclude, config.relpath(target)):
+            continue
+        if pair_sources:
+            tag = _lang_tag(target.name)
+            if tag is not None and tag != tgt_lang:
+                counterpart = _swap_tag(target, tgt_lang)
+                if tag == src_lang and counterpart is not None and counterpart.is_file():
+                    add(str(counterpart))
+                continue  # a source (or another language) is not a target
+        add(str(target))
+    return out
+
+
+def _swap_tag(path: Path, lang: str) -> Path | None:
+    suffixes = path.suffixes
+    if len(suffixes) < 2:
+        return None
+    stem = path.name[: -len("".join(suffixes[-2:]))]
+    return path.with_name(f"{stem}.{lang}{suffixes[-1]}")
+
+
+# ---------------------------------------------------------------------------- running
+
+
+def check_job(job: Job) -> Outcome:
+    """Check one job; input errors become the outcome's message, never an exception."""
+    from mtcheck.config import apply_allowlist
+    from mtcheck.pipeline import check_pair
+    from mtcheck.readers import InputError
+
+    start = time.perf_counter()
+    try:
+        result = check_pair(
+            job.target,
+            job.source,
+            src_lang=job.src_lang,
+            tgt_lang=job.tgt_lang,
+            settings=job.settings,
+            find_by_name=job.find_by_name,
+        )
+    except InputError as e:
+        return Outcome(job, error=str(e), seconds=time.perf_counter() - start)
+    apply_allowlist(result, job.settings.get("allowlist") or [])
+    return Outcome(job, result=result, seconds=time.perf_counter() - start)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover (macOS, Windows)
+        return max(1, os.cpu_count() or 1)
+
+
+def run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
+    """Yield each job's outcome as it finishes (in-process when one worker suffices)."""
+    workers = min(workers or default_jobs(), len(jobs)) or 1
+    if workers == 1:
+        for job in jobs:
+            yield check_job(job)
+        return
+    import concurrent.futures as cf
+    import multiprocessing
+
+    # fork shares the already imported pipeline with the workers (fast start); elsewhere the
+    # platform default (spawn) re-imports it.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux" else None
+    context = multiprocessing.get_context(method)
+    import mtcheck.pipeline  # noqa: F401  (imported before forking)
+
+    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(check_job, job) for job in jobs]
+        try:
+            for future in cf.as_completed(futures):
+                yield future.result()
+        except BaseException:
+            for f in futures:
+                f.cancel()
+            raise
+
+
+class Progress:
+    """A rich progress bar on stderr, shown only on a TTY and once a run has lasted a second."""
+
+    DELAY = 1.0
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total = total
+        self.enabled = enabled and total > 1 and sys.stderr.isatty()
+        self.start = time.monotonic()
+        self.done = 0
+        self._bar = None
+        self._task = None
+        import threading
+
+        self._lock = threading.Lock()
+
+    def advance(self, label: str = "") -> None:
+        self.done += 1
+        self.tick(label)
+
+    def tick(self, label: str = "") -> None:
+        if not self.enabled:
+            return
+        with self._lock:
+            self._tick(label)
+
+    def _tick(self, label: str) -> None:
+        if self._bar is None and time.monotonic() - self.start >= self.DELAY and self.done < self.total:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn, TimeRemainingColumn
+
+            self._bar = RichProgress(
+                TextColumn("checking"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                TextColumn("{task.description}", style="dim"),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task("", total=self.total)
+        if self._bar is not None:
+            self._bar.update(self._task, completed=self.done, **({"description": label} if label else {}))
+
+    def close(self) -> None:
+        with self._lock:
+            if self._bar is not None:
+                self._bar.stop()
+                self._bar = None
+
+
+def iterate_with_progress(outcomes: Iterator[Outcome], progress: Progress, on_outcome: Callable[[Outcome], None]) -> None:
+    """Feed ``outcomes`` to ``on_outcome`` while a background timer shows the bar after a second."""
+    import threading
+
+    stop = threading.Event()
+
+    def timer() -> None:
+        while not stop.wait(0.2):
+            progress.tick()
+
+    thread = threading.Thread(target=timer, daemon=True) if progress.enabled else None
+    if thread:
+        thread.start()
+    try:
+        for outcome in outcomes:
+            progress.advance(Path(outcome.job.target).name)
+            on_outcome(outcome)
+    finally:
+        stop.set()
+        if thread:
+            thread.join()
+        progress.close()
+
+
+def summary_table(outcomes: list[Outcome], seconds: float, workers: int) -> str:
+    """The end-of-run table: findings per rule by severity, then documents, errors and speed."""
+    from mtcheck.checks import all_rules
+
+    registry = all_rules()
+    counts: dict[str, dict[str, int]] = {}
+    docs_with = 0
+    for o in outcomes:
+        if o.result is None:
+            continue
+        live = [f for f in o.result.findings if not f.suppressed]
+        docs_with += bool(live)
+        for f in live:
+            row = counts.setdefault(f.rule, {"error": 0, "warning": 0, "info": 0})
+            row[f.severity.value] += 1
+    rows = sorted(counts.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    checked = sum(o.result is not None for o in outcomes)
+    failed = len(outcomes) - checked
+    rate = checked / seconds if seconds > 0 else 0.0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=None, show_edge=False, pad_edge=False, box=None, header_style="bold")
+    for name, justify in (("rule", "left"), ("category", "left"), ("error", "right"), ("warning", "right"), ("info", "right")):
+        table.add_column(name, justify=justify)
+    totals = {"error": 0, "warning": 0, "info": 0}
+    for rule, row in rows:
+        cls = registry.get(rule)
+        table.add_row(rule, cls.category if cls else "", *(str(row[s]) for s in ("error", "warning", "info")))
+        for s in totals:
+            totals[s] += row[s]
+    table.add_row("total", "", *(str(totals[s]) for s in ("error", "warning", "info")), style="bold")
+    console = Console(stderr=True, width=100, highlight=False)
+    with console.capture() as capture:
+        console.print(table)
+    footer = (
+        f"{checked} document{'s' * (checked != 1)} checked, {docs_with} with findings"
+        + (f", {failed} not checked (input errors)" if failed else "")
+        + f" — {seconds:.2f} s, {rate:.1f} documents/s, {workers} job{'s' * (workers != 1)}"
+    )
+    return capture.get().rstrip() + "\n" + footer + "\n"

@@ -1,0 +1,501 @@
+"""Project configuration: ``mtcheck.toml`` or ``[tool.mtcheck]`` in ``pyproject.toml``.
+
+Discovery starts in the current directory and walks up: the first ``mtcheck.toml`` (its
+top-level keys, or its ``[tool.mtcheck]`` table) or ``pyproject.toml`` that has a
+``[tool.mtcheck]`` table wins; ``--config FILE`` names one, ``--no-config`` ignores them.
+Keys are kebab-case (``snake_case`` is accepted too); relative paths are relative to the
+file's folder::
+
+    [tool.mtcheck]
+    src-lang = "fr"                  # the language pair (default: file-name tags, else fr→en)
+    tgt-lang = "en"
+    select = ["ALL"]                 # rule ids, categories or category prefixes
+    extend-select = []
+    ignore = ["style/calque"]
+    fail-on = "error"                # error | warning | info | never
+    format = "text"                  # text | json | html | sarif | junit | jsonl
+    glossary = ["terms.csv"]
+    allowlist = ["Danse Danse"]      # flagged text that is right here: reported as suppressed
+    mt = true
+    backend = "auto"
+    models-dir = "models"
+    cache = true
+    jobs = 0                         # batch processes; 0 = one per core
+    include = []                     # globs for files found under a directory
+    exclude = ["drafts/"]
+    [tool.mtcheck.severity]          # per rule
+    calque = "info"
+    [tool.mtcheck.models]            # MT model per pair (hub id or directory)
+    fr-en = "Helsinki-NLP/opus-mt-fr-en"
+    [tool.mtcheck.thresholds]        # MT thresholds (see ``mtcheck.mt.analysis``)
+    token_logprob = -5.5
+    [[tool.mtcheck.overrides]]       # per-path: later entries win
+    paths = ["sport/**"]
+    ignore = ["english-capitals"]
+
+Rule selection is layered as in ruff: the file's ``select``/``extend-select``/``ignore``,
+then each matching override, then the command line. Within a layer the most specific
+selector wins (rule id > category > category prefix) and ``ignore`` wins a tie; a layer
+with ``select`` starts the selection afresh, one without it only adjusts what it names.
+Scalars from later layers replace earlier ones; ``severity``, ``models`` and
+``thresholds`` merge key by key; an override's ``glossary`` and ``allowlist`` add to the
+file's. Command-line flags replace the file's values (``--glossary`` replaces the
+configured list).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mtcheck.compat import tomllib
+from mtcheck.model import CATEGORIES
+
+CONFIG_NAMES = ("mtcheck.toml", "pyproject.toml")
+SEVERITIES = ("error", "warning", "info")
+FAIL_ON = ("error", "warning", "info", "never")
+FORMATS = ("text", "json", "html", "sarif", "junit", "jsonl")
+BACKENDS = ("auto", "ctranslate2", "transformers")
+
+# key → (type check, description); paths are resolved against the config file's folder.
+_STR, _BOOL, _INT, _STRLIST, _PATHLIST, _PATH, _TABLE = "str", "bool", "int", "list[str]", "list[path]", "path", "table"
+KEYS: dict[str, str] = {
+    "src-lang": _STR,
+    "tgt-lang": _STR,
+    "select": _STRLIST,
+    "extend-select": _STRLIST,
+    "ignore": _STRLIST,
+    "severity": _TABLE,
+    "fail-on": _STR,
+    "format": _STR,
+    "glossary": _PATHLIST,
+    "allowlist": _STRLIST,
+    "mt": _BOOL,
+    "require-mt": _BOOL,
+    "backend": _STR,
+    "models-dir": _PATH,
+    "models": _TABLE,
+    "cache": _BOOL,
+    "cache-path": _PATH,
+    "thresholds": _TABLE,
+    "jobs": _INT,
+    "include": _STRLIST,
+    "exclude": _STRLIST,
+    "overrides": "overrides",
+}
+OVERRIDE_KEYS = ("paths", "src-lang", "tgt-lang", "select", "extend-select", "ignore", "severity", "glossary", "allowlist", "thresholds", "mt")
+
+DEFAULTS: dict[str, Any] = {
+    "fail-on": "error",
+    "format": "text",
+    "mt": True,
+    "require-mt": False,
+    "backend": "auto",
+    "cache": True,
+    "jobs": 0,
+}
+
+
+class ConfigError(Exception):
+    """A configuration mistake; ``str()`` is the one-line message (file and problem)."""
+
+
+# ---------------------------------------------------------------------------- globs
+
+
+@functools.lru_cache(maxsize=512)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    """gitignore-like globs: ``*`` and ``?`` stay inside one folder, ``**`` crosses folders.
+
+    A pattern with a ``/`` is anchored at the configuration root; one without matches any
+    single path component (``drafts`` matches ``a/drafts/b.en.txt``). Matching a folder
+    matches everything under it.
+    """
+    pat = pattern.strip().replace("\\", "/").removeprefix("./").strip("/") if "/" in pattern else pattern.strip()
+    out = []
+    i = 0
+    while i < len(pat):
+        if pat.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pat.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pat[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pat[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pat[i] == "[" and "]" in pat[i + 2 :]:
+            j = pat.index("]", i + 2)
+            body = pat[i + 1 : j]
+            body = "^" + body[1:] if body.startswith("!") else body
+            out.append(f"[{body.replace(chr(92), chr(92) * 2)}]")
+            i = j + 1
+        else:
+            out.append(re.escape(pat[i]))
+            i += 1
+    return re.compile("".join(out) + "(?:/.*)?", re.DOTALL)
+
+
+def glob_match(pattern: str, relpath: str) -> bool:
+    """Whether ``relpath`` (posix, relative to the root) matches ``pattern``."""
+    relpath = relpath.replace(os.sep, "/")
+    rx = _glob_regex(pattern)
+    if "/" in pattern.strip().rstrip("/"):
+        return rx.fullmatch(relpath) is not None
+    return any(rx.fullmatch(part) for part in relpath.split("/"))
+
+
+def any_match(patterns: list[str], relpath: str) -> bool:
+    return any(glob_match(p, relpath) for p in patterns)
+
+
+# ---------------------------------------------------------------------------- rules
+
+
+def _specificity(selector: str, rule_id: str, category: str) -> int:
+    if selector == rule_id:
+        return 3
+    if selector == category:
+        return 2
+    if selector in {"ALL", "all"} or category.startswith(selector.rstrip("/") + "/"):
+        return 1
+    return 0
+
+
+def known_selectors() -> set[str]:
+    from mtcheck.checks import all_rules
+
+    prefixes = {c.split("/")[0] for c in CATEGORIES}
+    return set(all_rules()) | set(CATEGORIES) | prefixes | {"ALL", "all"}
+
+
+def check_selectors(selectors: list[str], where: str) -> None:
+    known = known_selectors()
+    for s in selectors:
+        if s.rstrip("/") not in known:
+            raise ConfigError(f"{where}: unknown rule or category {s!r} (see `mtcheck rules`)")
+
+
+def resolve_rules(layers: list[dict[str, Any]]) -> list[str]:
+    """The ids of the rules enabled after applying ``layers`` in order (see module docstring)."""
+    from mtcheck.checks import all_rules
+
+    enabled = {}
+    for rule_id, cls in all_rules().items():
+        state = True  # no layer at all: every rule
+        for layer in layers:
+            select, extend, ignore = layer.get("select"), layer.get("extend-select") or [], layer.get("ignore") or []
+            if select is None and not extend and not ignore:
+                continue
+            s = max((_specificity(x, rule_id, cls.category) for x in [*(select or []), *extend]), default=0)
+            i = max((_specificity(x, rule_id, cls.category) for x in ignore), default=0)
+            if s == 0 and i == 0:
+                state = state if select is None else False
+            else:
+                state = s > i
+        enabled[rule_id] = state
+    return [r for r, on in enabled.items() if on]
+
+
+# ---------------------------------------------------------------------------- loading
+
+
+def _norm_key(key: str) -> str:
+    return key.replace("_", "-")
+
+
+def _validate(raw: dict[str, Any], where: str, base: Path, allowed: tuple[str, ...] | dict) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        k = _norm_key(key)
+        if k not in allowed:
+            known = ", ".join(sorted(allowed))
+            raise ConfigError(f"{where}: unknown key {key!r} (known: {known})")
+        kind = KEYS.get(k, "paths" if k == "paths" else None)
+        out[k] = _check_value(k, kind, value, where, base)
+    return out
+
+
+def _check_value(key: str, kind: str | None, value: Any, where: str, base: Path) -> Any:
+    def bad(expected: str) -> ConfigError:
+        return ConfigError(f"{where}: {key} must be {expected}, got {value!r}")
+
+    if kind == _STR:
+        if not isinstance(value, str):
+            raise bad("a string")
+        choices = {"fail-on": FAIL_ON, "format": FORMATS, "backend": BACKENDS}.get(key)
+        if choices and value not in choices:
+            raise bad(" | ".join(choices))
+        return value
+    if kind == _BOOL:
+        if not isinstance(value, bool):
+            raise bad("true or false")
+        return value
+    if kind == _INT:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise bad("a whole number ≥ 0")
+        return value
+    if kind in (_STRLIST, _PATHLIST, "paths"):
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise bad("a list of strings")
+        if key in ("select", "extend-select", "ignore"):
+            check_selectors(value, f"{where}: {key}")
+        if kind == _PATHLIST:
+            return [str((base / v).resolve()) if not os.path.isabs(v) else v for v in value]
+        return list(value)
+    if kind == _PATH:
+        if not isinstance(value, str):
+            raise bad("a path")
+        return str((base / value).resolve()) if not os.path.isabs(value) else value
+    if kind == _TABLE:
+        if not isinstance(value, dict):
+            raise bad("a table")
+        if key == "severity":
+            from mtcheck.checks import all_rules
+
+            rules = all_rules()
+            for rule, level in value.items():
+                if rule not in rules:
+                    raise ConfigError(f"{where}: severity: unknown rule {rule!r} (see `mtcheck rules`)")
+                if level not in SEVERITIES:
+                    raise ConfigError(f"{where}: severity.{rule} must be error | warning | info, got {level!r}")
+        elif key == "models":
+            for pair, name in value.items():
+                if not re.fullmatch(r"[a-z]{2,3}-[a-z]{2,3}", pair) or not isinstance(name, str):
+                    raise ConfigError(f"{where}: models: expected \"src-tgt\" = \"model\", got {pair!r} = {name!r}")
+        elif key == "thresholds":
+            for name, number in value.items():
+                if not isinstance(number, (int, float)) or isinstance(number, bool):
+                    raise ConfigError(f"{where}: thresholds.{name} must be a number, got {number!r}")
+        return dict(value)
+    if kind == "overrides":
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise ConfigError(f"{where}: overrides must be an array of tables ([[tool.mtcheck.overrides]])")
+        overrides = []
+        for n, table in enumerate(value, 1):
+            o = _validate(table, f"{where}: overrides[{n}]", base, OVERRIDE_KEYS)
+            if not o.get("paths"):
+                raise ConfigError(f"{where}: overrides[{n}] needs paths = [\"glob\", ...]")
+            overrides.append(o)
+        return overrides
+    raise ConfigError(f"{where}: unknown key {key!r}")  # pragma: no cover
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read ({e.strerror})") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: invalid TOML ({e})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not valid UTF-8") from None
+
+
+def _table_of(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
+    tool = data.get("tool")
+    section = tool.get("mtcheck") if isinstance(tool, dict) else None
+    if path.name == "pyproject.toml":
+        return section if isinstance(section, dict) else None
+    if isinstance(section, dict):
+        return section
+    return {k: v for k, v in data.items() if k != "tool"}
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The configuration file that applies from ``start`` (default: the current directory)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name == "mtcheck.toml":
+                return candidate
+            try:
+                data = _read_toml(candidate)
+            except ConfigError:
+                return candidate  # reported when loaded
+            if _table_of(candidate, data) is not None:
+                return candidate
+    return None
+
+
+@dataclass
+class Config:
+    """A loaded configuration file plus the command line's overrides.
+
+    ``file`` holds the file's validated keys (without ``overrides``), ``cli`` the keys the
+    command line set; ``root`` anchors override and exclude globs.
+    """
+
+    path: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+    file: dict[str, Any] = field(default_factory=dict)
+    overrides: list[dict[str, Any]] = field(default_factory=list)
+    cli: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path | None = None, *, discover: bool = True, cli: dict[str, Any] | None = None) -> "Config":
+        if path is None and discover:
+            path = find_config()
+        config = cls(cli={k: v for k, v in (cli or {}).items() if v is not None})
+        if path is None:
+            return config
+        path = Path(path)
+        if not path.is_file():
+            raise ConfigError(f"{path}: no such configuration file")
+        table = _table_of(path, _read_toml(path))
+        if table is None:
+            raise ConfigError(f"{path}: has no [tool.mtcheck] table")
+        values = _validate(table, str(path), path.parent.resolve(), tuple(KEYS))
+        config.path = path
+        config.root = path.parent.resolve()
+        config.overrides = values.pop("overrides", [])
+        config.file = values
+        return config
+
+    # -------------------------------------------------------------- effective values
+
+    def relpath(self, target: str | Path) -> str:
+        p = Path(target).resolve()
+        try:
+            return p.relative_to(self.root).as_posix()
+        except ValueError:
+            return p.as_posix()
+
+    def matching_overrides(self, target: str | Path | None) -> list[dict[str, Any]]:
+        if target is None:
+            return []
+        rel = self.relpath(target)
+        return [o for o in self.overrides if any_match(o["paths"], rel)]
+
+    def get(self, key: str, target: str | Path | None = None) -> Any:
+        """The effective value of a scalar or mapping key for ``target``."""
+        layers = [DEFAULTS, self.file, *self.matching_overrides(target), self.cli]
+        if key in ("severity", "models", "thresholds"):
+            merged: dict[str, Any] = {}
+            for layer in layers:
+                merged.update(layer.get(key) or {})
+            return merged
+        if key in ("glossary", "allowlist"):
+            if key in self.cli:
+                return list(self.cli[key])
+            items = list(self.file.get(key) or [])
+            for o in self.matching_overrides(target):
+                items += [x for x in o.get(key) or [] if x not in items]
+            return items
+        if key in ("include", "exclude"):
+            return list(self.cli.get(key) or []) + list(self.file.get(key) or [])
+        value = None
+        for layer in layers:
+            if key in layer:
+                value = layer[key]
+        return value
+
+    def rule_layers(self, target: str | Path | None = None) -> list[dict[str, Any]]:
+        return [self.file, *self.matching_overrides(target), self.cli]
+
+    def enabled_rules(self, target: str | Path | None = None) -> list[str]:
+        return resolve_rules(self.rule_layers(target))
+
+    def settings(self, target: str | Path | None = None) -> dict[str, Any]:
+        """The pipeline's settings dict for ``target`` (see ``pipeline.check_pair``)."""
+        enabled = self.enabled_rules(target)
+        settings: dict[str, Any] = {
+            "mt": self.get("mt", target),
+            "require_mt": self.get("require-mt", target),
+            "backend": self.get("backend", target),
+            "cache": self.get("cache", target),
+            "glossary": self.get("glossary", target),
+            "allowlist": self.get("allowlist", target),
+            "select": enabled,
+            "ignore": [] if enabled else ["ALL"],
+            "severity": self.get("severity", target),
+        }
+        for key, name in (("models-dir", "models_dir"), ("cache-path", "cache_path")):
+            if self.get(key, target):
+                settings[name] = self.get(key, target)
+        if self.get("models", target):
+            settings["model_names"] = self.get("models", target)
+        if self.get("thresholds", target):
+            settings["mt_thresholds"] = self.get("thresholds", target)
+        return settings
+
+    def languages(self, target: str | Path | None = None) -> tuple[str | None, str | None]:
+        return self.get("src-lang", target), self.get("tgt-lang", target)
+
+    def effective(self, target: str | Path | None = None) -> dict[str, Any]:
+        """Every key's effective value (for ``mtcheck config``)."""
+        out: dict[str, Any] = {}
+        for key in KEYS:
+            if key in ("overrides", "select", "extend-select", "ignore"):
+                continue
+            value = self.get(key, target)
+            if value is not None and value != [] and value != {}:
+                out[key] = value
+        out["rules"] = self.enabled_rules(target)
+        return out
+
+
+# ---------------------------------------------------------------------------- output
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(value)  # pragma: no cover
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _toml_value(key)
+
+
+def to_toml(values: dict[str, Any], table: str = "tool.mtcheck") -> str:
+    """``values`` as a ``[tool.mtcheck]`` TOML table (nested dicts become sub-tables)."""
+    lines = [f"[{table}]"]
+    subtables = []
+    for key, value in values.items():
+        if isinstance(value, dict):
+            subtables.append((key, value))
+        else:
+            lines.append(f"{_toml_key(key)} = {_toml_value(value)}")
+    for key, value in subtables:
+        lines.append("")
+        lines.append(f"[{table}.{_toml_key(key)}]")
+        lines.extend(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items())
+    return "\n".join(lines) + "\n"
+
+
+def apply_allowlist(result: Any, allowlist: list[str]) -> None:
+    """Mark findings whose flagged text is allowlisted as suppressed (never drop them)."""
+    if not allowlist:
+        return
+    allowed = {" ".join(a.split()) for a in allowlist}
+    for f in result.findings:
+        if f.suppressed:
+            continue
+        if f.target is not None:
+            text = result.target.slice(f.target)
+        elif f.source is not None and result.source is not None:
+            text = result.source.slice(f.source)
+        else:
+            continue
+        if " ".join(text.split()) in allowed:
+            f.suppressed = True

@@ -1,0 +1,263 @@
+"""Safe fixes: apply the replacements that rules mark safe (``Finding.fix``), and nothing else.
+
+Guarantees, each tested:
+
+* only findings with ``fix`` set (rules with ``safe_fix``), not suppressed, optionally only
+  some rules, are applied; text outside their spans is byte-identical (a leading BOM and
+  every line ending are kept);
+* overlapping fixes are resolved deterministically: by start, then the longer span, then
+  rule id; the losers are retried on the next pass, and passes repeat (at most
+  ``MAX_PASSES``) until no fix is left, so running ``fix`` twice changes nothing the second
+  time;
+* the write is atomic (a temporary file in the same folder, ``fsync``, ``os.replace``) and
+  keeps the file's permission bits; a symlink is followed and the file it names updated;
+* the original is copied to ``FILE.orig`` first unless ``backup=False``; ``undo`` puts it
+  back (``mtcheck fix --undo``);
+* if the file changed on disk between the read and the write (mtime, size or content),
+  nothing is written and ``FileChanged`` is raised.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import stat
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mtcheck.model import Finding
+
+MAX_PASSES = 10
+BOM = "\ufeff".encode()
+
+
+class FixError(Exception):
+    """A file that cannot be fixed; ``str()`` is the one-line message naming it."""
+
+
+class FileChanged(FixError):
+    """The file changed on disk while it was being fixed: it was not overwritten."""
+
+
+@dataclass
+class Snapshot:
+    """A file's bytes and the stat figures that tell whether it changed since."""
+
+    path: Path
+    data: bytes
+    mtime_ns: int
+    size: int
+    mode: int
+    digest: str
+
+    @classmethod
+    def take(cls, path: Path) -> "Snapshot":
+        try:
+            st = path.stat()
+            data = path.read_bytes()
+        except OSError as e:
+            raise FixError(f"{path}: cannot read ({e.strerror})") from None
+        return cls(path, data, st.st_mtime_ns, st.st_size, st.st_mode, hashlib.sha256(data).hexdigest())
+
+    def unchanged(self) -> bool:
+        try:
+            st = self.path.stat()
+            if (st.st_mtime_ns, st.st_size) != (self.mtime_ns, self.size):
+                return False
+            return hashlib.sha256(self.path.read_bytes()).hexdigest() == self.digest
+        except OSError:
+            return False
+
+
+@dataclass
+class FixOutcome:
+    path: Path
+    original: str
+    fixed: str
+    applied: list[Finding] = field(default_factory=list)
+    passes: int = 0
+    unresolved: int = 0  # fixes still pending after MAX_PASSES (fix loop)
+    written: bool = False
+    backup: Path | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.original
+
+    def diff(self) -> str:
+        return unified_diff(self.original, self.fixed, str(self.path))
+
+
+def select_fixes(findings: list[Finding], rules: set[str] | None = None) -> tuple[list[Finding], list[Finding]]:
+    """The fixes to apply now and those deferred because they overlap an accepted one.
+
+    Candidates: ``fix`` set, a target span, not suppressed, rule in ``rules`` (if given), and
+    a replacement that differs from the text. Order: start, longer span first, rule id, fix
+    text — so the choice never depends on the order the rules ran in.
+    """
+    candidates = [
+        f
+        for f in findings
+        if f.fix is not None and f.target is not None and not f.suppressed and (rules is None or f.rule in rules)
+    ]
+    candidates.sort(key=lambda f: (f.target.start, -(f.target.end - f.target.start), f.rule, f.fix))
+    accepted: list[Finding] = []
+    deferred: list[Finding] = []
+    for f in candidates:
+        s, e = f.target.start, f.target.end
+        if accepted:
+            last = accepted[-1].target
+            overlaps = s < last.end or (s == e == last.start == last.end)
+            if overlaps:
+                same = s == last.start and e == last.end and f.fix == accepted[-1].fix
+                if not same:
+                    deferred.append(f)
+                continue
+        accepted.append(f)
+    return accepted, deferred
+
+
+def apply_fixes(text: str, fixes: list[Finding]) -> str:
+    """``text`` with each fix's span replaced (fixes must not overlap; see ``select_fixes``)."""
+    out = []
+    pos = 0
+    for f in sorted(fixes, key=lambda f: (f.target.start, f.target.end)):
+        assert f.target.start >= pos, "overlapping fixes"
+        out.append(text[pos : f.target.start])
+        out.append(f.fix)
+        pos = f.target.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def unified_diff(old: str, new: str, path: str) -> str:
+    """A ``git diff``-style unified diff, marking a last line without a newline."""
+    lines = []
+    before, after = (path, path) if os.path.isabs(path) else (f"a/{path}", f"b/{path}")
+    for line in difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=before, tofile=after):
+        lines.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+    return "".join(lines)
+
+
+def _decode(snapshot: Snapshot) -> tuple[bytes, str]:
+    data = snapshot.data
+    bom = BOM if data.startswith(BOM) else b""
+    try:
+        return bom, data[len(bom) :].decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise FixError(f"{snapshot.path}: not valid UTF-8 (byte {e.start + len(bom)}); nothing written") from None
+
+
+def compute(
+    target: Path,
+    source: str | None,
+    *,
+    src_lang: str | None,
+    tgt_lang: str | None,
+    settings: dict[str, Any],
+    rules: set[str] | None = None,
+) -> tuple[Snapshot, FixOutcome]:
+    """Check ``target``, apply its safe fixes in memory (repeating until none is left)."""
+    from mtcheck.pipeline import check_pair, find_source, resolve_languages
+
+    snapshot = Snapshot.take(target)
+    bom, original = _decode(snapshot)
+    settings = {**settings, "mt": False}  # no safe fix comes from MT; keep fix fast and offline
+    src, tgt = resolve_languages(target, source, src_lang, tgt_lang)
+    if source is None:
+        found = find_source(target, src)
+        source = str(found) if found else None
+    result = check_pair(target, source, src_lang=src, tgt_lang=tgt, settings=settings, find_by_name=False)
+    if result.target.text != original:  # the reader saw other bytes than we did: it changed
+        raise FileChanged(f"{target}: changed on disk while being fixed; not overwritten (run fix again)")
+    outcome = FixOutcome(target, original, original)
+    findings = result.findings
+    with tempfile.TemporaryDirectory(prefix="mtcheck-fix-") as tmp:
+        scratch = Path(tmp) / target.name
+        while outcome.passes < MAX_PASSES:
+            accepted, _deferred = select_fixes(findings, rules)
+            if not accepted:
+                break
+            outcome.passes += 1
+            outcome.fixed = apply_fixes(outcome.fixed, accepted)
+            outcome.applied.extend(accepted)
+            scratch.write_bytes(bom + outcome.fixed.encode("utf-8"))
+            findings = check_pair(scratch, source, src_lang=src, tgt_lang=tgt, settings=settings, find_by_name=False).findings
+        else:
+            outcome.unresolved = len(select_fixes(findings, rules)[0])
+    return snapshot, outcome
+
+
+def write(snapshot: Snapshot, outcome: FixOutcome, *, backup: bool = True) -> None:
+    """Atomically replace the file with the fixed text, unless it changed since ``snapshot``."""
+    path = snapshot.path
+    if not outcome.changed:
+        return
+    bom = BOM if snapshot.data.startswith(BOM) else b""
+    data = bom + outcome.fixed.encode("utf-8")
+    if not snapshot.unchanged():
+        raise FileChanged(f"{path}: changed on disk while being fixed; not overwritten (run fix again)")
+    if backup:
+        orig = path.with_name(path.name + ".orig")
+        try:
+            _atomic_write(orig, snapshot.data, stat.S_IMODE(snapshot.mode))
+        except OSError as e:
+            raise FixError(f"{orig}: cannot write backup ({e.strerror}); nothing written") from None
+        outcome.backup = orig
+    try:
+        _atomic_write(path, data, stat.S_IMODE(snapshot.mode), before_replace=lambda: _still_unchanged(snapshot))
+    except OSError as e:
+        raise FixError(f"{path}: cannot write ({e.strerror}); file left as it was") from None
+    outcome.written = True
+
+
+def _still_unchanged(snapshot: Snapshot) -> None:
+    if not snapshot.unchanged():
+        raise FileChanged(f"{snapshot.path}: changed on disk while being fixed; not overwritten (run fix again)")
+
+
+def _atomic_write(path: Path, data: bytes, mode: int, before_replace=None) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".mtcheck-tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        try:
+            st = path.stat()
+            os.chown(tmp, st.st_uid, st.st_gid)
+        except (OSError, AttributeError):
+            pass  # not the owner, or no such file yet: keep ours
+        if before_replace is not None:
+            before_replace()
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def resolve_target(path: Path) -> Path:
+    """The file to edit: a symlink's target, so the link itself survives the write."""
+    return Path(os.path.realpath(path))
+
+
+def undo(path: Path) -> Path:
+    """Put ``FILE.orig`` back in place of ``FILE`` (atomically) and remove the backup."""
+    real = resolve_target(path)
+    orig = real.with_name(real.name + ".orig")
+    if not orig.is_file():
+        raise FixError(f"{path}: no backup {orig.name} to restore (fix --no-backup keeps none)")
+    try:
+        mode = stat.S_IMODE(real.stat().st_mode) if real.exists() else stat.S_IMODE(orig.stat().st_mode)
+        os.chmod(orig, mode)
+        os.replace(orig, real)
+    except OSError as e:
+        raise FixError(f"{path}: cannot restore from {orig.name} ({e.strerror})") from None
+    return orig

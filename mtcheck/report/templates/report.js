@@ -1,0 +1,235 @@
+(function () {
+  "use strict";
+  // mtcheck report behaviour: selection, details, filters, search, keyboard.
+  // Article text is only ever written with textContent, never parsed as HTML.
+  if (window.performance && performance.mark) performance.mark("mtcheck-init");
+  var d = document, root = d.documentElement;
+  var side = d.getElementById("side"), listBox = d.getElementById("findings"), tools = d.getElementById("tools");
+  var details = d.getElementById("details"), dbody = d.getElementById("dbody");
+  var search = d.getElementById("q"), status = d.getElementById("status");
+  var segdata = [];
+  try { segdata = JSON.parse(d.getElementById("segdata").textContent) || []; } catch (e) { segdata = []; }
+
+  var F = [].slice.call(d.querySelectorAll("li.fi")).map(function (li) {
+    return { li: li, n: +li.getAttribute("data-n"), s: li.getAttribute("data-s"), c: li.getAttribute("data-c"),
+      doc: +li.getAttribute("data-d"), seg: li.getAttribute("data-seg"), sup: li.classList.contains("sup"),
+      vis: !li.classList.contains("sup"), text: null };
+  });
+  var byN = {};
+  F.forEach(function (f, i) { f.i = i; byN[f.n] = f; });
+  var cur = -1, M = null, R = null;
+
+  function frags(f) { return d.querySelectorAll('#d' + f.doc + ' mark[data-f~="' + f.n + '"]'); }
+  function isTarget(m) { var td = m.closest("td"); return !!td && !td.nextElementSibling; }
+  function firstFrag(f, target) {
+    var all = frags(f);
+    for (var k = 0; k < all.length; k++) if (isTarget(all[k]) === target) return all[k];
+    return null;
+  }
+  function marks() {
+    if (!M) M = [].slice.call(d.querySelectorAll("mark[data-f]")).map(function (m) {
+      return { el: m, f: m.getAttribute("data-f").split(" ").map(function (x) { return byN[+x]; }).filter(Boolean) };
+    });
+    return M;
+  }
+  function rows() {
+    if (!R) {
+      var index = new Map();
+      R = [].slice.call(d.querySelectorAll("table.al tbody tr")).map(function (tr) {
+        var r = { el: tr, f: [], text: null }; index.set(tr, r); return r;
+      });
+      marks().forEach(function (m) {
+        var r = index.get(m.el.closest("tr"));
+        if (r) m.f.forEach(function (f) { if (r.f.indexOf(f) < 0) r.f.push(f); });
+      });
+    }
+    return R;
+  }
+
+  function scrollWithin(box, el) {
+    var r = el.getBoundingClientRect(), b = box.getBoundingClientRect();
+    if (r.top < b.top) box.scrollTop -= b.top - r.top + 8;
+    else if (r.bottom > b.bottom) box.scrollTop += Math.min(r.bottom - b.bottom + 8, r.top - b.top - 8);
+  }
+  function inView(el) {
+    var r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= (window.innerHeight || root.clientHeight);
+  }
+
+  function el(tag, text, cls) {
+    var e = d.createElement(tag);
+    if (text != null) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+  function line(label, node) {
+    var p = el("p"); p.appendChild(el("span", label, "lab")); p.appendChild(d.createTextNode(" ")); p.appendChild(node); return p;
+  }
+  function fmt(v) {
+    if (typeof v === "number") return Number.isInteger(v) ? String(v) : v.toFixed(3);
+    if (v === null || v === undefined) return "–";
+    return String(v);
+  }
+
+  function showDetails(f) {
+    var li = f.li, q = function (sel) { var x = li.querySelector(sel); return x ? x.textContent : null; };
+    dbody.textContent = "";
+    var head = el("p");
+    head.appendChild(li.querySelector(".sv").cloneNode(true));
+    head.appendChild(d.createTextNode(" "));
+    head.appendChild(li.querySelector(".cat").cloneNode(true));
+    head.appendChild(d.createTextNode(" "));
+    head.appendChild(el("code", q("code")));
+    if (f.sup) head.appendChild(el("em", " (suppressed)"));
+    dbody.appendChild(head);
+    dbody.appendChild(el("p", q(".msg"), "msg"));
+    var t = q(".tt"), s = q(".st"), g = q(".sg");
+    if (t !== null) dbody.appendChild(line("Target", el("q", t)));
+    if (s !== null) dbody.appendChild(line("Source", el("q", s)));
+    if (g !== null) dbody.appendChild(line("Suggestion", el("ins", g)));
+    var sc = f.seg && segdata[f.doc] ? segdata[f.doc][f.seg] : null;
+    if (sc) {
+      if (sc.mt_forward != null) dbody.appendChild(line("MT", el("q", String(sc.mt_forward))));
+      var keys = Object.keys(sc).filter(function (k) { return k !== "mt_forward"; }).sort();
+      if (keys.length) {
+        var tb = el("table"), cap = el("caption", "Scores for segment " + f.seg);
+        tb.appendChild(cap);
+        var body = el("tbody");
+        keys.forEach(function (k) {
+          var tr = el("tr"); var th = el("th", k); th.scope = "row"; tr.appendChild(th); tr.appendChild(el("td", fmt(sc[k]))); body.appendChild(tr);
+        });
+        tb.appendChild(body);
+        dbody.appendChild(tb);
+      }
+    } else if (f.seg) {
+      dbody.appendChild(el("p", "Segment " + f.seg, "muted"));
+    }
+    var visible = F.filter(function (x) { return x.vis; });
+    d.getElementById("details-h").textContent = "Finding " + (visible.indexOf(f) + 1) + " of " + visible.length;
+    details.hidden = false;
+  }
+
+  function mark(f, on) {
+    var fs = frags(f);
+    for (var k = 0; k < fs.length; k++) fs[k].classList.toggle("sel", on);
+    f.li.classList.toggle("sel", on);
+    if (on) f.li.setAttribute("aria-current", "true"); else f.li.removeAttribute("aria-current");
+    var row = d.getElementById(f.li.querySelector("a.fh").getAttribute("href").slice(1));
+    if (row && row.tagName === "TR") row.classList.toggle("cur", on);
+  }
+
+  function select(i, how, clicked) {
+    if (cur >= 0) mark(F[cur], false);
+    cur = i;
+    if (i < 0) { details.hidden = true; root.removeAttribute("data-selected"); return; }
+    var f = F[i];
+    mark(f, true);
+    showDetails(f);
+    root.setAttribute("data-selected", String(f.n));
+    var m = firstFrag(f, true) || firstFrag(f, false);
+    if (how !== "text") {
+      var target = m || d.getElementById(f.li.querySelector("a.fh").getAttribute("href").slice(1));
+      if (target) target.scrollIntoView({ block: "center" });
+    }
+    // the two sides follow each other: bring the counterpart span (other column) into view
+    var here = how === "text" && clicked ? clicked : m;
+    var other = here ? firstFrag(f, !isTarget(here)) : null;
+    if (other && !inView(other)) other.scrollIntoView({ block: "nearest" });
+    if (how !== "list") { scrollWithin(listBox, f.li); scrollWithin(side, f.li); }
+    status.textContent = "Finding " + (F.filter(function (x) { return x.vis; }).indexOf(f) + 1) + ": " + f.s + ", " + f.li.querySelector(".cat").textContent;
+  }
+
+  function step(dir) {
+    var i = cur < 0 ? (dir > 0 ? -1 : F.length) : cur;
+    for (;;) {
+      i += dir;
+      if (i < 0 || i >= F.length) return;
+      if (F[i].vis) { select(i, "key"); return; }
+    }
+  }
+
+  // ---- filters and search
+  var on = { sev: {}, cat: {}, sup: false, only: false };
+  function readForm() {
+    [].forEach.call(tools.querySelectorAll("input[name=sev]"), function (x) { on.sev[x.value] = x.checked; });
+    [].forEach.call(tools.querySelectorAll("input[name=cat]"), function (x) { on.cat[x.value] = x.checked; });
+    var sup = tools.querySelector("input[name=sup]"), only = tools.querySelector("input[name=only]");
+    on.sup = !!(sup && sup.checked);
+    on.only = !!(only && only.checked);
+  }
+  function apply() {
+    readForm();
+    var q = search.value.trim().toLowerCase(), shown = 0;
+    F.forEach(function (f) {
+      var v = on.sev[f.s] !== false && on.cat[f.c] !== false && (!f.sup || on.sup);
+      if (v && q) {
+        if (f.text === null) f.text = f.li.textContent.toLowerCase();
+        v = f.text.indexOf(q) >= 0;
+      }
+      f.vis = v;
+      f.li.hidden = !v;
+      if (v) shown++;
+    });
+    marks().forEach(function (m) {
+      m.el.classList.toggle("off", !m.f.some(function (f) { return f.vis; }));
+    });
+    var rowsShown = 0;
+    rows().forEach(function (r) {
+      var has = r.f.some(function (f) { return f.vis; }), show = true;
+      if (on.only && !has) show = false;
+      if (show && q && !has) {
+        if (r.text === null) r.text = r.el.textContent.toLowerCase();
+        show = r.text.indexOf(q) >= 0;
+      }
+      r.el.hidden = !show;
+      if (show) rowsShown++;
+    });
+    if (cur >= 0 && !F[cur].vis) select(-1);
+    status.textContent = shown + " of " + F.length + " findings shown; " + rowsShown + " of " + R.length + " rows.";
+    root.setAttribute("data-filtered", String((+root.getAttribute("data-filtered") || 0) + 1));
+  }
+  var timer = 0;
+  tools.addEventListener("change", apply);
+  tools.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
+  search.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, F.length > 300 ? 150 : 60); });
+
+  // ---- pointer and keyboard
+  d.getElementById("main").addEventListener("click", function (e) {
+    var m = e.target.closest ? e.target.closest("mark[data-f]") : null;
+    if (!m) return;
+    var ids = m.getAttribute("data-f").split(" ").map(function (x) { return byN[+x]; })
+      .filter(function (f) { return f && f.vis; });
+    if (!ids.length) return;
+    var k = ids.indexOf(F[cur]);
+    select(ids[(k + 1) % ids.length].i, "text", m);
+  });
+  d.getElementById("findings").addEventListener("click", function (e) {
+    var a = e.target.closest ? e.target.closest("a.fh") : null;
+    if (!a) return;
+    e.preventDefault();
+    select(byN[+a.closest("li.fi").getAttribute("data-n")].i, "list");
+  });
+  d.getElementById("prev").addEventListener("click", function () { step(-1); });
+  d.getElementById("next").addEventListener("click", function () { step(1); });
+  d.addEventListener("keydown", function (e) {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    var t = e.target, typing = t && (t.tagName === "TEXTAREA" || t.isContentEditable ||
+      (t.tagName === "INPUT" && /^(search|text)$/.test(t.type)));
+    if (typing) {
+      if (e.key === "Escape" && t === search) { e.preventDefault(); search.blur(); }  // keep the query: j/k walk its matches
+      if (e.key === "Enter" && t === search) { e.preventDefault(); clearTimeout(timer); apply(); search.blur(); }
+      return;
+    }
+    if (e.key === "j") { e.preventDefault(); step(1); }
+    else if (e.key === "k") { e.preventDefault(); step(-1); }
+    else if (e.key === "/") { e.preventDefault(); search.focus(); search.select(); }
+    else if (e.key === "Escape") { select(-1); }
+  });
+
+  // suppressed findings start hidden: their highlights stay neutral (CSS), list entries hide
+  F.forEach(function (f) { if (f.sup) f.li.hidden = true; });
+  tools.hidden = false;
+  status.textContent = F.filter(function (f) { return f.vis; }).length + " of " + F.length + " findings shown.";
+  root.setAttribute("data-ready", "1");
+  if (window.performance && performance.mark) performance.mark("mtcheck-ready");
+})();

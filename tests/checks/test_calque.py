@@ -1,0 +1,41 @@
+"""Every entry of the calque table is tested from its own examples."""
+
+import pytest
+
+from mtcheck.checks.calque import entries
+from mtcheck.resources import pair_table
+from tests.conftest import by_rule
+
+ROWS = pair_table("fr", "en", "calques")
+RULE = {"calque": "calque", "false-friend": "false-friend"}
+NEUTRAL_SOURCE = "Les discussions entre les deux délégations ont duré tard dans la nuit dans la capitale russe."
+FILL = " Both delegations said talks had gone on late into the night in the capital."
+
+
+def test_table_is_large_and_complete():
+    assert len(ROWS) >= 60
+    assert len({r["id"] for r in ROWS}) == len(ROWS)
+    for row in ROWS:
+        assert row["kind"] in RULE and row["suggestion"] and row["example_source"] and row["example_target"], row["id"]
+    assert len(entries("fr", "en")) == len(ROWS)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
+def test_flags_its_example(check, row):
+    result = check(row["example_target"] + FILL, row["example_source"] + " " + NEUTRAL_SOURCE)
+    found = by_rule(result, RULE[row["kind"]])
+    assert found, f"{row['id']} not flagged in {row['example_target']!r}"
+    assert any(f.suggestion == row["suggestion"] for f in found)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
+def test_leaves_it_alone_when_the_source_does_not_support_it(check, row):
+    source = "Le ministre a parlé longuement devant les journalistes réunis au siège du gouvernement. " + NEUTRAL_SOURCE
+    result = check(row["example_target"] + FILL, source)
+    assert [f for f in by_rule(result, RULE[row["kind"]]) if f.suggestion == row["suggestion"]] == []
+
+
+def test_monolingual_calque_is_only_a_suggestion(check):
+    result = check("The sanctions were announced by the master of the Kremlin on Monday." + FILL)
+    assert [f.severity.value for f in by_rule(result, "calque")] == ["info"]
+    assert by_rule(result, "false-friend") == []
