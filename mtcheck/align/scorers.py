@@ -33,8 +33,7 @@ class AnchorScorer:
     def __init__(self, src_lang: str, tgt_lang: str) -> None:
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
         self._exonyms = {
-            strip_accents(row["fr" if "fr" in row else src_lang]).lower(): row.get("en", row.get(tgt_lang, ""))
-            for row in pair_table(src_lang, tgt_lang, "exonyms")
+            strip_accents(row[src_lang]).lower(): row[tgt_lang] for row in pair_table(src_lang, tgt_lang, "exonyms")
         }
         self._src_stop = frozenset(word_list(src_lang, "stopwords"))
         self._tgt_stop = frozenset(word_list(tgt_lang, "stopwords"))

@@ -23,6 +23,26 @@ def _exonyms(src: str, tgt: str) -> dict[str, str]:
     return {row[src]: row[tgt] for row in pair_table(src, tgt, "exonyms")}
 
 
+@functools.cache
+def _accepted(src: str, tgt: str) -> dict[str, tuple[str, ...]]:
+    """Every accepted target form of each source name: the preferred one, then the ``alt`` column."""
+    return {
+        row[src]: (row[tgt], *(a.strip() for a in row.get("alt", "").split("|") if a.strip()))
+        for row in pair_table(src, tgt, "exonyms")
+    }
+
+
+@functools.cache
+def _exonym_pattern(src: str, tgt: str) -> tuple[regex.Pattern | None, dict[str, str]]:
+    """The source-language forms worth flagging in target copy, as one pattern."""
+    false_alarms = frozenset(word_list(f"{src}-{tgt}", "exonym_false_alarms"))
+    forms = {k: v for k, v in _exonyms(src, tgt).items() if k != v and k not in false_alarms}
+    if not forms:
+        return None, forms
+    alternatives = "|".join(regex.escape(k) for k in sorted(forms, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}'’-])(?:{alternatives})(?![\p{{L}}'’-])"), forms
+
+
 def _plain(text: str) -> str:
     return strip_accents(text).lower()
 
@@ -46,6 +66,11 @@ def _present(name: str, target: str) -> bool:
     return False
 
 
+def _inside(name: str, text: str, m: regex.Match) -> bool:
+    """Whether the match is part of an occurrence of ``name`` itself."""
+    return any(k.start() <= m.start() and m.end() <= k.end() for k in regex.finditer(regex.escape(name), text))
+
+
 class MissingName(Rule):
     """A person's or place's name in the source that the aligned translation does not contain.
 
@@ -64,12 +89,13 @@ class MissingName(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         exonyms = _exonyms(ctx.src_lang, ctx.tgt_lang)
+        accepted = _accepted(ctx.src_lang, ctx.tgt_lang)
         for seg in ctx.aligned():
             target = seg.target_text
             for sent in seg.source:
                 for name, span in self._names(sent, exonyms):
                     english = exonyms.get(name, name)
-                    if _present(english, target) or (english != name and _present(name, target)):
+                    if any(_present(form, target) for form in {name, *accepted.get(name, (english,))}):
                         continue
                     yield self.finding(
                         f"Name “{name}” of the source is not in the translation"
@@ -108,18 +134,14 @@ class SourceExonym(Rule):
     safe_fix = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        exonyms = {
-            k: v for k, v in _exonyms(ctx.src_lang, ctx.tgt_lang).items()
-            if k != v and k not in frozenset(word_list(ctx.pair, "exonym_false_alarms"))
-        }
-        if not exonyms:
+        pattern, exonyms = _exonym_pattern(ctx.src_lang, ctx.tgt_lang)
+        if pattern is None:
             return
-        pattern = regex.compile(
-            r"(?<![\p{L}'’-])(?:" + "|".join(regex.escape(k) for k in sorted(exonyms, key=len, reverse=True)) + r")(?![\p{L}'’-])"
-        )
         for seg, sent in ctx.target_sentences():
             for m in pattern.finditer(sent.text):
                 english = exonyms[m.group()]
+                if _inside(english, sent.text, m):
+                    continue  # "Salvador" inside "El Salvador"
                 yield self.finding(
                     f"“{m.group()}” is the French form; English writes “{english}”.",
                     target=sent.file_span(m.start(), m.end()),
