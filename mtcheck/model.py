@@ -6,6 +6,7 @@ leading BOM removed, line endings untouched), so ``text[start:end]`` is always t
 
 from __future__ import annotations
 
+import bisect
 import enum
 from dataclasses import dataclass, field
 
@@ -91,6 +92,14 @@ class Paragraph:
             return Span(pos, pos)
         return Span(self.char_starts[i], self.char_ends[j - 1])
 
+    def clean_range(self, span: Span) -> tuple[int, int]:
+        """The clean-text range ``[i, j)`` whose characters come from inside ``span``."""
+        if self.char_starts is None or self.char_ends is None:
+            return span.start - self.span.start, span.end - self.span.start
+        i = bisect.bisect_left(self.char_starts, span.start)
+        j = bisect.bisect_right(self.char_ends, span.end)
+        return i, max(i, j)
+
 
 @dataclass(eq=False)
 class Sentence:
@@ -128,6 +137,10 @@ class Document:
 
     def sentences(self) -> list[Sentence]:
         return [s for p in self.paragraphs for s in p.sentences]
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph whose file span contains ``offset``."""
+        return next((p for p in self.paragraphs if p.span.start <= offset <= p.span.end), None)
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]

@@ -55,7 +55,7 @@ class _TableRule(Rule):
                             (s.file_span(mm.start(), mm.end()) for s in seg.source if (mm := entry.source.search(s.text))),
                             None,
                         )
-                    note = f" ({entry.note})" if entry.note else ""
+                    note = f" ({entry.note.rstrip('.')})" if entry.note else ""
                     yield self.finding(
                         f"“{m.group()}” reads as a literal translation; consider “{entry.suggestion}”{note}.",
                         target=sent.file_span(m.start(), m.end()),

@@ -52,22 +52,26 @@ class NameCasing(Rule):
         standalone = _standalone_capitalised(ctx) & _place_names(ctx.src_lang, ctx.tgt_lang)
         for seg, sent in ctx.target_sentences():
             source_names = {
-                exonyms.get(m.group(), m.group()) for s in seg.source for m in _mid_sentence_words(s) if m.group()[0].isupper()
+                exonyms.get(m.group(), m.group()): m.group()
+                for s in seg.source
+                for m in _mid_sentence_words(s)
+                if m.group()[0].isupper()
             }
-            source_names |= {exonyms[m.group()] for s in seg.source for m in _WORD.finditer(s.text) if m.group() in exonyms}
+            source_names |= {exonyms[m.group()]: m.group() for s in seg.source for m in _WORD.finditer(s.text) if m.group() in exonyms}
             for m in _mid_sentence_words(sent):
                 word = m.group()
                 if not word[0].islower() or word.lower() in by_design or word in stop or len(word) < 3:
                     continue
                 name = word[0].upper() + word[1:]
                 if name in source_names:
-                    reason = "the source has"
+                    original = source_names[name]
+                    reason = f"the source has “{original}”" + (f" (English “{name}”)" if original != name else "")
                 elif name in standalone:
-                    reason = "the document elsewhere has"
+                    reason = f"the document elsewhere has “{name}”"
                 else:
                     continue
                 yield self.finding(
-                    f"“{word}” is a name: {reason} “{name}”.",
+                    f"“{word}” is a name: {reason}.",
                     target=sent.file_span(m.start(), m.end()),
                     segment=seg,
                     suggestion=name,

@@ -116,8 +116,6 @@ class _LocatingDecoder(json.JSONDecoder):
 
 def _parse_values(path: str, text: str) -> list[tuple[Any, int]]:
     """The file's top-level values with their 1-based line: one per line for JSON Lines."""
-    from mtcheck.readers import InputError
-
     decoder = _LocatingDecoder()
     suffix = Path(path).suffix.lower()
     if suffix in {".jsonl", ".ndjson"}:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mtcheck.model import DocumentResult, Finding, Span
+from mtcheck.model import Document, DocumentResult, Finding, Span
 from mtcheck.report.json import summary
 
 _COLOURS = {"error": "31", "warning": "33", "info": "36"}
@@ -18,16 +18,22 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _excerpt(text: str, span: Span, colour: bool) -> str:
-    start = max(text.rfind("\n", 0, span.start) + 1, span.start - _CONTEXT)
-    end_nl = text.find("\n", span.end)
-    end = min(end_nl if end_nl != -1 else len(text), span.end + _CONTEXT)
-    before, hit, after = text[start : span.start], text[span.start : span.end], text[span.end : end]
-    hit_shown = hit.replace("\n", "⏎") or "∅"
+def _excerpt(doc: Document, span: Span, colour: bool) -> str:
+    """The flagged span in the clean text of its paragraph (markup and escapes removed)."""
+    paragraph = doc.paragraph_at(span.start)
+    if paragraph is not None and paragraph.span.start <= span.end <= paragraph.span.end:
+        text = paragraph.text
+        i, j = paragraph.clean_range(span)
+    else:
+        text, i, j = doc.text, span.start, span.end
+    start = max(text.rfind("\n", 0, i) + 1, i - _CONTEXT)
+    end_nl = text.find("\n", j)
+    end = min(end_nl if end_nl != -1 else len(text), j + _CONTEXT)
+    hit_shown = text[i:j].replace("\n", "⏎") or "∅"
     marked = _paint(hit_shown, "1;4", colour) if colour else f"[{hit_shown}]"
     lead = "…" if start > 0 and text[start - 1] != "\n" else ""
     tail = "…" if end < len(text) and text[end] != "\n" else ""
-    return f"{lead}{before}{marked}{after}{tail}".replace("\u00a0", "⍽").replace("\u202f", "⍽")
+    return f"{lead}{text[start:i]}{marked}{text[j:end]}{tail}".replace("\u00a0", "⍽").replace("\u202f", "⍽")
 
 
 def _finding_lines(f: Finding, result: DocumentResult, colour: bool) -> list[str]:
@@ -42,7 +48,7 @@ def _finding_lines(f: Finding, result: DocumentResult, colour: bool) -> list[str
         head += " (suppressed)"
     lines = [head]
     if doc is not None and span is not None:
-        lines.append(f"{'':17}{_excerpt(doc.text, span, colour)}")
+        lines.append(f"{'':17}{_excerpt(doc, span, colour)}")
     if f.suggestion is not None:
         lines.append(f"{'':17}→ {f.suggestion!r}" if not f.suggestion.strip() else f"{'':17}→ {f.suggestion}")
     return lines
