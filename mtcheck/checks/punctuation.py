@@ -125,9 +125,12 @@ class SpaceBeforePunctuation(Rule):
         for seg, sent in ctx.target_sentences():
             for m in pattern.finditer(sent.text):
                 mark = sent.text[m.end()]
+                span = sent.file_span(m.start(), m.end())
+                if ctx.target.slice(span).strip(" "):
+                    continue  # markup between the word and the mark, not a space in the file
                 yield self.finding(
                     f"No space before “{mark}” in English.",
-                    target=sent.file_span(m.start(), m.end()),
+                    target=span,
                     segment=seg,
                     suggestion="",
                     fix="",
@@ -149,9 +152,12 @@ class DoubleSpace(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for seg, sent in ctx.target_sentences():
             for m in regex.finditer(r"(?<=\S)[ \u00a0]{2,}(?=\S)", sent.text):
+                span = sent.file_span(m.start(), m.end())
+                if ctx.target.slice(span).strip(" \u00a0"):
+                    continue  # markup removed between two spaces, not a double space in the file
                 yield self.finding(
                     "Several spaces in a row.",
-                    target=sent.file_span(m.start(), m.end()),
+                    target=span,
                     segment=seg,
                     suggestion=" ",
                     fix=" ",

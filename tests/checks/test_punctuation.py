@@ -54,3 +54,8 @@ def test_missing_final_punctuation(check):
 def test_headline_without_final_punctuation_left_alone(check):
     result = check("Putin and Xi meet in Moscow\n\nThe summit opened on Monday.", "Poutine et Xi se rencontrent à Moscou\n\nLe sommet s'est ouvert lundi.")
     assert texts(result, "final-punctuation") == []
+
+
+def test_markup_removed_between_spaces_is_not_a_double_space(check):
+    result = check("The summit <b>opened</b> on Monday in <img src=x> Moscow." + FILL, suffix=".md")
+    assert texts(result, "double-space") == []
