@@ -11,27 +11,41 @@ from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import word_list
 
-_DOUBLE = regex.compile(r"(?<![\p{L}\p{N}'’-])(\p{L}[\p{L}'’]*)(\s+)(\1)(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
+_DOUBLE = regex.compile(r"(?<![\p{L}\p{N}'’.-])(\p{L}[\p{L}'’]*)(\s+)(\1)(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
+_BEFORE_WORD = regex.compile(r"(\p{L}+)\s+(?:(?:them|it|him|her|me|us|you)\s+)?$", regex.IGNORECASE)
+_LAST_WORD = regex.compile(r"(\p{L}+)\s+$")
+_EXCLAMATION_END = regex.compile(r"^\s*(?:[,!.?…;:)\]”’\"»—–-]|$)")
+_CONTRACTION = regex.compile(r"^\s*n['’]t\b")
 
 
 @functools.cache
-def _legit(lang: str) -> frozenset[str]:
-    return frozenset(p.lower() for p in word_list(lang, "legit_doubles"))
+def _lexicon(lang: str, name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in word_list(lang, name))
 
 
-@functools.cache
-def _names(lang: str) -> frozenset[str]:
-    return frozenset(p.lower() for p in word_list(lang, "doubled_names"))
+def _stem(verb: str) -> str:
+    """A rough base form: ``logged`` → ``log``, ``signs`` → ``sign``, ``checking`` → ``check``."""
+    for suffix in ("ing", "ed", "s"):
+        if verb.endswith(suffix) and len(verb) > len(suffix) + 2:
+            verb = verb[: -len(suffix)]
+            if len(verb) > 2 and verb[-1] == verb[-2]:
+                verb = verb[:-1]
+            break
+    return verb
 
 
 class DuplicateWord(Rule):
     """The same word twice in a row: ``said said``, ``the the``.
 
     Flags: an immediate repetition, case-insensitive, also across a line break
-    (``The the``, ``to\\nto``).
-    Leaves alone: grammatical doubles (``had had``, ``that that``, ``so so much``), doubled
-    names (``Danse Danse``, ``Bora Bora``: both words capitalised inside a sentence),
-    hyphenated words (``bye-bye``) and repetitions separated by punctuation (``very, very``).
+    (``The the``, ``to\\nto``), and exclamations used inside a sentence (``wait wait for me``).
+    Leaves alone: grammatical doubles (``had had``, ``that that``, ``so so much``, ``gave her
+    her book``), reduplicated words and exclamations (``blah blah``, ``tuk tuk``, ``No no!``),
+    a phrasal verb's particle before the same preposition (``log in in the morning``), a name
+    beside its homograph (``Will will come``), a noun-modal after a determiner (``the can can
+    hold water``), three or more in a row (``no no no``), doubled names (``Danse Danse``, ``Bora Bora``:
+    both capitalised inside a sentence), single letters (``O O O``), abbreviations
+    (``E.ON on``), hyphenated words and repetitions separated by punctuation (``very, very``).
     """
 
     id = "duplicate-word"
@@ -40,15 +54,11 @@ class DuplicateWord(Rule):
     safe_fix = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        legit, names = _legit(ctx.tgt_lang), _names(ctx.tgt_lang)
         for seg, sent in ctx.target_sentences():
             for m in _DOUBLE.finditer(sent.text):
-                first, second = m.group(1), m.group(3)
-                pair = f"{first} {second}".lower()
-                if pair in legit or pair in names:
+                if self._legitimate(ctx.tgt_lang, sent.text, m):
                     continue
-                if first[0].isupper() and second[0].isupper() and m.start() > 0:
-                    continue  # a doubled name inside a sentence
+                first, second = m.group(1), m.group(3)
                 yield self.finding(
                     f"Doubled word “{first} {second}”.",
                     target=sent.file_span(m.start(), m.end()),
@@ -56,3 +66,31 @@ class DuplicateWord(Rule):
                     suggestion=first,
                     fix=first,
                 )
+
+    @staticmethod
+    def _legitimate(lang: str, text: str, m: regex.Match) -> bool:
+        first, second = m.group(1), m.group(3)
+        pair = f"{first} {second}".lower()
+        after = text[m.end() :]
+        if len(first) == 1 and first.lower() not in {"a", "i"}:
+            return True
+        if pair in _lexicon(lang, "legit_doubles") or pair in _lexicon(lang, "doubled_names"):
+            return True
+        if pair in _lexicon(lang, "interjection_doubles") and _EXCLAMATION_END.match(after):
+            return True
+        if _CONTRACTION.match(after):
+            return True  # "did did n't" in tokenised text
+        if regex.match(rf"\s+{regex.escape(second)}(?![\p{{L}}])", after, regex.IGNORECASE):
+            return True  # three or more in a row is deliberate: "no no no"
+        if pair in _lexicon(lang, "determiner_doubles"):
+            before = _LAST_WORD.search(text[: m.start()])
+            if before and before.group(1).lower() in _lexicon(lang, "determiners"):
+                return True
+        if first.lower() in _lexicon(lang, "phrasal_particles"):
+            before = _BEFORE_WORD.search(text[: m.start()])
+            if before and _stem(before.group(1).lower()) in _lexicon(lang, "phrasal_verbs"):
+                return True
+        homographs = _lexicon(lang, "name_homographs")
+        if first.lower() in homographs and (first[0].isupper() != second[0].isupper() or m.start() == 0):
+            return True
+        return first[0].isupper() and second[0].isupper() and m.start() > 0  # a doubled name

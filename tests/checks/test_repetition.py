@@ -12,6 +12,9 @@ EN = "The minister said on Tuesday that the talks would continue next week in Br
         ("The the summit opened on Monday in Moscow.", "The the"),
         ("He went to\nto Brussels on Monday morning.", "to\nto"),
         ("It is is a very long process for everyone.", "is is"),
+        ("Please wait wait for me at the embassy.", "wait wait"),
+        ("I can can do it before the summit.", "can can"),
+        ("Go in in the house before the rain.", "in in"),
     ],
 )
 def test_flags_doubled_words(check, sentence, flagged):
@@ -30,6 +33,14 @@ def test_flags_doubled_words(check, sentence, flagged):
         "They flew to Bora Bora for the weekend.",
         "It was a very, very long night in the capital.",
         "They said bye-bye to the delegation at the airport.",
+        "The envoys logged in in seconds and please log them in in the system.",
+        "The can can hold the water for the delegation.",
+        "He said no no no to the proposal.",
+        "Wait wait! The minister is coming.",
+        "Will will come to the summit with May.",
+        "The E.ON on-site team and a.k.a a nickname.",
+        "She gave her her passport back at the border.",
+        "They heard the tuk tuk outside the hotel.",
     ],
 )
 def test_leaves_legitimate_doubles_alone(check, sentence):
