@@ -10,7 +10,9 @@ the real command line as a subprocess, interpreter start included::
 
 for N = 1 and 2 (``--jobs`` to change), ``--repeat`` times each, and prints per N:
 
-* wall time and documents/s (best and median of the repeats);
+* wall time and documents/s (best and median of the repeats), and the CPU seconds the
+  process tree used (user + system, median): when other work loads the cores, 2 jobs can
+  only beat 1 if the CPU figure shows a second core was free to use;
 * peak memory: the largest single process (``ru_maxrss`` from ``wait4``) and the whole
   process tree (main process + workers), sampled from ``/proc`` every 20 ms;
 * a check that the JSONL output has one report per document and the findings it holds.
@@ -107,7 +109,8 @@ def run_once(folder: Path, jobs: int, out: Path) -> dict:
         raise SystemExit(f"mtcheck exited {proc.returncode}: {stderr.strip()[:500]}")
     reports = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     findings = sum(len(r["documents"][0]["findings"]) for r in reports)
-    return {"wall": wall, "docs": len(reports), "findings": findings, "max_rss_mib": usage.ru_maxrss / 1024, "tree_mib": peak_tree / 1024}
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "docs": len(reports), "findings": findings,
+            "max_rss_mib": usage.ru_maxrss / 1024, "tree_mib": peak_tree / 1024}
 
 
 def main() -> int:
@@ -124,19 +127,20 @@ def main() -> int:
         n = write_corpus(folder)
         print(f"{n} documents ({n} .en.txt targets + {n} .fr.txt sources) in {folder}")
         print(f"cores: {os.cpu_count()}, load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-        print(f"command: mtcheck check DIR --no-mt --format jsonl --output FILE --quiet --jobs N\n")
+        print("command: mtcheck check DIR --no-mt --format jsonl --output FILE --quiet --jobs N\n")
         rows = []
         for jobs in args.jobs:
             runs = [run_once(folder, jobs, Path(tmp) / f"out-{jobs}.jsonl") for _ in range(args.repeat)]
             walls = [r["wall"] for r in runs]
             best, median = min(walls), statistics.median(walls)
             assert all(r["docs"] == n for r in runs), "the JSONL output lacks documents"
-            rows.append((jobs, best, median, n / best, n / median, max(r["max_rss_mib"] for r in runs),
+            cpu = statistics.median(r["cpu"] for r in runs)
+            rows.append((jobs, best, median, n / best, n / median, cpu, max(r["max_rss_mib"] for r in runs),
                          max(r["tree_mib"] for r in runs), runs[0]["findings"]))
-        print(f"{'jobs':>4}  {'best s':>7}  {'median s':>8}  {'docs/s best':>11}  {'docs/s median':>13}  "
+        print(f"{'jobs':>4}  {'best s':>7}  {'median s':>8}  {'docs/s best':>11}  {'docs/s median':>13}  {'CPU s':>6}  "
               f"{'peak RSS/process':>16}  {'peak RSS tree':>13}  findings")
-        for jobs, best, median, rate_best, rate_median, rss, tree, findings in rows:
-            print(f"{jobs:>4}  {best:7.2f}  {median:8.2f}  {rate_best:11.1f}  {rate_median:13.1f}  "
+        for jobs, best, median, rate_best, rate_median, cpu, rss, tree, findings in rows:
+            print(f"{jobs:>4}  {best:7.2f}  {median:8.2f}  {rate_best:11.1f}  {rate_median:13.1f}  {cpu:6.2f}  "
                   f"{rss:13.0f} MiB  {tree:9.0f} MiB  {findings}")
         if len(rows) > 1:
             print(f"\nspeed-up {rows[-1][0]} jobs vs {rows[0][0]}: {rows[0][1] / rows[-1][1]:.2f}× (best wall times)")

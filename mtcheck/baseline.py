@@ -1,7 +1,8 @@
 """Baselines: accept today's findings, report only new ones.
 
 ``mtcheck check --write-baseline FILE`` records every unsuppressed finding as a document
-path (relative to the baseline file's folder, ``/``-separated) plus the finding's stable
+path (relative to the baseline file's folder, ``/``-separated; ``#<article id>`` added for
+an article of a JSON export that holds several) plus the finding's stable
 fingerprint (``Finding.id``: rule, flagged text, its sentence, occurrence). ``--baseline
 FILE`` then drops findings whose (path, fingerprint) is recorded, so editing elsewhere in
 an article or moving a paragraph does not resurface old findings, while a new occurrence
@@ -35,6 +36,13 @@ def _key_path(doc_path: str, base_dir: Path) -> str:
         return Path(os.path.relpath(p, base_dir)).as_posix()
 
 
+def _fragment(result: Any) -> str:
+    """``#<article id>`` for one article of a multi-article JSON export, else empty."""
+    from mtcheck.batch import document_label
+
+    return document_label(result)[len(result.target.path) :]
+
+
 def build(results: list[Any], baseline_path: Path) -> dict[str, Any]:
     base_dir = baseline_path.resolve().parent
     documents: dict[str, list[dict[str, Any]]] = {}
@@ -49,7 +57,7 @@ def build(results: list[Any], baseline_path: Path) -> dict[str, Any]:
                 entry["text"] = result.target.slice(f.target)
             entries.append(entry)
         if entries:
-            documents[_key_path(result.target.path, base_dir)] = entries
+            documents.setdefault(_key_path(result.target.path, base_dir) + _fragment(result), []).extend(entries)
     return {
         "schema": SCHEMA,
         "tool": {"name": "mtcheck", "version": __version__},
@@ -88,7 +96,8 @@ def load(baseline_path: Path) -> set[tuple[str, str]]:
     for path, entries in data["documents"].items():
         if not isinstance(entries, list):
             raise BaselineError(f"{baseline_path}: {path}: expected a list of findings")
-        doc = (base_dir / path).resolve().as_posix()
+        file_part, hash_, article = path.partition("#")
+        doc = (base_dir / file_part).resolve().as_posix() + hash_ + article
         for entry in entries:
             if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
                 raise BaselineError(f"{baseline_path}: {path}: each finding needs an \"id\"")
@@ -98,7 +107,7 @@ def load(baseline_path: Path) -> set[tuple[str, str]]:
 
 def filter_new(result: Any, known: set[tuple[str, str]]) -> int:
     """Drop the findings of ``result`` recorded in the baseline; returns how many were dropped."""
-    doc = Path(result.target.path).resolve().as_posix()
+    doc = Path(result.target.path).resolve().as_posix() + _fragment(result)
     before = len(result.findings)
     result.findings = [f for f in result.findings if (doc, f.id) not in known]
     return before - len(result.findings)

@@ -1,11 +1,13 @@
 """Many documents in one run: discovery under folders, parallel checking, progress, summary.
 
 ``discover`` turns the command line's TARGETs into jobs: a file is checked as given; a
-folder is walked recursively (sorted, symlinked folders not followed) for files tagged with
-the target language (``*.en.txt``, ``*.en.md``, …) that ``include`` globs admit and
-``exclude`` globs (plus ``DEFAULT_EXCLUDE``) do not; files tagged with another language are
-sources or other languages and are skipped. Each job's source is found by the naming
-convention in ``pipeline.check_pair``.
+folder is walked recursively (sorted, symlinked folders not followed) for files in a format
+the readers handle (``mtcheck.readers.SUFFIXES``) tagged with the target language
+(``*.en.txt``, ``*.en.md``, ``*.en.html``, ``*.en.json``, …; an XLIFF file needs no tag, it
+holds both sides) that ``include`` globs admit and ``exclude`` globs (plus
+``DEFAULT_EXCLUDE``) do not; files tagged with another language are sources or other
+languages and are skipped. Each job's source is found by the naming convention
+(``pipeline.check_file``).
 
 ``run`` checks jobs in-process (one job, or ``jobs == 1``) or in a
 ``ProcessPoolExecutor`` and yields each outcome as it finishes.
@@ -24,6 +26,7 @@ from typing import Any
 from mtcheck.config import Config, any_match
 
 TARGET_SUFFIXES = {".txt", ".md", ".markdown"}
+BILINGUAL_SUFFIXES = {".xlf", ".xliff"}
 DEFAULT_EXCLUDE = [".*", "node_modules", "__pycache__", "venv", "build", "dist", "*.orig"]
 
 
@@ -50,10 +53,10 @@ class Job:
 
 @dataclass
 class Outcome:
-    """What one job produced: a result, or the one-line message of an input error."""
+    """What one job produced: its results (one per document in the file), or an input error."""
 
     job: Job
-    result: Any = None
+    results: list[Any] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
     dropped: int = 0  # findings removed by a baseline
@@ -91,7 +94,8 @@ def walk(folder: Path, config: Config, tgt_lang: str, src_lang: str | None, suff
             if path.suffix.lower() not in suffixes:
                 continue
             tag = _lang_tag(name)
-            if tag != tgt_lang or (src_lang is not None and tag == src_lang):
+            bilingual = path.suffix.lower() in BILINGUAL_SUFFIXES and tag is None  # XLIFF holds both sides
+            if not bilingual and (tag != tgt_lang or (src_lang is not None and tag == src_lang)):
                 continue
             rel = config.relpath(path)
             if any_match(exclude, rel) or any_match(exclude, _rel_to(root, path)):
@@ -168,24 +172,40 @@ def _swap_tag(path: Path, lang: str) -> Path | None:
 
 def check_job(job: Job) -> Outcome:
     """Check one job; input errors become the outcome's message, never an exception."""
+    from mtcheck import pipeline
     from mtcheck.config import apply_allowlist
-    from mtcheck.pipeline import check_pair
     from mtcheck.readers import InputError
 
     start = time.perf_counter()
+    check_file = getattr(pipeline, "check_file", None)
     try:
-        result = check_pair(
-            job.target,
-            job.source,
-            src_lang=job.src_lang,
-            tgt_lang=job.tgt_lang,
-            settings=job.settings,
-            find_by_name=job.find_by_name,
-        )
+        kwargs = dict(src_lang=job.src_lang, tgt_lang=job.tgt_lang, settings=job.settings, find_by_name=job.find_by_name)
+        if check_file is not None:  # one result per document the file holds (JSON exports: per article)
+            results = list(check_file(job.target, job.source, **kwargs))
+        else:  # pragma: no cover - older pipelines
+            results = [pipeline.check_pair(job.target, job.source, **kwargs)]
     except InputError as e:
         return Outcome(job, error=str(e), seconds=time.perf_counter() - start)
-    apply_allowlist(result, job.settings.get("allowlist") or [])
-    return Outcome(job, result=result, seconds=time.perf_counter() - start)
+    except Exception as e:  # a bug in a rule must not sink a whole batch: report it as this file's error
+        if os.environ.get("MTCHECK_DEBUG"):
+            raise
+        message = f"{job.target}: internal error while checking ({type(e).__name__}: {e}); rerun with MTCHECK_DEBUG=1 for the traceback and report it"
+        return Outcome(job, error=" ".join(message.split()), seconds=time.perf_counter() - start)
+    for result in results:
+        apply_allowlist(result, job.settings.get("allowlist") or [])
+    return Outcome(job, results=results, seconds=time.perf_counter() - start)
+
+
+def document_label(result: Any) -> str:
+    """The target's path, plus ``#<article id>`` for one article of a multi-article JSON file."""
+    from mtcheck.readers import format_of
+
+    path = result.target.path
+    if format_of(path) == "json":
+        unit = next((p.unit_id for p in result.target.paragraphs if p.unit_id), None)
+        if unit:
+            return f"{path}#{unit.rsplit(':', 1)[0]}"
+    return path
 
 
 def default_jobs() -> int:
@@ -196,30 +216,40 @@ def default_jobs() -> int:
 
 
 def run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
-    """Yield each job's outcome as it finishes (in-process when one worker suffices)."""
+    """Each job's outcome as it finishes (in-process when one worker suffices).
+
+    With several workers, the first job is checked here first: that warms this process's
+    caches (compiled patterns, word lists: most of a cold first document's time), which the
+    forked workers then inherit instead of each paying for it. The pool is started and every
+    other job submitted before this returns, so the workers are forked before any thread
+    (the progress timer) exists.
+    """
     workers = min(workers or default_jobs(), len(jobs)) or 1
     if workers == 1:
-        for job in jobs:
-            yield check_job(job)
-        return
+        return (check_job(job) for job in jobs)
     import concurrent.futures as cf
     import multiprocessing
+    from concurrent.futures.process import BrokenProcessPool
 
     # fork shares the already imported pipeline with the workers (fast start); elsewhere the
     # platform default (spawn) re-imports it.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux" else None
-    context = multiprocessing.get_context(method)
-    import mtcheck.pipeline  # noqa: F401  (imported before forking)
+    method = "fork" if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods() else None
+    first = check_job(jobs[0])  # warm caches before forking
+    pool = cf.ProcessPoolExecutor(max_workers=min(workers, len(jobs) - 1), mp_context=multiprocessing.get_context(method))
+    futures = {pool.submit(check_job, job): job for job in jobs[1:]}
 
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(check_job, job) for job in jobs]
+    def outcomes() -> Iterator[Outcome]:
         try:
+            yield first
             for future in cf.as_completed(futures):
-                yield future.result()
-        except BaseException:
-            for f in futures:
-                f.cancel()
-            raise
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    yield Outcome(futures[future], error=f"{futures[future].target}: a worker process died while checking it (out of memory?)")
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    return outcomes()
 
 
 class Progress:
@@ -305,17 +335,17 @@ def summary_table(outcomes: list[Outcome], seconds: float, workers: int) -> str:
     registry = all_rules()
     counts: dict[str, dict[str, int]] = {}
     docs_with = 0
+    checked = 0
     for o in outcomes:
-        if o.result is None:
-            continue
-        live = [f for f in o.result.findings if not f.suppressed]
-        docs_with += bool(live)
-        for f in live:
-            row = counts.setdefault(f.rule, {"error": 0, "warning": 0, "info": 0})
-            row[f.severity.value] += 1
+        for result in o.results:
+            checked += 1
+            live = [f for f in result.findings if not f.suppressed]
+            docs_with += bool(live)
+            for f in live:
+                row = counts.setdefault(f.rule, {"error": 0, "warning": 0, "info": 0})
+                row[f.severity.value] += 1
     rows = sorted(counts.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
-    checked = sum(o.result is not None for o in outcomes)
-    failed = len(outcomes) - checked
+    failed = sum(o.error is not None for o in outcomes)
     rate = checked / seconds if seconds > 0 else 0.0
     from rich.console import Console
     from rich.table import Table
@@ -335,7 +365,7 @@ def summary_table(outcomes: list[Outcome], seconds: float, workers: int) -> str:
         console.print(table)
     footer = (
         f"{checked} document{'s' * (checked != 1)} checked, {docs_with} with findings"
-        + (f", {failed} not checked (input errors)" if failed else "")
+        + (f", {failed} file{'s' * (failed != 1)} not checked (input errors)" if failed else "")
         + f" — {seconds:.2f} s, {rate:.1f} documents/s, {workers} job{'s' * (workers != 1)}"
     )
     return capture.get().rstrip() + "\n" + footer + "\n"

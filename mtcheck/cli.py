@@ -64,7 +64,7 @@ def _error_line(message: str) -> None:
 # Options shared by several commands.
 ConfigOpt = Annotated[
     Optional[Path],
-    typer.Option("--config", help="Configuration file (default: mtcheck.toml or pyproject.toml [tool.mtcheck], searched upwards).", show_default=False),
+    typer.Option("--config", help="Configuration file (default: the nearest mtcheck.toml, or pyproject.toml with a tool.mtcheck table, searching upwards).", show_default=False),
 ]
 NoConfigOpt = Annotated[bool, typer.Option("--no-config", help="Ignore configuration files.")]
 SourceOpt = Annotated[Optional[Path], typer.Option(help="The source of a single TARGET (default: found by file name).")]
@@ -101,12 +101,12 @@ def check(
     source: SourceOpt = None,
     src_lang: SrcLangOpt = None,
     tgt_lang: TgtLangOpt = None,
-    format: Annotated[Optional[Format], typer.Option("--format", "-f", help="Report format [default: text].", show_default=False)] = None,
+    format: Annotated[Optional[Format], typer.Option("--format", "-f", help="Report format (default: text).", show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
-    fail_on: Annotated[Optional[FailOn], typer.Option(help="Exit 1 when a finding is at least this severe [default: error].", show_default=False)] = None,
+    fail_on: Annotated[Optional[FailOn], typer.Option(help="Exit 1 when a finding is at least this severe (default: error).", show_default=False)] = None,
     mt: Annotated[Optional[bool], typer.Option("--mt/--no-mt", help="Run the MT checks (--no-mt: heuristic checks only).", show_default=False)] = None,
     require_mt: Annotated[bool, typer.Option("--require-mt", help="Exit 2 when MT models are missing.")] = False,
-    backend: Annotated[Optional[Backend], typer.Option(help="MT backend [default: auto].", show_default=False)] = None,
+    backend: Annotated[Optional[Backend], typer.Option(help="MT backend (default: auto).", show_default=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the MT cache.")] = False,
     glossary: Annotated[Optional[list[Path]], typer.Option(help="Glossary CSV/TSV (source,target columns); repeatable; replaces the configured ones.")] = None,
     select: SelectOpt = None,
@@ -115,7 +115,7 @@ def check(
     config: ConfigOpt = None,
     no_config: NoConfigOpt = False,
     quiet: QuietOpt = False,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=0, help="Documents checked in parallel (0: one per core) [default: 0].", show_default=False)] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=0, help="Documents checked in parallel (0: one per core) (default: 0).", show_default=False)] = None,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
     force_exclude: Annotated[bool, typer.Option("--force-exclude", help="Apply exclude globs to files named on the command line too (for hooks).")] = False,
@@ -162,7 +162,7 @@ def check(
     errors: list[tuple[str, str]] = []
     for folder in found.empty_dirs:
         tgt = cfg.get("tgt-lang") or "en"
-        message = f"{folder}: is a directory with no target files to check (*.{tgt}.txt, *.{tgt}.md)"
+        message = f"{folder}: is a directory with no target files to check (*.{tgt}.txt, *.{tgt}.md, *.{tgt}.html, …, *.xlf)"
         _error_line(message)
         errors.append((folder, message))
 
@@ -184,19 +184,20 @@ def check(
         if outcome.error is not None:
             _error_line(outcome.error)
             errors.append((outcome.job.target, outcome.error))
-        else:
+        for result in outcome.results:
             if not quiet:
-                for notice in outcome.result.notices:
+                for notice in result.notices:
                     if notice not in seen_notices:
                         seen_notices.add(notice)
                         typer.echo(f"mtcheck: {notice}", err=True)
             if known is not None:
-                outcome.dropped = filter_new(outcome.result, known)
+                outcome.dropped += filter_new(result, known)
             if stream is not None:
                 from mtcheck.report.jsonl import line
 
-                stream.write(line(outcome.result))
-                stream.flush()
+                stream.write(line(result))
+        if stream is not None:
+            stream.flush()
         outcomes.append(outcome)
 
     started = time.perf_counter()
@@ -212,7 +213,7 @@ def check(
     elapsed = time.perf_counter() - started
 
     outcomes.sort(key=lambda o: o.job.index)
-    results = [o.result for o in outcomes if o.result is not None]
+    results = [r for o in outcomes for r in o.results]
     if known is not None and not quiet:
         dropped = sum(o.dropped for o in outcomes)
         if dropped:
@@ -227,9 +228,9 @@ def check(
 
     if not job_list and not errors and not quiet:
         typer.echo("mtcheck: no target files to check", err=True)
-    if fmt is not Format.jsonl and (results or not errors):
+    if fmt is not Format.jsonl and (results or not errors or fmt is Format.junit):
         if job_list or fmt is not Format.text:
-            seconds = {o.result.target.path: o.seconds for o in outcomes if o.result is not None}
+            seconds = {r.target.path: o.seconds / len(o.results) for o in outcomes for r in o.results}
             _write_report(results, fmt, output, quiet=quiet, fail_on=fail_level.value, errors=errors, seconds=seconds)
     if batch and not quiet and job_list:
         from mtcheck.batch import summary_table
@@ -430,6 +431,7 @@ def show_config(
 ) -> None:
     """Print the effective configuration (file, per-path overrides, defaults), with the enabled rules."""
     import json
+    import textwrap
 
     from mtcheck.config import to_toml
 
@@ -438,11 +440,16 @@ def show_config(
     if as_json:
         typer.echo(json.dumps({"config_file": str(cfg.path) if cfg.path else None, "target": str(target) if target else None, "settings": values}, indent=2, ensure_ascii=False))
         return
+    from mtcheck.checks import all_rules
+
+    disabled = [r for r in all_rules() if r not in values["select"]]
     head = [f"# configuration file: {cfg.path}" if cfg.path else "# configuration file: none found (defaults)"]
     if target is not None:
         matched = cfg.matching_overrides(target)
-        head.append(f"# for {target}: {len(matched)} override{'s' * (len(matched) != 1)} apply")
-    head.append("# rules = the rules enabled after select/ignore (`mtcheck rules` documents them)")
+        head.append(f"# for {target}: {len(matched)} per-path override{'s' * (len(matched) != 1)} apply")
+    head.append("# select = the rules enabled once select/extend-select/ignore are applied")
+    if disabled:
+        head.extend(textwrap.wrap("disabled: " + " ".join(disabled), 88, initial_indent="# ", subsequent_indent="#   ", break_on_hyphens=False))
     typer.echo("\n".join(head) + "\n" + to_toml(values), nl=False)
 
 

@@ -23,6 +23,9 @@ file's folder::
     jobs = 0                         # batch processes; 0 = one per core
     include = []                     # globs for files found under a directory
     exclude = ["drafts/"]
+    json-fields = ["title", "standfirst", "body"]   # JSON CMS exports (mtcheck.readers.cms_json):
+    json-html-fields = ["body"]                     # also json-id-field, json-source-id-fields,
+                                                    # json-source-field, json-articles-field
     [tool.mtcheck.severity]          # per rule
     calque = "info"
     [tool.mtcheck.models]            # MT model per pair (hub id or directory)
@@ -39,8 +42,8 @@ selector wins (rule id > category > category prefix) and ``ignore`` wins a tie; 
 with ``select`` starts the selection afresh, one without it only adjusts what it names.
 Scalars from later layers replace earlier ones; ``severity``, ``models`` and
 ``thresholds`` merge key by key; an override's ``glossary`` and ``allowlist`` add to the
-file's. Command-line flags replace the file's values (``--glossary`` replaces the
-configured list).
+file's. Command-line flags replace the file's values (``--glossary`` and ``--include``
+replace the configured lists), except ``--exclude``, which adds to the configured excludes.
 """
 
 from __future__ import annotations
@@ -85,9 +88,17 @@ KEYS: dict[str, str] = {
     "jobs": _INT,
     "include": _STRLIST,
     "exclude": _STRLIST,
+    # JSON CMS exports (see mtcheck.readers.cms_json): which fields, ids and sources
+    "json-fields": _STRLIST,
+    "json-html-fields": _STRLIST,
+    "json-id-field": _STR,
+    "json-source-id-fields": _STRLIST,
+    "json-source-field": _STR,
+    "json-articles-field": _STR,
     "overrides": "overrides",
 }
-OVERRIDE_KEYS = ("paths", "src-lang", "tgt-lang", "select", "extend-select", "ignore", "severity", "glossary", "allowlist", "thresholds", "mt")
+JSON_KEYS = ("json-fields", "json-html-fields", "json-id-field", "json-source-id-fields", "json-source-field", "json-articles-field")
+OVERRIDE_KEYS = ("paths", "src-lang", "tgt-lang", "select", "extend-select", "ignore", "severity", "glossary", "allowlist", "thresholds", "mt", *JSON_KEYS)
 
 DEFAULTS: dict[str, Any] = {
     "fail-on": "error",
@@ -395,7 +406,9 @@ class Config:
             for o in self.matching_overrides(target):
                 items += [x for x in o.get(key) or [] if x not in items]
             return items
-        if key in ("include", "exclude"):
+        if key == "include":  # the command line's globs replace the file's
+            return list(self.cli.get(key) or self.file.get(key) or [])
+        if key == "exclude":  # excludes add up: the command line can only exclude more
             return list(self.cli.get(key) or []) + list(self.file.get(key) or [])
         value = None
         for layer in layers:
@@ -430,21 +443,27 @@ class Config:
             settings["model_names"] = self.get("models", target)
         if self.get("thresholds", target):
             settings["mt_thresholds"] = self.get("thresholds", target)
+        for key in JSON_KEYS:
+            value = self.get(key, target)
+            if value is not None:
+                settings[key.replace("-", "_")] = value
         return settings
 
     def languages(self, target: str | Path | None = None) -> tuple[str | None, str | None]:
         return self.get("src-lang", target), self.get("tgt-lang", target)
 
     def effective(self, target: str | Path | None = None) -> dict[str, Any]:
-        """Every key's effective value (for ``mtcheck config``)."""
-        out: dict[str, Any] = {}
+        """Every key's effective value (for ``mtcheck config``), itself a valid configuration.
+
+        The layered selection is flattened into ``select`` = the ids of the enabled rules.
+        """
+        out: dict[str, Any] = {"select": self.enabled_rules(target)}
         for key in KEYS:
             if key in ("overrides", "select", "extend-select", "ignore"):
                 continue
             value = self.get(key, target)
             if value is not None and value != [] and value != {}:
                 out[key] = value
-        out["rules"] = self.enabled_rules(target)
         return out
 
 
@@ -474,6 +493,10 @@ def to_toml(values: dict[str, Any], table: str = "tool.mtcheck") -> str:
     for key, value in values.items():
         if isinstance(value, dict):
             subtables.append((key, value))
+        elif isinstance(value, (list, tuple)) and len(_toml_value(value)) > 80:
+            lines.append(f"{_toml_key(key)} = [")
+            lines.extend(f"    {_toml_value(v)}," for v in value)
+            lines.append("]")
         else:
             lines.append(f"{_toml_key(key)} = {_toml_value(value)}")
     for key, value in subtables:

@@ -120,14 +120,18 @@ def select_fixes(findings: list[Finding], rules: set[str] | None = None) -> tupl
     return accepted, deferred
 
 
-def apply_fixes(text: str, fixes: list[Finding]) -> str:
-    """``text`` with each fix's span replaced (fixes must not overlap; see ``select_fixes``)."""
+def apply_fixes(text: str, fixes: list[Finding], encode=None) -> str:
+    """``text`` with each fix's span replaced (fixes must not overlap; see ``select_fixes``).
+
+    ``encode(finding)`` turns the replacement into what the file format needs at that span
+    (HTML/XLIFF escaping, JSON string escaping); by default it is inserted as is.
+    """
     out = []
     pos = 0
     for f in sorted(fixes, key=lambda f: (f.target.start, f.target.end)):
         assert f.target.start >= pos, "overlapping fixes"
         out.append(text[pos : f.target.start])
-        out.append(f.fix)
+        out.append(encode(f) if encode else f.fix)
         pos = f.target.end
     out.append(text[pos:])
     return "".join(out)
@@ -151,6 +155,26 @@ def _decode(snapshot: Snapshot) -> tuple[bytes, str]:
         raise FixError(f"{snapshot.path}: not valid UTF-8 (byte {e.start + len(bom)}); nothing written") from None
 
 
+def _check(path: Path, source: str | None, src: str, tgt: str, settings: dict[str, Any]) -> list[Any]:
+    from mtcheck import pipeline
+
+    kwargs = dict(src_lang=src, tgt_lang=tgt, settings=settings, find_by_name=False)
+    check_file = getattr(pipeline, "check_file", None)
+    if check_file is not None:
+        return list(check_file(path, source, **kwargs))
+    return [pipeline.check_pair(path, source, **kwargs)]  # pragma: no cover - older pipelines
+
+
+def _encoder(path: Path, settings: dict[str, Any]):
+    """How a replacement is written into this file's format (see ``readers.encode_fix``)."""
+    from mtcheck import readers
+
+    encode_fix = getattr(readers, "encode_fix", None)
+    if encode_fix is None:  # pragma: no cover - older readers: text formats only
+        return None
+    return lambda text: (lambda f: encode_fix(path, text, f.target, f.fix, settings))
+
+
 def compute(
     target: Path,
     source: str | None,
@@ -160,34 +184,50 @@ def compute(
     settings: dict[str, Any],
     rules: set[str] | None = None,
 ) -> tuple[Snapshot, FixOutcome]:
-    """Check ``target``, apply its safe fixes in memory (repeating until none is left)."""
-    from mtcheck.pipeline import check_pair, find_source, resolve_languages
+    """Check ``target``, apply its safe fixes in memory (repeating until none is left).
+
+    Every document the file holds counts (each article of a JSON export). Re-checks after a
+    pass read a hidden scratch copy beside the file (so a JSON export's relative ``source``
+    paths still resolve); it is always removed.
+    """
+    from mtcheck.pipeline import find_source, resolve_languages
+    from mtcheck.readers import format_of
 
     snapshot = Snapshot.take(target)
     bom, original = _decode(snapshot)
     settings = {**settings, "mt": False}  # no safe fix comes from MT; keep fix fast and offline
     src, tgt = resolve_languages(target, source, src_lang, tgt_lang)
-    if source is None:
+    if source is None and format_of(target) != "xliff":
         found = find_source(target, src)
         source = str(found) if found else None
-    result = check_pair(target, source, src_lang=src, tgt_lang=tgt, settings=settings, find_by_name=False)
-    if result.target.text != original:  # the reader saw other bytes than we did: it changed
+    results = _check(target, source, src, tgt, settings)
+    if any(r.target.text != original for r in results):  # the reader saw other bytes than we did
         raise FileChanged(f"{target}: changed on disk while being fixed; not overwritten (run fix again)")
     outcome = FixOutcome(target, original, original)
-    findings = result.findings
-    with tempfile.TemporaryDirectory(prefix="mtcheck-fix-") as tmp:
-        scratch = Path(tmp) / target.name
+    findings = [f for r in results for f in r.findings]
+    encoder = _encoder(target, settings)
+    scratch: Path | None = None
+    try:
         while outcome.passes < MAX_PASSES:
             accepted, _deferred = select_fixes(findings, rules)
             if not accepted:
                 break
             outcome.passes += 1
-            outcome.fixed = apply_fixes(outcome.fixed, accepted)
+            outcome.fixed = apply_fixes(outcome.fixed, accepted, encoder(outcome.fixed) if encoder else None)
             outcome.applied.extend(accepted)
+            if scratch is None:
+                fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".mtcheck-fix{target.suffix}", dir=target.parent)
+                os.close(fd)
+                scratch = Path(name)
             scratch.write_bytes(bom + outcome.fixed.encode("utf-8"))
-            findings = check_pair(scratch, source, src_lang=src, tgt_lang=tgt, settings=settings, find_by_name=False).findings
+            findings = [f for r in _check(scratch, source, src, tgt, settings) for f in r.findings]
         else:
             outcome.unresolved = len(select_fixes(findings, rules)[0])
+    except OSError as e:
+        raise FixError(f"{target}: cannot re-check the fixed text ({e.strerror}); nothing written") from None
+    finally:
+        if scratch is not None:
+            scratch.unlink(missing_ok=True)
     return snapshot, outcome
 
 
@@ -245,7 +285,7 @@ def _atomic_write(path: Path, data: bytes, mode: int, before_replace=None) -> No
 
 def resolve_target(path: Path) -> Path:
     """The file to edit: a symlink's target, so the link itself survives the write."""
-    return Path(os.path.realpath(path))
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def undo(path: Path) -> Path:

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from mtcheck import batch
 from mtcheck.cli import app
 from tests.conftest import ROOT
-from tests.test_config import EN, FR, write_pair
+from tests.test_config import EN, write_pair
 
 CLEAN_EN = EN.replace("kyiv", "Kyiv").replace("meet meet", "meet")
 
@@ -165,3 +165,53 @@ def test_batch_cli_end_to_end_in_a_subprocess(newsroom):
     sarif = json.loads(proc.stdout)
     assert {r["ruleId"] for r in sarif["runs"][0]["results"]} >= {"duplicate-word", "name-casing"}
     assert "documents/s" in proc.stderr
+
+
+def test_folder_with_html_json_and_xliff(tmp_path, monkeypatch):
+    from tests.test_fix import EN_1, EN_2, FR_1, FR_2
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.fr.html").write_text(f"<p>{FR_1}</p>\n<p>{FR_2}</p>\n", encoding="utf-8")
+    (tmp_path / "a.en.html").write_text(f"<p>{EN_1}.</p>\n<p>{EN_2}</p>\n", encoding="utf-8")
+    (tmp_path / "feed.fr.jsonl").write_text(
+        json.dumps({"id": 1, "body": FR_1}) + "\n" + json.dumps({"id": 2, "body": FR_2}) + "\n", encoding="utf-8")
+    (tmp_path / "feed.en.jsonl").write_text(
+        json.dumps({"id": 1, "body": EN_1 + "."}) + "\n" + json.dumps({"id": 2, "body": EN_2}) + "\n", encoding="utf-8")
+    (tmp_path / "u.xlf").write_text(
+        '<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file source-language="fr" target-language="en" datatype="plaintext" original="a"><body>'
+        f'<trans-unit id="1"><source>{FR_2}</source><target>{EN_2}</target></trans-unit></body></file></xliff>\n',
+        encoding="utf-8")
+    (tmp_path / "package.json").write_text("{}", encoding="utf-8")  # untagged JSON: not an article
+    result = invoke("check", tmp_path, "--no-mt", "-f", "junit", "-q")
+    from xml.etree import ElementTree as ET
+
+    cases = [c.get("name") for c in ET.fromstring(result.stdout).iter("testcase")]
+    assert sorted(c.split("/")[-1] for c in cases) == ["a.en.html", "feed.en.jsonl#1", "feed.en.jsonl#2", "u.xlf"]
+    jsonl = invoke("check", tmp_path, "--no-mt", "-f", "jsonl", "-q")
+    assert len(jsonl.stdout.splitlines()) == 4
+    baseline = tmp_path / "b.json"
+    invoke("check", tmp_path, "--no-mt", "--write-baseline", baseline)
+    assert {k.split("/")[-1] for k in json.loads(baseline.read_text())["documents"]} == {
+        "a.en.html", "feed.en.jsonl#1", "feed.en.jsonl#2", "u.xlf"}
+    assert invoke("check", tmp_path, "--no-mt", "--baseline", baseline).exit_code == 0
+
+
+def test_an_internal_error_is_that_files_error_not_a_crash(newsroom, monkeypatch):
+    from mtcheck import pipeline
+
+    real = pipeline.check_file
+
+    def flaky(target, *args, **kwargs):
+        if "kishida" in str(target):
+            raise RuntimeError("rule exploded")
+        return real(target, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "check_file", flaky)
+    result = invoke("check", newsroom, "--no-mt", "-f", "json", "-j", "1")
+    assert result.exit_code == 2
+    assert "kishida.en.txt: internal error while checking (RuntimeError: rule exploded)" in result.stderr
+    assert len(paths(result)) == 3
+    monkeypatch.setenv("MTCHECK_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        CliRunner().invoke(app, ["check", str(newsroom), "--no-mt", "-j", "1"], catch_exceptions=False)

@@ -227,9 +227,15 @@ def test_config_command_prints_effective_toml(project):
     assert "# configuration file: " + str(project / "mtcheck.toml") in result.stdout
     values = tomllib.loads(result.stdout)["tool"]["mtcheck"]
     assert values["fail-on"] == "warning" and values["mt"] is True
-    assert "calque" not in values["rules"] and "duplicate-word" in values["rules"]
+    assert "calque" not in values["select"] and "duplicate-word" in values["select"]
+    assert "# disabled: calque false-friend" in result.stdout
+    # the printed table is itself a valid configuration
+    (project / "printed.toml").write_text(result.stdout, encoding="utf-8")
+    printed = Config.load(project / "printed.toml")
+    assert printed.get("fail-on") == "warning" and printed.enabled_rules() == values["select"]
     sport = invoke("config", "sport/a.en.txt", "--json")
     data = json.loads(sport.stdout)
+    assert "duplicate-word" in data["settings"]["select"]
     assert data["settings"]["mt"] is False and data["config_file"].endswith("mtcheck.toml")
 
 
@@ -237,7 +243,8 @@ def test_config_command_without_a_file_shows_defaults(project):
     result = invoke("config")
     assert "none found (defaults)" in result.stdout
     values = tomllib.loads(result.stdout)["tool"]["mtcheck"]
-    assert values["fail-on"] == "error" and values["format"] == "text" and len(values["rules"]) > 20
+    assert values["fail-on"] == "error" and values["format"] == "text"
+    assert len(values["select"]) > 20 and "disabled" not in result.stdout
 
 
 # ------------------------------------------------------------------ globs

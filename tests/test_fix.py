@@ -213,3 +213,77 @@ def test_backup_keeps_permissions_and_write_failure_leaves_file(story):
     fixmod.write(snapshot, outcome)
     orig = Path(str(story) + ".orig")
     assert stat.S_IMODE(orig.stat().st_mode) == 0o600 and orig.read_text(encoding="utf-8") == EN
+
+
+# ------------------------------------------------------------------ other formats
+
+FR_1 = "Le Premier ministre japonais, Fumio Kishida, est arrivé mardi à Kyiv pour une visite surprise."
+FR_2 = "Il doit rencontrer le président ukrainien, Volodymyr Zelensky, a indiqué le ministère japonais des Affaires étrangères."
+EN_1 = "Japanese Prime Minister Fumio Kishida arrived in kyiv on Tuesday for a surprise visit"
+EN_2 = "He is due to meet meet Ukrainian President Volodymyr Zelensky, the Japanese foreign ministry said."
+
+
+def test_html_fix_keeps_markup_and_entities(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.fr.html").write_text(f"<h1>Visite</h1>\n<p>{FR_1}</p>\n<p>{FR_2}</p>\n", encoding="utf-8")
+    target = tmp_path / "a.en.html"
+    html = f'<h1>Visit</h1>\n<p class="x">{EN_1} &amp; talks.</p>\n<p>{EN_2.replace("meet meet", "<b>meet meet</b>")}</p>\n'
+    target.write_text(html, encoding="utf-8")
+    assert invoke("fix", target, "--no-backup").exit_code == 0
+    assert target.read_text(encoding="utf-8") == html.replace("kyiv", "Kyiv").replace("<b>meet meet</b>", "<b>meet</b>")
+
+
+def test_json_export_fix_applies_to_every_article_and_stays_valid_json(tmp_path, monkeypatch):
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    src = [{"id": "a1", "title": "Visite", "body": f"<p>{FR_1}</p>"}, {"id": "a2", "title": "Rencontre", "body": f"<p>{FR_2}</p>"}]
+    tgt = [{"id": "a1", "title": "Visit", "body": f'<p>{EN_1} "today".</p>'}, {"id": "a2", "title": "Meeting", "body": f"<p>{EN_2}</p>"}]
+    (tmp_path / "feed.fr.jsonl").write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in src), encoding="utf-8")
+    target = tmp_path / "feed.en.jsonl"
+    target.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in tgt), encoding="utf-8")
+    result = invoke("fix", target)
+    assert result.exit_code == 0 and "applied 2 fixes" in result.stderr
+    fixed = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert fixed[0]["body"] == f'<p>{EN_1.replace("kyiv", "Kyiv")} "today".</p>'
+    assert fixed[1]["body"] == f"<p>{EN_2.replace('meet meet', 'meet')}</p>"
+    assert not [p for p in tmp_path.iterdir() if "mtcheck-fix" in p.name or "mtcheck-tmp" in p.name]
+
+
+def test_xliff_fix_edits_targets_only(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    xlf = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        '<file source-language="fr" target-language="en" datatype="plaintext" original="a"><body>\n'
+        f'<trans-unit id="1"><source>{FR_1}</source><target>{EN_1}.</target></trans-unit>\n'
+        f'<trans-unit id="2"><source>{FR_2}</source><target>{EN_2}</target></trans-unit>\n'
+        "</body></file></xliff>\n"
+    )
+    target = tmp_path / "story.xlf"
+    target.write_text(xlf, encoding="utf-8")
+    assert invoke("fix", target, "--no-backup").exit_code == 0
+    assert target.read_text(encoding="utf-8") == xlf.replace("in kyiv", "in Kyiv").replace("meet meet", "meet")
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("x.en.json", '{"id": "a1", "title": "Hi" \n', "invalid JSON"),
+        ("y.en.jsonl", '{"id": "a1", "title": 3}\n', "expected text"),
+        (
+            "z.xlf",
+            '<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+            '<file source-language="fr" target-language="en" datatype="plaintext" original="a"><body>'
+            f'<trans-unit id="1"><source>{FR_1}</source></trans-unit></body></file></xliff>\n',
+            "has no <target>",
+        ),
+    ],
+)
+def test_malformed_exports_exit_2_nothing_written(tmp_path, name, content, message):
+    target = tmp_path / name
+    target.write_text(content, encoding="utf-8")
+    result = invoke("fix", target)
+    assert result.exit_code == 2 and message in result.stderr and str(target) in result.stderr
+    assert target.read_text(encoding="utf-8") == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]

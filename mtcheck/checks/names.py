@@ -71,11 +71,19 @@ def _inside(name: str, text: str, m: regex.Match) -> bool:
     return any(k.start() <= m.start() and m.end() <= k.end() for k in regex.finditer(regex.escape(name), text))
 
 
+def _in_name_run(text: str, m: regex.Match) -> bool:
+    """Whether the match is preceded by a capitalised word inside the sentence (a person's name)."""
+    before = regex.search(r"(\p{Lu}\p{Ll}+)[ \u00a0]$", text[: m.start()])
+    return bool(before) and before.start() > 0
+
+
 class MissingName(Rule):
     """A person's or place's name in the source that the aligned translation does not contain.
 
     Flags: ``Jens Stoltenberg`` in the source and neither it nor ``Stoltenberg`` in the
     translation; ``Pékin`` in the source and no ``Beijing`` in the translation.
+    A missing person's name is a warning; a missing place or country only a suggestion, since
+    translations often render it as an adjective (``la France`` → ``French``).
     Leaves alone: transliteration differences (``Mikhaïl Michoustine`` ↔ ``Mikhail Mishustin``),
     names mapped through the exonym table (``Moscou`` ↔ ``Moscow``), a surname used alone,
     names at the start of a sentence that are ordinary words, and institutions whose names
@@ -97,12 +105,14 @@ class MissingName(Rule):
                     english = exonyms.get(name, name)
                     if any(_present(form, target) for form in {name, *accepted.get(name, (english,))}):
                         continue
+                    person = " " in name and name not in exonyms
                     yield self.finding(
                         f"Name “{name}” of the source is not in the translation"
                         + (f" (expected “{english}”)." if english != name else "."),
                         source=span,
                         segment=seg,
                         suggestion=english if english != name else None,
+                        severity=None if person else Severity.INFO,
                     )
 
     @staticmethod
@@ -125,7 +135,8 @@ class SourceExonym(Rule):
 
     Flags: a word of the pair's exonym table written in English copy (``Pékin`` → ``Beijing``).
     Leaves alone: forms that are also English names (``Paris``, ``Nice``), first names that
-    double as French country names (``Maurice``, ``Dominique``), and lowercase words.
+    double as French country names (``Maurice``, ``Dominique``), parts of longer names
+    (``El Salvador``, ``Albert Londres``, ``Credit Suisse``), and lowercase words.
     """
 
     id = "source-exonym"
@@ -140,8 +151,8 @@ class SourceExonym(Rule):
         for seg, sent in ctx.target_sentences():
             for m in pattern.finditer(sent.text):
                 english = exonyms[m.group()]
-                if _inside(english, sent.text, m):
-                    continue  # "Salvador" inside "El Salvador"
+                if _inside(english, sent.text, m) or _in_name_run(sent.text, m):
+                    continue  # "Salvador" inside "El Salvador", "Londres" in "Albert Londres"
                 yield self.finding(
                     f"“{m.group()}” is the French form; English writes “{english}”.",
                     target=sent.file_span(m.start(), m.end()),

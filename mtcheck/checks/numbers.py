@@ -18,7 +18,8 @@ _DIGITS = regex.compile(
     r"(?:\s?h\s?\d{2}|\s?h\b)?"
 )
 _WORD = regex.compile(r"\p{L}+")
-_HOUR_MINUTES = regex.compile(r"h\s?(\d{2})$")
+_HOUR_MINUTES = regex.compile(r"(?:h\s?|^\d{1,2}[.:])(\d{2})$")
+_CLOCK = regex.compile(r"\s?(?:(a\.?m\.?)|(p\.?m\.?))(?!\p{L})|\s(heures?)\b", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Number:
 
 @functools.cache
 def _words(lang: str) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
-    numbers = {r["word"].lower(): float(r["value"]) for r in table(lang, "number_words")}
+    numbers = {r["word"].lower(): float(r["value"]) for r in (*table(lang, "number_words"), *table(lang, "ordinal_words"))}
     scales = {r["word"].lower(): float(r["value"]) for r in table(lang, "scales")}
     months = {r["name"].lower().rstrip("."): float(r["number"]) for r in table(lang, "months")}
     return numbers, scales, months
@@ -43,9 +44,6 @@ def _parse_digits(text: str, lang: str) -> set[float]:
     """Every value a digit string can mean in ``lang`` (``5,5`` → 5.5 in French)."""
     typo = typography(lang)
     decimal = typo.get("decimal", ".")
-    if hour := regex.match(r"(\d{1,2})\s?h", text):
-        h = float(hour.group(1))
-        return {h, h - 12} if h > 12 else {h}
     groups = regex.split(r"[.,\u00a0\u202f ]", text)
     seps = regex.findall(r"[.,\u00a0\u202f ]", text)
     values = {float("".join(groups))}
@@ -62,10 +60,19 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
     text = sentence.text
     found: list[Number] = []
     for m in _DIGITS.finditer(text):
-        if minutes := _HOUR_MINUTES.search(m.group()):
-            start = m.start() + minutes.start(1)
-            found.append(Number(frozenset({float(minutes.group(1))}), sentence.file_span(start, m.end()), minutes.group(1), True))
-        values = _parse_digits(m.group(), lang)
+        clock = _CLOCK.match(text, m.end())
+        minutes = _HOUR_MINUTES.search(m.group())
+        if minutes and (clock or "h" in m.group()):
+            if minutes.group(1) != "00":
+                start = m.start() + minutes.start(1)
+                found.append(Number(frozenset({float(minutes.group(1))}), sentence.file_span(start, m.end()), minutes.group(1), True))
+            values = {float(regex.match(r"\d+", m.group()).group())}
+        else:
+            values = _parse_digits(regex.sub(r"\s?h$", "", m.group()), lang)
+        if clock and clock.group(2):  # p.m.
+            values |= {v + 12 for v in values}
+        if clock and clock.group(3) or "h" in m.group():  # a 24-hour clock: 15 heures, 21h30
+            values |= {v - 12 for v in values if v > 12}
         following = _WORD.match(text, m.end() + 1) if m.end() < len(text) else None
         if following and following.group().lower() in scales and m.end() + 1 == following.start():
             scale = scales[following.group().lower()]

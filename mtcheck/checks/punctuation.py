@@ -60,7 +60,8 @@ class UnbalancedQuotes(Rule):
     Flags: a closing ``”`` with no opening ``“``, an opening ``“`` never closed, an odd
     number of straight ``"`` in a paragraph.
     Leaves alone: a quotation that runs on into the next paragraph (English opens each
-    paragraph of a long quote and closes only the last), apostrophes, and foreign quotation
+    paragraph of a long quote and closes only the last; CMS exports that cut a paragraph in
+    two close it in the next), apostrophes, and foreign quotation
     marks (``foreign-quotes`` reports those, and they count as English ones here).
     """
 
@@ -79,6 +80,7 @@ class UnbalancedQuotes(Rule):
         closers = {closer} | {k for k, v in foreign.items() if v == closer}
         paragraphs = ctx.target.paragraphs
         segment_of = {id(s): seg for seg, s in ctx.target_sentences()}
+        carried = False  # a quotation left open by the previous paragraph
         for k, para in enumerate(paragraphs):
             stack: list[int] = []
             straight: list[int] = []
@@ -88,12 +90,15 @@ class UnbalancedQuotes(Rule):
                 elif ch in closers:
                     if stack:
                         stack.pop()
+                    elif carried:
+                        carried = False
                     else:
                         yield self._at(para, i, "Closing quotation mark without an opening one.", segment_of)
                 elif ch == '"':
                     straight.append(i)
-            next_text = paragraphs[k + 1].text.lstrip() if k + 1 < len(paragraphs) else ""
-            if stack and not next_text.startswith(tuple(openers)):
+            if stack and k + 1 < len(paragraphs) and _continues(stack, paragraphs[k + 1].text, openers, closers):
+                carried = len(stack) == 1 and not paragraphs[k + 1].text.lstrip().startswith(tuple(openers))
+            elif stack:
                 yield self._at(para, stack[0], "Opening quotation mark is never closed.", segment_of)
             if len(straight) % 2:
                 yield self._at(para, straight[-1], "Odd number of straight quotation marks.", segment_of)
@@ -102,6 +107,21 @@ class UnbalancedQuotes(Rule):
         sentence = next((s for s in para.sentences if s.start <= i < s.end), None)
         seg = segment_of.get(id(sentence)) if sentence else None
         return self.finding(message, target=para.file_span(i, i + 1), segment=seg)
+
+
+def _continues(stack: list[int], next_text: str, openers: set[str], closers: set[str]) -> bool:
+    """Whether a quotation left open runs on: the next paragraph reopens it or closes it."""
+    if next_text.lstrip().startswith(tuple(openers)):
+        return True
+    depth = 0
+    for ch in next_text:
+        if ch in openers:
+            depth += 1
+        elif ch in closers:
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 class SpaceBeforePunctuation(Rule):
@@ -167,9 +187,9 @@ class DoubleSpace(Rule):
 class FinalPunctuation(Rule):
     """A translated sentence that lost the final punctuation its source has.
 
-    Flags: ``He left`` aligned with ``Il est parti.``
+    Flags: ``He left`` aligned with ``Il est parti.`` — a sentence ending on a letter or digit.
     Leaves alone: headlines and datelines whose source has no final punctuation either,
-    and sentences ending in a closing quote or bracket after punctuation.
+    sentences ending in any punctuation, quote or bracket (``It was rough,`` continues).
     """
 
     id = "final-punctuation"
@@ -181,8 +201,8 @@ class FinalPunctuation(Rule):
         for seg in ctx.aligned():
             source_end = seg.source[-1].text
             last = seg.target[-1]
-            if not _FINAL.search(source_end) or _FINAL.search(last.text):
-                continue
+            if not _FINAL.search(source_end) or not last.text.rstrip()[-1:].isalnum():
+                continue  # a sentence continued in the next segment ends with "," ":" or "-"
             end = len(last.text.rstrip())
             yield self.finding(
                 f"Missing final punctuation; the source ends with “{source_end.rstrip()[-1]}”.",

@@ -30,7 +30,7 @@ import re
 import unicodedata
 import weakref
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from mtcheck.model import Segment, Sentence, Severity, Span
 from mtcheck.resources import word_list
@@ -69,6 +69,7 @@ def stopwords(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for name in ("mt-stopwords", "stopwords") for w in word_list(lang, name))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude cross-inflection key: casefolded, accents stripped, first six letters."""
     w = unicodedata.normalize("NFKD", word.casefold())
@@ -178,6 +179,26 @@ def _quote(text: str, limit: int = 160) -> str:
     return "“" + (text if len(text) <= limit else text[: limit - 1] + "…") + "”"
 
 
+def _by_sentence(mt, groups: list[list[str]], direction: str) -> list:
+    """Translate sentence by sentence (one batch for all) and join per segment.
+
+    Sentences are what MT models are trained on, the alignment scorer has usually translated
+    the source sentences already (``MTSession.prefetch``), and the cache then works per
+    sentence: editing one sentence re-translates only that sentence.
+    """
+    from mtcheck.mt.session import Hypothesis
+
+    flat = [t for g in groups for t in g]
+    hyps = iter(mt.translate_scored(flat, direction))
+    out = []
+    for g in groups:
+        parts = [next(hyps) for _ in g]
+        n = sum(h.tokens for h in parts)
+        total = sum(h.logprob * h.tokens for h in parts)
+        out.append(Hypothesis(" ".join(h.text for h in parts if h.text), total / n if n else 0.0, n))
+    return out
+
+
 def analyse(ctx) -> ContextAnalysis:
     th = thresholds(ctx.settings)
     if ctx.source is None:
@@ -188,8 +209,8 @@ def analyse(ctx) -> ContextAnalysis:
     mt = ctx.mt
     src = [s.source_text for s in segs]
     tgt = [s.target_text for s in segs]
-    forward = mt.translate_scored(src, "forward")
-    back = mt.translate(tgt, "backward")
+    forward = _by_sentence(mt, [[x.text for x in s.source] for s in segs], "forward")
+    back = [h.text for h in _by_sentence(mt, [[x.text for x in s.target] for s in segs], "backward")]
     forced = mt.score(src, tgt, "forward")
     out = ContextAnalysis()
     for seg, hyp, bt, ts in zip(segs, forward, back, forced):
@@ -426,7 +447,7 @@ def _round_trip(ctx, th: dict) -> ContextAnalysis:
         return ContextAnalysis()
     mt = ctx.mt
     tgt = [s.target_text for s in segs]
-    back = mt.translate(tgt, "backward")
+    back = [h.text for h in _by_sentence(mt, [[x.text for x in s.target] for s in segs], "backward")]
     again = mt.translate(back, "forward")
     out = ContextAnalysis()
     for seg, T, bt, rt in zip(segs, tgt, back, again):

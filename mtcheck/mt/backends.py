@@ -72,42 +72,37 @@ class CT2Backend:
         pending = []
         for batch in batches:
             self.calls += 1
-            steps: dict[int, list[float]] = {}
-            callback = None
-            if beam_size == 1:  # greedy: collect per-token log-probs to cut each output to its own budget
-
-                def callback(r, steps=steps):
-                    steps.setdefault(r.batch_id, []).append(r.log_prob)
-                    return False
-
-            results = self.model.translate_batch(
-                [r.pieces + [EOS] for r in batch],
-                asynchronous=True,
-                beam_size=beam_size,
-                max_decoding_length=max(r.max_len for r in batch),
-                min_decoding_length=max(1, min(r.min_len for r in batch)),
-                max_input_length=0,
-                length_penalty=0,  # scores = summed log-probs; we normalise ourselves
-                return_scores=True,
-                return_end_token=True,
-                callback=callback,
+            pending.append(
+                self.model.translate_batch(
+                    [r.pieces + [EOS] for r in batch],
+                    asynchronous=True,
+                    beam_size=beam_size,
+                    max_decoding_length=max(r.max_len for r in batch),
+                    min_decoding_length=max(1, min(r.min_len for r in batch)),
+                    max_input_length=0,
+                    length_penalty=0,  # scores = summed log-probs; we normalise ourselves
+                    return_scores=True,
+                    return_end_token=True,
+                )
             )
-            pending.append((steps, results))
         out = []
-        for batch, (steps, results) in zip(batches, pending):
+        for batch, results in zip(batches, pending):
             rows = []
-            for i, (req, res) in enumerate(zip(batch, results)):
+            for req, res in zip(batch, results):
                 r = res.result()
                 toks = list(r.hypotheses[0])
                 total = float(r.scores[0])
-                lps = steps.get(i)
                 ended = bool(toks) and toks[-1] == EOS
                 hyp = toks[:-1] if ended else toks
-                if lps is not None and len(lps) >= len(toks):
-                    if len(hyp) > req.max_len:  # decoded on with a longer batch budget
-                        hyp, ended = hyp[: req.max_len], False
-                    total = float(sum(lps[: len(hyp) + int(ended)]))
-                rows.append((hyp, total, len(hyp) + int(ended)))
+                n = len(hyp) + int(ended)
+                if len(hyp) > req.max_len:
+                    # Decoded on under a longer batch budget without finishing: cut it to its own
+                    # budget (greedy prefixes do not depend on the budget) at the same mean log-prob,
+                    # so the output does not depend on how inputs were batched.
+                    mean = total / n if n else 0.0
+                    hyp, ended, n = hyp[: req.max_len], False, req.max_len
+                    total = mean * n
+                rows.append((hyp, total, n))
             out.append(rows)
         return out
 

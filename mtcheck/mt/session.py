@@ -205,10 +205,8 @@ class MTSession:
         unique = list(dict.fromkeys(c for cs in chunks.values() for c in cs))
         pieces = {c: eng.text.pieces(c, "source") for c in unique}
         order = sorted(unique, key=lambda c: len(pieces[c]))
-        size = eng.backend.translate_batch_size
         batches, reqs = [], []
-        for i in range(0, len(order), size):
-            group = order[i : i + size]
+        for group in _balanced(order, eng.backend.translate_batch_size, eng.backend.threads[0]):
             batch = []
             for c in group:
                 hi, lo = self._length_bounds(len(pieces[c]), eng)
@@ -275,8 +273,7 @@ class MTSession:
         if todo:
             flat = [(i, j) for i in todo for j in range(len(plans[i]))]
             flat.sort(key=lambda ij: len(plans[ij[0]][ij[1]][2]))
-            size = eng.backend.score_batch_size
-            batches = [flat[a : a + size] for a in range(0, len(flat), size)]
+            batches = _balanced(flat, eng.backend.score_batch_size, eng.backend.threads[0])
             results = eng.backend.score(
                 [[(plans[i][j][0], plans[i][j][2]) for i, j in b] for b in batches]
             )
@@ -372,6 +369,27 @@ class MTSession:
 
     def close(self) -> None:
         self.cache.close()
+
+
+def _balanced(items: list, size: int, workers: int) -> list[list]:
+    """Length-sorted ``items`` cut into batches of at most ``size``, longest batch first.
+
+    The batch count is rounded up to a multiple of the parallel workers and the batches are
+    made nearly equal, so no worker idles at the end of a pass while another still decodes.
+    """
+    if not items:
+        return []
+    k = -(-len(items) // size)
+    if workers > 1 and len(items) >= workers and k % workers:
+        k += workers - k % workers
+    q, r = divmod(len(items), k)
+    out, pos = [], 0
+    for i in range(k):
+        n = q + (1 if i < r else 0)
+        if n:
+            out.append(items[pos : pos + n])
+        pos += n
+    return out[::-1]
 
 
 def _proportional_cuts(text: str, k: int) -> list[int]:

@@ -72,12 +72,43 @@ def offset_map(raw: str, prepared: str) -> list[int]:
     return out
 
 
-def _moses(lang: str) -> Callable[[str], str]:
-    try:
+def _moses_class():
+    """sacremoses' ``MosesPunctNormalizer``, loaded from its own file when possible.
+
+    ``import sacremoses`` pulls in its tokenizer, truecaser and joblib (≈0.3 s); the
+    normaliser module needs only ``re``/``regex``, so it is loaded on its own.
+    """
+    import sys
+
+    if "sacremoses" in sys.modules:
         from sacremoses import MosesPunctNormalizer
-    except ImportError:  # pragma: no cover - sacremoses is in the mt extra
+
+        return MosesPunctNormalizer
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec("sacremoses")
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        path = Path(list(spec.submodule_search_locations)[0]) / "normalize.py"
+        mspec = importlib.util.spec_from_file_location("_mtcheck_moses_normalize", path)
+        module = importlib.util.module_from_spec(mspec)
+        mspec.loader.exec_module(module)
+        return module.MosesPunctNormalizer
+    except Exception:  # pragma: no cover - fall back to the ordinary import
+        try:
+            from sacremoses import MosesPunctNormalizer
+
+            return MosesPunctNormalizer
+        except ImportError:
+            return None
+
+
+def _moses(lang: str) -> Callable[[str], str]:
+    cls = _moses_class()
+    if cls is None:  # pragma: no cover - sacremoses is in the mt extra
         return lambda s: s
-    norm = MosesPunctNormalizer(lang).normalize
+    norm = cls(lang).normalize
     return lambda s: norm(s) if s else ""
 
 

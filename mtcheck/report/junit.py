@@ -11,9 +11,9 @@ The layout follows the Jenkins ``junit-10.xsd`` (which allows several failures p
 
 from __future__ import annotations
 
-import os
 import socket
 from datetime import datetime, timezone
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from mtcheck.model import DocumentResult, Finding, Severity
@@ -22,6 +22,13 @@ from mtcheck.model import DocumentResult, Finding, Severity
 def _clean(text: str) -> str:
     """Characters XML 1.0 allows (control characters other than tab/newline/CR are dropped)."""
     return "".join(c for c in text if c in "\t\n\r" or (ord(c) >= 0x20 and not 0xD800 <= ord(c) <= 0xDFFF and c not in "\ufffe\uffff"))
+
+
+def _classname(path: str) -> str:
+    """``mtcheck.<folder>.<folder>`` for a relative path (JUnit viewers group by it)."""
+    p = Path(path)
+    parts = [] if p.is_absolute() else [x for x in p.parent.parts if x not in (".", "..")]
+    return ".".join(["mtcheck", *parts])
 
 
 def _where(f: Finding, result: DocumentResult) -> str:
@@ -56,17 +63,19 @@ def render(
     suite = ET.Element("testsuite", name="mtcheck")
     tests = failures = errored = 0
     total_time = 0.0
+    from mtcheck.batch import document_label
+
     for result in results:
         tests += 1
-        path = result.target.path
-        t = seconds.get(path, 0.0)
+        path = document_label(result)
+        t = seconds.get(result.target.path, 0.0)
         total_time += t
         case = ET.SubElement(
             suite,
             "testcase",
             name=path,
-            classname="mtcheck." + (os.path.dirname(path).replace(os.sep, ".").strip(".") or "."),
-            file=path,
+            classname=_classname(result.target.path),
+            file=result.target.path,
             time=f"{t:.3f}",
         )
         below = []

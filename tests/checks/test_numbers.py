@@ -41,3 +41,20 @@ def test_added_number(check):
 )
 def test_format_changes_are_not_mismatches(check, target, source):
     assert numbers(check, target, source) == []
+
+
+@pytest.mark.parametrize(
+    "target, source",
+    [
+        ("The train leaves at 9.30pm every day.", "Le train part à 21h30 chaque jour."),
+        ("The train leaves at 3pm every day.", "Le train part à 15 heures chaque jour."),
+        ("The shop opens at 10am.", "Le magasin ouvre à 10h00."),
+        ("It is his fourth title this season.", "C'est son 4e titre cette saison."),
+    ],
+)
+def test_times_and_ordinals(check, target, source):
+    assert numbers(check, target, source) == []
+
+
+def test_hour_without_minutes(check):
+    assert numbers(check, "The vote closes at 8pm tonight.", "Le scrutin ferme à 20 h ce soir.") == []
