@@ -29,8 +29,8 @@ class LengthModel:
 class Weights:
     similarity: float = 6.0
     skip: float = 3.5  # dissimilarity charged to a 1-0 or 0-1 bead
-    orphan: float = 3.0  # charged to a 1-2 or 2-1 bead when one of its two sentences shares nothing with the other side
-    orphan_below: float = 0.05
+    orphan: float = 4.5  # charged to a 1-2 or 2-1 bead when one of its two sentences shares nothing with the other side
+    orphan_below: float = 0.2
 
 
 def _length_cost(ls: int, lt: int, model: LengthModel) -> float:

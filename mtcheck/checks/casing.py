@@ -32,12 +32,14 @@ def _lowercase_names(lang: str) -> frozenset[str]:
 class NameCasing(Rule):
     """A proper noun written in lowercase: ``kyiv``, ``gazprom``.
 
-    Flags: a lowercase word whose capitalised form is the aligned source's name (through
-    the pair's exonyms: ``Kiev`` → ``kyiv``); without source evidence, a known place name
+    Flags: a lowercase word whose capitalised form is in the aligned source (``Florez`` →
+    ``florez``) or is the source's name through the pair's exonyms (``Kiev`` → ``kyiv``),
+    unless the translation has that capitalised form too; without source evidence, a known place name
     (the English side of the exonym table) that stands capitalised elsewhere in the document.
     Leaves alone: common words capitalised elsewhere only as titles or parts of names
-    (``president`` beside ``President Zelensky``, ``bank`` beside ``World Bank``), names
-    lowercase by design (``iPhone``, ``de Gaulle``), words at a sentence start.
+    (``president`` beside ``President Zelensky``, ``bad bank`` beside ``Royal Bank of
+    Scotland``), names lowercase by design (``iPhone``, ``de Gaulle``, ``al-Qassam``),
+    words at a sentence start.
     """
 
     id = "name-casing"
@@ -49,7 +51,8 @@ class NameCasing(Rule):
         stop = frozenset(w.lower() for w in word_list(ctx.tgt_lang, "stopwords"))
         by_design = _lowercase_names(ctx.tgt_lang)
         exonyms = _exonyms(ctx.src_lang, ctx.tgt_lang)
-        standalone = _standalone_capitalised(ctx) & _place_names(ctx.src_lang, ctx.tgt_lang)
+        places = _place_names(ctx.src_lang, ctx.tgt_lang)
+        standalone = {w for _, sent in ctx.target_sentences() for w in _standalone_capitalised(sent)} & places
         for seg, sent in ctx.target_sentences():
             source_names = {
                 exonyms.get(m.group(), m.group()): m.group()
@@ -58,10 +61,14 @@ class NameCasing(Rule):
                 if m.group()[0].isupper()
             }
             source_names |= {exonyms[m.group()]: m.group() for s in seg.source for m in _WORD.finditer(s.text) if m.group() in exonyms}
+            for m in _WORD.finditer(sent.text):  # "bad bank" beside "Royal Bank of Scotland": the name is there
+                source_names.pop(m.group(), None)
             for m in _mid_sentence_words(sent):
                 word = m.group()
                 if not word[0].islower() or word.lower() in by_design or word in stop or len(word) < 3:
                     continue
+                if any(ch.isupper() for ch in word[1:]):
+                    continue  # lowercase by design: al-Qassam, eBay
                 name = word[0].upper() + word[1:]
                 if name in source_names:
                     original = source_names[name]
@@ -79,22 +86,19 @@ class NameCasing(Rule):
                 )
 
 
-def _standalone_capitalised(ctx: CheckContext) -> frozenset[str]:
-    """Capitalised words standing alone inside sentences (not part of a multiword name)."""
+def _standalone_capitalised(sent: Sentence) -> set[str]:
+    """Capitalised words standing alone inside a sentence (not part of a multiword name)."""
     found = set()
-    for _, sent in ctx.target_sentences():
-        words = list(_mid_sentence_words(sent))
-        for k, m in enumerate(words):
-            word = m.group()
-            if not word[0].isupper() or word.isupper():
-                continue
-            neighbours = [w.group() for w in words[max(k - 1, 0) : k] + words[k + 1 : k + 2]]
-            text_before = sent.text[words[k - 1].end() : m.start()] if k else ""
-            text_after = sent.text[m.end() : words[k + 1].start()] if k + 1 < len(words) else ""
-            joined = [n for n, gap in zip(neighbours, (text_before, text_after)) if gap.strip() == ""]
-            if not any(n[0].isupper() for n in joined):
-                found.add(word)
-    return frozenset(found)
+    words = list(_mid_sentence_words(sent))
+    for k, m in enumerate(words):
+        word = m.group()
+        if not word[0].isupper() or word.isupper():
+            continue
+        joined_before = k > 0 and words[k - 1].end() == m.start() - 1 and words[k - 1].group()[0].isupper()
+        joined_after = k + 1 < len(words) and words[k + 1].start() == m.end() + 1 and words[k + 1].group()[0].isupper()
+        if not joined_before and not joined_after:
+            found.add(word)
+    return found
 
 
 @functools.cache

@@ -39,9 +39,11 @@ class MTMistranslation(_MTRule):
     """Target words the MT model finds improbable given the source and the MT output does not support.
 
     Forced decoding scores every target piece given the source; a run of improbable words
-    (at or below ``token_logprob``) that the MT suggestion does not contain — neither the
-    word nor its neighbouring pair — is flagged on its exact span, when the segment is
-    corroborated (mean log-prob well below the MT's own, or low chrF against the MT).
+    (at or below ``token_logprob``) that the MT suggestion does not vouch for (it does not
+    make the same word-to-word transitions) is flagged on its exact span when the segment
+    corroborates it (mean log-prob well below the MT's own, or low chrF against the MT) or
+    the run is very improbable by itself. A negation present in the MT but not in the
+    translation (or the reverse), mirrored by the back-translation, is flagged as well.
     Error when both the segment and the run are very improbable, warning otherwise.
 
     Flags:
@@ -68,7 +70,8 @@ class MTOmission(_MTRule):
 
     Source content words that the back-translation of the target does not cover (after
     stemming; names and numbers copied verbatim count as covered), in a run of at least
-    ``omission_min_words``, when the target is shorter than the MT suggestion or lacks
+    ``omission_min_words``, when forced decoding finds an improbable token (where the missing
+    words should have been) and the target is shorter than the MT suggestion or lacks
     several of its content words. The finding's source span is the uncovered words; its
     target span is the segment's translation.
 
@@ -90,11 +93,12 @@ class MTOmission(_MTRule):
 
 
 class MTAddition(_MTRule):
-    """Target content with no counterpart in the source (improbable, longer than the MT, new in the back-translation).
+    """Target content with no counterpart in the source, found through forced decoding and back-translation.
 
-    An improbable run of target words (as for ``mt-mistranslation``) is an addition when the
-    translation is at least ``addition_length_ratio`` times as long as the MT suggestion and
-    its back-translation brings content words the source does not have.
+    An improbable run of target words (as for ``mt-mistranslation``) is an addition when its
+    content words are all absent from the MT suggestion, the translation is at least
+    ``addition_length_ratio`` times as long as the MT, and the back-translation brings
+    content words the source does not have.
 
     Flags:
       - "…, which was seen as a major snub," added to a sentence whose source has no such clause.

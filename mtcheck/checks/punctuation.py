@@ -55,14 +55,16 @@ def _foreign_quote_pattern(foreign: tuple[tuple[str, str], ...]) -> regex.Patter
 
 
 class UnbalancedQuotes(Rule):
-    """Quotation marks that do not pair up within a paragraph.
+    """Quotation marks that do not pair up.
 
-    Flags: a closing ``”`` with no opening ``“``, an opening ``“`` never closed, an odd
-    number of straight ``"`` in a paragraph.
-    Leaves alone: a quotation that runs on into the next paragraph (English opens each
-    paragraph of a long quote and closes only the last; CMS exports that cut a paragraph in
-    two close it in the next), apostrophes, and foreign quotation
-    marks (``foreign-quotes`` reports those, and they count as English ones here).
+    Quotes are paired across the document, as a stream: a quotation may run over several
+    paragraphs (up to ``_MAX_PARAGRAPHS``) before it closes.
+    Flags: a closing ``”`` with no opening ``“``, an opening ``“`` never closed, a straight
+    ``"`` left without its partner.
+    Leaves alone: a quotation that runs on into the next paragraphs (English reopens each
+    paragraph of a long quote and closes only the last; CMS exports cut quotes across
+    blocks), apostrophes, and foreign quotation marks (``foreign-quotes`` reports those,
+    and they count as English ones here).
     """
 
     id = "unbalanced-quotes"
@@ -78,50 +80,44 @@ class UnbalancedQuotes(Rule):
         foreign = typo.get("foreign_quotes", {})
         openers = {opener} | {k for k, v in foreign.items() if v == opener}
         closers = {closer} | {k for k, v in foreign.items() if v == closer}
-        paragraphs = ctx.target.paragraphs
         segment_of = {id(s): seg for seg, s in ctx.target_sentences()}
-        carried = False  # a quotation left open by the previous paragraph
-        for k, para in enumerate(paragraphs):
-            stack: list[int] = []
-            straight: list[int] = []
+        curly: list[tuple[int, int]] = []  # open quotations: (paragraph number, index)
+        straight: tuple[int, int] | None = None
+        for k, para in enumerate(ctx.target.paragraphs):
+            for stale in [q for q in curly if k - q[0] > _MAX_PARAGRAPHS]:
+                curly.remove(stale)
+                yield self._at(ctx, stale, "Opening quotation mark is never closed.", segment_of)
+            if straight and k - straight[0] > _MAX_PARAGRAPHS:
+                yield self._at(ctx, straight, "Straight quotation mark is never closed.", segment_of)
+                straight = None
+            reopens = bool(curly) and para.text.lstrip().startswith(tuple(openers))
             for i, ch in enumerate(para.text):
                 if ch in openers:
-                    stack.append(i)
-                elif ch in closers:
-                    if stack:
-                        stack.pop()
-                    elif carried:
-                        carried = False
+                    if reopens:
+                        reopens = False  # the reopening quote of a continued quotation
                     else:
-                        yield self._at(para, i, "Closing quotation mark without an opening one.", segment_of)
+                        curly.append((k, i))
+                elif ch in closers:
+                    if curly:
+                        curly.pop()
+                    else:
+                        yield self._at(ctx, (k, i), "Closing quotation mark without an opening one.", segment_of)
                 elif ch == '"':
-                    straight.append(i)
-            if stack and k + 1 < len(paragraphs) and _continues(stack, paragraphs[k + 1].text, openers, closers):
-                carried = len(stack) == 1 and not paragraphs[k + 1].text.lstrip().startswith(tuple(openers))
-            elif stack:
-                yield self._at(para, stack[0], "Opening quotation mark is never closed.", segment_of)
-            if len(straight) % 2:
-                yield self._at(para, straight[-1], "Odd number of straight quotation marks.", segment_of)
+                    straight = None if straight else (k, i)
+        for q in curly:
+            yield self._at(ctx, q, "Opening quotation mark is never closed.", segment_of)
+        if straight:
+            yield self._at(ctx, straight, "Straight quotation mark is never closed.", segment_of)
 
-    def _at(self, para, i: int, message: str, segment_of) -> Finding:
+    def _at(self, ctx: CheckContext, where: tuple[int, int], message: str, segment_of) -> Finding:
+        para = ctx.target.paragraphs[where[0]]
+        i = where[1]
         sentence = next((s for s in para.sentences if s.start <= i < s.end), None)
         seg = segment_of.get(id(sentence)) if sentence else None
         return self.finding(message, target=para.file_span(i, i + 1), segment=seg)
 
 
-def _continues(stack: list[int], next_text: str, openers: set[str], closers: set[str]) -> bool:
-    """Whether a quotation left open runs on: the next paragraph reopens it or closes it."""
-    if next_text.lstrip().startswith(tuple(openers)):
-        return True
-    depth = 0
-    for ch in next_text:
-        if ch in openers:
-            depth += 1
-        elif ch in closers:
-            if depth == 0:
-                return True
-            depth -= 1
-    return False
+_MAX_PARAGRAPHS = 5
 
 
 class SpaceBeforePunctuation(Rule):

@@ -9,13 +9,17 @@ For every aligned segment (source and target present) one batched pass computes:
   back-translation vs source.
 
 The decision is carried by forced decoding (chrF of a round trip alone predicts little:
-Moon et al., EAMT 2020): a run of improbable target words that the MT suggestion does not
-support (neither the word nor its neighbouring word pair occurs in the MT output) becomes a
-mistranslation — or an addition when the target is longer than the MT and the
-back-translation brings words the source lacks — provided the segment as a whole is
-corroborated (its mean log-prob falls well below the MT's own, or chrF against the MT is
-low). Omissions come from source content words the back-translation does not cover,
-corroborated by a target shorter than the MT or MT content words the target lacks.
+Moon et al., EAMT 2020). Words with a piece at or below ``token_logprob`` form runs; a run
+counts when the MT output does not vouch for its words — forced decoding reads left to
+right, so a word is vouched for when the MT makes the same transition (same left
+neighbour, after stemming) — and when the segment corroborates it (mean log-prob well
+below the MT's own, or low chrF against the MT) or the run is very improbable by itself.
+Such a run is a mistranslation, or an addition when its content words are all new to the
+MT, the target is longer than the MT and the back-translation brings words the source
+lacks. A negation the MT has and the target lacks (or the reverse), mirrored between the
+back-translation and the source, is a mistranslation too. Omissions come from source
+content words the back-translation does not cover, in runs, when forced decoding shows an
+improbable token and the target is shorter than the MT or lacks several of its words.
 Documents without a source get a round trip (target → source language → target language).
 
 All figures land in ``Segment.scores``; every threshold is in ``DEFAULT_THRESHOLDS`` and can

@@ -61,6 +61,10 @@ class MTCache:
             self.error = f"MT cache disabled ({self.path}: {exc})"
         return self._db
 
+    def peek(self, key: str) -> object | None:
+        """An entry already read or written by this process (no database access)."""
+        return self._memory.get(key)
+
     def get_many(self, keys: list[str]) -> dict[str, object]:
         found = {k: self._memory[k] for k in keys if k in self._memory}
         rest = [k for k in keys if k not in found]

@@ -157,7 +157,6 @@ class MTSession:
         self.stats: Counter = Counter()
         self.errors: list[str] = []
         self._chrf = None
-        self._analyses: dict = {}
 
     # -- translation -------------------------------------------------------------------
     def translate(self, texts: list[str], direction: str = "forward") -> list[str]:
@@ -333,21 +332,32 @@ class MTSession:
         return self.chrf(hyp, tgt_text) / 100.0
 
     def _cached_translation(self, norm: str) -> str | None:
+        """The translation of ``norm`` from memory, whole or as prefetched sentences joined."""
         eng = self.engines["forward"]
 
         def one(s: str) -> str | None:
-            hit = self.cache._memory.get(make_key("translate", eng.key, eng.pair, self.decoding, s))
+            hit = self.cache.peek(make_key("translate", eng.key, eng.pair, self.decoding, s))
             return hit["text"] if isinstance(hit, dict) else None
 
         whole = one(norm)
         if whole is not None:
             return whole
         words = norm.split(" ")
-        for i in range(1, len(words)):  # two prefetched sentences joined by the aligner
-            a, b = one(" ".join(words[:i])), one(" ".join(words[i:]))
-            if a is not None and b is not None:
-                return f"{a} {b}"
-        return None
+        if len(words) > 400:
+            return None
+        # Split into a sequence of prefetched sentences (the aligner joins sentences, and
+        # paragraphs are sentences joined): first[i] = a translation of words[i:], or None.
+        first: list[str | None] = [None] * (len(words) + 1)
+        first[len(words)] = ""
+        for i in range(len(words) - 1, -1, -1):
+            for j in range(i + 1, min(len(words), i + 150) + 1):  # a sentence is < 150 words
+                if first[j] is None:
+                    continue
+                hit = one(" ".join(words[i:j]))
+                if hit is not None:
+                    first[i] = f"{hit} {first[j]}".strip()
+                    break
+        return first[0]
 
     # -- reporting ----------------------------------------------------------------------
     def describe(self) -> dict:

@@ -63,7 +63,9 @@ def ct2_session(tiny_models):
 
 @pytest.fixture(scope="session")
 def hf_session(tiny_models):
-    s = _open(tiny_models, "transformers", hf_quantize="none")  # the fp32 reference
+    # the fp32 reference; one thread: the tiny model gains nothing from more, and OpenMP
+    # threads spin badly when the CPU is shared with other test processes
+    s = _open(tiny_models, "transformers", hf_quantize="none", threads=1)
     yield s
     s.close()
 

@@ -210,3 +210,60 @@ def test_cached_rerun_loads_no_model(tiny_models, tmp_path):
     )
     assert got[0]["calls"] > 0 and got[0]["loaded"] == [True, True]
     assert got[1]["calls"] == 0 and got[1]["loaded"] == [False, False] and got[1]["n"] == got[0]["n"]
+
+
+def test_pull_with_a_stand_in_hub(tiny_models, tmp_path, monkeypatch):
+    """`models pull` against a stand-in for the Hub (no network here): download, .bin → safetensors, convert."""
+    import fnmatch
+    from types import SimpleNamespace
+
+    import huggingface_hub
+    import torch
+    from safetensors.torch import load_file
+
+    from mtcheck.mt.cli import models_app
+
+    hub = tmp_path / "hub"
+    repos = {"Helsinki-NLP/opus-mt-fr-en": hub / "fr-en", "Helsinki-NLP/opus-mt-en-fr": hub / "en-fr"}
+    shutil.copytree(tiny_models / "opus-mt-fr-en", repos["Helsinki-NLP/opus-mt-fr-en"],
+                    ignore=shutil.ignore_patterns("ctranslate2"))
+    bin_repo = repos["Helsinki-NLP/opus-mt-en-fr"]
+    shutil.copytree(tiny_models / "opus-mt-en-fr", bin_repo, ignore=shutil.ignore_patterns("ctranslate2"))
+    torch.save(load_file(str(bin_repo / "model.safetensors")), bin_repo / "pytorch_model.bin")
+    (bin_repo / "model.safetensors").unlink()
+
+    class StandInApi:
+        def model_info(self, repo_id):
+            files = [p.name for p in repos[repo_id].iterdir()]
+            return SimpleNamespace(sha="0123456789abcdef", siblings=[SimpleNamespace(rfilename=f) for f in files])
+
+    downloaded = []
+
+    def snapshot_download(repo_id, revision=None, local_dir=None, allow_patterns=None):
+        for p in repos[repo_id].iterdir():
+            if any(fnmatch.fnmatch(p.name, pat) for pat in allow_patterns):
+                shutil.copy(p, Path(local_dir) / p.name)
+                downloaded.append(p.name)
+        return str(local_dir)
+
+    monkeypatch.setattr(huggingface_hub, "HfApi", StandInApi)
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", snapshot_download)
+    models = tmp_path / "models"
+    result = CliRunner().invoke(models_app, ["pull", "--pair", "fr-en", "--models-dir", str(models)])
+    assert result.exit_code == 0, result.output
+    assert "licence" in result.output
+    for name in ("opus-mt-fr-en", "opus-mt-en-fr"):
+        loc = locate(model_spec(name[-5:]), models)
+        assert loc.hf_dir and loc.ct2_dir, loc.problems
+        assert loc.revision("transformers") == "0123456789abcdef"
+        assert loc.revision("ctranslate2") == "0123456789abcdef+ct2-int8"
+    assert not (models / "opus-mt-en-fr" / "pytorch_model.bin").exists()
+    session, notice = open_session("fr", "en", {"models_dir": str(models), "cache": False})
+    assert notice is None and len(session.translate(["Bonjour."], "forward")) == 1
+    # offline, `pull` fails with one line and exit 2
+    def offline(*a, **k):
+        raise OSError("Network is unreachable")
+
+    monkeypatch.setattr(StandInApi, "model_info", offline)
+    result = CliRunner().invoke(models_app, ["pull", "--pair", "fr-en", "--models-dir", str(models)])
+    assert result.exit_code == 2 and "Network is unreachable" in result.output

@@ -171,7 +171,7 @@ def test_persistent_cache_skips_the_model(open_tiny, tmp_path):
     again.translate(edited)
     assert again.stats["model_calls"] == 1 and again.stats["translated"] == 1
     # another backend is another cache entry
-    other = open_tiny("transformers", cache=True, cache_path=str(path))
+    other = open_tiny("transformers", cache=True, cache_path=str(path), threads=1)
     other.translate(SHORT[:1])
     assert other.stats["model_calls"] == 1
 
@@ -187,8 +187,9 @@ def test_similarity_scorer(ct2_session):
     calls = ct2_session.stats["model_calls"]
     sims = [ct2_session.similarity(s, t) for s in SHORT for t in EN]
     joined = ct2_session.similarity(SHORT[0] + " " + SHORT[1], EN[0] + " " + EN[1])
+    paragraph = ct2_session.similarity("\n".join(SHORT[1:4]), " ".join(EN[1:4]))
     assert ct2_session.stats["model_calls"] == calls  # all served from the prefetched translations
-    assert all(0.0 <= x <= 1.0 for x in sims + [joined])
+    assert all(0.0 <= x <= 1.0 for x in sims + [joined, paragraph])
     assert ct2_session.similarity("", "x") == 0.0
 
 
