@@ -24,14 +24,15 @@ class Term:
     target_patterns: tuple[regex.Pattern, ...]
 
 
-def _bounded(text: str) -> regex.Pattern:
+def _bounded(text: str, plural: bool = False) -> regex.Pattern:
     words = r"[\s\u00a0]+".join(regex.escape(w).replace("'", "['’]") for w in text.split())
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}]){words}(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
+    suffix = "(?:e?s)?" if plural else ""
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}]){words}{suffix}(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
 
 
 def _term(source: str, targets: str) -> Term:
     alternatives = tuple(t.strip() for t in targets.split("|") if t.strip())
-    return Term(source, alternatives, _bounded(source), tuple(_bounded(t) for t in alternatives))
+    return Term(source, alternatives, _bounded(source), tuple(_bounded(t, plural=True) for t in alternatives))
 
 
 def load_glossary(path: str | Path) -> tuple[Term, ...]:
@@ -59,8 +60,8 @@ class GlossaryTerm(Rule):
     Flags: ``Cour pénale internationale`` in the source with no ``International Criminal
     Court`` in the translation; terms from ``--glossary FILE`` and the pair's default
     newsroom glossary (``data/<pair>/glossary.tsv``).
-    Leaves alone: any of the listed alternatives (``ceasefire|cease-fire``), case
-    differences, and sentences whose source lacks the term.
+    Leaves alone: any of the listed alternatives (``ceasefire|cease-fire``), in the
+    singular or plural, case differences, and sentences whose source lacks the term.
     """
 
     id = "glossary"

@@ -13,6 +13,8 @@ from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity
 from mtcheck.resources import pair_table, word_list
 
+# Runs that start with an article are titles, feasts and institutions ("La Toussaint"), not people.
+_ARTICLES = frozenset({"La", "Le", "Les", "L'", "L’", "Du", "Des", "Au", "Aux", "The"})
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’-]*\p{L}")
 # Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping".
 _NAME_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}\p{Ll}[\p{L}'’-]*)+")
@@ -20,7 +22,9 @@ _NAME_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \u00a
 
 @functools.cache
 def _exonyms(src: str, tgt: str) -> dict[str, str]:
-    return {row[src]: row[tgt] for row in pair_table(src, tgt, "exonyms")}
+    """Source form → target form; hyphenated forms also without hyphens (``Royaume Uni``)."""
+    table = {row[src]: row[tgt] for row in pair_table(src, tgt, "exonyms")}
+    return {**{k.replace("-", " "): v for k, v in table.items()}, **table}
 
 
 @functools.cache
@@ -105,7 +109,7 @@ class MissingName(Rule):
                     english = exonyms.get(name, name)
                     if any(_present(form, target) for form in {name, *accepted.get(name, (english,))}):
                         continue
-                    person = " " in name and name not in exonyms
+                    person = " " in name and name not in exonyms and name.split()[0] not in _ARTICLES
                     yield self.finding(
                         f"Name “{name}” of the source is not in the translation"
                         + (f" (expected “{english}”)." if english != name else "."),

@@ -14,10 +14,13 @@ from mtcheck.resources import table
 from mtcheck.typography import typography
 
 _DIGITS = regex.compile(
-    r"(?<![\p{L}\d])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*)"
+    r"(?<![\p{L}\d])(?:\d{2}(?:[ .\u00a0-]\d{2}){3,}(?!\d)"  # a phone number: 08 11 00 06 95
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*)"
     r"(?:\s?h\s?\d{2}|\s?h\b)?"
 )
 _WORD = regex.compile(r"\p{L}+")
+_PHONE = regex.compile(r"\d{2}(?:[ .\u00a0-]\d{2}){3,}")
+_DECADE = regex.compile(r"(?:années|the|'|’)\s?$", regex.IGNORECASE)
 _HOUR_MINUTES = regex.compile(r"(?:h\s?|^\d{1,2}[.:])(\d{2})$")
 _CLOCK = regex.compile(r"\s?(?:(a\.?m\.?)|(p\.?m\.?))(?!\p{L})|\s(heures?)\b", regex.IGNORECASE)
 
@@ -67,8 +70,12 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
                 start = m.start() + minutes.start(1)
                 found.append(Number(frozenset({float(minutes.group(1))}), sentence.file_span(start, m.end()), minutes.group(1), True))
             values = {float(regex.match(r"\d+", m.group()).group())}
+        elif _PHONE.fullmatch(m.group()):
+            values = {float(regex.sub(r"\D", "", m.group()))}
         else:
             values = _parse_digits(regex.sub(r"\s?h$", "", m.group()), lang)
+            if len(m.group()) == 2 and _DECADE.search(text[: m.start()]):
+                values |= {1900 + v for v in values} | {2000 + v for v in values}
         if clock and clock.group(2):  # p.m.
             values |= {v + 12 for v in values}
         if clock and clock.group(3) or "h" in m.group():  # a 24-hour clock: 15 heures, 21h30
@@ -115,7 +122,8 @@ class NumberMismatch(Rule):
     Leaves alone: format changes (``57 000`` ↔ ``57,000``, ``4,5 %`` ↔ ``4.5%``), number words
     (``quatre`` ↔ ``4``, ``neuf`` ↔ ``nine``), scales (``1,2 milliard`` ↔ ``1.2 billion`` or
     ``1,200 million``), dates (``21 mars`` ↔ ``March 21``, ``04`` ↔ ``4``, ``mars`` ↔ ``03``),
-    24-hour times (``14 h 30`` ↔ ``2:30 p.m.``), and numbers written as words on both sides.
+    24-hour times (``14 h 30`` ↔ ``2:30 p.m.``), decades (``les années 80`` ↔ ``the 1980s``),
+    phone numbers in any grouping, and numbers written as words on both sides.
     """
 
     id = "number-mismatch"

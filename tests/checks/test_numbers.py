@@ -58,3 +58,14 @@ def test_times_and_ordinals(check, target, source):
 
 def test_hour_without_minutes(check):
     assert numbers(check, "The vote closes at 8pm tonight.", "Le scrutin ferme à 20 h ce soir.") == []
+
+
+@pytest.mark.parametrize(
+    "target, source",
+    [
+        ("In the 1980s, he embarked on a scam.", "Dans les années 80, il monte une arnaque."),
+        ("Call 08 11 00 06 95 for help.", "Appelez le 08.11.00.06.95 pour de l'aide."),
+    ],
+)
+def test_decades_and_phone_numbers(check, target, source):
+    assert numbers(check, target, source) == []
