@@ -3,35 +3,44 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-import regex
 
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import pair_table
 
 
+@functools.cache
+def _bounded(pattern: str) -> re.Pattern:
+    """A table pattern as a whole-word, case-insensitive regular expression (compiled on first use)."""
+    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Entry:
     id: str
     kind: str
-    source: regex.Pattern
-    target: regex.Pattern
+    source_pattern: str
+    target_pattern: str
     suggestion: str
     note: str
 
+    @property
+    def source(self) -> re.Pattern:
+        return _bounded(self.source_pattern)
 
-def _bounded(pattern: str) -> regex.Pattern:
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{pattern})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
+    @property
+    def target(self) -> re.Pattern:
+        return _bounded(self.target_pattern)
 
 
 @functools.cache
 def entries(src: str, tgt: str) -> tuple[Entry, ...]:
-    """The pair's calque table, compiled."""
+    """The pair's calque table; patterns compile lazily, only for entries a text can match."""
     return tuple(
-        Entry(row["id"], row["kind"], _bounded(row["source_pattern"]), _bounded(row["target_pattern"]), row["suggestion"], row.get("note", ""))
+        Entry(row["id"], row["kind"], row["source_pattern"], row["target_pattern"], row["suggestion"], row.get("note", ""))
         for row in pair_table(src, tgt, "calques")
     )
 
@@ -41,29 +50,27 @@ class _TableRule(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         table = [e for e in entries(ctx.src_lang, ctx.tgt_lang) if e.kind == self.kind]
-        for seg, sent in ctx.target_sentences():
+        for seg in ctx.segments:
+            if not seg.target or (self.needs_source and not seg.source):
+                continue
             for entry in table:
-                for m in entry.target.finditer(sent.text):
-                    source = entry.source.search(seg.source_text) if seg.source else None
-                    if seg.source and source is None:
+                src_span = None
+                if seg.source:
+                    hit = next(((s, m) for s in seg.source if (m := entry.source.search(s.text))), None)
+                    if hit is None:
                         continue
-                    if not seg.source and self.needs_source:
-                        continue
-                    src_span = None
-                    if source is not None:
-                        src_span = next(
-                            (s.file_span(mm.start(), mm.end()) for s in seg.source if (mm := entry.source.search(s.text))),
-                            None,
+                    src_span = hit[0].file_span(hit[1].start(), hit[1].end())
+                for sent in seg.target:
+                    for m in entry.target.finditer(sent.text):
+                        note = f" ({entry.note.rstrip('.')})" if entry.note else ""
+                        yield self.finding(
+                            f"“{m.group()}” reads as a literal translation; consider “{entry.suggestion}”{note}.",
+                            target=sent.file_span(m.start(), m.end()),
+                            source=src_span,
+                            segment=seg,
+                            suggestion=entry.suggestion,
+                            severity=None if seg.source else Severity.INFO,
                         )
-                    note = f" ({entry.note.rstrip('.')})" if entry.note else ""
-                    yield self.finding(
-                        f"“{m.group()}” reads as a literal translation; consider “{entry.suggestion}”{note}.",
-                        target=sent.file_span(m.start(), m.end()),
-                        source=src_span,
-                        segment=seg,
-                        suggestion=entry.suggestion,
-                        severity=None if seg.source else Severity.INFO,
-                    )
 
 
 class Calque(_TableRule):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import regex
 
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Severity
@@ -20,14 +20,14 @@ from mtcheck.resources import pair_table
 class Term:
     source: str
     targets: tuple[str, ...]
-    pattern: regex.Pattern
-    target_patterns: tuple[regex.Pattern, ...]
+    pattern: re.Pattern
+    target_patterns: tuple[re.Pattern, ...]
 
 
-def _bounded(text: str, plural: bool = False) -> regex.Pattern:
-    words = r"[\s\u00a0]+".join(regex.escape(w).replace("'", "['’]") for w in text.split())
+def _bounded(text: str, plural: bool = False) -> re.Pattern:
+    words = r"\s+".join(re.escape(w).replace("'", "['’]") for w in text.split())
     suffix = "(?:e?s)?" if plural else ""
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}]){words}{suffix}(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
+    return re.compile(rf"(?<!\w){words}{suffix}(?!\w)", re.IGNORECASE)
 
 
 def _term(source: str, targets: str) -> Term:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
-import regex
+import re
 
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Severity
@@ -13,9 +13,9 @@ from mtcheck.resources import pair_table
 
 
 @functools.cache
-def _patterns(src: str, tgt: str) -> tuple[tuple[regex.Pattern, str], ...]:
+def _patterns(src: str, tgt: str) -> tuple[tuple[re.Pattern, str], ...]:
     return tuple(
-        (regex.compile(row["pattern"], regex.IGNORECASE | regex.MULTILINE), row["label"])
+        (re.compile(row["pattern"], re.IGNORECASE | re.MULTILINE), row["label"])
         for row in pair_table(src, tgt, "leftovers")
     )
 
