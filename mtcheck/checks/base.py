@@ -60,11 +60,12 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or "").splitlines()[0]
+        return cls.documentation().splitlines()[0]
 
     @classmethod
     def documentation(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or "")
+        """The docstring as plain text (literal markers ````x```` shown as ```x```)."""
+        return inspect.cleandoc(cls.__doc__ or "").replace("``", "`")
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         raise NotImplementedError
@@ -91,3 +92,41 @@ class Rule:
             suggestion=suggestion,
             fix=fix if self.safe_fix else None,
         )
+
+
+class PatternRule(Rule):
+    """A rule that flags every match of ``pattern`` in the target's sentences.
+
+    Subclasses set ``pattern`` and ``message``; ``replacement`` gives the suggestion (also
+    the fix when the rule's fix is safe); ``applies`` and ``skip`` narrow where it fires.
+    """
+
+    pattern: ClassVar[Any]
+
+    def applies(self, ctx: CheckContext) -> bool:
+        return True
+
+    def skip(self, sentence: Sentence, match: Any) -> bool:
+        return False
+
+    def message(self, match: Any) -> str:
+        raise NotImplementedError
+
+    def replacement(self, match: Any) -> str | None:
+        return None
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not self.applies(ctx):
+            return
+        for seg, sent in ctx.target_sentences():
+            for m in self.pattern.finditer(sent.text):
+                if self.skip(sent, m):
+                    continue
+                replacement = self.replacement(m)
+                yield self.finding(
+                    self.message(m),
+                    target=sent.file_span(m.start(), m.end()),
+                    segment=seg,
+                    suggestion=replacement,
+                    fix=replacement,
+                )

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import regex
 
-from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.model import Finding, Severity
+from mtcheck.checks.base import CheckContext, PatternRule
+from mtcheck.model import Sentence, Severity
 from mtcheck.typography import typography
 
 _NB = "\u00a0\u202f"
 
 
-def _english_target(ctx: CheckContext) -> bool:
-    return typography(ctx.tgt_lang).get("decimal") == "."
+class _EnglishFormatRule(PatternRule):
+    """Format rules apply to copy in a language that writes decimals with a point."""
+
+    def applies(self, ctx: CheckContext) -> bool:
+        return typography(ctx.tgt_lang).get("decimal") == "."
 
 
-class DecimalComma(Rule):
+class DecimalComma(_EnglishFormatRule):
     """A decimal comma in English copy: ``4,5%``, ``5,5 billion``.
 
     Flags: a comma between digits followed by one, two or four or more digits
@@ -30,25 +31,16 @@ class DecimalComma(Rule):
     category = "locale/format"
     severity = Severity.ERROR
     safe_fix = True
+    pattern = regex.compile(r"(?<![\d,.])(\d+),(\d{1,2}|\d{4,})(?![\d,])")
 
-    _PATTERN = regex.compile(r"(?<![\d,.])(\d+),(\d{1,2}|\d{4,})(?![\d,])")
+    def replacement(self, m: regex.Match) -> str:
+        return f"{m.group(1)}.{m.group(2)}"
 
-    def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        if not _english_target(ctx):
-            return
-        for seg, sent in ctx.target_sentences():
-            for m in self._PATTERN.finditer(sent.text):
-                fixed = f"{m.group(1)}.{m.group(2)}"
-                yield self.finding(
-                    f"Decimal comma: English writes “{fixed}”.",
-                    target=sent.file_span(m.start(), m.end()),
-                    segment=seg,
-                    suggestion=fixed,
-                    fix=fixed,
-                )
+    def message(self, m: regex.Match) -> str:
+        return f"Decimal comma: English writes “{self.replacement(m)}”."
 
 
-class ThousandsSpace(Rule):
+class ThousandsSpace(_EnglishFormatRule):
     """A space (or no-break space) as thousands separator: ``57 000``.
 
     Flags: groups of three digits separated by a space, no-break space or narrow no-break
@@ -61,25 +53,16 @@ class ThousandsSpace(Rule):
     category = "locale/format"
     severity = Severity.ERROR
     safe_fix = True
+    pattern = regex.compile(rf"(?<![\d,.])\d{{1,3}}(?:[ {_NB}]\d{{3}})+(?![\d,.]\d|\d)")
 
-    _PATTERN = regex.compile(rf"(?<![\d,.])\d{{1,3}}(?:[ {_NB}]\d{{3}})+(?![\d,.]\d|\d)")
+    def replacement(self, m: regex.Match) -> str:
+        return regex.sub(rf"[ {_NB}]", ",", m.group())
 
-    def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        if not _english_target(ctx):
-            return
-        for seg, sent in ctx.target_sentences():
-            for m in self._PATTERN.finditer(sent.text):
-                fixed = regex.sub(rf"[ {_NB}]", ",", m.group())
-                yield self.finding(
-                    f"Space as thousands separator: English writes “{fixed}”.",
-                    target=sent.file_span(m.start(), m.end()),
-                    segment=seg,
-                    suggestion=fixed,
-                    fix=fixed,
-                )
+    def message(self, m: regex.Match) -> str:
+        return f"Space as thousands separator: English writes “{self.replacement(m)}”."
 
 
-class PercentSpace(Rule):
+class PercentSpace(_EnglishFormatRule):
     """A space between a number and the percent sign: ``3 %``.
 
     Flags: ``3 %``, ``4.5 %`` (any space, no-break ones included).
@@ -90,24 +73,16 @@ class PercentSpace(Rule):
     category = "locale/format"
     severity = Severity.ERROR
     safe_fix = True
+    pattern = regex.compile(rf"(?<=\d)[ {_NB}]+%")
 
-    _PATTERN = regex.compile(rf"(?<=\d)[ {_NB}]+%")
+    def replacement(self, m: regex.Match) -> str:
+        return "%"
 
-    def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        if not _english_target(ctx):
-            return
-        for seg, sent in ctx.target_sentences():
-            for m in self._PATTERN.finditer(sent.text):
-                yield self.finding(
-                    "No space before “%” in English.",
-                    target=sent.file_span(m.start(), m.end()),
-                    segment=seg,
-                    suggestion="%",
-                    fix="%",
-                )
+    def message(self, m: regex.Match) -> str:
+        return "No space before “%” in English."
 
 
-class FrenchOrdinal(Rule):
+class FrenchOrdinal(_EnglishFormatRule):
     """A French ordinal abbreviation in English: ``1er``, ``21e``, ``2ème``, ``1re``.
 
     Flags: a number followed by ``er``, ``re``, ``e``, ``ème`` or ``eme`` (``the 21e century``).
@@ -118,63 +93,44 @@ class FrenchOrdinal(Rule):
     category = "locale/format"
     severity = Severity.ERROR
     safe_fix = True
+    pattern = regex.compile(r"(?<![\p{L}\d.,-])(\d+)(er|re|ère|e|ème|eme)(?![\p{L}\d-])")
 
-    _PATTERN = regex.compile(r"(?<![\p{L}\d.,-])(\d+)(er|re|ère|e|ème|eme)(?![\p{L}\d-])")
+    def replacement(self, m: regex.Match) -> str:
+        n = int(m.group(1))
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return m.group(1) + suffix
 
-    def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        if not _english_target(ctx):
-            return
-        for seg, sent in ctx.target_sentences():
-            for m in self._PATTERN.finditer(sent.text):
-                fixed = m.group(1) + _english_suffix(int(m.group(1)))
-                yield self.finding(
-                    f"French ordinal “{m.group()}”: English writes “{fixed}”.",
-                    target=sent.file_span(m.start(), m.end()),
-                    segment=seg,
-                    suggestion=fixed,
-                    fix=fixed,
-                )
+    def message(self, m: regex.Match) -> str:
+        return f"French ordinal “{m.group()}”: English writes “{self.replacement(m)}”."
 
 
-def _english_suffix(n: int) -> str:
-    if 10 <= n % 100 <= 20:
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-
-
-class FrenchHonorific(Rule):
+class FrenchHonorific(_EnglishFormatRule):
     """A French title before a name: ``M. Xi``, ``Mme Merkel``, ``MM. Dupont et Durand``.
 
     Flags: ``M.``, ``Mme``, ``Mlle``, ``MM.`` followed by a capitalised name.
     Leaves alone: ``M.`` as an initial inside a name (``Michael M. Smith``) and ``M`` in
-    units (``5 M``); the suggestion follows the house style only as far as ``Mr``/``Ms``.
+    units (``5 M``); the suggestion follows the house style only as far as ``Mr``/``Ms``,
+    so it is never applied automatically.
     """
 
     id = "french-honorific"
     category = "locale/format"
     severity = Severity.ERROR
-
-    _PATTERN = regex.compile(r"(?<![\p{L}.])(MM\.|M\.|Mmes|Mme|Mlle)(?=[ \u00a0]\p{Lu})")
+    pattern = regex.compile(r"(?<![\p{L}.])(MM\.|M\.|Mmes|Mme|Mlle)(?=[ \u00a0]\p{Lu})")
     _ENGLISH = {"M.": "Mr", "MM.": "Messrs", "Mme": "Ms", "Mmes": "Mss", "Mlle": "Ms"}
 
-    def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        if not _english_target(ctx):
-            return
-        for seg, sent in ctx.target_sentences():
-            for m in self._PATTERN.finditer(sent.text):
-                if m.group() == "M." and regex.search(r"\p{Lu}\p{Ll}+\s$", sent.text[: m.start()]):
-                    continue  # a middle initial: "Michael M. Smith"
-                english = self._ENGLISH[m.group()]
-                yield self.finding(
-                    f"French title “{m.group()}”: English uses “{english}” or the surname alone.",
-                    target=sent.file_span(m.start(), m.end()),
-                    segment=seg,
-                    suggestion=english,
-                )
+    def skip(self, sentence: Sentence, m: regex.Match) -> bool:
+        return m.group() == "M." and bool(regex.search(r"\p{Lu}\p{Ll}+\s$", sentence.text[: m.start()]))
+
+    def replacement(self, m: regex.Match) -> str:
+        return self._ENGLISH[m.group()]
+
+    def message(self, m: regex.Match) -> str:
+        return f"French title “{m.group()}”: English uses “{self.replacement(m)}” or the surname alone."
 
 
-class NbspPunctuation(Rule):
-    """A no-break space before ``; : ! ?`` or ``%`` — French typography left in English.
+class NbspPunctuation(_EnglishFormatRule):
+    """A no-break space before ``; : ! ?`` — French typography left in English.
 
     Flags: a U+00A0 or U+202F space before ``;``, ``:``, ``!``, ``?``.
     Leaves alone: no-break spaces elsewhere (``10\u00a0km`` is fine English), spaces before
@@ -185,19 +141,10 @@ class NbspPunctuation(Rule):
     category = "locale/format"
     severity = Severity.ERROR
     safe_fix = True
+    pattern = regex.compile(rf"[{_NB}]+(?=[;:!?])")
 
-    _PATTERN = regex.compile(rf"[{_NB}]+(?=[;:!?])")
+    def replacement(self, m: regex.Match) -> str:
+        return ""
 
-    def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        if not _english_target(ctx):
-            return
-        for seg, sent in ctx.target_sentences():
-            for m in self._PATTERN.finditer(sent.text):
-                mark = sent.text[m.end()]
-                yield self.finding(
-                    f"No-break space before “{mark}” (French typography).",
-                    target=sent.file_span(m.start(), m.end()),
-                    segment=seg,
-                    suggestion="",
-                    fix="",
-                )
+    def message(self, m: regex.Match) -> str:
+        return f"No-break space before “{m.string[m.end()]}” (French typography)."

@@ -47,7 +47,7 @@ DEFAULT_THRESHOLDS: dict[str, float] = {
     "chrf_forward": 40.0,  # … and so does chrF(target vs MT) at or below this
     "error_delta": -2.0,  # error when the segment delta is at or below this …
     "error_token_logprob": -8.0,  # … and the run's mean piece log-prob at or below this
-    "max_runs": 3,  # at most this many mistranslation/addition findings per segment
+    "max_runs": 3,  # at most this many findings of each kind per segment (the strongest)
     # omission
     "omission_min_words": 2,  # uncovered source content words in a row
     "omission_length_ratio": 0.85,  # target words / MT words at or below this corroborates
@@ -386,9 +386,9 @@ def _segment(seg: Segment, hyp, bt: str, ts, mt, src_lang: str, tgt_lang: str, t
     corroborated_om = has_low and (
         ratio <= th["omission_length_ratio"] or len(mt_missing) >= th["omission_min_words"]
     )
-    for cl in clusters:
-        if len(cl) < th["omission_min_words"] or not corroborated_om:
-            continue
+    clusters = [cl for cl in clusters if len(cl) >= th["omission_min_words"]] if corroborated_om else []
+    biggest = sorted(clusters, key=len, reverse=True)[: int(th["max_runs"])]
+    for cl in sorted(biggest, key=lambda c: c[0].start):
         a, b = cl[0].start, cl[-1].end
         strong = len(cl) >= th["omission_error_words"] and ratio <= th["omission_error_ratio"]
         missing = f"; MT has {_quote(' '.join(w.text for w in mt_missing[:8]))} that the translation lacks" if mt_missing else ""

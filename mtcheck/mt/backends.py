@@ -80,7 +80,8 @@ class CT2Backend:
                     max_decoding_length=max(r.max_len for r in batch),
                     min_decoding_length=max(1, min(r.min_len for r in batch)),
                     max_input_length=0,
-                    length_penalty=0,  # scores = summed log-probs; we normalise ourselves
+                    # greedy: summed log-probs (normalised here); beam: ranked and scored per token
+                    length_penalty=0 if beam_size == 1 else 1,
                     return_scores=True,
                     return_end_token=True,
                 )
@@ -91,10 +92,10 @@ class CT2Backend:
             for req, res in zip(batch, results):
                 r = res.result()
                 toks = list(r.hypotheses[0])
-                total = float(r.scores[0])
                 ended = bool(toks) and toks[-1] == EOS
                 hyp = toks[:-1] if ended else toks
                 n = len(hyp) + int(ended)
+                total = float(r.scores[0]) * (1 if beam_size == 1 else n)
                 if len(hyp) > req.max_len:
                     # Decoded on under a longer batch budget without finishing: cut it to its own
                     # budget (greedy prefixes do not depend on the budget) at the same mean log-prob,
@@ -191,12 +192,16 @@ class HFBackend:
                     max_new_tokens=max(r.max_len for r in batch),
                     min_new_tokens=min(r.min_len for r in batch) if min(r.min_len for r in batch) > 1 else None,
                     forced_eos_token_id=None,  # like CTranslate2: a capped output is left open
-                    output_logits=True,
+                    length_penalty=1.0,
+                    output_logits=beam_size == 1,
+                    output_scores=beam_size > 1,
                     return_dict_in_generate=True,
                 )
             seqs = gen.sequences[:, 1:]  # drop the decoder start token
-            logits = torch.stack(gen.logits, dim=1)[:, : seqs.shape[1]].float()
-            lp = torch.log_softmax(logits, dim=-1).gather(-1, seqs.unsqueeze(-1)).squeeze(-1)
+            if beam_size == 1:
+                lp = torch.zeros(seqs.shape, dtype=torch.float32)
+                for t, step in enumerate(gen.logits[: seqs.shape[1]]):  # one step at a time: small memory
+                    lp[:, t] = torch.log_softmax(step.float(), dim=-1).gather(1, seqs[:, t : t + 1]).squeeze(1).cpu()
             rows = []
             for i, req in enumerate(batch):
                 toks = seqs[i].tolist()
@@ -209,7 +214,11 @@ class HFBackend:
                     ended = False
                 n = len(pieces_ids) + int(ended)
                 pieces = [self.itos.get(t, "<unk>") for t in pieces_ids]
-                rows.append((pieces, float(lp[i, :n].sum()), n))
+                if beam_size == 1:
+                    total = float(lp[i, :n].sum())
+                else:  # beam search reports the length-normalised score of the best beam
+                    total = float(gen.sequences_scores[i]) * n
+                rows.append((pieces, total, n))
             out.append(rows)
         return out
 

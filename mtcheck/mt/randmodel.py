@@ -81,6 +81,9 @@ def build_random_marian(
     import torch
     from transformers import GenerationConfig, MarianConfig, MarianMTModel, MarianTokenizer
 
+    from mtcheck.mt.pull import _quiet_transformers
+
+    _quiet_transformers()
     shape = {**TINY, **(shape or {})}
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -143,9 +146,8 @@ def build_random_marian(
         max_length=shape["max_positions"],
     )
     model.save_pretrained(str(out), safe_serialization=True)
-    for name in ("vocab.json",):
-        if not (out / name).exists():
-            (out / name).write_bytes((work / name).read_bytes())
+    if not (out / "vocab.json").exists():
+        (out / "vocab.json").write_bytes((work / "vocab.json").read_bytes())
     for f in work.iterdir():
         f.unlink()
     work.rmdir()

@@ -21,7 +21,7 @@ import importlib.util
 import json
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from mtcheck.mt.cache import MTCache, default_cache_path, make_key
