@@ -172,18 +172,14 @@ def _swap_tag(path: Path, lang: str) -> Path | None:
 
 def check_job(job: Job) -> Outcome:
     """Check one job; input errors become the outcome's message, never an exception."""
-    from mtcheck import pipeline
-    from mtcheck.config import apply_allowlist
+    from mtcheck.pipeline import check_file
     from mtcheck.readers import InputError
 
     start = time.perf_counter()
-    check_file = getattr(pipeline, "check_file", None)
-    try:
-        kwargs = dict(src_lang=job.src_lang, tgt_lang=job.tgt_lang, settings=job.settings, find_by_name=job.find_by_name)
-        if check_file is not None:  # one result per document the file holds (JSON exports: per article)
-            results = list(check_file(job.target, job.source, **kwargs))
-        else:  # pragma: no cover - older pipelines
-            results = [pipeline.check_pair(job.target, job.source, **kwargs)]
+    try:  # one result per document the file holds (JSON exports: per article)
+        results = check_file(
+            job.target, job.source, src_lang=job.src_lang, tgt_lang=job.tgt_lang, settings=job.settings, find_by_name=job.find_by_name
+        )
     except InputError as e:
         return Outcome(job, error=str(e), seconds=time.perf_counter() - start)
     except Exception as e:  # a bug in a rule must not sink a whole batch: report it as this file's error
@@ -191,8 +187,6 @@ def check_job(job: Job) -> Outcome:
             raise
         message = f"{job.target}: internal error while checking ({type(e).__name__}: {e}); rerun with MTCHECK_DEBUG=1 for the traceback and report it"
         return Outcome(job, error=" ".join(message.split()), seconds=time.perf_counter() - start)
-    for result in results:
-        apply_allowlist(result, job.settings.get("allowlist") or [])
     return Outcome(job, results=results, seconds=time.perf_counter() - start)
 
 

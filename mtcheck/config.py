@@ -504,21 +504,3 @@ def to_toml(values: dict[str, Any], table: str = "tool.mtcheck") -> str:
         lines.append(f"[{table}.{_toml_key(key)}]")
         lines.extend(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items())
     return "\n".join(lines) + "\n"
-
-
-def apply_allowlist(result: Any, allowlist: list[str]) -> None:
-    """Mark findings whose flagged text is allowlisted as suppressed (never drop them)."""
-    if not allowlist:
-        return
-    allowed = {" ".join(a.split()) for a in allowlist}
-    for f in result.findings:
-        if f.suppressed:
-            continue
-        if f.target is not None:
-            text = result.target.slice(f.target)
-        elif f.source is not None and result.source is not None:
-            text = result.source.slice(f.source)
-        else:
-            continue
-        if " ".join(text.split()) in allowed:
-            f.suppressed = True

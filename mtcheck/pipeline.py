@@ -109,7 +109,7 @@ def check_documents(
         for finding in rule_cls().check(ctx):
             finding.severity = severity_for(rule_id, finding.severity, settings)
             findings.append(finding)
-    findings = _finalise(findings, segments, target, source)
+    findings = _finalise(findings, segments, target, source, settings.get("allowlist") or [])
     return DocumentResult(target, source, segments, findings, notices, mt_info, src_lang, tgt_lang)
 
 
@@ -220,15 +220,18 @@ def _check_language(doc: Document, expected: str) -> None:
         raise InputError(doc.path, f"looks like {found!r} text, expected {expected!r} (set --src-lang/--tgt-lang)")
 
 
-def _finalise(findings: list[Finding], segments: list[Segment], target: Document, source: Document | None) -> list[Finding]:
+def _finalise(
+    findings: list[Finding], segments: list[Segment], target: Document, source: Document | None, allowlist: list[str]
+) -> list[Finding]:
     """Drop findings on masked text, mark suppressed ones, fingerprint and order the rest."""
+    allowed = {" ".join(a.split()) for a in allowlist}
     kept = []
     for f in findings:
         if f.target is not None and target.is_masked(f.target):
             continue
         if f.source is not None and source is not None and source.is_masked(f.source):
             continue
-        f.suppressed = _suppressed(f, target)
+        f.suppressed = _suppressed(f, target) or _allowlisted(f, target, source, allowed)
         kept.append(f)
     order = {seg.id: k for k, seg in enumerate(segments)}
     kept.sort(key=lambda f: (
@@ -252,6 +255,14 @@ def _fingerprint_key(f: Finding, target: Document, source: Document | None) -> s
         return f"{f.rule}\0{f.message}"
     context = next((s.text for s in doc.sentences() if s.span.start <= span.start <= s.span.end), "")
     return f"{f.rule}\0{doc.slice(span)}\0{' '.join(context.split())}"
+
+
+def _allowlisted(f: Finding, target: Document, source: Document | None, allowed: set[str]) -> bool:
+    """Whether the flagged text is on the configuration's allowlist (right here, though it looks wrong)."""
+    if not allowed:
+        return False
+    doc, span = (target, f.target) if f.target else (source, f.source)
+    return doc is not None and span is not None and " ".join(doc.slice(span).split()) in allowed
 
 
 def _suppressed(f: Finding, target: Document) -> bool:
