@@ -79,3 +79,8 @@ def test_heuristic_run_never_imports_torch():
         "assert 'torch' not in sys.modules and 'transformers' not in sys.modules, 'torch imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_mismatched_source_is_an_input_error():
+    proc = run("check", SEED, "--source", SAMPLES / "clean-budget-vote.fr.txt", "--no-mt")
+    assert proc.returncode == 2 and "does not look like a translation" in proc.stderr and proc.stderr.count("\n") == 1
