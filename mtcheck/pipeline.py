@@ -13,7 +13,7 @@ from typing import Any
 
 from mtcheck import langid
 from mtcheck.align import align_documents, monolingual_segments, unit_segments
-from mtcheck.align.scorers import AnchorScorer, Scorer
+from mtcheck.align.scorers import Scorer, anchor_scorer
 from mtcheck.checks import CheckContext, all_rules
 from mtcheck.model import Document, DocumentResult, Finding, Segment
 from mtcheck.readers import InputError, decode, format_of, read_document, segment_document
@@ -208,7 +208,7 @@ def _alignment_scorer(mt_session: Any, src_lang: str, tgt_lang: str) -> Scorer |
     """Anchors alone, or anchors averaged with MT similarity when a model is loaded."""
     if mt_session is None:
         return None
-    anchors = AnchorScorer(src_lang, tgt_lang)
+    anchors = anchor_scorer(src_lang, tgt_lang)
     return lambda src, tgt: (anchors(src, tgt) + mt_session.similarity(src, tgt)) / 2
 
 

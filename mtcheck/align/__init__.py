@@ -12,7 +12,7 @@ import functools
 from mtcheck.compat import tomllib
 
 from mtcheck.align.dp import LengthModel, align
-from mtcheck.align.scorers import AnchorScorer, Scorer
+from mtcheck.align.scorers import Scorer, anchor_scorer
 from mtcheck.model import Document, Segment
 from mtcheck.resources import DATA_DIR
 
@@ -34,7 +34,7 @@ def monolingual_segments(target: Document) -> list[Segment]:
 
 def align_documents(source: Document, target: Document, scorer: Scorer | None = None) -> list[Segment]:
     """Segments covering every sentence of both documents, in target order."""
-    scorer = scorer or AnchorScorer(source.lang, target.lang)
+    scorer = scorer or anchor_scorer(source.lang, target.lang)
     lengths = length_model(source.lang, target.lang)
     segments: list[Segment] = []
     last_target = 0

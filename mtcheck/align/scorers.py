@@ -2,8 +2,8 @@
 
 A scorer is any ``Callable[[str, str], float]`` returning a similarity in ``[0, 1]``; the MT
 layer adds one based on translations. The default, :class:`AnchorScorer`, needs no model: it
-compares anchors that survive translation — numbers, names (through the pair's exonym
-table) and cognates (accent-free 4-letter word prefixes).
+compares what survives translation — numbers, names (through the pair's exonym table),
+cognates (accent-free 4-letter word prefixes) and the translations of a bilingual lexicon.
 """
 
 from __future__ import annotations
@@ -27,42 +27,87 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _key(word: str) -> str:
+    """What a word is compared by: its accent-free, lowercase first four letters."""
+    return strip_accents(word).lower()[:4]
+
+
 class AnchorScorer:
-    """Dice overlap of numbers, names and cognate prefixes between a source and a target."""
+    """Share of words on both sides that find a counterpart on the other side.
+
+    A source word's counterparts are its own key (a cognate or a name), the keys of its
+    translations in the pair's lexicon (``data/<pair>/lexicon.tsv``: ``personnes`` →
+    ``people``) and of its exonym (``Pékin`` → ``Beijing``); numbers match by their digits.
+    Function words (``stopwords.txt``) are ignored.
+    """
 
     def __init__(self, src_lang: str, tgt_lang: str) -> None:
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
-        self._exonyms = {
-            strip_accents(row[src_lang]).lower(): row[tgt_lang] for row in pair_table(src_lang, tgt_lang, "exonyms")
-        }
-        self._src_stop = frozenset(word_list(src_lang, "stopwords"))
-        self._tgt_stop = frozenset(word_list(tgt_lang, "stopwords"))
+        self._translations: dict[str, list[str]] = {}  # source word → its target words, keyed lazily
+        for name in ("exonyms", "lexicon"):
+            for row in pair_table(src_lang, tgt_lang, name):
+                self._translations.setdefault(row[src_lang].lower(), []).append(row[tgt_lang])
+        self._keys: dict[str, frozenset[str]] = {}
+        self._src_stop = frozenset(w.lower() for w in word_list(src_lang, "stopwords"))
+        self._tgt_stop = frozenset(w.lower() for w in word_list(tgt_lang, "stopwords"))
 
-    def anchors(self, text: str, source_side: bool) -> frozenset[str]:
-        return _anchors(self, text, source_side)
+    def keys_of(self, word: str) -> frozenset[str]:
+        """A lowercase source word's own key and the keys of its translations."""
+        keys = self._keys.get(word)
+        if keys is None:
+            translations = (w for t in self._translations.get(word, ()) for alt in t.split("|") for w in alt.split())
+            keys = self._keys[word] = frozenset({_key(word), *(_key(w) for w in translations if len(w) >= 3)})
+        return keys
+
+    def source_words(self, text: str) -> tuple[frozenset[str], ...]:
+        """For each content word or number of a source text, the keys it may match."""
+        return _source_words(self, text)
+
+    def target_words(self, text: str) -> tuple[str, ...]:
+        """The key of each content word or number of a target text."""
+        return _target_words(self, text)
 
     def __call__(self, src: str, tgt: str) -> float:
-        a = self.anchors(src, True)
-        b = self.anchors(tgt, False)
-        if not a and not b:
+        src_words, tgt_words = self.source_words(src), self.target_words(tgt)
+        if not src_words and not tgt_words:
             return 0.5
-        return 2 * len(a & b) / (len(a) + len(b))
+        tgt_keys = frozenset(tgt_words)
+        src_keys = frozenset().union(*src_words)
+        matched = sum(bool(keys & tgt_keys) for keys in src_words) + sum(k in src_keys for k in tgt_words)
+        return matched / (len(src_words) + len(tgt_words))
 
     def __hash__(self) -> int:
         return hash((self.src_lang, self.tgt_lang))
 
 
+@functools.cache
+def anchor_scorer(src_lang: str, tgt_lang: str) -> AnchorScorer:
+    """The pair's anchor scorer, built once per process."""
+    return AnchorScorer(src_lang, tgt_lang)
+
+
+def _numbers(text: str) -> list[str]:
+    return [regex.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text)]
+
+
 @functools.lru_cache(maxsize=8192)
-def _anchors(scorer: AnchorScorer, text: str, source_side: bool) -> frozenset[str]:
-    found = {regex.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text)}
-    stop = scorer._src_stop if source_side else scorer._tgt_stop
+def _source_words(scorer: AnchorScorer, text: str) -> tuple[frozenset[str], ...]:
+    words: list[frozenset[str]] = [frozenset({n}) for n in _numbers(text)]
     for m in _WORD.finditer(text):
-        word = m.group()
-        if word.lower() in stop:
+        word = m.group().lower().replace("’", "'")
+        word = word.split("'", 1)[1] if "'" in word[:3] else word  # l'accord → accord
+        if word in scorer._src_stop or len(word) < 3:
             continue
-        plain = strip_accents(word).lower()
-        if source_side and plain in scorer._exonyms:
-            plain = strip_accents(scorer._exonyms[plain]).lower()
-        if len(plain) >= 4:
-            found.add(plain[:4])
-    return frozenset(found)
+        words.append(scorer.keys_of(word))
+    return tuple(words)
+
+
+@functools.lru_cache(maxsize=8192)
+def _target_words(scorer: AnchorScorer, text: str) -> tuple[str, ...]:
+    words = _numbers(text)
+    for m in _WORD.finditer(text):
+        word = m.group().lower()
+        if word in scorer._tgt_stop or len(word) < 3:
+            continue
+        words.append(_key(word))
+    return tuple(words)

@@ -209,3 +209,11 @@ def test_rules_run_on_a_real_session_in_one_pass(open_tiny):
         assert f.target is not None and 0 <= f.target.start <= f.target.end <= len(ctx.target.text)
         seg = next(x for x in ctx.segments if x.id == f.segment)
         assert seg.target_span.contains(f.target)
+
+
+@pytest.mark.parametrize("backend", ["ctranslate2", "transformers"])
+def test_beam_search_setting(open_tiny, backend):
+    s = open_tiny(backend, mt_decoding={"beam_size": 2}, threads=1)
+    hyps = s.translate_scored(SHORT[:3])
+    assert all(h.text and h.tokens > 0 and h.logprob <= 0 for h in hyps)
+    assert s.decoding["beam_size"] == 2 and s.describe()["decoding"]["beam_size"] == 2
