@@ -172,6 +172,9 @@ def check(
         job_list.append(Job(i, target, str(source) if source else None, s_lang, t_lang, cfg.settings(target)))
     workers = cfg.get("jobs") or default_jobs()
     workers = max(1, min(workers, len(job_list) or 1))
+    if workers > 1:  # each worker's MT engines share the cores with the others
+        for job in job_list:
+            job.settings.setdefault("threads", max(1, default_jobs() // workers))
     batch = found.walked or len(job_list) > 1
 
     outcomes = []

@@ -94,6 +94,8 @@ def check_documents(
     notices = list(notices or [])
     mt_session, mt_info = _open_mt(src_lang, tgt_lang, settings, notices)
     if segments is None and source is not None:
+        if mt_session is not None:  # one batched model pass, reused by alignment and the MT rules
+            mt_session.prefetch([s.text for s in source.sentences()])
         segments = align_documents(source, target, _alignment_scorer(mt_session, src_lang, tgt_lang))
         _check_translation_of(segments, target, source)
     elif segments is None:
@@ -109,6 +111,10 @@ def check_documents(
             finding.severity = severity_for(rule_id, finding.severity, settings)
             findings.append(finding)
     findings = _finalise(findings, segments, target, source, settings.get("allowlist") or [])
+    if mt_session is not None:  # models load on first use: report what actually happened
+        mt_info = mt_session.describe()
+        if mt_info.get("status") == "failed":
+            notices.append(mt_info.get("reason", "MT failed"))
     return DocumentResult(target, source, segments, findings, notices, mt_info, src_lang, tgt_lang)
 
 
