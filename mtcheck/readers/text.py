@@ -5,22 +5,14 @@ from __future__ import annotations
 import regex
 
 from mtcheck.model import Document, Paragraph, Span
+from mtcheck.segment import trimmed_ranges
 
 _PARAGRAPH = regex.compile(r"(?:(?!\n[^\S\n]*\n)[\s\S])+")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Ranges of the blank-line separated blocks of ``text``, whitespace trimmed."""
-    spans = []
-    for m in _PARAGRAPH.finditer(text):
-        a, b = m.start(), m.end()
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            spans.append((a, b))
-    return spans
+    return trimmed_ranges(text, (m.span() for m in _PARAGRAPH.finditer(text)))
 
 
 def parse(path: str, text: str, lang: str) -> Document:

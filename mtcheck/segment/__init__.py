@@ -42,15 +42,20 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
             continue
         cuts.append(m.end())
     cuts.append(len(text))
-    ranges = []
-    for a, b in zip(cuts, cuts[1:]):
+    return trimmed_ranges(text, zip(cuts, cuts[1:]))
+
+
+def trimmed_ranges(text: str, ranges) -> list[tuple[int, int]]:
+    """``ranges`` of ``text`` with surrounding whitespace trimmed; empty ones dropped."""
+    out = []
+    for a, b in ranges:
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
         if a < b:
-            ranges.append((a, b))
-    return ranges
+            out.append((a, b))
+    return out
 
 
 def _is_abbreviation(head: str, abbreviations: frozenset[str]) -> bool:
