@@ -33,8 +33,9 @@ class NameCasing(Rule):
     """A proper noun written in lowercase: ``kyiv``, ``gazprom``.
 
     Flags: a lowercase word whose capitalised form is in the aligned source (``Florez`` →
-    ``florez``) or is the source's name through the pair's exonyms (``Kiev`` → ``kyiv``),
-    unless the translation has that capitalised form too; without source evidence, a known place name
+    ``florez``) or is the source's name through the pair's exonyms (``Kiev`` → ``kyiv``) —
+    for ordinary words (``bank``), only when the translation lacks the capitalised form;
+    without source evidence, a known place name
     (the English side of the exonym table) that stands capitalised elsewhere in the document.
     Leaves alone: common words capitalised elsewhere only as titles or parts of names
     (``president`` beside ``President Zelensky``, ``bad bank`` beside ``Royal Bank of
@@ -51,6 +52,7 @@ class NameCasing(Rule):
         stop = frozenset(w.lower() for w in word_list(ctx.tgt_lang, "stopwords"))
         by_design = _lowercase_names(ctx.tgt_lang)
         exonyms = _exonyms(ctx.src_lang, ctx.tgt_lang)
+        common = _common_words(ctx.src_lang, ctx.tgt_lang)
         places = _place_names(ctx.src_lang, ctx.tgt_lang)
         standalone = {w for _, sent in ctx.target_sentences() for w in _standalone_capitalised(sent)} & places
         for seg, sent in ctx.target_sentences():
@@ -62,7 +64,8 @@ class NameCasing(Rule):
             }
             source_names |= {exonyms[m.group()]: m.group() for s in seg.source for m in _WORD.finditer(s.text) if m.group() in exonyms}
             for m in _WORD.finditer(sent.text):  # "bad bank" beside "Royal Bank of Scotland": the name is there
-                source_names.pop(m.group(), None)
+                if m.group().lower() in common:
+                    source_names.pop(m.group(), None)
             for m in _mid_sentence_words(sent):
                 word = m.group()
                 if not word[0].islower() or word.lower() in by_design or word in stop or len(word) < 3:
@@ -99,6 +102,12 @@ def _standalone_capitalised(sent: Sentence) -> set[str]:
         if not joined_before and not joined_after:
             found.add(word)
     return found
+
+
+@functools.cache
+def _common_words(src: str, tgt: str) -> frozenset[str]:
+    """Ordinary target-language words: every word of the pair's lexicon translations."""
+    return frozenset(w for row in pair_table(src, tgt, "lexicon") for alt in row[tgt].split("|") for w in alt.split())
 
 
 @functools.cache

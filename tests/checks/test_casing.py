@@ -68,3 +68,19 @@ def test_sentence_start_lowercase_by_design_is_left_alone(check):
         "Les ventes d'iPhone ont fortement augmenté au troisième trimestre. Les analystes attendaient une hausse plus faible.",
     )
     assert texts(result, "sentence-start-casing") == []
+
+
+def test_lowercased_name_beside_its_capitalised_compound(check):
+    result = check(
+        "Although google is working on a new model of Google Glass, sales are slow." + EN_FILL,
+        "Bien que Google travaille sur un nouveau modèle de Google Glass, les ventes sont lentes. Les discussions entre les deux délégations ont duré tard dans la nuit dans la capitale.",
+    )
+    assert texts(result, "name-casing") == ["google"]
+
+
+def test_common_word_beside_a_name_containing_it_is_left_alone(check):
+    result = check(
+        "The Royal Bank of Scotland will create an internal bad bank structure." + EN_FILL,
+        "La Royal Bank of Scotland créera en interne une structure de défaisance (bad bank). Les discussions entre les deux délégations ont duré tard dans la nuit dans la capitale.",
+    )
+    assert texts(result, "name-casing") == []
