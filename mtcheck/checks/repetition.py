@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 import regex
 
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Severity
-from mtcheck.resources import word_list
+from mtcheck.resources import table, word_list
 
 _DOUBLE = regex.compile(r"(?<![\p{L}\p{N}'’.-])(\p{L}[\p{L}'’]*)(\s+)(\1)(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
 _BEFORE_WORD = regex.compile(r"(\p{L}+)\s+(?:(?:them|it|him|her|me|us|you)\s+)?$", regex.IGNORECASE)
 _LAST_WORD = regex.compile(r"(\p{L}+)\s+$")
 _EXCLAMATION_END = regex.compile(r"^\s*(?:[,!.?…;:)\]”’\"»—–-]|$)")
 _CONTRACTION = regex.compile(r"^\s*n['’]t\b")
+
+
+@functools.cache
+def _contexts(lang: str) -> dict[str, tuple[re.Pattern, bool]]:
+    """Doubles that are right only before certain words (``data/<lang>/doubles_in_context.tsv``)."""
+    return {
+        row["pair"]: (re.compile(row["followed_by"], re.IGNORECASE), row["not_after_determiner"] == "yes")
+        for row in table(lang, "doubles_in_context")
+    }
 
 
 @functools.cache
@@ -39,8 +49,8 @@ class DuplicateWord(Rule):
 
     Flags: an immediate repetition, case-insensitive, also across a line break
     (``The the``, ``to\\nto``), and exclamations used inside a sentence (``wait wait for me``).
-    Leaves alone: grammatical doubles (``had had``, ``that that``, ``so so much``, ``gave her
-    her book``), reduplicated words and exclamations (``blah blah``, ``tuk tuk``, ``No no!``),
+    Leaves alone: grammatical doubles in their context (``I had had time``, ``said that that
+    was``, ``hip hip hooray``; not ``The had had is``), ``so so much``, ``gave her her book``, reduplicated words and exclamations (``blah blah``, ``tuk tuk``, ``No no!``),
     a phrasal verb's particle before the same preposition (``log in in the morning``), a name
     beside its homograph (``Will will come``), a noun-modal after a determiner (``the can can
     hold water``), three or more in a row (``no no no``), doubled names (``Danse Danse``, ``Bora Bora``:
@@ -78,6 +88,11 @@ class DuplicateWord(Rule):
             return True
         if pair in _lexicon(lang, "interjection_doubles") and _EXCLAMATION_END.match(after):
             return True
+        if pair in _contexts(lang):
+            followed_by, not_after_determiner = _contexts(lang)[pair]
+            before = _LAST_WORD.search(text[: m.start()])
+            after_determiner = bool(before) and before.group(1).lower() in _lexicon(lang, "determiners")
+            return bool(followed_by.match(after)) and not (not_after_determiner and after_determiner)
         if _CONTRACTION.match(after):
             return True  # "did did n't" in tokenised text
         if regex.match(rf"\s+{regex.escape(second)}(?![\p{{L}}])", after, regex.IGNORECASE):
@@ -91,6 +106,6 @@ class DuplicateWord(Rule):
             if before and _stem(before.group(1).lower()) in _lexicon(lang, "phrasal_verbs"):
                 return True
         homographs = _lexicon(lang, "name_homographs")
-        if first.lower() in homographs and (first[0].isupper() != second[0].isupper() or m.start() == 0):
-            return True
+        if first.lower() in homographs:  # "Will will come" is a name and a verb; "is Will Will" a typo
+            return first[0].isupper() != second[0].isupper() or m.start() == 0
         return first[0].isupper() and second[0].isupper() and m.start() > 0  # a doubled name

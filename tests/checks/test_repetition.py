@@ -15,6 +15,10 @@ EN = "The minister said on Tuesday that the talks would continue next week in Br
         ("Please wait wait for me at the embassy.", "wait wait"),
         ("I can can do it before the summit.", "can can"),
         ("Go in in the house before the rain.", "in in"),
+        ("The had had is incorrect in this sentence.", "had had"),
+        ("You can feel confident that that this summit will succeed.", "that that"),
+        ("Let's go hip hip now to the summit.", "hip hip"),
+        ("That is Will Will at the embassy.", "Will Will"),
     ],
 )
 def test_flags_doubled_words(check, sentence, flagged):
@@ -27,6 +31,9 @@ def test_flags_doubled_words(check, sentence, flagged):
     "sentence",
     [
         "If I had had time, I would have gone to see him.",
+        "Alice and Bob had had a long-standing relationship.",
+        "I don't think that that is a problem for the summit.",
+        "The crowd shouted hip hip hooray at the summit.",
         "He said that that was the end of the matter.",
         "There was so so much to say about the summit.",
         "The dancer Danse Danse performed at the festival.",
