@@ -71,6 +71,11 @@ def aligned_seed():
     return result
 
 
+def _cpu() -> float:
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_utime + ru.ru_stime
+
+
 def worker(args) -> dict:
     """One timed MT pass in this (fresh) interpreter; returns figures as a dict."""
     t0 = time.perf_counter()
@@ -83,6 +88,7 @@ def worker(args) -> dict:
     for s in result.segments:
         s.scores.clear()
     t_prep = time.perf_counter()
+    cpu0 = _cpu()
     settings = {
         "models_dir": args.models_dir,
         "backend": args.backend,
@@ -95,6 +101,8 @@ def worker(args) -> dict:
         settings["score_batch_size"] = args.score_batch_size
     if args.hf_quantize:
         settings["hf_quantize"] = args.hf_quantize
+    if args.threads:
+        settings["threads"] = args.threads
     session, notice = open_session("fr", "en", settings)
     assert session is not None, notice
     src = [s.source_text for s in segs]
@@ -131,6 +139,7 @@ def worker(args) -> dict:
         "process": (time.time() - args.started) if args.started else end - t0,  # incl. interpreter start
         "imports_and_alignment": t_prep - t0,
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "cpu_s": _cpu() - cpu0,  # user + system CPU time of the MT pass
         "stats": d["stats"],
         "models": [{k: m.get(k) for k in ("compute_type", "threads", "loaded")} for m in d["models"]],
         "findings": len(findings),
@@ -162,7 +171,8 @@ def report(label: str, r: dict) -> None:
         f"{label:<28} MT pass {r['mt_pass']:6.2f} s | load {st['load']:5.2f} s | forward {st['forward']:5.2f} s"
         f" {rate(ns, st['forward'])} | back {st['backward']:5.2f} s {rate(nt, st['backward'])}"
         f" | forced {st['forced']:5.2f} s {rate(n, st['forced'])} | analysis {st['analysis']:5.2f} s"
-        f" | process {r['process']:5.2f} s | peak {r['peak_rss_mib']:5.0f} MiB | model calls {r['stats'].get('model_calls', 0)}"
+        f" | CPU {r['cpu_s']:5.1f} s | process {r['process']:5.2f} s | peak {r['peak_rss_mib']:5.0f} MiB"
+        f" | model calls {r['stats'].get('model_calls', 0)}"
     )
 
 
@@ -179,6 +189,7 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=None)
     ap.add_argument("--score-batch-size", type=int, default=None)
     ap.add_argument("--hf-quantize", default=None, help="transformers on CPU: int8 (default) or none")
+    ap.add_argument("--threads", type=int, default=None, help="CPU threads (default: all cores)")
     ap.add_argument("--lazy", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
@@ -196,8 +207,8 @@ def main() -> None:
             colds, reruns = [], []
             for i in range(args.repeat):
                 cache = Path(tmp) / f"{backend}-{i}.sqlite"
-                colds.append(run_worker(backend, models_dir, cache, hf_quantize=quant, lazy=True))
-                reruns.append(run_worker(backend, models_dir, cache, hf_quantize=quant, lazy=True))
+                colds.append(run_worker(backend, models_dir, cache, hf_quantize=quant, threads=args.threads, lazy=True))
+                reruns.append(run_worker(backend, models_dir, cache, hf_quantize=quant, threads=args.threads, lazy=True))
             c0 = colds[0]
             print(f"-- {backend} ({c0['models'][0]['compute_type']}, threads {c0['models'][0]['threads']},"
                   f" {c0['segments']} aligned segments, {c0['sentences'][0]} + {c0['sentences'][1]} sentences)")
@@ -215,7 +226,7 @@ def main() -> None:
             sizes = [(4, 16), (8, 16), (16, 16), (8, 32)] if backend == "ctranslate2" else [(8, 16), (16, 16), (32, 32)]
             for bs, sbs in sizes:
                 r = run_worker(backend, models_dir, Path(tmp) / f"sweep-{backend}-{bs}-{sbs}.sqlite",
-                               batch_size=bs, score_batch_size=sbs, hf_quantize=quant)
+                               batch_size=bs, score_batch_size=sbs, hf_quantize=quant, threads=args.threads)
                 report(f"batch {bs:>2} / score batch {sbs:>2}", r)
 
 
