@@ -11,7 +11,7 @@ import functools
 
 from mtcheck.compat import tomllib
 
-from mtcheck.align.dp import LengthModel, align
+from mtcheck.align.dp import PARAGRAPH_WEIGHTS, LengthModel, align
 from mtcheck.align.scorers import Scorer, anchor_scorer
 from mtcheck.model import Document, Segment
 from mtcheck.resources import DATA_DIR
@@ -88,7 +88,7 @@ def _paragraph_pairs(source: Document, target: Document, scorer: Scorer, lengths
     src, tgt = source.paragraphs, target.paragraphs
     if len(src) == len(tgt):
         return [([s], [t]) for s, t in zip(src, tgt)]
-    beads = align([p.text for p in src], [p.text for p in tgt], scorer, lengths)
+    beads = align([p.text for p in src], [p.text for p in tgt], scorer, lengths, PARAGRAPH_WEIGHTS)
     return [([src[k] for k in si], [tgt[k] for k in ti]) for si, ti, _ in beads]
 
 

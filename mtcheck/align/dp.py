@@ -9,6 +9,7 @@ the Gale–Church length cost, and ``weight × (1 − similarity)`` from a plugg
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from mtcheck.align.scorers import Scorer
@@ -34,6 +35,12 @@ class Weights:
     skip: float = 4.0  # dissimilarity charged to a 1-0 or 0-1 bead
     orphan: float = 6.0  # charged to a 1-2 or 2-1 bead when one of its two sentences barely matches the other side
     orphan_below: float = 0.3  # "barely": similarity under this
+    headline_merge: float = 0.0  # charged to a 1-2 or 2-1 bead one of whose units has no final punctuation
+
+
+# Paragraphs: a headline or crosshead (no final punctuation) is dropped more often than merged.
+PARAGRAPH_WEIGHTS = Weights(headline_merge=4.0)
+_FINAL = re.compile(r"[.!?…:;»”\"’')\]]\s*$")
 
 
 def _length_cost(ls: int, lt: int, model: LengthModel) -> float:
@@ -75,6 +82,9 @@ def align(
                         c += weights.orphan
                     if dj == 2 and min(scorer(s_text, part) for part in tgt[j:jj]) < weights.orphan_below:
                         c += weights.orphan
+                    if weights.headline_merge and (di == 2 or dj == 2):
+                        if not all(_FINAL.search(u) for u in (*src[i:ii], *tgt[j:jj])):
+                            c += weights.headline_merge
                 else:
                     sim = 0.0
                     c = weights.skip

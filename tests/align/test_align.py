@@ -26,3 +26,17 @@ def test_paragraph_counts_that_differ(check):
     omitted = [result.source.slice(f.source) for f in result.findings if f.rule == "omission"]
     assert omitted == ["Jens Stoltenberg a également exhorté une nouvelle fois Pékin à ne pas fournir d’armes à la Russie."]
     assert not [f for f in result.findings if f.rule == "addition"]
+
+
+def test_dropped_headline_is_an_omission_not_a_merge(check):
+    source = (
+        "Un air de documentaire\n\n"
+        "Le film prend des allures de documentaire, du label de musique poussiéreux aux coulisses des concerts.\n\n"
+        "Le réalisateur a tourné pendant deux ans avec le groupe en tournée."
+    )
+    target = (
+        "The film has the feel of a documentary, from the fusty record label to the backstage of concerts.\n\n"
+        "The director filmed the band on tour for two years."
+    )
+    result = check(target, source)
+    assert [result.source.slice(f.source) for f in result.findings if f.rule == "omission"] == ["Un air de documentaire"]
