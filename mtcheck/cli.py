@@ -268,39 +268,14 @@ def _write_report(
     errors: list[tuple[str, str]] | None = None,
     seconds: dict[str, float] | None = None,
 ) -> None:
-    if format is Format.json:
-        from mtcheck.report.json import render
+    from mtcheck import report
 
-        text = render(results)
-    elif format is Format.html:
-        from mtcheck.report import html
-        from mtcheck.report.json import build_report
-
-        text = html.render(results, build_report(results))
-    elif format is Format.sarif:
-        from mtcheck.report.sarif import render as render_sarif
-
-        text = render_sarif(results)
+    options: dict[str, Any] = {}
+    if format is Format.text:
+        options = {"colour": output is None and sys.stdout.isatty(), "quiet": quiet}
     elif format is Format.junit:
-        from mtcheck.report.junit import render as render_junit
-
-        text = render_junit(results, fail_on=fail_on, errors=errors, seconds=seconds)
-    elif format is Format.jsonl:
-        from mtcheck.report.jsonl import render as render_jsonl
-
-        text = render_jsonl(results)
-    else:
-        from mtcheck.report.text import render
-
-        colour = output is None and sys.stdout.isatty()
-        if quiet:
-            import dataclasses
-
-            shown = [dataclasses.replace(r, notices=[]) for r in results if any(not f.suppressed for f in r.findings)]
-            text = render(shown, colour=colour) if shown else ""
-            text = text[: text.rstrip("\n").rfind("\n") + 1].rstrip("\n") + "\n" if shown else ""
-        else:
-            text = render(results, colour=colour)
+        options = {"fail_on": fail_on, "errors": errors, "seconds": seconds}
+    text = report.render(format.value, results, **options)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

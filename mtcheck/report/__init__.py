@@ -1,3 +1,20 @@
-"""Reports written from check results: one module per format."""
+"""Reports written from check results: one module per format, chosen by name here."""
 
-FORMATS = ("text", "json", "html")
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+FORMATS = ("text", "json", "jsonl", "html", "sarif", "junit")
+
+
+def render(fmt: str, results: list, **options: Any) -> str:
+    """The report of ``results`` in format ``fmt`` (modules are imported only when used).
+
+    Options each format understands: ``colour`` and ``quiet`` (text), ``fail_on``, ``errors``
+    and ``seconds`` (junit); the others take none.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown report format {fmt!r}")
+    module = importlib.import_module(f"mtcheck.report.{fmt}")
+    return module.render(results, **options)

@@ -107,8 +107,12 @@ class DocView:
 # ---------------------------------------------------------------- rendering
 
 
-def render(results: list[DocumentResult], report: dict) -> str:
-    """The HTML page for ``results``; ``report`` is ``build_report(results)``."""
+def render(results: list[DocumentResult], report: dict | None = None) -> str:
+    """The HTML page for ``results``; ``report`` is ``build_report(results)`` (built when not given)."""
+    if report is None:
+        from mtcheck.report.json import build_report
+
+        report = build_report(results)
     documents = report.get("documents", [])
     if len(documents) != len(results):
         raise ValueError(f"report has {len(documents)} documents, results {len(results)}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from mtcheck.model import Document, DocumentResult, Finding, Span
 from mtcheck.report.json import summary
 
@@ -54,7 +56,12 @@ def _finding_lines(f: Finding, result: DocumentResult, colour: bool) -> list[str
     return lines
 
 
-def render(results: list[DocumentResult], colour: bool = False) -> str:
+def render(results: list[DocumentResult], colour: bool = False, quiet: bool = False) -> str:
+    """The terminal report; ``quiet`` keeps only documents with unsuppressed findings, no notices, no summary."""
+    if quiet:
+        results = [dataclasses.replace(r, notices=[]) for r in results if any(not f.suppressed for f in r.findings)]
+        if not results:
+            return ""
     out: list[str] = []
     for result in results:
         header = result.target.path + (f"  ←  {result.source.path}" if result.source else "")
@@ -71,6 +78,8 @@ def render(results: list[DocumentResult], colour: bool = False) -> str:
         if not result.findings:
             out.append("  no findings")
         out.append("")
+    if quiet:
+        return "\n".join(out).rstrip("\n") + "\n"
     counts = summary(results)
     plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
     out.append(
