@@ -417,6 +417,20 @@ def _notice_cmd(src: str, tgt: str) -> str:
     return f"mtcheck models pull --pair {src}-{tgt}"
 
 
+# Engines (and the models they load on first use) are shared by every session of the process:
+# a batch or a JSON Lines export of many articles loads each model once.
+_ENGINES: dict[tuple, Engine] = {}
+_ENGINE_SETTINGS = ("threads", "inter_threads", "intra_threads", "device", "hf_quantize", "batch_size", "score_batch_size", "max_input_tokens")
+
+
+def _engine(pair: str, local, backend: str, settings: dict) -> Engine:
+    key = (pair, str(local.ct2_dir if backend == "ctranslate2" else local.hf_dir), backend,
+           *(repr(settings.get(k)) for k in _ENGINE_SETTINGS))
+    if key not in _ENGINES:
+        _ENGINES[key] = Engine(pair, local, backend, settings)
+    return _ENGINES[key]
+
+
 def open_session(src_lang: str, tgt_lang: str, settings: dict | None = None) -> tuple[MTSession | None, str | None]:
     """A ready MT session for ``src_lang → tgt_lang``, or ``(None, one-line notice)``."""
     settings = dict(settings or {})
@@ -463,7 +477,7 @@ def open_session(src_lang: str, tgt_lang: str, settings: dict | None = None) -> 
                 return None, "MT skipped: torch/transformers are not installed — run `pip install 'mtcheck[mt]'`"
             chosen[d] = "transformers"
     try:
-        engines = {d: Engine(pairs[d], loc, chosen[d], settings) for d, loc in locals_.items()}
+        engines = {d: _engine(pairs[d], loc, chosen[d], settings) for d, loc in locals_.items()}
     except Exception as exc:  # unreadable SentencePiece files and the like
         msg = (str(exc).strip().splitlines() or [""])[0][:160]
         return None, f"MT skipped: could not read the models in {models_dir}/ ({type(exc).__name__}: {msg}) — run `{cmd}` again"

@@ -191,25 +191,22 @@ def test_corrupt_model_gives_notice_not_traceback(tiny_models, tmp_path, backend
 
 
 def test_cached_rerun_loads_no_model(tiny_models, tmp_path):
-    got = run_py(
-        f"""
+    """A re-run on unchanged text, in a new process, is served from the cache without loading a model."""
+    script = f"""
         import json, sys
         from mtcheck.mt.session import open_session
         from mtcheck.checks.mt_accuracy import MTMistranslation, MTOmission, MTAddition
         from tests.mt.helpers import make_ctx
         pairs = [("Le président a accueilli son homologue.", "The president welcomed his counterpart.")] * 3
-        out = []
-        for run in range(2):
-            s, _ = open_session("fr", "en", {{"models_dir": {str(tiny_models)!r}, "backend": "ctranslate2",
-                                            "cache_path": {str(tmp_path / "c.sqlite")!r}}})
-            ctx = make_ctx(pairs, s)
-            n = sum(1 for r in (MTMistranslation, MTOmission, MTAddition) for _ in r().check(ctx))
-            out.append({{"n": n, "calls": s.stats["model_calls"], "loaded": [m["loaded"] for m in s.describe()["models"]]}})
-        print(json.dumps(out))
+        s, _ = open_session("fr", "en", {{"models_dir": {str(tiny_models)!r}, "backend": "ctranslate2",
+                                        "cache_path": {str(tmp_path / "c.sqlite")!r}}})
+        ctx = make_ctx(pairs, s)
+        n = sum(1 for r in (MTMistranslation, MTOmission, MTAddition) for _ in r().check(ctx))
+        print(json.dumps({{"n": n, "calls": s.stats["model_calls"], "loaded": [m["loaded"] for m in s.describe()["models"]]}}))
         """
-    )
-    assert got[0]["calls"] > 0 and got[0]["loaded"] == [True, True]
-    assert got[1]["calls"] == 0 and got[1]["loaded"] == [False, False] and got[1]["n"] == got[0]["n"]
+    first, again = run_py(script), run_py(script)
+    assert first["calls"] > 0 and first["loaded"] == [True, True]
+    assert again["calls"] == 0 and again["loaded"] == [False, False] and again["n"] == first["n"]
 
 
 def test_pull_with_a_stand_in_hub(tiny_models, tmp_path, monkeypatch):

@@ -41,3 +41,14 @@ def test_missing_models_notice_and_require_mt(tmp_path):
     assert result.findings  # the heuristic checks still ran
     with pytest.raises(InputError):
         check_pair(SEED_EN, SEED_FR, src_lang="fr", tgt_lang="en", settings={**settings, "require_mt": True})
+
+
+def test_engines_are_shared_across_sessions(tiny_models):
+    """A batch of articles loads each model once per process."""
+    from mtcheck.mt.session import open_session
+
+    settings = {"models_dir": str(tiny_models), "cache": False}
+    first, _ = open_session("fr", "en", settings)
+    second, _ = open_session("fr", "en", settings)
+    assert first is not None and second is not None and first is not second
+    assert first.engines["forward"] is second.engines["forward"]
