@@ -97,14 +97,19 @@ class Rule:
 class PatternRule(Rule):
     """A rule that flags every match of ``pattern`` in the target's sentences.
 
-    Subclasses set ``pattern`` and ``message``; ``replacement`` gives the suggestion (also
-    the fix when the rule's fix is safe); ``applies`` and ``skip`` narrow where it fires.
+    Subclasses set ``pattern`` (or build it from the pair's data in ``compiled``) and
+    ``message``; ``replacement`` gives the suggestion (also the fix when the rule's fix is
+    safe); ``applies`` and ``skip`` narrow where it fires.
     """
 
-    pattern: ClassVar[Any]
+    pattern: ClassVar[Any] = None
 
     def applies(self, ctx: CheckContext) -> bool:
         return True
+
+    def compiled(self, ctx: CheckContext) -> Any:
+        """The pattern for this context; rules whose pattern comes from the pair's data override this."""
+        return self.pattern
 
     def skip(self, sentence: Sentence, match: Any) -> bool:
         return False
@@ -116,10 +121,11 @@ class PatternRule(Rule):
         return None
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
-        if not self.applies(ctx):
+        pattern = self.compiled(ctx) if self.applies(ctx) else None
+        if pattern is None:
             return
         for seg, sent in ctx.target_sentences():
-            for m in self.pattern.finditer(sent.text):
+            for m in pattern.finditer(sent.text):
                 if self.skip(sent, m):
                     continue
                 replacement = self.replacement(m)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from mtcheck.checks.base import CheckContext, PatternRule
 from mtcheck.model import Sentence, Severity
+from mtcheck.resources import pair_table, word_list
 from mtcheck.typography import typography
 
 _NB = "\u00a0\u202f"
@@ -82,18 +85,21 @@ class PercentSpace(_EnglishFormatRule):
         return "No space before “%” in English."
 
 
-class FrenchOrdinal(_EnglishFormatRule):
-    """A French ordinal abbreviation in English: ``1er``, ``21e``, ``2ème``, ``1re``.
+class SourceOrdinal(_EnglishFormatRule):
+    """A source-language ordinal abbreviation in English: ``1er``, ``21e``, ``2ème``, ``1re``.
 
-    Flags: a number followed by ``er``, ``re``, ``e``, ``ème`` or ``eme`` (``the 21e century``).
+    Flags: a number followed by one of the source language's ordinal endings
+    (``data/<src>/ordinal_suffixes.txt``; French ``er``, ``re``, ``e``, ``ème``…: ``the 21e century``).
     Leaves alone: English ordinals (``1st``, ``21st``), units and codes such as ``5e-3`` or ``3em``.
     """
 
-    id = "french-ordinal"
+    id = "source-ordinal"
     category = "locale/format"
     severity = Severity.ERROR
     safe_fix = True
-    pattern = regex.compile(r"(?<![\p{L}\d.,-])(\d+)(er|re|ère|e|ème|eme)(?![\p{L}\d-])")
+
+    def compiled(self, ctx: CheckContext) -> regex.Pattern | None:
+        return _ordinal_pattern(ctx.src_lang)
 
     def replacement(self, m: regex.Match) -> str:
         n = int(m.group(1))
@@ -101,32 +107,51 @@ class FrenchOrdinal(_EnglishFormatRule):
         return m.group(1) + suffix
 
     def message(self, m: regex.Match) -> str:
-        return f"French ordinal “{m.group()}”: English writes “{self.replacement(m)}”."
+        return f"Ordinal “{m.group()}” in the source language's style: English writes “{self.replacement(m)}”."
 
 
-class FrenchHonorific(_EnglishFormatRule):
-    """A French title before a name: ``M. Xi``, ``Mme Merkel``, ``MM. Dupont et Durand``.
+@functools.cache
+def _ordinal_pattern(lang: str) -> regex.Pattern | None:
+    suffixes = sorted(word_list(lang, "ordinal_suffixes"), key=len, reverse=True)
+    if not suffixes:
+        return None
+    return regex.compile(rf"(?<![\p{{L}}\d.,-])(\d+)({'|'.join(map(regex.escape, suffixes))})(?![\p{{L}}\d-])")
 
-    Flags: ``M.``, ``Mme``, ``Mlle``, ``MM.`` followed by a capitalised name.
+
+class SourceHonorific(_EnglishFormatRule):
+    """A source-language title before a name: ``M. Xi``, ``Mme Merkel``, ``MM. Dupont et Durand``.
+
+    Flags: a title of ``data/<pair>/honorifics.tsv`` followed by a capitalised name.
     Leaves alone: ``M.`` as an initial inside a name (``Michael M. Smith``) and ``M`` in
     units (``5 M``); the suggestion follows the house style only as far as ``Mr``/``Ms``,
     so it is never applied automatically.
     """
 
-    id = "french-honorific"
+    id = "source-honorific"
     category = "locale/format"
     severity = Severity.ERROR
-    pattern = regex.compile(r"(?<![\p{L}.])(MM\.|M\.|Mmes|Mme|Mlle)(?=[ \u00a0]\p{Lu})")
-    _ENGLISH = {"M.": "Mr", "MM.": "Messrs", "Mme": "Ms", "Mmes": "Mss", "Mlle": "Ms"}
+
+    def compiled(self, ctx: CheckContext) -> regex.Pattern | None:
+        self._english = _honorifics(ctx.src_lang, ctx.tgt_lang)
+        if not self._english:
+            return None
+        titles = "|".join(map(regex.escape, sorted(self._english, key=len, reverse=True)))
+        return regex.compile(rf"(?<![\p{{L}}.])({titles})(?=[ \u00a0]\p{{Lu}})")
 
     def skip(self, sentence: Sentence, m: regex.Match) -> bool:
-        return m.group() == "M." and bool(regex.search(r"\p{Lu}\p{Ll}+\s$", sentence.text[: m.start()]))
+        initial = len(m.group()) == 2 and m.group().endswith(".")
+        return initial and bool(regex.search(r"\p{Lu}\p{Ll}+\s$", sentence.text[: m.start()]))
 
     def replacement(self, m: regex.Match) -> str:
-        return self._ENGLISH[m.group()]
+        return self._english[m.group()]
 
     def message(self, m: regex.Match) -> str:
-        return f"French title “{m.group()}”: English uses “{self.replacement(m)}” or the surname alone."
+        return f"Title “{m.group()}” of the source language: English uses “{self.replacement(m)}” or the surname alone."
+
+
+@functools.cache
+def _honorifics(src: str, tgt: str) -> dict[str, str]:
+    return {row["source"]: row["target"] for row in pair_table(src, tgt, "honorifics")}
 
 
 class NbspPunctuation(_EnglishFormatRule):

@@ -13,8 +13,6 @@ from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity
 from mtcheck.resources import pair_table, word_list
 
-# Runs that start with an article are titles, feasts and institutions ("La Toussaint"), not people.
-_ARTICLES = frozenset({"La", "Le", "Les", "L'", "L’", "Du", "Des", "Au", "Aux", "The"})
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’-]*\p{L}")
 # Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping".
 _NAME_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}\p{Ll}[\p{L}'’-]*)+")
@@ -102,6 +100,7 @@ class MissingName(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         exonyms = _exonyms(ctx.src_lang, ctx.tgt_lang)
         accepted = _accepted(ctx.src_lang, ctx.tgt_lang)
+        articles = frozenset(word_list(ctx.src_lang, "name_articles"))  # "La Toussaint" is no person
         for seg in ctx.aligned():
             target = seg.target_text
             for sent in seg.source:
@@ -109,7 +108,7 @@ class MissingName(Rule):
                     english = exonyms.get(name, name)
                     if any(_present(form, target) for form in {name, *accepted.get(name, (english,))}):
                         continue
-                    person = " " in name and name not in exonyms and name.split()[0] not in _ARTICLES
+                    person = " " in name and name not in exonyms and name.split()[0] not in articles
                     yield self.finding(
                         f"Name “{name}” of the source is not in the translation"
                         + (f" (expected “{english}”)." if english != name else "."),

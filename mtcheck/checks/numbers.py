@@ -10,7 +10,7 @@ import regex
 
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity, Span
-from mtcheck.resources import table
+from mtcheck.resources import table, word_list
 from mtcheck.typography import typography
 
 _DIGITS = regex.compile(
@@ -20,9 +20,8 @@ _DIGITS = regex.compile(
 )
 _WORD = regex.compile(r"\p{L}+")
 _PHONE = regex.compile(r"\d{2}(?:[ .\u00a0-]\d{2}){3,}")
-_DECADE = regex.compile(r"(?:années|the|'|’)\s?$", regex.IGNORECASE)
 _HOUR_MINUTES = regex.compile(r"(?:h\s?|^\d{1,2}[.:])(\d{2})$")
-_CLOCK = regex.compile(r"\s?(?:(a\.?m\.?)|(p\.?m\.?))(?!\p{L})|\s(heures?)\b", regex.IGNORECASE)
+_AM_PM = regex.compile(r"\s?(?:(a\.?m\.?)|(p\.?m\.?))(?!\p{L})", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -33,6 +32,20 @@ class Number:
     span: Span
     text: str
     digits: bool
+
+
+@functools.cache
+def _context_patterns(lang: str) -> tuple[regex.Pattern | None, regex.Pattern | None]:
+    """Words before a number that make it a decade, and after it that make it a 24-hour time."""
+    def alternation(name: str) -> str | None:
+        words = sorted(word_list(lang, name), key=len, reverse=True)
+        return "|".join(map(regex.escape, words)) if words else None
+
+    decade, clock = alternation("decade_words"), alternation("clock_words")
+    return (
+        regex.compile(rf"(?:{decade})\s?$", regex.IGNORECASE) if decade else None,
+        regex.compile(rf"\s?(?:{clock})(?!\p{{L}})", regex.IGNORECASE) if clock else None,
+    )
 
 
 @functools.cache
@@ -62,10 +75,12 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
     numbers, scales, months = _words(lang)
     text = sentence.text
     found: list[Number] = []
+    decade, clock24 = _context_patterns(lang)
     for m in _DIGITS.finditer(text):
-        clock = _CLOCK.match(text, m.end())
+        am_pm = _AM_PM.match(text, m.end())
+        twenty_four = bool(clock24 and clock24.match(text, m.end())) or "h" in m.group()
         minutes = _HOUR_MINUTES.search(m.group())
-        if minutes and (clock or "h" in m.group()):
+        if minutes and (am_pm or twenty_four):
             if minutes.group(1) != "00":
                 start = m.start() + minutes.start(1)
                 found.append(Number(frozenset({float(minutes.group(1))}), sentence.file_span(start, m.end()), minutes.group(1), True))
@@ -74,11 +89,11 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
             values = {float(regex.sub(r"\D", "", m.group()))}
         else:
             values = _parse_digits(regex.sub(r"\s?h$", "", m.group()), lang)
-            if len(m.group()) == 2 and _DECADE.search(text[: m.start()]):
+            if len(m.group()) == 2 and decade and decade.search(text[: m.start()]):
                 values |= {1900 + v for v in values} | {2000 + v for v in values}
-        if clock and clock.group(2):  # p.m.
+        if am_pm and am_pm.group(2):  # p.m.
             values |= {v + 12 for v in values}
-        if clock and clock.group(3) or "h" in m.group():  # a 24-hour clock: 15 heures, 21h30
+        if twenty_four:  # 15 heures, 21h30
             values |= {v - 12 for v in values if v > 12}
         following = _WORD.match(text, m.end() + 1) if m.end() < len(text) else None
         if following and following.group().lower() in scales and m.end() + 1 == following.start():

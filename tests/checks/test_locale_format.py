@@ -13,9 +13,9 @@ FILL = " The talks between the two delegations continued late into the night in 
         ("Some 57 000 people marched.", "thousands-space", "57 000", "57,000"),
         ("Some 57\u00a0000 people marched.", "thousands-space", "57\u00a0000", "57,000"),
         ("Unemployment fell to 3 % in May.", "percent-space", " %", "%"),
-        ("It opened on the 1er of May.", "french-ordinal", "1er", "1st"),
-        ("A relic of the 21e century.", "french-ordinal", "21e", "21st"),
-        ("M. Xi said he was ready.", "french-honorific", "M.", "Mr"),
+        ("It opened on the 1er of May.", "source-ordinal", "1er", "1st"),
+        ("A relic of the 21e century.", "source-ordinal", "21e", "21st"),
+        ("M. Xi said he was ready.", "source-honorific", "M.", "Mr"),
         ("He asked: why\u00a0? Then he left.", "nbsp-punctuation", "\u00a0", ""),
     ],
 )
