@@ -190,15 +190,16 @@ def compute(
     pass read a hidden scratch copy beside the file (so a JSON export's relative ``source``
     paths still resolve); it is always removed.
     """
-    from mtcheck.pipeline import find_source, resolve_languages
+    from mtcheck.pipeline import locate_source, resolve_languages
     from mtcheck.readers import format_of
 
     snapshot = Snapshot.take(target)
     bom, original = _decode(snapshot)
     settings = {**settings, "mt": False}  # no safe fix comes from MT; keep fix fast and offline
-    src, tgt = resolve_languages(target, source, src_lang, tgt_lang)
-    if source is None and format_of(target) != "xliff":
-        found = find_source(target, src)
+    if format_of(target) == "xliff":
+        src, tgt = resolve_languages(target, source, src_lang, tgt_lang)
+    else:
+        found, src, tgt = locate_source(target, source, src_lang, tgt_lang)
         source = str(found) if found else None
     results = _check(target, source, src, tgt, settings)
     if any(r.target.text != original for r in results):  # the reader saw other bytes than we did

@@ -42,6 +42,27 @@ def find_source(target: str | Path, src_lang: str) -> Path | None:
     return candidate if candidate.is_file() and candidate.resolve() != p.resolve() else None
 
 
+def locate_source(
+    target: str | Path, source: str | Path | None, src_lang: str | None, tgt_lang: str | None
+) -> tuple[Path | str | None, str, str]:
+    """The source file and both languages: flags first, then file-name tags, then fr→en.
+
+    Without ``--source``, the source is the sibling whose language tag replaces the target's:
+    ``story.en.txt`` ← ``story.fr.txt``; with no ``--src-lang``, any sibling with a known tag
+    (``story.de.txt``) is taken when there is no French one, and gives the source language.
+    """
+    src, tgt = resolve_languages(target, source, src_lang, tgt_lang)
+    if source is not None:
+        return source, src, tgt
+    found = find_source(target, src)
+    if found is None and src_lang is None:
+        for tag in LANG_TAGS:
+            if tag not in (src, tgt) and (found := find_source(target, tag)) is not None:
+                src = tag
+                break
+    return found, src, tgt
+
+
 def resolve_languages(target: str | Path, source: str | Path | None, src_lang: str | None, tgt_lang: str | None) -> tuple[str, str]:
     """Languages from the flags, else the file-name tags, else fr→en."""
     tgt = tgt_lang or lang_tag(target) or DEFAULT_PAIR[1]
@@ -61,9 +82,10 @@ def check_pair(
     """Check one target document against its source (found by name when not given)."""
     settings = settings or {}
     notices: list[str] = []
-    src_lang, tgt_lang = resolve_languages(target_path, source_path, src_lang, tgt_lang)
-    if source_path is None and find_by_name:
-        source_path = find_source(target_path, src_lang)
+    if find_by_name:
+        source_path, src_lang, tgt_lang = locate_source(target_path, source_path, src_lang, tgt_lang)
+    else:
+        src_lang, tgt_lang = resolve_languages(target_path, source_path, src_lang, tgt_lang)
     target = read_document(target_path, tgt_lang)
     _check_language(target, tgt_lang)
     source = None
@@ -169,9 +191,10 @@ def _check_xliff(target_path, source_path, src_lang, tgt_lang, settings) -> Docu
 def _check_json(target_path, source_path, src_lang, tgt_lang, settings, find_by_name) -> list[DocumentResult]:
     from mtcheck.readers import cms_json
 
-    src_lang, tgt_lang = resolve_languages(target_path, source_path, src_lang, tgt_lang)
-    if source_path is None and find_by_name:
-        source_path = find_source(target_path, src_lang)
+    if find_by_name:
+        source_path, src_lang, tgt_lang = locate_source(target_path, source_path, src_lang, tgt_lang)
+    else:
+        src_lang, tgt_lang = resolve_languages(target_path, source_path, src_lang, tgt_lang)
     results = []
     for pair in cms_json.pair_articles(target_path, source_path, src_lang, tgt_lang, settings):
         label = pair.article.label
