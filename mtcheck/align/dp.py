@@ -36,10 +36,11 @@ class Weights:
     orphan: float = 6.0  # charged to a 1-2 or 2-1 bead when one of its two sentences barely matches the other side
     orphan_below: float = 0.3  # "barely": similarity under this
     headline_merge: float = 0.0  # charged to a 1-2 or 2-1 bead one of whose units has no final punctuation
+    band: int = 20  # how far beyond |n - m| from the diagonal the path may wander
 
 
 # Paragraphs: a headline or crosshead (no final punctuation) is dropped more often than merged.
-PARAGRAPH_WEIGHTS = Weights(headline_merge=4.0)
+PARAGRAPH_WEIGHTS = Weights(headline_merge=4.0, band=6)
 _FINAL = re.compile(r"[.!?…:;»”\"’')\]]\s*$")
 
 
@@ -64,8 +65,10 @@ def align(
     back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
     prior = {bead: -math.log(p) for bead, p in PRIORS.items()}
+    band = abs(n - m) + weights.band  # the path stays near the diagonal: skips only widen it by |n - m|
     for i in range(n + 1):
-        for j in range(m + 1):
+        centre = i * m // n if n else 0
+        for j in range(max(0, centre - band), min(m, centre + band) + 1):
             base = cost[i][j]
             if base == inf:
                 continue

@@ -12,7 +12,6 @@ from mtcheck.model import Finding, Sentence, Severity
 from mtcheck.resources import pair_table, table, word_list
 
 _WORD = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{L}[\p{L}'’-]*\p{L}|(?<![\p{L}\p{N}_@/.-])\p{L}")
-_NUMBER = regex.compile(r"^\s*\d")
 
 
 def _mid_sentence_words(sent: Sentence) -> Iterator[regex.Match]:
@@ -142,7 +141,9 @@ class CalendarAndNationality(Rule):
     Flags: ``on tuesday``, ``In january``, ``21 march``, ``the french team``, ``european leaders``,
     ``in english`` — French writes these in lowercase, English does not.
     Leaves alone: ``march``/``may`` as verbs (months that are also common words are flagged only
-    beside a number), words that are lowercase in other senses (``polish`` the verb, ``china``
+    in a date — ``21 march,``, ``may 3`` — or when the source names the month, and fixed
+    automatically only then: ``3 may have been killed`` is not a date), words that are
+    lowercase in other senses (``polish`` the verb, ``china``
     the porcelain), and anything at a sentence start.
     """
 
@@ -160,23 +161,50 @@ class CalendarAndNationality(Rule):
                 kind = kinds.get(word)
                 if kind is None or not word[0].islower():
                     continue
-                if word in ambiguous and not _beside_number(sent.text, m):
-                    continue
+                certain = True
+                if word in ambiguous:  # "may"/"march": a month only in a date
+                    in_source = _source_has_month(seg.source_text, ctx.src_lang, word, ctx.tgt_lang)
+                    if not (in_source or _in_date(sent.text, m)):
+                        continue
+                    certain = in_source
                 fixed = word[0].upper() + word[1:]
                 yield self.finding(
                     f"English capitalises {_PLURAL[kind]}: “{fixed}”.",
                     target=sent.file_span(m.start(), m.end()),
                     segment=seg,
                     suggestion=fixed,
-                    fix=fixed,
+                    fix=fixed if certain else None,
                 )
 
 
 _PLURAL = {"weekday": "weekdays", "month": "months", "nationality": "nationalities", "language": "languages"}
 
 
-def _beside_number(text: str, m: regex.Match) -> bool:
-    return bool(regex.search(r"\d(?:st|nd|rd|th|er)?\s*$", text[: m.start()])) or bool(_NUMBER.match(text[m.end() :]))
+_DAY_BEFORE = regex.compile(r"(?<!\d)(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+$")
+_DAY_OR_YEAR_AFTER = regex.compile(r"\s+(?:[1-9]|[12]\d|3[01]|\d{4})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|people|of)\b)")
+_DATE_END = regex.compile(r"\s*(?:$|[,.;:)!?]|\d{4}\b)")
+
+
+def _in_date(text: str, m: regex.Match) -> bool:
+    """``March 21``, ``May 2023``, ``21 march,``/``21 march 2023``: not ``3 may have``, ``12 march in``."""
+    after = text[m.end() :]
+    if _DAY_OR_YEAR_AFTER.match(after):
+        return True
+    return bool(_DAY_BEFORE.search(text[: m.start()])) and bool(_DATE_END.match(after))
+
+
+def _source_has_month(source: str, src_lang: str, word: str, tgt_lang: str) -> bool:
+    """Whether the aligned source names the same month (``mars`` for ``march``)."""
+    if not source:
+        return False
+    number = _month_numbers(tgt_lang).get(word)
+    words = {w.lower() for w in regex.findall(r"\p{L}+", source)}
+    return number is not None and any(_month_numbers(src_lang).get(w) == number for w in words)
+
+
+@functools.cache
+def _month_numbers(lang: str) -> dict[str, str]:
+    return {row["name"].lower().rstrip("."): row["number"] for row in table(lang, "months")}
 
 
 class SentenceStartCasing(Rule):

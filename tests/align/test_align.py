@@ -40,3 +40,15 @@ def test_dropped_headline_is_an_omission_not_a_merge(check):
     )
     result = check(target, source)
     assert [result.source.slice(f.source) for f in result.findings if f.rule == "omission"] == ["Un air de documentaire"]
+
+
+def test_merged_and_split_paragraphs_with_equal_counts(check):
+    source = (SAMPLES / "putin-xi-summit.fr.txt").read_text(encoding="utf-8").split("\n\n")[:6]
+    target = (SAMPLES / "putin-xi-summit.en.txt").read_text(encoding="utf-8").split("\n\n")[:6]
+    merged = [target[0], target[1] + " " + target[2], target[3], target[4]]
+    half = len(target[5]) // 2
+    cut = target[5].index(". ", half) + 1
+    merged += [target[5][:cut].strip(), target[5][cut:].strip()]
+    assert len(merged) == len(source)
+    result = check("\n\n".join(merged), "\n\n".join(source))
+    assert [f.rule for f in result.findings if f.rule in ("omission", "addition", "number-mismatch", "missing-name")] == []

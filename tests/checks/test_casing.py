@@ -30,7 +30,8 @@ def test_common_word_capitalised_only_in_titles_is_left_alone(check):
     [
         ("The vote took place on tuesday in the parliament.", "tuesday"),
         ("The law came into force in january after a long debate.", "january"),
-        ("The summit was held on 21 march in Moscow.", "march"),
+        ("The summit was held on 21 march, in Moscow.", "march"),
+        ("The summit opens on march 21 in Moscow.", "march"),
         ("It happened on may 3 in the capital.", "may"),
         ("The french team won the match in the evening.", "french"),
         ("Several european leaders attended the meeting.", "european"),
@@ -48,6 +49,8 @@ def test_english_capitals(check, sentence, flagged):
         "The talks may continue next week.",
         "They polish the statement before publication.",
         "The French team won on Tuesday, 21 March, in May.",
+        "Police said at least 3 may have been killed in the blast.",
+        "The organisers said 12 march in silence every year.",
     ],
 )
 def test_english_capitals_leaves_verbs_and_capitals_alone(check, sentence):
@@ -84,3 +87,11 @@ def test_common_word_beside_a_name_containing_it_is_left_alone(check):
         "La Royal Bank of Scotland créera en interne une structure de défaisance (bad bank). Les discussions entre les deux délégations ont duré tard dans la nuit dans la capitale.",
     )
     assert texts(result, "name-casing") == []
+
+
+def test_ambiguous_month_confirmed_by_the_source(check):
+    result = check(
+        "The summit was held on 21 march in Moscow." + EN_FILL,
+        "Le sommet s'est tenu le 21 mars à Moscou. Les discussions entre les deux délégations ont duré tard dans la nuit dans la capitale.",
+    )
+    assert texts(result, "english-capitals") == ["march"]
