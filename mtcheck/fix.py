@@ -158,20 +158,13 @@ def _decode(snapshot: Snapshot) -> tuple[bytes, str]:
 def _check(path: Path, source: str | None, src: str, tgt: str, settings: dict[str, Any]) -> list[Any]:
     from mtcheck import pipeline
 
-    kwargs = dict(src_lang=src, tgt_lang=tgt, settings=settings, find_by_name=False)
-    check_file = getattr(pipeline, "check_file", None)
-    if check_file is not None:
-        return list(check_file(path, source, **kwargs))
-    return [pipeline.check_pair(path, source, **kwargs)]  # pragma: no cover - older pipelines
+    return pipeline.check_file(path, source, src_lang=src, tgt_lang=tgt, settings=settings, find_by_name=False)
 
 
 def _encoder(path: Path, settings: dict[str, Any]):
     """How a replacement is written into this file's format (see ``readers.encode_fix``)."""
-    from mtcheck import readers
+    from mtcheck.readers import encode_fix
 
-    encode_fix = getattr(readers, "encode_fix", None)
-    if encode_fix is None:  # pragma: no cover - older readers: text formats only
-        return None
     return lambda text: (lambda f: encode_fix(path, text, f.target, f.fix, settings))
 
 

@@ -92,6 +92,13 @@ class Paragraph:
             return Span(pos, pos)
         return Span(self.char_starts[i], self.char_ends[j - 1])
 
+    def contiguous(self, span: Span) -> bool:
+        """Whether ``span`` of the file holds no markup between its clean characters (entities are fine)."""
+        if self.char_starts is None or self.char_ends is None:
+            return True
+        i, j = self.clean_range(span)
+        return all(self.char_ends[k] == self.char_starts[k + 1] for k in range(i, j - 1))
+
     def clean_range(self, span: Span) -> tuple[int, int]:
         """The clean-text range ``[i, j)`` whose characters come from inside ``span``."""
         if self.char_starts is None or self.char_ends is None:

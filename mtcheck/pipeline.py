@@ -15,7 +15,7 @@ from mtcheck import langid
 from mtcheck.align import align_documents, monolingual_segments, unit_segments
 from mtcheck.align.scorers import Scorer, anchor_scorer
 from mtcheck.checks import CheckContext, all_rules
-from mtcheck.model import Document, DocumentResult, Finding, Segment
+from mtcheck.model import Document, DocumentResult, Finding, Segment, Span
 from mtcheck.readers import InputError, decode, format_of, read_document, segment_document
 from mtcheck.rules_filter import rule_enabled, severity_for
 
@@ -250,13 +250,16 @@ _ALIGNED_SIMILARITY = 0.15
 
 def _check_translation_of(segments: list[Segment], target: Document, source: Document) -> None:
     """Refuse a source that is not the target's original (the wrong file paired by name or by hand)."""
-    if len(segments) < 4:
+    # Measured on the shorter side, so that a partial translation (a lead and two paragraphs
+    # of a long source) is still recognised as one.
+    shorter = min(sum(1 for s in segments if s.target), sum(1 for s in segments if s.source))
+    if shorter < 4:
         return
     aligned = sum(float(s.scores.get("align_similarity", 0)) > _ALIGNED_SIMILARITY for s in segments)
-    if aligned / len(segments) < _MIN_ALIGNED_SHARE:
+    if aligned / shorter < _MIN_ALIGNED_SHARE:
         raise InputError(
             target.path,
-            f"does not look like a translation of {source.path} ({aligned} of {len(segments)} sentences align); check the pairing",
+            f"does not look like a translation of {source.path} ({aligned} of {shorter} sentences align); check the pairing",
         )
 
 
@@ -279,6 +282,8 @@ def _finalise(
         if f.source is not None and source is not None and source.is_masked(f.source):
             continue
         f.suppressed = _suppressed(f, target) or _allowlisted(f, target, source, allowed)
+        if f.fix is not None and not _fixable(f.target, target):
+            f.fix = None  # markup inside the span (`said <em>said</em>`): a suggestion only
         kept.append(f)
     order = {seg.id: k for k, seg in enumerate(segments)}
     kept.sort(key=lambda f: (
@@ -302,6 +307,11 @@ def _fingerprint_key(f: Finding, target: Document, source: Document | None) -> s
         return f"{f.rule}\0{f.message}"
     context = next((s.text for s in doc.sentences() if s.span.start <= span.start <= s.span.end), "")
     return f"{f.rule}\0{doc.slice(span)}\0{' '.join(context.split())}"
+
+
+def _fixable(span: Span | None, target: Document) -> bool:
+    paragraph = target.paragraph_at(span.start) if span else None
+    return paragraph is not None and paragraph.contiguous(span)
 
 
 def _allowlisted(f: Finding, target: Document, source: Document | None, allowed: set[str]) -> bool:

@@ -84,3 +84,13 @@ def test_heuristic_run_never_imports_torch():
 def test_mismatched_source_is_an_input_error():
     proc = run("check", SEED, "--source", SAMPLES / "clean-budget-vote.fr.txt", "--no-mt")
     assert proc.returncode == 2 and "does not look like a translation" in proc.stderr and proc.stderr.count("\n") == 1
+
+
+def test_partial_translation_is_checked_not_refused(tmp_path):
+    english = (SAMPLES / "putin-xi-summit.en.txt").read_text(encoding="utf-8").split("\n\n")[:2]
+    (tmp_path / "partial.en.txt").write_text("\n\n".join(english), encoding="utf-8")
+    (tmp_path / "partial.fr.txt").write_text((SAMPLES / "putin-xi-summit.fr.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    proc = run("check", tmp_path / "partial.en.txt", "--no-mt", "--format", "json")
+    assert proc.returncode == 1, proc.stderr  # omissions reported, not an input error
+    rules = {f["rule"] for f in json.loads(proc.stdout)["documents"][0]["findings"]}
+    assert "omission" in rules

@@ -287,3 +287,14 @@ def test_malformed_exports_exit_2_nothing_written(tmp_path, name, content, messa
     assert result.exit_code == 2 and message in result.stderr and str(target) in result.stderr
     assert target.read_text(encoding="utf-8") == content
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_fix_never_spans_markup(tmp_path):
+    """`said <em>said</em>` is reported, but fixing it would unbalance the tags: suggestion only."""
+    from mtcheck.pipeline import check_pair
+
+    page = tmp_path / "story.en.html"
+    page.write_text("<html><body><p>The minister said <em>said</em> that the talks would continue next week in Brussels with both delegations.</p></body></html>", encoding="utf-8")
+    result = check_pair(page, settings={"mt": False})
+    doubled = [f for f in result.findings if f.rule == "duplicate-word"]
+    assert doubled and doubled[0].suggestion == "said" and doubled[0].fix is None

@@ -32,6 +32,7 @@ class Number:
     span: Span
     text: str
     digits: bool
+    scaled: frozenset[float] = frozenset()  # the values once a scale word applies: 5,5 milliards → 5.5e9
 
 
 @functools.cache
@@ -95,11 +96,9 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
             values |= {v + 12 for v in values}
         if twenty_four:  # 15 heures, 21h30
             values |= {v - 12 for v in values if v > 12}
-        following = _WORD.match(text, m.end() + 1) if m.end() < len(text) else None
-        if following and following.group().lower() in scales and m.end() + 1 == following.start():
-            scale = scales[following.group().lower()]
-            values |= {v * scale for v in values}
-        found.append(Number(frozenset(values), sentence.file_span(m.start(), m.end()), m.group(), True))
+        scale = _scale_after(text, m.end(), scales)
+        scaled = frozenset(v * scale for v in values) if scale else frozenset()
+        found.append(Number(frozenset(values) | scaled, sentence.file_span(m.start(), m.end()), m.group(), True, scaled))
     words = list(_WORD.finditer(text))
     for k, m in enumerate(words):
         word = m.group().lower()
@@ -107,13 +106,44 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
         if value is None:
             continue
         nxt = words[k + 1].group().lower() if k + 1 < len(words) else ""
-        values = {value, value * scales[nxt]} if nxt in scales else {value}
-        found.append(Number(frozenset(values), sentence.file_span(m.start(), m.end()), m.group(), False))
+        scaled = frozenset({value * scales[nxt]}) if nxt in scales else frozenset()
+        found.append(Number(frozenset({value}) | scaled, sentence.file_span(m.start(), m.end()), m.group(), False, scaled))
+    for m in _roman_ordinals(lang).finditer(text) if _roman_ordinals(lang) else ():
+        value = float(_roman_value(m.group(1)))
+        found.append(Number(frozenset({value}), sentence.file_span(m.start(), m.end()), m.group(), True))
     return found
 
 
-def _close(a: frozenset[float], b: frozenset[float]) -> bool:
-    return any(abs(x - y) <= 1e-9 * max(1.0, abs(x)) for x in a for y in b)
+def _scale_after(text: str, end: int, scales: dict[str, float]) -> float | None:
+    """The scale word right after a number, spaced or not: ``5,5 milliards``, ``$1.2tn``."""
+    word = _WORD.match(text, end) or (_WORD.match(text, end + 1) if text[end : end + 1] in " \u00a0\u202f" else None)
+    return scales.get(word.group().lower()) if word else None
+
+
+@functools.cache
+def _roman_ordinals(lang: str) -> regex.Pattern | None:
+    """Roman numerals with the language's ordinal ending: ``XXe siècle``, ``XIXe``."""
+    suffixes = sorted(word_list(lang, "ordinal_suffixes"), key=len, reverse=True)
+    if not suffixes:
+        return None
+    return regex.compile(rf"(?<![\p{{L}}])([IVXLC]{{2,}}|[IVX])(?:{'|'.join(map(regex.escape, suffixes))})(?![\p{{L}}])")
+
+
+def _roman_value(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for a, b in zip(numeral, numeral[1:] + " "):
+        total += -values[a] if values.get(b, 0) > values[a] else values[a]
+    return total
+
+
+def _close(a: Number, b: Number) -> bool:
+    """Whether two numbers may be the same quantity; when both carry a scale, the scaled values decide."""
+    if a.scaled and b.scaled:
+        left, right = a.scaled, b.scaled
+    else:
+        left, right = a.values, b.values
+    return any(abs(x - y) <= 1e-9 * max(1.0, abs(x)) for x in left for y in right)
 
 
 def unmatched(src: list[Number], tgt: list[Number]) -> tuple[list[Number], list[Number]]:
@@ -121,7 +151,7 @@ def unmatched(src: list[Number], tgt: list[Number]) -> tuple[list[Number], list[
     free_tgt = list(tgt)
     left_src = []
     for n in sorted(src, key=lambda n: not n.digits):
-        match = next((t for t in free_tgt if _close(n.values, t.values)), None)
+        match = next((t for t in free_tgt if _close(n, t)), None)
         if match is not None:
             free_tgt.remove(match)
         elif n.digits:

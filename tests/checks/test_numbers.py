@@ -69,3 +69,19 @@ def test_hour_without_minutes(check):
 )
 def test_decades_and_phone_numbers(check, target, source):
     assert numbers(check, target, source) == []
+
+
+def test_changed_scale_is_a_mismatch(check):
+    assert numbers(check, "The fund holds 2 billion euros.", "Le fonds détient 2 millions d'euros.") == [("2", "2")]
+
+
+@pytest.mark.parametrize(
+    "target, source",
+    [
+        ("Debt reached $1.2tn last year.", "La dette a atteint 1 200 milliards de dollars l'an dernier."),
+        ("It was the great painter of the 20th century.", "Ce fut le grand peintre du XXe siècle."),
+        ("A 19th-century house was sold.", "Une maison du XIXe siècle a été vendue."),
+    ],
+)
+def test_attached_scales_and_roman_centuries(check, target, source):
+    assert numbers(check, target, source) == []
