@@ -137,6 +137,11 @@ def check_documents(
         mt_info = mt_session.describe()
         if mt_info.get("status") == "failed":
             notices.append(mt_info.get("reason", "MT failed"))
+        else:  # the JSON contract has no MT field: record what produced the scores here
+            models = ", ".join(f"{m['name']}@{m['revision']}" for m in mt_info.get("models", []))
+            notices.append(
+                f"MT: {models} ({mt_info.get('backend')}); chrF signature: {mt_info.get('chrf_signature') or 'n/a'}"
+            )
     return DocumentResult(target, source, segments, findings, notices, mt_info, src_lang, tgt_lang)
 
 

@@ -36,17 +36,34 @@ def _term(source: str, targets: str) -> Term:
 
 
 def load_glossary(path: str | Path) -> tuple[Term, ...]:
-    """A user glossary: CSV or TSV with ``source`` and ``target`` columns (alternatives split by ``|``)."""
+    """A user glossary: CSV (``,`` or ``;``) or TSV with ``source`` and ``target`` columns.
+
+    Target alternatives are split by ``|``. Read once per file and modification time.
+    """
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8-sig")
+        return _load_glossary(str(p.resolve()), p.stat().st_mtime_ns)
+    except OSError as e:
+        raise InputError(path, f"cannot read glossary ({e.strerror})") from None
+
+
+@functools.lru_cache(maxsize=16)
+def _load_glossary(path: str, mtime: int) -> tuple[Term, ...]:
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
         raise InputError(path, f"cannot read glossary ({e.__class__.__name__})") from None
-    delimiter = "\t" if p.suffix.lower() in {".tsv", ".tab"} or "\t" in text.splitlines()[0] else ","
-    rows = list(csv.DictReader((ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")), delimiter=delimiter))
-    if not rows or not {"source", "target"} <= set(rows[0]):
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        raise InputError(path, "glossary is empty; it needs a header row with 'source' and 'target' columns")
+    delimiter = max("\t,;", key=lines[0].count)
+    rows = list(csv.DictReader(lines, delimiter=delimiter))
+    if not rows or not {"source", "target"} <= {(k or "").strip() for k in rows[0]}:
         raise InputError(path, "glossary needs a header row with 'source' and 'target' columns")
-    return tuple(_term(r["source"], r["target"]) for r in rows if r.get("source") and r.get("target"))
+    return tuple(
+        _term(r["source"].strip(), r["target"].strip()) for r in ({(k or "").strip(): v for k, v in row.items()} for row in rows)
+        if (r.get("source") or "").strip() and (r.get("target") or "").strip()
+    )
 
 
 @functools.cache

@@ -8,7 +8,7 @@ import regex
 
 from mtcheck.checks.base import CheckContext, PatternRule
 from mtcheck.model import Sentence, Severity
-from mtcheck.resources import pair_table, word_list
+from mtcheck.resources import pair_table, table, word_list
 from mtcheck.typography import typography
 
 _NB = "\u00a0\u202f"
@@ -48,8 +48,8 @@ class ThousandsSpace(_EnglishFormatRule):
 
     Flags: groups of three digits separated by a space, no-break space or narrow no-break
     space (``57 000``, ``5 000 000``), which English separates with commas.
-    Leaves alone: a year next to another number (``in 2014 500 people``) and phone-like
-    sequences that do not group by three.
+    Leaves alone: a year next to another number (``in 2014 500 people``), a day after a
+    month (``on March 21 500 people``) and phone-like sequences that do not group by three.
     """
 
     id = "thousands-space"
@@ -57,6 +57,14 @@ class ThousandsSpace(_EnglishFormatRule):
     severity = Severity.ERROR
     safe_fix = True
     pattern = regex.compile(rf"(?<![\d,.])\d{{1,3}}(?:[ {_NB}]\d{{3}})+(?![\d,.]\d|\d)")
+
+    def compiled(self, ctx: CheckContext) -> regex.Pattern:
+        self._months = _month_names(ctx.tgt_lang)
+        return self.pattern
+
+    def skip(self, sentence: Sentence, m: regex.Match) -> bool:
+        before = regex.search(r"(\p{L}+)\.?\s+$", sentence.text[: m.start()])
+        return bool(before) and before.group(1).lower() in self._months  # "on March 21 500 people"
 
     def replacement(self, m: regex.Match) -> str:
         return regex.sub(rf"[ {_NB}]", ",", m.group())
@@ -147,6 +155,11 @@ class SourceHonorific(_EnglishFormatRule):
 
     def message(self, m: regex.Match) -> str:
         return f"Title “{m.group()}” of the source language: English uses “{self.replacement(m)}” or the surname alone."
+
+
+@functools.cache
+def _month_names(lang: str) -> frozenset[str]:
+    return frozenset(row["name"].lower().rstrip(".") for row in table(lang, "months"))
 
 
 @functools.cache

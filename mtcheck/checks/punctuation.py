@@ -91,6 +91,7 @@ class UnbalancedQuotes(Rule):
                 yield self._at(ctx, straight, "Straight quotation mark is never closed.", segment_of)
                 straight = None
             reopens = bool(curly) and para.text.lstrip().startswith(tuple(openers))
+            reopens_straight = straight is not None and para.text.lstrip().startswith('"')
             for i, ch in enumerate(para.text):
                 if ch in openers:
                     if reopens:
@@ -103,7 +104,10 @@ class UnbalancedQuotes(Rule):
                     else:
                         yield self._at(ctx, (k, i), "Closing quotation mark without an opening one.", segment_of)
                 elif ch == '"':
-                    straight = None if straight else (k, i)
+                    if reopens_straight:
+                        reopens_straight = False  # the reopening quote of a continued quotation
+                    else:
+                        straight = None if straight else (k, i)
         for q in curly:
             yield self._at(ctx, q, "Opening quotation mark is never closed.", segment_of)
         if straight:

@@ -18,3 +18,17 @@ def test_user_glossary_file(check, tmp_path):
     path.write_text("source,target\nmandat d'arrêt,arrest warrant|warrant\n", encoding="utf-8")
     assert glossary(check, "The detention order was issued by the International Criminal Court.", glossary=[str(path)]) == ["mandat d'arrêt"]
     assert glossary(check, "The warrant was issued by the International Criminal Court.", glossary=[str(path)]) == []
+
+
+def test_semicolon_glossary_and_empty_glossary(check, tmp_path):
+    import pytest
+
+    from mtcheck.readers import InputError
+
+    semi = tmp_path / "terms.csv"
+    semi.write_text("source;target\nmandat d'arrêt;arrest warrant|warrant\n", encoding="utf-8")
+    assert glossary(check, "The detention order was issued by the International Criminal Court.", glossary=[str(semi)]) == ["mandat d'arrêt"]
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match="glossary is empty"):
+        glossary(check, "The warrant was issued.", glossary=[str(empty)])

@@ -32,6 +32,7 @@ def test_flags_french_formats(check, text, rule, flagged, suggestion):
         "Growth reached 4.5% last year, up from 3%.",
         "Choose 1, 2 or 3 of the options on the 1st and 21st of May.",
         "In 2014 500 people were arrested.",
+        "On March 21 500 people gathered and on May 5 200 screens went dark.",
         "Michael M. Smith said the distance was 10\u00a0km.",
     ],
 )

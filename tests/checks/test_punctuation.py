@@ -59,3 +59,8 @@ def test_headline_without_final_punctuation_left_alone(check):
 def test_markup_removed_between_spaces_is_not_a_double_space(check):
     result = check("The summit <b>opened</b> on Monday in <img src=x> Moscow." + FILL, suffix=".md")
     assert texts(result, "double-space") == []
+
+
+def test_straight_quote_continued_across_paragraphs(check):
+    text = '"The first part of a long quote goes here.' + FILL + '\n\n"And the quote ends here," he said.'
+    assert texts(check(text), "unbalanced-quotes") == []

@@ -20,6 +20,7 @@ def test_seed_pair_with_tiny_models(tiny_models, tmp_path):
     result = check_pair(SEED_EN, SEED_FR, src_lang="fr", tgt_lang="en", settings=settings)
     assert result.mt["status"] == "used" and result.mt["backend"] == "ctranslate2"
     json.dumps(result.mt)
+    assert any(n.startswith("MT: ") and "chrF signature: nrefs:1" in n for n in result.notices)
     aligned = [s for s in result.segments if s.source and s.target]
     assert aligned and all("mt_forward" in s.scores and "chrf_back" in s.scores for s in aligned)
     for f in result.findings:
