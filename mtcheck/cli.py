@@ -188,7 +188,7 @@ def check(
             _error_line(outcome.error)
             errors.append((outcome.job.target, outcome.error))
         for result in outcome.results:
-            if not quiet:
+            if not quiet and not (fmt is Format.text and output is None):  # the text report shows them
                 for notice in result.notices:
                     if notice not in seen_notices:
                         seen_notices.add(notice)

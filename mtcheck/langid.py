@@ -11,15 +11,14 @@ import functools
 
 import regex
 
-from mtcheck.resources import DATA_DIR, word_list
+from mtcheck.resources import languages, stopwords
 
 _TOKEN = regex.compile(r"\p{L}+(?:['’]|(?=\s))?|\p{L}+")
 
 
 @functools.cache
 def _stopwords() -> dict[str, frozenset[str]]:
-    langs = sorted(p.name for p in DATA_DIR.iterdir() if (p / "stopwords.txt").is_file())
-    return {lang: frozenset(w.lower() for w in word_list(lang, "stopwords")) for lang in langs}
+    return {lang: stopwords(lang) for lang in languages()}
 
 
 def tokens(text: str) -> list[str]:

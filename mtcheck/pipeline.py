@@ -17,16 +17,16 @@ from mtcheck.align.scorers import Scorer, anchor_scorer
 from mtcheck.checks import CheckContext, all_rules
 from mtcheck.model import Document, DocumentResult, Finding, Segment, Span
 from mtcheck.readers import InputError, decode, format_of, read_document, segment_document
+from mtcheck.resources import languages
 from mtcheck.rules_filter import rule_enabled, severity_for
 
-LANG_TAGS = ("fr", "en", "de", "es", "it", "pt", "nl")
 DEFAULT_PAIR = ("fr", "en")
 
 
 def lang_tag(path: str | Path) -> str | None:
     """The language tag before the extension: ``story.en.txt`` → ``en``."""
     suffixes = Path(path).suffixes
-    if len(suffixes) >= 2 and suffixes[-2][1:].lower() in LANG_TAGS:
+    if len(suffixes) >= 2 and suffixes[-2][1:].lower() in languages():
         return suffixes[-2][1:].lower()
     return None
 
@@ -56,7 +56,7 @@ def locate_source(
         return source, src, tgt
     found = find_source(target, src)
     if found is None and src_lang is None:
-        for tag in LANG_TAGS:
+        for tag in languages():
             if tag not in (src, tgt) and (found := find_source(target, tag)) is not None:
                 src = tag
                 break
@@ -64,9 +64,12 @@ def locate_source(
 
 
 def resolve_languages(target: str | Path, source: str | Path | None, src_lang: str | None, tgt_lang: str | None) -> tuple[str, str]:
-    """Languages from the flags, else the file-name tags, else fr→en."""
+    """Languages from the flags, else the file-name tags, else fr→en; unknown ones are refused."""
     tgt = tgt_lang or lang_tag(target) or DEFAULT_PAIR[1]
     src = src_lang or (lang_tag(source) if source else None) or (DEFAULT_PAIR[0] if tgt != DEFAULT_PAIR[0] else DEFAULT_PAIR[1])
+    for lang in (src, tgt):
+        if lang not in languages():
+            raise InputError(target, f"unknown language {lang!r} (mtcheck has data for {', '.join(languages())})")
     return src, tgt
 
 

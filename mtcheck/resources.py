@@ -42,3 +42,20 @@ def table(folder: str, name: str) -> tuple[dict[str, str], ...]:
 def pair_table(src: str, tgt: str, name: str) -> tuple[dict[str, str], ...]:
     """A bilingual table for the ``src-tgt`` pair."""
     return table(f"{src}-{tgt}", name)
+
+
+@functools.cache
+def stopwords(lang: str) -> frozenset[str]:
+    """The language's function words (``data/<lang>/stopwords.txt``), lowercase, apostrophes straight."""
+    return frozenset(normalise_word(w) for w in word_list(lang, "stopwords"))
+
+
+def normalise_word(word: str) -> str:
+    """How words are compared with the word lists: lowercase, curly apostrophe made straight."""
+    return word.lower().replace("’", "'")
+
+
+@functools.cache
+def languages() -> tuple[str, ...]:
+    """The languages mtcheck has data for: folders ``data/<lang>/`` with a ``stopwords.txt``."""
+    return tuple(sorted(p.name for p in DATA_DIR.iterdir() if (p / "stopwords.txt").is_file()))

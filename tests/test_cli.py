@@ -94,3 +94,8 @@ def test_partial_translation_is_checked_not_refused(tmp_path):
     assert proc.returncode == 1, proc.stderr  # omissions reported, not an input error
     rules = {f["rule"] for f in json.loads(proc.stdout)["documents"][0]["findings"]}
     assert "omission" in rules
+
+
+def test_unknown_language_is_an_input_error():
+    proc = run("check", SEED, "--src-lang", "xx", "--no-mt")
+    assert proc.returncode == 2 and "unknown language 'xx'" in proc.stderr

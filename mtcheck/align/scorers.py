@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import regex
 
-from mtcheck.resources import pair_table, word_list
+from mtcheck.resources import pair_table, stopwords, word_list
 
 Scorer = Callable[[str, str], float]
 
@@ -48,8 +48,8 @@ class AnchorScorer:
             for row in pair_table(src_lang, tgt_lang, name):
                 self._translations.setdefault(row[src_lang].lower(), []).append(row[tgt_lang])
         self._keys: dict[str, frozenset[str]] = {}
-        self._src_stop = frozenset(w.lower() for w in word_list(src_lang, "stopwords"))
-        self._tgt_stop = frozenset(w.lower() for w in word_list(tgt_lang, "stopwords"))
+        self._src_stop = stopwords(src_lang)
+        self._tgt_stop = stopwords(tgt_lang)
 
     def keys_of(self, word: str) -> frozenset[str]:
         """A lowercase source word's own key and the keys of its translations."""

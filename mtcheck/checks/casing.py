@@ -9,7 +9,7 @@ import regex
 
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity
-from mtcheck.resources import pair_table, table, word_list
+from mtcheck.resources import pair_table, stopwords, table, word_list
 
 _WORD = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{L}[\p{L}'’-]*\p{L}|(?<![\p{L}\p{N}_@/.-])\p{L}")
 
@@ -48,7 +48,7 @@ class NameCasing(Rule):
     safe_fix = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        stop = frozenset(w.lower() for w in word_list(ctx.tgt_lang, "stopwords"))
+        stop = stopwords(ctx.tgt_lang)
         by_design = _lowercase_names(ctx.tgt_lang)
         exonyms = _exonyms(ctx.src_lang, ctx.tgt_lang)
         common = _common_words(ctx.src_lang, ctx.tgt_lang)
@@ -130,8 +130,6 @@ def _always_capitalised(lang: str) -> dict[str, str]:
     for row in table(lang, "months"):
         if row["name"][-1] != ".":
             kinds.setdefault(row["name"].lower(), "month")
-    for word in word_list(lang, "capitalisation_exceptions"):
-        kinds.pop(word.lower(), None)
     return kinds
 
 

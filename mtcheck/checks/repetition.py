@@ -13,7 +13,6 @@ from mtcheck.model import Finding, Severity
 from mtcheck.resources import table, word_list
 
 _DOUBLE = regex.compile(r"(?<![\p{L}\p{N}'’.-])(\p{L}[\p{L}'’]*)(\s+)(\1)(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
-_BEFORE_WORD = regex.compile(r"(\p{L}+)\s+(?:(?:them|it|him|her|me|us|you)\s+)?$", regex.IGNORECASE)
 _LAST_WORD = regex.compile(r"(\p{L}+)\s+$")
 _EXCLAMATION_END = regex.compile(r"^\s*(?:[,!.?…;:)\]”’\"»—–-]|$)")
 _CONTRACTION = regex.compile(r"^\s*n['’]t\b")
@@ -102,8 +101,10 @@ class DuplicateWord(Rule):
             if before and before.group(1).lower() in _lexicon(lang, "determiners"):
                 return True
         if first.lower() in _lexicon(lang, "phrasal_particles"):
-            before = _BEFORE_WORD.search(text[: m.start()])
-            if before and _stem(before.group(1).lower()) in _lexicon(lang, "phrasal_verbs"):
+            words = regex.findall(r"\p{L}+", text[: m.start()])[-2:]
+            if words and words[-1].lower() in _lexicon(lang, "object_pronouns"):
+                words = words[:-1]  # "log them in in"
+            if words and _stem(words[-1].lower()) in _lexicon(lang, "phrasal_verbs"):
                 return True
         homographs = _lexicon(lang, "name_homographs")
         if first.lower() in homographs:  # "Will will come" is a name and a verb; "is Will Will" a typo

@@ -10,7 +10,7 @@ import regex
 from mtcheck import langid
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity
-from mtcheck.resources import word_list
+from mtcheck.resources import stopwords, word_list
 
 _TOKEN = regex.compile(r"\p{L}+(?:['’](?=\p{L}))?")
 
@@ -26,11 +26,6 @@ def _kept_names(pair: str) -> regex.Pattern | None:
 def _without_kept_names(text: str, pair: str) -> str:
     pattern = _kept_names(pair)
     return pattern.sub(" ", text) if pattern else text
-
-
-@functools.cache
-def _stop(lang: str) -> frozenset[str]:
-    return frozenset(w.lower().replace("’", "'") for w in word_list(lang, "stopwords"))
 
 
 class UntranslatedSentence(Rule):
@@ -61,7 +56,7 @@ class UntranslatedSentence(Rule):
 
 def _source_words(text: str, ctx: CheckContext) -> int:
     words = [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
-    return sum(w in _stop(ctx.src_lang) and w not in _stop(ctx.tgt_lang) for w in words)
+    return sum(w in stopwords(ctx.src_lang) and w not in stopwords(ctx.tgt_lang) for w in words)
 
 
 class UntranslatedSpan(Rule):
@@ -79,7 +74,7 @@ class UntranslatedSpan(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        src_stop, tgt_stop = _stop(ctx.src_lang), _stop(ctx.tgt_lang)
+        src_stop, tgt_stop = stopwords(ctx.src_lang), stopwords(ctx.tgt_lang)
         for seg, sent in ctx.target_sentences():
             text = _without_kept_names(sent.text, ctx.pair)
             if langid.guess(text) == ctx.src_lang:

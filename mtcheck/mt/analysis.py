@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from mtcheck.model import Segment, Sentence, Severity, Span
-from mtcheck.resources import word_list
+from mtcheck.resources import normalise_word, stopwords, word_list
 
 DEFAULT_THRESHOLDS: dict[str, float] = {
     # forced decoding
@@ -69,8 +69,9 @@ def thresholds(settings: dict | None) -> dict[str, float]:
 
 
 @cache
-def stopwords(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for name in ("mt-stopwords", "stopwords") for w in word_list(lang, name))
+def coverage_stopwords(lang: str) -> frozenset[str]:
+    """Words the coverage checks ignore: the language's function words and ``mt-stopwords.txt``."""
+    return stopwords(lang) | {normalise_word(w) for w in word_list(lang, "mt-stopwords")}
 
 
 @lru_cache(maxsize=65536)
@@ -102,7 +103,7 @@ def words(text: str) -> list[Word]:
 
 
 def content(ws: list[Word], lang: str) -> list[Word]:
-    stop = stopwords(lang)
+    stop = coverage_stopwords(lang)
     return [w for w in ws if w.text.lower() not in stop and not w.text.isdigit()]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from mtcheck.model import Document, DocumentResult, Finding, Span
+from mtcheck.readers import line_col
 from mtcheck.report.json import summary
 
 _COLOURS = {"error": "31", "warning": "33", "info": "36"}
@@ -13,11 +14,6 @@ _CONTEXT = 50
 
 def _paint(text: str, code: str, colour: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if colour else text
-
-
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _excerpt(doc: Document, span: Span, colour: bool) -> str:
@@ -43,9 +39,9 @@ def _finding_lines(f: Finding, result: DocumentResult, colour: bool) -> list[str
     sev = _paint(f"{f.severity.value:<7}", _COLOURS[f.severity.value], colour)
     where = ""
     if doc is not None and span is not None:
-        line, col = _line_col(doc.text, span.start)
+        line, col = line_col(doc.text, span.start)
         where = f"{side}{line}:{col}"
-    head = f"  {where:<14} {sev} {_paint(f.rule, '2', colour):<24} {f.message}"
+    head = f"  {where:<14} {sev} {_paint(f'{f.rule:<24}', '2', colour)} {f.message}"
     if f.suppressed:
         head += " (suppressed)"
     lines = [head]

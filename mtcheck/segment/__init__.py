@@ -13,7 +13,7 @@ import functools
 import regex
 
 from mtcheck.model import Paragraph, Sentence
-from mtcheck.resources import word_list
+from mtcheck.resources import stopwords, word_list
 
 _BOUNDARY = regex.compile(
     r"""
@@ -33,13 +33,26 @@ def _abbreviations(lang: str) -> frozenset[str]:
     return frozenset(word_list(lang, "abbreviations"))
 
 
+@functools.cache
+def _final_abbreviations(lang: str) -> frozenset[str]:
+    """Abbreviations that may also end a sentence (``U.S.``, ``etc.``, ``Inc.``)."""
+    return frozenset(word_list(lang, "abbreviations_sentence_final_ok"))
+
+
+@functools.cache
+def _sentence_openers(lang: str) -> frozenset[str]:
+    """Capitalised function words that start a sentence after such an abbreviation (``He``, ``The``)."""
+    return frozenset(w.capitalize() for w in stopwords(lang) if w.isalpha())
+
+
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """``(start, end)`` ranges of the sentences in ``text``, whitespace trimmed."""
     abbreviations = _abbreviations(lang)
     cuts = [0]
     for m in _BOUNDARY.finditer(text):
         if text[m.start()] == "." and _is_abbreviation(text[: m.start() + 1], abbreviations):
-            continue
+            if not _ends_anyway(text, m, lang):
+                continue
         cuts.append(m.end())
     cuts.append(len(text))
     return trimmed_ranges(text, zip(cuts, cuts[1:]))
@@ -56,6 +69,18 @@ def trimmed_ranges(text: str, ranges) -> list[tuple[int, int]]:
         if a < b:
             out.append((a, b))
     return out
+
+
+def _ends_anyway(text: str, m: regex.Match, lang: str) -> bool:
+    """An abbreviation that may end a sentence does, before a sentence opener: ``…the U.S. He left.``"""
+    token = _LAST_TOKEN.search(text[: m.start() + 1])
+    following = regex.match(r"\s+(\p{Lu}\p{Ll}*)\b", text[m.end() :])
+    return (
+        token is not None
+        and token.group(1) in _final_abbreviations(lang)
+        and following is not None
+        and following.group(1) in _sentence_openers(lang)
+    )
 
 
 def _is_abbreviation(head: str, abbreviations: frozenset[str]) -> bool:

@@ -20,6 +20,8 @@ def sentences(text, lang):
         ("une « image de stabilité […] notamment » ici. Fin.", "fr", ["une « image de stabilité […] notamment » ici.", "Fin."]),
         ("He paused... Then he spoke.", "en", ["He paused...", "Then he spoke."]),
         ("J. K. Rowling wrote it. Fans cheered.", "en", ["J. K. Rowling wrote it.", "Fans cheered."]),
+        ("He moved to the U.S. He later returned.", "en", ["He moved to the U.S.", "He later returned."]),
+        ("The U.S. President spoke.", "en", ["The U.S. President spoke."]),
     ],
 )
 def test_split(text, lang, expected):
