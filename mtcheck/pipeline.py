@@ -117,6 +117,7 @@ def check_documents(
     ``segments`` given (pre-aligned units, see :func:`check_file`) are used as they are.
     """
     notices = list(notices or [])
+    _check_suppressions(target)
     mt_session, mt_info = _open_mt(src_lang, tgt_lang, settings, notices)
     if segments is None and source is not None:
         if mt_session is not None:  # one batched model pass, reused by alignment and the MT rules
@@ -315,6 +316,21 @@ def _fingerprint_key(f: Finding, target: Document, source: Document | None) -> s
         return f"{f.rule}\0{f.message}"
     context = next((s.text for s in doc.sentences() if s.span.start <= span.start <= s.span.end), "")
     return f"{f.rule}\0{doc.slice(span)}\0{' '.join(context.split())}"
+
+
+def _check_suppressions(target: Document) -> None:
+    """Refuse an ``mtcheck: ignore`` comment naming no known rule or category (a typo silences nothing)."""
+    rules = all_rules()
+    known = set(rules) | {c for cls in rules.values() for c in _prefixes(cls.category)}
+    for paragraph, entries in target.suppressions.items():
+        for rule, _ in entries:
+            if rule not in known:
+                raise InputError(target.path, f"mtcheck comment before block {paragraph} names unknown rule {rule!r} (see `mtcheck rules`)")
+
+
+def _prefixes(category: str) -> list[str]:
+    parts = category.split("/")
+    return ["/".join(parts[: k + 1]) for k in range(len(parts))]
 
 
 def _fixable(span: Span | None, target: Document) -> bool:

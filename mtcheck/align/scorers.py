@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import regex
 
-from mtcheck.resources import pair_table, stopwords, word_list
+from mtcheck.resources import pair_table, stopwords
 
 Scorer = Callable[[str, str], float]
 

@@ -9,7 +9,7 @@ import regex
 
 from mtcheck import langid
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.model import Finding, Sentence, Severity
+from mtcheck.model import Finding, Severity
 from mtcheck.resources import stopwords, word_list
 
 _TOKEN = regex.compile(r"\p{L}+(?:['’](?=\p{L}))?")

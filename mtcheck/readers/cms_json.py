@@ -52,7 +52,7 @@ from typing import Any
 
 from mtcheck.model import Document, Paragraph, Span
 from mtcheck.readers import html as html_reader
-from mtcheck.readers.markdown import _URL
+from mtcheck.readers.common import URL, MarkupError
 from mtcheck.readers.text import paragraph_spans
 
 DEFAULTS: dict[str, Any] = {
@@ -301,7 +301,7 @@ def article_document(
             else:
                 for a, b in paragraph_spans(str(item)):
                     _add_paragraph(doc, item[a:b], starts[a:b], ends[a:b], f"{ident}:{name}")
-                doc.masked += [Span(starts[u.start()], ends[u.end() - 1]) for u in _URL.finditer(item)]
+                doc.masked += [Span(starts[u.start()], ends[u.end() - 1]) for u in URL.finditer(item)]
     if not found:
         raise InputError(path, f"{label} has none of the fields {', '.join(fields)} (set json_fields)")
     return doc
@@ -312,7 +312,7 @@ def _add_html(doc: Document, text: str, item: _Str, starts: list[int], ends: lis
 
     try:
         blocks, masked = html_reader.extract(str(item), fragment=True)
-    except html_reader.MarkupError as e:
+    except MarkupError as e:
         pos = starts[e.pos] if e.pos < len(starts) else item.end - 1
         line, col = line_col(text, pos)
         raise InputError(doc.path, f"{label}: broken HTML in field {name!r} at line {line}, column {col}: {e.message}") from None

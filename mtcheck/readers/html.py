@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 
 from mtcheck.model import Document, Paragraph, Span
-from mtcheck.readers.markdown import _URL
+from mtcheck.readers.common import URL, MarkupError, parse_suppression
 
 BLOCKS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "td", "th", "dt", "dd", "caption", "div"}
@@ -66,19 +66,6 @@ _ENTITY = re.compile(r"&(?:#[xX]([0-9a-fA-F]+);?|#([0-9]+);?|([A-Za-z][A-Za-z0-9
 _SWALLOWED_BLOCK = re.compile(r"</(?:p|h[1-6]|li|blockquote|figcaption|td|th|div)\s*>", re.I)
 _ASCII_SPACE = " \t\n\r\f"
 _BLANK_LINE = re.compile(r"\n[ \t\r\f]*\n\s*")
-SUPPRESS_COMMENT = re.compile(r"^\s*mtcheck\s*:\s*ignore\s+([\w/,\s-]+?)\s+--\s+(\S.*?)\s*$", re.S)
-_MTCHECK_COMMENT = re.compile(r"^\s*mtcheck\s*:")
-
-
-class MarkupError(ValueError):
-    """Markup that cannot be read sensibly; ``pos`` indexes the markup string."""
-
-    def __init__(self, message: str, pos: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.pos = pos
-
-
 @dataclass
 class Block:
     """One block's clean text; ``starts``/``ends`` give each character's span in the markup."""
@@ -87,22 +74,6 @@ class Block:
     starts: list[int]
     ends: list[int]
     suppress: list[tuple[str, str]] = field(default_factory=list)
-
-
-def parse_suppression(body: str, pos: int = 0) -> list[tuple[str, str]] | None:
-    """``[(rule, reason), …]`` from an ``mtcheck: ignore RULE -- reason`` text, ``None`` when
-    the text is not an mtcheck directive; a malformed one raises :class:`MarkupError`."""
-    if not _MTCHECK_COMMENT.match(body):
-        return None
-    m = SUPPRESS_COMMENT.match(body)
-    if not m:
-        raise MarkupError(
-            "malformed mtcheck comment: expected `mtcheck: ignore RULE[, RULE] -- reason` (a reason is required)", pos
-        )
-    rules = [r.strip() for r in m.group(1).split(",") if r.strip()]
-    if not rules:
-        raise MarkupError("mtcheck comment names no rule", pos)
-    return [(r, " ".join(m.group(2).split())) for r in rules]
 
 
 def decode_entities(markup: str, a: int, b: int):
@@ -344,7 +315,7 @@ class _Extractor:
             elif not masked and run is not None:
                 self.masked.append((buf[run][1], buf[k - 1][2]))
                 run = None
-        for u in _URL.finditer(block.text):
+        for u in URL.finditer(block.text):
             self.masked.append((block.starts[u.start()], block.ends[u.end() - 1]))
         self.blocks.append(block)
 

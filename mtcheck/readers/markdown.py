@@ -4,7 +4,8 @@ targets are never checked.
 Markup characters are dropped from each block's clean text (so ``**Kyiv**`` reads ``Kyiv``),
 link targets and images' URLs are dropped, inline code and bare URLs are kept but masked.
 An HTML comment ``<!-- mtcheck: ignore RULE[, RULE] -- reason -->`` on its own line silences
-those rules (ids or category prefixes) in the next block; the reason is required.
+those rules (ids or category prefixes) in the next block; the reason is required, and a
+malformed ``mtcheck:`` comment is an input error (as in HTML).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import regex
 
 from mtcheck.model import Document, Paragraph, Span
+from mtcheck.readers import InputError, line_col
+from mtcheck.readers.common import URL, MarkupError, parse_suppression
 
 _FENCE = regex.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = regex.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
@@ -20,7 +23,6 @@ _QUOTE = regex.compile(r"^\s{0,3}(?:>\s?)+")
 _RULE_LINE = regex.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 _TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _COMMENT_LINE = regex.compile(r"^\s*<!--(.*?)-->\s*$")
-_SUPPRESS = regex.compile(r"^\s*mtcheck:\s*ignore\s+([\w/,\s-]+?)\s+--\s+(\S.*?)\s*$")
 
 _DROP = regex.compile(
     r"""
@@ -36,10 +38,6 @@ _DROP = regex.compile(
     regex.VERBOSE | regex.MULTILINE,
 )
 _CODE = regex.compile(r"(`+)(.+?)\1", regex.DOTALL)
-_URL = regex.compile(
-    r"<(?:https?|ftp)://[^\s<>]+>|<[^\s@<>]+@[^\s@<>]+>"
-    r"|(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>()]*[^\s<>().,;:!?'\"»”]"
-)
 
 
 def parse(path: str, text: str, lang: str) -> Document:
@@ -87,8 +85,10 @@ def _blocks(text: str, doc: Document):
             continue
         if m := _COMMENT_LINE.match(line):
             close()
-            if s := _SUPPRESS.match(m.group(1)):
-                suppress += [(rule.strip(), s.group(2)) for rule in s.group(1).split(",") if rule.strip()]
+            try:
+                suppress += parse_suppression(m.group(1)) or []
+            except MarkupError as e:
+                raise InputError(doc.path, f"line {line_col(text, start)[0]}: {e.message}") from None
             continue
         if _RULE_LINE.match(line) or _TABLE_SEP.match(line):
             close()
@@ -138,7 +138,7 @@ def _add_block(doc: Document, text: str, pieces: list[tuple[int, int]], suppress
             continue
         for i in range(m.start(), m.end()):
             keep[i] = False
-    for m in _URL.finditer(raw):
+    for m in URL.finditer(raw):
         doc.masked.append(Span(raw_pos[m.start()], raw_pos[m.end() - 1] + 1))
     kept = [i for i in range(len(raw)) if keep[i]]
     while kept and raw[kept[-1]].isspace():

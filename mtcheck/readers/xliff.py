@@ -39,7 +39,7 @@ from xml.parsers import expat
 
 from mtcheck.model import Document, Paragraph, Span
 from mtcheck.readers import html as html_reader
-from mtcheck.readers.markdown import _URL
+from mtcheck.readers.common import URL, MarkupError, parse_suppression
 
 _TOKEN = re.compile(
     r"""
@@ -257,7 +257,7 @@ def parse(path: str, text: str, src_lang: str | None = None, tgt_lang: str | Non
             if tgt is None or not tgt.text.strip():
                 raise InputError(path, f"{where} (line {seg['line']}) has an empty <target>: translate it before checking")
             for doc, block in ((src_doc, src), (tgt_doc, tgt)):
-                doc.masked += [Span(block.starts[u.start()], block.ends[u.end() - 1]) for u in _URL.finditer(block.text)]
+                doc.masked += [Span(block.starts[u.start()], block.ends[u.end() - 1]) for u in URL.finditer(block.text)]
                 doc.paragraphs.append(
                     Paragraph(unit.index, Span(block.starts[0], block.ends[-1]), block.text, block.starts, block.ends, unit_id=unit_id)
                 )
@@ -289,8 +289,8 @@ def _suppressions(path: str, text: str, unit: _Unit) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for body, pos in unit.notes:
         try:
-            rules = html_reader.parse_suppression(_unescape(body), pos)
-        except html_reader.MarkupError as e:
+            rules = parse_suppression(_unescape(body), pos)
+        except MarkupError as e:
             line, col = line_col(text, pos)
             raise InputError(path, f"unit {unit.id!r}, note at line {line}, column {col}: {e.message}") from None
         out += rules or []

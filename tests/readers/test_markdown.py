@@ -48,3 +48,17 @@ def test_findings_in_code_are_dropped(check):
     result = check(MD, suffix=".md")
     flagged = [result.target.slice(f.target) for f in result.findings if f.rule == "duplicate-word"]
     assert flagged == []
+
+
+def test_malformed_or_unknown_suppressions_are_input_errors(check):
+    import pytest
+
+    from mtcheck.readers import InputError
+
+    body = "The minister said said that the talks would continue next week in Brussels with both sides."
+    with pytest.raises(InputError, match="reason is required"):
+        check(f"<!-- mtcheck: ignore duplicate-word -->\n{body}\n", suffix=".md")
+    with pytest.raises(InputError, match="unknown rule 'duplicat-word'"):
+        check(f"<!-- mtcheck: ignore duplicat-word -- quoted -->\n{body}\n", suffix=".md")
+    result = check(f"<!-- mtcheck: ignore fluency -- quoted verbatim -->\n{body}\n", suffix=".md")
+    assert [f.suppressed for f in result.findings if f.rule == "duplicate-word"] == [True]
