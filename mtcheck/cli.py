@@ -452,5 +452,20 @@ def _mount_mt_commands() -> None:
 
 
 def main() -> None:
+    """Entry point: usage errors are one line on stderr (exit 2), like input errors."""
     _mount_mt_commands()
-    app()
+    try:
+        result = app(standalone_mode=False)
+    except typer.Exit as e:
+        raise SystemExit(e.exit_code) from None
+    except typer.Abort:
+        typer.echo("mtcheck: interrupted", err=True)
+        raise SystemExit(130) from None
+    except typer.TyperException as e:  # usage errors: unknown option, missing argument, bad value
+        ctx = getattr(e, "ctx", None)
+        hint = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+        message = " ".join((e.format_message() if hasattr(e, "format_message") else str(e)).split())
+        if message:  # empty when the help was shown for a bare command
+            typer.echo(f"mtcheck: error: {message}{hint}", err=True)
+        raise SystemExit(getattr(e, "exit_code", EXIT_INPUT)) from None
+    raise SystemExit(result if isinstance(result, int) else 0)

@@ -99,3 +99,8 @@ def test_partial_translation_is_checked_not_refused(tmp_path):
 def test_unknown_language_is_an_input_error():
     proc = run("check", SEED, "--src-lang", "xx", "--no-mt")
     assert proc.returncode == 2 and "unknown language 'xx'" in proc.stderr
+
+
+def test_usage_errors_are_one_line():
+    proc = run("check", "--bogus")
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "No such option: --bogus" in proc.stderr
