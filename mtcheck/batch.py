@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from mtcheck.config import Config, any_match
+from mtcheck.pipeline import lang_tag, swap_tag
 
 TARGET_SUFFIXES = {".txt", ".md", ".markdown"}
 BILINGUAL_SUFFIXES = {".xlf", ".xliff"}
@@ -69,12 +70,6 @@ class Discovery:
     empty_dirs: list[str] = field(default_factory=list)
 
 
-def _lang_tag(name: str) -> str | None:
-    from mtcheck.pipeline import lang_tag
-
-    return lang_tag(name)
-
-
 def walk(folder: Path, config: Config, tgt_lang: str, src_lang: str | None, suffixes: set[str]) -> list[str]:
     """Target files under ``folder`` (see the module docstring), sorted."""
     include = config.get("include")
@@ -93,7 +88,7 @@ def walk(folder: Path, config: Config, tgt_lang: str, src_lang: str | None, suff
             path = Path(dirpath) / name
             if path.suffix.lower() not in suffixes:
                 continue
-            tag = _lang_tag(name)
+            tag = lang_tag(name)
             bilingual = path.suffix.lower() in BILINGUAL_SUFFIXES and tag is None  # XLIFF holds both sides
             if not bilingual and (tag != tgt_lang or (src_lang is not None and tag == src_lang)):
                 continue
@@ -149,22 +144,14 @@ def discover(
         if force_exclude and any_match(exclude, config.relpath(target)):
             continue
         if pair_sources:
-            tag = _lang_tag(target.name)
+            tag = lang_tag(target.name)
             if tag is not None and tag != tgt_lang:
-                counterpart = _swap_tag(target, tgt_lang)
+                counterpart = swap_tag(target, tgt_lang)
                 if tag == src_lang and counterpart is not None and counterpart.is_file():
                     add(str(counterpart))
                 continue  # a source (or another language) is not a target
         add(str(target))
     return out
-
-
-def _swap_tag(path: Path, lang: str) -> Path | None:
-    suffixes = path.suffixes
-    if len(suffixes) < 2:
-        return None
-    stem = path.name[: -len("".join(suffixes[-2:]))]
-    return path.with_name(f"{stem}.{lang}{suffixes[-1]}")
 
 
 # ---------------------------------------------------------------------------- running

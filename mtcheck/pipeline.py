@@ -31,15 +31,20 @@ def lang_tag(path: str | Path) -> str | None:
     return None
 
 
-def find_source(target: str | Path, src_lang: str) -> Path | None:
-    """The source named by convention: the last language tag swapped for ``src_lang``."""
-    p = Path(target)
+def swap_tag(path: str | Path, lang: str) -> Path | None:
+    """``path`` with its last language tag replaced: ``a/story.en.txt`` → ``a/story.fr.txt``."""
+    p = Path(path)
     suffixes = p.suffixes
     if len(suffixes) < 2 or lang_tag(p) is None:
         return None
     stem = p.name[: -len("".join(suffixes[-2:]))]
-    candidate = p.with_name(f"{stem}.{src_lang}{suffixes[-1]}")
-    return candidate if candidate.is_file() and candidate.resolve() != p.resolve() else None
+    return p.with_name(f"{stem}.{lang}{suffixes[-1]}")
+
+
+def find_source(target: str | Path, src_lang: str) -> Path | None:
+    """The source named by convention: the last language tag swapped for ``src_lang``."""
+    candidate = swap_tag(target, src_lang)
+    return candidate if candidate is not None and candidate.is_file() and candidate.resolve() != Path(target).resolve() else None
 
 
 def locate_source(
