@@ -350,3 +350,73 @@ def summary_table(outcomes: list[Outcome], seconds: float, workers: int) -> str:
         + f" — {seconds:.2f} s, {rate:.1f} documents/s, {workers} job{'s' * (workers != 1)}"
     )
     return capture.get().rstrip() + "\n" + footer + "\n"
+
+
+@dataclass
+class CheckRun:
+    """What ``check_targets`` did: outcomes in target order, input errors, and how it ran."""
+
+    outcomes: list[Outcome]
+    errors: list[tuple[str, str]]
+    jobs: int
+    workers: int
+    batch: bool  # a folder was walked or several files were given: worth a summary table
+    seconds: float
+
+    @property
+    def results(self) -> list[Any]:
+        return [r for o in self.outcomes for r in o.results]
+
+
+def check_targets(
+    targets: list[Path],
+    config: Config,
+    *,
+    source: Path | None = None,
+    force_exclude: bool = False,
+    pair_sources: bool = False,
+    baseline: Any = None,
+    quiet: bool = False,
+    on_result: Callable[[Any], None] = lambda result: None,
+    on_error: Callable[[str], None] = lambda message: None,
+) -> CheckRun:
+    """Discover the target files under ``targets``, check them in parallel, apply the baseline.
+
+    ``on_result`` sees each document's result as soon as it is ready (after baseline
+    filtering), ``on_error`` each input error's one-line message.
+    """
+    from mtcheck.baseline import filter_new
+
+    found = discover(targets, config, force_exclude=force_exclude, pair_sources=pair_sources)
+    errors: list[tuple[str, str]] = []
+    for folder in found.empty_dirs:
+        tgt = config.get("tgt-lang") or "en"
+        message = f"{folder}: is a directory with no target files to check (*.{tgt}.txt, *.{tgt}.md, *.{tgt}.html, …, *.xlf)"
+        on_error(message)
+        errors.append((folder, message))
+
+    jobs = []
+    for i, target in enumerate(found.targets):
+        src_lang, tgt_lang = config.languages(target)
+        jobs.append(Job(i, target, str(source) if source else None, src_lang, tgt_lang, config.settings(target)))
+    workers = max(1, min(config.get("jobs") or default_jobs(), len(jobs) or 1))
+    if workers > 1:  # each worker's MT engines share the cores with the others
+        for job in jobs:
+            job.settings.setdefault("threads", max(1, default_jobs() // workers))
+
+    outcomes: list[Outcome] = []
+
+    def on_outcome(outcome: Outcome) -> None:
+        if outcome.error is not None:
+            on_error(outcome.error)
+            errors.append((outcome.job.target, outcome.error))
+        for result in outcome.results:
+            if baseline is not None:
+                outcome.dropped += filter_new(result, baseline)
+            on_result(result)
+        outcomes.append(outcome)
+
+    started = time.perf_counter()
+    iterate_with_progress(run(jobs, workers), Progress(len(jobs), enabled=not quiet), on_outcome)
+    outcomes.sort(key=lambda o: o.job.index)
+    return CheckRun(outcomes, errors, len(jobs), workers, found.walked or len(jobs) > 1, time.perf_counter() - started)

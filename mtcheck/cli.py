@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import enum
 import sys
-import time
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -124,7 +123,7 @@ def check(
     write_baseline: Annotated[Optional[Path], typer.Option(help="Record the current findings in this baseline file (exit 0).")] = None,
 ) -> None:
     """Check TARGET files (or every target file under TARGET folders) and report what to fix."""
-    from mtcheck.batch import Job, Progress, default_jobs, discover, iterate_with_progress, run
+    from mtcheck.batch import check_targets
 
     cli = _cli_layer(
         src_lang=src_lang,
@@ -149,7 +148,7 @@ def check(
     if source is not None and (len(targets) != 1 or targets[0].is_dir()):
         raise fail("--source needs exactly one TARGET file")
 
-    from mtcheck.baseline import BaselineError, filter_new, load as load_baseline, write as write_baseline_file
+    from mtcheck.baseline import BaselineError, load as load_baseline, write as write_baseline_file
 
     known = None
     if baseline is not None:
@@ -158,65 +157,34 @@ def check(
         except BaselineError as e:
             raise fail(str(e)) from None
 
-    found = discover(targets, cfg, force_exclude=force_exclude, pair_sources=pair_sources)
-    errors: list[tuple[str, str]] = []
-    for folder in found.empty_dirs:
-        tgt = cfg.get("tgt-lang") or "en"
-        message = f"{folder}: is a directory with no target files to check (*.{tgt}.txt, *.{tgt}.md, *.{tgt}.html, …, *.xlf)"
-        _error_line(message)
-        errors.append((folder, message))
-
-    job_list = []
-    for i, target in enumerate(found.targets):
-        s_lang, t_lang = cfg.languages(target)
-        job_list.append(Job(i, target, str(source) if source else None, s_lang, t_lang, cfg.settings(target)))
-    workers = cfg.get("jobs") or default_jobs()
-    workers = max(1, min(workers, len(job_list) or 1))
-    if workers > 1:  # each worker's MT engines share the cores with the others
-        for job in job_list:
-            job.settings.setdefault("threads", max(1, default_jobs() // workers))
-    batch = found.walked or len(job_list) > 1
-
-    outcomes = []
     seen_notices: set[str] = set()
-    stream = None
-    if fmt is Format.jsonl:
-        stream = _open_output(output)
+    stream = _open_output(output) if fmt is Format.jsonl else None
+    show_notices = not quiet and not (fmt is Format.text and output is None)  # the text report shows them
 
-    def on_outcome(outcome) -> None:
-        if outcome.error is not None:
-            _error_line(outcome.error)
-            errors.append((outcome.job.target, outcome.error))
-        for result in outcome.results:
-            if not quiet and not (fmt is Format.text and output is None):  # the text report shows them
-                for notice in result.notices:
-                    if notice not in seen_notices:
-                        seen_notices.add(notice)
-                        typer.echo(f"mtcheck: {notice}", err=True)
-            if known is not None:
-                outcome.dropped += filter_new(result, known)
-            if stream is not None:
-                from mtcheck.report.jsonl import line
-
-                stream.write(line(result))
+    def on_result(result) -> None:
+        if show_notices:
+            for notice in result.notices:
+                if notice not in seen_notices:
+                    seen_notices.add(notice)
+                    typer.echo(f"mtcheck: {notice}", err=True)
         if stream is not None:
-            stream.flush()
-        outcomes.append(outcome)
+            from mtcheck.report.jsonl import line
 
-    started = time.perf_counter()
-    progress = Progress(len(job_list), enabled=not quiet)
+            stream.write(line(result))
+            stream.flush()
+
     try:
-        iterate_with_progress(run(job_list, workers), progress, on_outcome)
+        checked = check_targets(
+            targets, cfg, source=source, force_exclude=force_exclude, pair_sources=pair_sources,
+            baseline=known, quiet=quiet, on_result=on_result, on_error=_error_line,
+        )
     except KeyboardInterrupt:
         _error_line("interrupted")
         raise typer.Exit(130) from None
     finally:
         if stream is not None and stream is not sys.stdout:
             stream.close()
-    elapsed = time.perf_counter() - started
-
-    outcomes.sort(key=lambda o: o.job.index)
-    results = [r for o in outcomes for r in o.results]
+    outcomes, errors, results = checked.outcomes, checked.errors, checked.results
     if known is not None and not quiet:
         dropped = sum(o.dropped for o in outcomes)
         if dropped:
@@ -229,16 +197,16 @@ def check(
         if not quiet:
             typer.echo(f"mtcheck: recorded {n} finding{'s' * (n != 1)} in {write_baseline}", err=True)
 
-    if not job_list and not errors and not quiet:
+    if not checked.jobs and not errors and not quiet:
         typer.echo("mtcheck: no target files to check", err=True)
     if fmt is not Format.jsonl and (results or not errors or fmt is Format.junit):
-        if job_list or fmt is not Format.text:
+        if checked.jobs or fmt is not Format.text:
             seconds = {r.target.path: o.seconds / len(o.results) for o in outcomes for r in o.results}
             _write_report(results, fmt, output, quiet=quiet, fail_on=fail_level.value, errors=errors, seconds=seconds)
-    if batch and not quiet and job_list:
+    if checked.batch and not quiet and checked.jobs:
         from mtcheck.batch import summary_table
 
-        sys.stderr.write(summary_table(outcomes, elapsed, workers))
+        sys.stderr.write(summary_table(outcomes, checked.seconds, checked.workers))
     if errors:
         raise typer.Exit(EXIT_INPUT)
     if write_baseline is None and fail_level is not FailOn.never:
