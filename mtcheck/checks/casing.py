@@ -51,7 +51,6 @@ class NameCasing(Rule):
         stop = stopwords(ctx.tgt_lang)
         by_design = _lowercase_names(ctx.tgt_lang)
         exonyms = _exonyms(ctx.src_lang, ctx.tgt_lang)
-        common = _common_words(ctx.src_lang, ctx.tgt_lang)
         places = _place_names(ctx.src_lang, ctx.tgt_lang)
         standalone = {w for _, sent in ctx.target_sentences() for w in _standalone_capitalised(sent)} & places
         for seg, sent in ctx.target_sentences():
@@ -62,9 +61,11 @@ class NameCasing(Rule):
                 if m.group()[0].isupper()
             }
             source_names |= {exonyms[m.group()]: m.group() for s in seg.source for m in _WORD.finditer(s.text) if m.group() in exonyms}
-            for m in _WORD.finditer(sent.text):  # "bad bank" beside "Royal Bank of Scotland": the name is there
-                if m.group().lower() in common:
-                    source_names.pop(m.group(), None)
+            words = [m.group() for m in _WORD.finditer(sent.text)]
+            lowercase = {w for w in words if w.islower()}
+            for word in words:  # "bad bank" beside "Royal Bank of Scotland": the name is there
+                if word in source_names and word.lower() in lowercase and word.lower() in _common_words(ctx.src_lang, ctx.tgt_lang):
+                    source_names.pop(word)
             for m in _mid_sentence_words(sent):
                 word = m.group()
                 if not word[0].islower() or word.lower() in by_design or word in stop or len(word) < 3:

@@ -18,12 +18,25 @@ from mtcheck.resources import pair_table
 
 @dataclass(frozen=True)
 class Term:
+    """A glossary entry; its patterns compile on first use (most terms never occur in a text)."""
+
     source: str
     targets: tuple[str, ...]
-    pattern: re.Pattern
-    target_patterns: tuple[re.Pattern, ...]
+
+    @property
+    def pattern(self) -> re.Pattern:
+        return _bounded(self.source)
+
+    @property
+    def target_patterns(self) -> tuple[re.Pattern, ...]:
+        return tuple(_bounded(t, plural=True) for t in self.targets)
+
+    def may_occur_in(self, text_lower: str) -> bool:
+        """A cheap test before the pattern: the term's first word is in the text."""
+        return self.source.split()[0].lower().replace("’", "'") in text_lower
 
 
+@functools.lru_cache(maxsize=4096)
 def _bounded(text: str, plural: bool = False) -> re.Pattern:
     words = r"\s+".join(re.escape(w).replace("'", "['’]") for w in text.split())
     suffix = "(?:e?s)?" if plural else ""
@@ -31,8 +44,7 @@ def _bounded(text: str, plural: bool = False) -> re.Pattern:
 
 
 def _term(source: str, targets: str) -> Term:
-    alternatives = tuple(t.strip() for t in targets.split("|") if t.strip())
-    return Term(source, alternatives, _bounded(source), tuple(_bounded(t, plural=True) for t in alternatives))
+    return Term(source, tuple(t.strip() for t in targets.split("|") if t.strip()))
 
 
 def load_glossary(path: str | Path) -> tuple[Term, ...]:
@@ -92,7 +104,10 @@ class GlossaryTerm(Rule):
             terms += load_glossary(path)
         for seg in ctx.aligned():
             target = seg.target_text
+            source_lower = seg.source_text.lower().replace("’", "'")
             for term in terms:
+                if not term.may_occur_in(source_lower):
+                    continue
                 for sent in seg.source:
                     m = term.pattern.search(sent.text)
                     if m is None or any(p.search(target) for p in term.target_patterns):
