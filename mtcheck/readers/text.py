@@ -1,4 +1,4 @@
-"""Plain text: paragraphs are separated by blank lines."""
+"""Plain text: paragraphs are separated by blank lines (with any line endings: LF, CRLF, CR)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,16 @@ import regex
 from mtcheck.model import Document, Paragraph, Span
 from mtcheck.segment import trimmed_ranges
 
-_PARAGRAPH = regex.compile(r"(?:(?!\n[^\S\n]*\n)[\s\S])+")
+_BLANK_LINE = regex.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Ranges of the blank-line separated blocks of ``text``, whitespace trimmed."""
-    return trimmed_ranges(text, (m.span() for m in _PARAGRAPH.finditer(text)))
+    cuts = [0]
+    for m in _BLANK_LINE.finditer(text):
+        cuts += [m.start(), m.end()]
+    cuts.append(len(text))
+    return trimmed_ranges(text, zip(cuts[::2], cuts[1::2]))
 
 
 def parse(path: str, text: str, lang: str) -> Document:
