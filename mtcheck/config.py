@@ -57,6 +57,7 @@ from typing import Any
 
 from mtcheck.compat import tomllib
 from mtcheck.model import CATEGORIES
+from mtcheck.rules_filter import specificity
 
 CONFIG_NAMES = ("mtcheck.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
@@ -170,16 +171,6 @@ def any_match(patterns: list[str], relpath: str) -> bool:
 # ---------------------------------------------------------------------------- rules
 
 
-def _specificity(selector: str, rule_id: str, category: str) -> int:
-    if selector == rule_id:
-        return 3
-    if selector == category:
-        return 2
-    if selector in {"ALL", "all"} or category.startswith(selector.rstrip("/") + "/"):
-        return 1
-    return 0
-
-
 def known_selectors() -> set[str]:
     from mtcheck.checks import all_rules
 
@@ -205,8 +196,8 @@ def resolve_rules(layers: list[dict[str, Any]]) -> list[str]:
             select, extend, ignore = layer.get("select"), layer.get("extend-select") or [], layer.get("ignore") or []
             if select is None and not extend and not ignore:
                 continue
-            s = max((_specificity(x, rule_id, cls.category) for x in [*(select or []), *extend]), default=0)
-            i = max((_specificity(x, rule_id, cls.category) for x in ignore), default=0)
+            s = max((specificity(x, rule_id, cls.category) for x in [*(select or []), *extend]), default=0)
+            i = max((specificity(x, rule_id, cls.category) for x in ignore), default=0)
             if s == 0 and i == 0:
                 state = state if select is None else False
             else:

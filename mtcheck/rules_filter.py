@@ -12,7 +12,8 @@ from typing import Any
 from mtcheck.model import Severity
 
 
-def _specificity(selector: str, rule_id: str, category: str) -> int:
+def specificity(selector: str, rule_id: str, category: str) -> int:
+    """How closely ``selector`` names a rule: 3 its id, 2 its category, 1 a category prefix or ``ALL``, 0 not at all."""
     if selector == rule_id:
         return 3
     if selector == category:
@@ -25,8 +26,8 @@ def _specificity(selector: str, rule_id: str, category: str) -> int:
 def rule_enabled(rule_id: str, category: str, settings: dict[str, Any]) -> bool:
     select = settings.get("select") or ["ALL"]
     ignore = settings.get("ignore") or []
-    best_select = max((_specificity(s, rule_id, category) for s in select), default=0)
-    best_ignore = max((_specificity(s, rule_id, category) for s in ignore), default=0)
+    best_select = max((specificity(s, rule_id, category) for s in select), default=0)
+    best_ignore = max((specificity(s, rule_id, category) for s in ignore), default=0)
     return best_select > 0 and best_select > best_ignore
 
 
