@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -59,3 +60,10 @@ def normalise_word(word: str) -> str:
 def languages() -> tuple[str, ...]:
     """The languages mtcheck has data for: folders ``data/<lang>/`` with a ``stopwords.txt``."""
     return tuple(sorted(p.name for p in DATA_DIR.iterdir() if (p / "stopwords.txt").is_file()))
+
+
+def alternation(words) -> str | None:
+    """A regular-expression alternation of ``words``, longest first so that the longest form wins
+    (``None`` when there are none)."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in ordered) if ordered else None

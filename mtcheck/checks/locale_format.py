@@ -8,7 +8,7 @@ import regex
 
 from mtcheck.checks.base import CheckContext, PatternRule
 from mtcheck.model import Sentence, Severity
-from mtcheck.resources import pair_table, table, word_list
+from mtcheck.resources import alternation, pair_table, table, word_list
 from mtcheck.typography import typography
 
 _NB = "\u00a0\u202f"
@@ -120,10 +120,8 @@ class SourceOrdinal(_EnglishFormatRule):
 
 @functools.cache
 def _ordinal_pattern(lang: str) -> regex.Pattern | None:
-    suffixes = sorted(word_list(lang, "ordinal_suffixes"), key=len, reverse=True)
-    if not suffixes:
-        return None
-    return regex.compile(rf"(?<![\p{{L}}\d.,-])(\d+)({'|'.join(map(regex.escape, suffixes))})(?![\p{{L}}\d-])")
+    suffixes = alternation(word_list(lang, "ordinal_suffixes"))
+    return regex.compile(rf"(?<![\p{{L}}\d.,-])(\d+)({suffixes})(?![\p{{L}}\d-])") if suffixes else None
 
 
 class SourceHonorific(_EnglishFormatRule):
@@ -143,7 +141,7 @@ class SourceHonorific(_EnglishFormatRule):
         self._english = _honorifics(ctx.src_lang, ctx.tgt_lang)
         if not self._english:
             return None
-        titles = "|".join(map(regex.escape, sorted(self._english, key=len, reverse=True)))
+        titles = alternation(self._english)
         return regex.compile(rf"(?<![\p{{L}}.])({titles})(?=[ \u00a0]\p{{Lu}})")
 
     def skip(self, sentence: Sentence, m: regex.Match) -> bool:

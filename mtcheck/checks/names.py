@@ -12,7 +12,7 @@ import regex
 from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity
-from mtcheck.resources import pair_table, word_list
+from mtcheck.resources import alternation, pair_table, word_list
 
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’-]*\p{L}")
 # Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping".
@@ -42,7 +42,7 @@ def _exonym_pattern(src: str, tgt: str) -> tuple[re.Pattern | None, dict[str, st
     forms = {k: v for k, v in _exonyms(src, tgt).items() if k != v and k not in false_alarms}
     if not forms:
         return None, forms
-    alternatives = "|".join(re.escape(k) for k in sorted(forms, key=len, reverse=True))
+    alternatives = alternation(forms)
     return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])"), forms  # re: compiles 10× faster here
 
 

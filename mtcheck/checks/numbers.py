@@ -10,7 +10,7 @@ import regex
 
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity, Span
-from mtcheck.resources import table, word_list
+from mtcheck.resources import alternation, table, word_list
 from mtcheck.typography import typography
 
 _DIGITS = regex.compile(
@@ -38,11 +38,7 @@ class Number:
 @functools.cache
 def _context_patterns(lang: str) -> tuple[regex.Pattern | None, regex.Pattern | None]:
     """Words before a number that make it a decade, and after it that make it a 24-hour time."""
-    def alternation(name: str) -> str | None:
-        words = sorted(word_list(lang, name), key=len, reverse=True)
-        return "|".join(map(regex.escape, words)) if words else None
-
-    decade, clock = alternation("decade_words"), alternation("clock_words")
+    decade, clock = alternation(word_list(lang, "decade_words")), alternation(word_list(lang, "clock_words"))
     return (
         regex.compile(rf"(?:{decade})\s?$", regex.IGNORECASE) if decade else None,
         regex.compile(rf"\s?(?:{clock})(?!\p{{L}})", regex.IGNORECASE) if clock else None,
@@ -123,10 +119,8 @@ def _scale_after(text: str, end: int, scales: dict[str, float]) -> float | None:
 @functools.cache
 def _roman_ordinals(lang: str) -> regex.Pattern | None:
     """Roman numerals with the language's ordinal ending: ``XXe siècle``, ``XIXe``."""
-    suffixes = sorted(word_list(lang, "ordinal_suffixes"), key=len, reverse=True)
-    if not suffixes:
-        return None
-    return regex.compile(rf"(?<![\p{{L}}])([IVXLC]{{2,}}|[IVX])(?:{'|'.join(map(regex.escape, suffixes))})(?![\p{{L}}])")
+    suffixes = alternation(word_list(lang, "ordinal_suffixes"))
+    return regex.compile(rf"(?<![\p{{L}}])([IVXLC]{{2,}}|[IVX])(?:{suffixes})(?![\p{{L}}])") if suffixes else None
 
 
 def _roman_value(numeral: str) -> int:

@@ -10,17 +10,15 @@ import regex
 from mtcheck import langid
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Severity
-from mtcheck.resources import stopwords, word_list
+from mtcheck.resources import alternation, stopwords, word_list
 
 _TOKEN = regex.compile(r"\p{L}+(?:['’](?=\p{L}))?")
 
 
 @functools.cache
 def _kept_names(pair: str) -> regex.Pattern | None:
-    names = word_list(pair, "keep_source")
-    if not names:
-        return None
-    return regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\p{L})")
+    names = alternation(word_list(pair, "keep_source"))
+    return regex.compile(rf"(?<!\p{{L}})(?:{names})(?!\p{{L}})") if names else None
 
 
 def _without_kept_names(text: str, pair: str) -> str:
