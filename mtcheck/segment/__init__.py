@@ -51,7 +51,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     cuts = [0]
     for m in _BOUNDARY.finditer(text):
         if text[m.start()] == "." and _is_abbreviation(text[: m.start() + 1], abbreviations):
-            if not _ends_anyway(text, m, lang):
+            if not _ends_anyway(text, m, lang) and not _number_missing(text, m, lang):
                 continue
         cuts.append(m.end())
     cuts.append(len(text))
@@ -81,6 +81,19 @@ def _ends_anyway(text: str, m: regex.Match, lang: str) -> bool:
         and following is not None
         and following.group(1) in _sentence_openers(lang)
     )
+
+
+def _number_missing(text: str, m: regex.Match, lang: str) -> bool:
+    """``No.``, ``p.`` are abbreviations only before a number: ``He said: "No." Then…`` ends."""
+    token = _LAST_TOKEN.search(text[: m.start() + 1])
+    if token is None or token.group(1).lstrip("(«“\"'‘[") not in _before_number(lang):
+        return False
+    return not regex.match(r"\s*\d", text[m.start() + 1 :])
+
+
+@functools.cache
+def _before_number(lang: str) -> frozenset[str]:
+    return frozenset(word_list(lang, "abbreviations_before_number"))
 
 
 def _is_abbreviation(head: str, abbreviations: frozenset[str]) -> bool:

@@ -22,6 +22,8 @@ def sentences(text, lang):
         ("J. K. Rowling wrote it. Fans cheered.", "en", ["J. K. Rowling wrote it.", "Fans cheered."]),
         ("He moved to the U.S. He later returned.", "en", ["He moved to the U.S.", "He later returned."]),
         ("The U.S. President spoke.", "en", ["The U.S. President spoke."]),
+        ('He said: "No." Then he left.', "en", ['He said: "No."', "Then he left."]),
+        ("See No. 5 Downing Street. It is old.", "en", ["See No. 5 Downing Street.", "It is old."]),
     ],
 )
 def test_split(text, lang, expected):
