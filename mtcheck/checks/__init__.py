@@ -18,6 +18,7 @@ FAMILIES = (
     "calque",
     "leftover",
     "glossary",
+    "consistency",
     "mt_accuracy",
 )
 

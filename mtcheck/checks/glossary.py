@@ -11,7 +11,7 @@ from pathlib import Path
 
 
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.model import Finding, Severity
+from mtcheck.model import Finding, Segment, Sentence, Severity
 from mtcheck.readers import InputError
 from mtcheck.resources import pair_table
 
@@ -99,24 +99,34 @@ class GlossaryTerm(Rule):
     needs_source = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        terms = list(_default(ctx.src_lang, ctx.tgt_lang))
-        for path in ctx.settings.get("glossary") or []:
-            terms += load_glossary(path)
-        for seg in ctx.aligned():
-            target = seg.target_text
-            source_lower = seg.source_text.lower().replace("’", "'")
-            for term in terms:
-                if not term.may_occur_in(source_lower):
-                    continue
-                for sent in seg.source:
-                    m = term.pattern.search(sent.text)
-                    if m is None or any(p.search(target) for p in term.target_patterns):
-                        continue
-                    wanted = " or ".join(f"“{t}”" for t in term.targets)
-                    yield self.finding(
-                        f"Glossary: “{m.group()}” should be translated {wanted}.",
-                        source=sent.file_span(m.start(), m.end()),
-                        segment=seg,
-                        suggestion=term.targets[0],
-                    )
-                    break
+        for seg, term, sent, m in term_occurrences(ctx):
+            if any(p.search(seg.target_text) for p in term.target_patterns):
+                continue
+            wanted = " or ".join(f"“{t}”" for t in term.targets)
+            yield self.finding(
+                f"Glossary: “{m.group()}” should be translated {wanted}.",
+                source=sent.file_span(m.start(), m.end()),
+                segment=seg,
+                suggestion=term.targets[0],
+            )
+
+
+def glossary_terms(ctx: CheckContext) -> list[Term]:
+    """The pair's default glossary followed by the user's ``--glossary`` files."""
+    terms = list(_default(ctx.src_lang, ctx.tgt_lang))
+    for path in ctx.settings.get("glossary") or []:
+        terms += load_glossary(path)
+    return terms
+
+
+def term_occurrences(ctx: CheckContext) -> Iterator[tuple[Segment, Term, Sentence, re.Match]]:
+    """Each aligned segment's first occurrence of each glossary term in its source."""
+    terms = glossary_terms(ctx)
+    for seg in ctx.aligned():
+        source_lower = seg.source_text.lower().replace("’", "'")
+        for term in terms:
+            if not term.may_occur_in(source_lower):
+                continue
+            hit = next(((sent, m) for sent in seg.source if (m := term.pattern.search(sent.text))), None)
+            if hit is not None:
+                yield seg, term, *hit
