@@ -321,12 +321,18 @@ def _segment(seg: Segment, hyp, bt: str, ts, mt, src_lang: str, tgt_lang: str, t
         )
         if names_only:
             continue  # names and numbers belong to the name and number checks
+        if all(normalise_word(tw[k].text) in coverage_stopwords(tgt_lang) for k in unsup):
+            continue  # "arrived in" for the MT's "at": function words alone are style, not meaning
         a, b = tw[unsup[0]].start, tw[unsup[-1]].end
         lps = [lp for (x, y), lp in zip(ts.spans, ts.logprobs) if x < y and x < b and y > a]
         run_lp = sum(lps) / len(lps) if lps else 0.0
         scored_runs.append((run_lp, a, b, unsup))
-    # A run needs the segment to corroborate it, unless it is very improbable by itself.
-    scored_runs = [r for r in scored_runs if corroborated or r[0] <= th["error_token_logprob"]]
+    # A run needs the segment to corroborate it, unless it is very improbable by itself; a
+    # single word (a synonym the MT did not choose: "stated" for "said") must be very improbable.
+    scored_runs = [
+        r for r in scored_runs
+        if r[0] <= th["error_token_logprob"] or (corroborated and len(r[3]) > 1)
+    ]
     if scored_runs:
         strongest = sorted(scored_runs)[: int(th["max_runs"])]
         for run_lp, a, b, unsup in sorted(strongest, key=lambda r: r[1]):  # text order
@@ -385,8 +391,8 @@ def _segment(seg: Segment, hyp, bt: str, ts, mt, src_lang: str, tgt_lang: str, t
     # Dropped content leaves a mark in forced decoding: the word after the gap (or </s>) is improbable.
     has_low = any(lp <= th["token_logprob"] for lp in ts.logprobs)
     corroborated_om = has_low and (
-        ratio <= th["omission_length_ratio"] or len(mt_missing) >= th["omission_min_words"]
-    )
+        ratio <= th["omission_length_ratio"] and len(mt_missing) >= th["omission_min_words"]
+    )  # both: a paraphrase lacks the MT's words, but is not shorter
     clusters = [cl for cl in clusters if len(cl) >= th["omission_min_words"]] if corroborated_om else []
     biggest = sorted(clusters, key=len, reverse=True)[: int(th["max_runs"])]
     for cl in sorted(biggest, key=lambda c: c[0].start):
@@ -437,7 +443,8 @@ def _negation_candidate(seg, hyp, bt, S, T, tw, mw, src_lang, tgt_lang, delta, t
         span = (nt[-1].start(), nt[-1].end()) if nt else None
         what = "has a negation the MT does not"
     target = to_doc_span(seg.target, *span) if span else seg.target_span
-    sev = Severity.ERROR if delta <= th["delta"] else Severity.WARNING
+    # A warning only: negation is also carried by vocabulary the cue lists may not know.
+    sev = Severity.WARNING
     msg = (
         f"Possible mistranslation: the translation {what} ({len(nt)} vs {len(nm)} negation cues; "
         f"back-translation {len(nb)} vs source {len(ns)}). {mt_note}"

@@ -162,7 +162,7 @@ class HFBackend:
         gc.num_beams = 1
         self.translate_batch_size = int(settings.get("batch_size") or 16)
         self.score_batch_size = int(settings.get("score_batch_size") or 16)
-        self.threads = (torch.get_num_threads(), 1)
+        self.threads = (1, torch.get_num_threads())  # (parallel workers, threads each): one process-wide pool
         self.calls = 0
 
     def _ids(self, pieces: list[str]) -> list[int]:

@@ -37,6 +37,10 @@ def make_key(*parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
+class CacheBusy(Exception):
+    """The cache database is locked by another process."""
+
+
 class MTCache:
     """``get_many``/``put_many`` over a key → JSON table; ``path=None`` keeps it in memory."""
 
@@ -102,11 +106,17 @@ class MTCache:
             self.error = f"MT cache not written ({exc})"
 
     def clear(self) -> int:
-        """Delete every entry; returns how many there were."""
+        """Delete every entry; returns how many there were (raises ``CacheBusy`` while another process writes)."""
         self._memory.clear()
         db = self._conn()
         if db is None:
             return 0
+        try:
+            return self._clear(db)
+        except sqlite3.Error as exc:
+            raise CacheBusy(f"{self.path}: cannot clear the MT cache now ({exc}); try again when no check is running") from None
+
+    def _clear(self, db) -> int:
         n = db.execute("SELECT COUNT(*) FROM mt").fetchone()[0]
         db.execute("DELETE FROM mt")
         db.execute("VACUUM")
@@ -114,7 +124,10 @@ class MTCache:
 
     def __len__(self) -> int:
         db = self._conn()
-        return int(db.execute("SELECT COUNT(*) FROM mt").fetchone()[0]) if db else len(self._memory)
+        try:
+            return int(db.execute("SELECT COUNT(*) FROM mt").fetchone()[0]) if db else len(self._memory)
+        except sqlite3.Error:
+            return len(self._memory)
 
     def close(self) -> None:
         if self._db is not None:

@@ -103,15 +103,19 @@ def clear_cmd(
     cache_path: Optional[Path] = typer.Option(None, "--cache-path", help="Cache file (default: the user cache)."),
 ) -> None:
     """Delete every cached translation and score."""
-    from mtcheck.mt.cache import MTCache, default_cache_path
+    from mtcheck.mt.cache import CacheBusy, MTCache, default_cache_path
 
     path = cache_path or default_cache_path()
     if not path.exists():
         typer.echo(f"{path}: no cache")
         return
     cache = MTCache(path)
-    n = cache.clear()
-    cache.close()
+    try:
+        n = cache.clear()
+    except CacheBusy as e:
+        _err(str(e))  # exits 2
+    finally:
+        cache.close()
     if cache.error:
         _err(cache.error)
     typer.echo(f"{path}: {n} entries removed")

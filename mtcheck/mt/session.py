@@ -17,6 +17,8 @@ model becomes a notice there; by default a re-run served from the cache loads no
 
 from __future__ import annotations
 
+import os
+
 import importlib.util
 import json
 import math
@@ -107,6 +109,9 @@ class Engine:
             "revision": local.revision(backend),
             "backend": backend,
             "compute": _requested_compute(backend, settings),
+            "limit": self.limit,  # how long inputs are cut into chunks
+            "prefix": local.spec.prefix,
+            "version": CACHE_VERSION,
         }
 
     @property
@@ -266,6 +271,9 @@ class MTSession:
             plans.append(self._score_plan(eng, s, t))
             keys.append(make_key("score", eng.key, eng.pair, normalise(s), normalise(t)))
         found = self.cache.get_many([k for k in dict.fromkeys(keys) if k])
+        for plan, k in zip(plans, keys):  # an entry must fit the pieces it will be applied to
+            if k in found and not _fits(plan, found[k]):
+                del found[k]
         self.stats["cache_hits"] += len(found)
         todo = [i for i, k in enumerate(keys) if k and k not in found]
         todo = list({keys[i]: i for i in todo}.values())
@@ -417,6 +425,15 @@ def _notice_cmd(src: str, tgt: str) -> str:
     return f"mtcheck models pull --pair {src}-{tgt}"
 
 
+# Bump when normalisation, chunking or scoring changes what a cached entry means.
+CACHE_VERSION = 2
+
+
+def _fits(plan, chunk_lps) -> bool:
+    """Whether cached log-probs match a score plan: one list per chunk, one value per piece plus </s>."""
+    return len(chunk_lps) == len(plan) and all(len(lps) == len(tp) + 1 for (_, _, tp, _), lps in zip(plan, chunk_lps))
+
+
 # Engines (and the models they load on first use) are shared by every session of the process:
 # a batch or a JSON Lines export of many articles loads each model once.
 _ENGINES: dict[tuple, Engine] = {}
@@ -433,6 +450,7 @@ def _engine(pair: str, local, backend: str, settings: dict) -> Engine:
 
 def open_session(src_lang: str, tgt_lang: str, settings: dict | None = None) -> tuple[MTSession | None, str | None]:
     """A ready MT session for ``src_lang → tgt_lang``, or ``(None, one-line notice)``."""
+    os.environ["HF_HUB_OFFLINE"] = "1"  # before anything imports huggingface_hub: `check` never goes online
     settings = dict(settings or {})
     models_dir = str(settings.get("models_dir") or "models")
     pref = settings.get("backend") or "auto"

@@ -120,10 +120,25 @@ def test_planted_meaning_change_is_flagged_on_its_span():
     assert first.segment == "p1.s1"
     assert ctx.source.slice(first.source) == SRC
     assert "forced decoding" in first.message and "chrF" in first.message and MT in first.message
-    # every flagged span lies inside the garbled sentence and is exact text
-    # the second misplaced agent ("on Tuesday by his") is flagged too, nothing else
-    assert flagged(ctx, findings) == ["he was welcomed by", "by"]
-    assert findings[1].target.start == ctx.target.text.index("by his")
+    # the flagged span is exact text inside the garbled sentence; the second misplaced "by"
+    # ("on Tuesday by his") is a lone function word, which is never flagged on its own
+    assert flagged(ctx, findings) == ["he was welcomed by"]
+
+
+def test_lone_function_word_the_mt_would_not_use_is_left_alone():
+    src = "Le président est arrivé au Kremlin mardi soir pour des entretiens."
+    tgt = "The president arrived in the Kremlin on Tuesday evening for talks."
+    mt_text = "The president arrived at the Kremlin on Tuesday evening for talks."
+    mt = PlantedTranslator(forward={src: (mt_text, -0.3)}, backward={tgt: src}, low={"in": -6.5})
+    assert run_rules(make_ctx([(src, tgt)], mt)) == []
+
+
+def test_lone_synonym_is_left_alone_unless_very_improbable():
+    src = "Le ministre a déclaré que les discussions continueraient la semaine prochaine."
+    tgt = "The minister stated that the talks would continue next week."
+    mt_text = "The minister said that the talks would continue next week."
+    mt = PlantedTranslator(forward={src: (mt_text, -0.3)}, backward={tgt: src}, low={"stated": -6.0})
+    assert run_rules(make_ctx([(src, tgt)], mt)) == []
 
 
 def test_words_the_mt_also_uses_in_the_same_context_are_left_alone():

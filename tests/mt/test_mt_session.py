@@ -217,3 +217,15 @@ def test_beam_search_setting(open_tiny, backend):
     hyps = s.translate_scored(SHORT[:3])
     assert all(h.text and h.tokens > 0 and h.logprob <= 0 for h in hyps)
     assert s.decoding["beam_size"] == 2 and s.describe()["decoding"]["beam_size"] == 2
+
+
+def test_cached_scores_always_fit_their_pieces(open_tiny, tmp_path):
+    """A cache written under one chunking is never applied to another (reviewer's repro)."""
+    src = "Le président russe a accueilli son homologue chinois au Kremlin pour un sommet. " * 3
+    tgt = "The Russian president welcomed his Chinese counterpart to the Kremlin for a summit. " * 3
+    cache = str(tmp_path / "mt.sqlite")
+    first = open_tiny(cache=True, cache_path=cache).score([src], [tgt])[0]
+    again = open_tiny(cache=True, cache_path=cache, max_input_tokens=20).score([src], [tgt])[0]
+    for scores in (first, again):
+        assert len(scores.pieces) == len(scores.spans) and len(scores.logprobs) == len(scores.pieces) + 1
+    assert again.chunks > first.chunks
