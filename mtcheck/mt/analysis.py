@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from mtcheck.model import Segment, Sentence, Severity, Span
-from mtcheck.resources import normalise_word, stopwords, word_list
+from mtcheck.resources import normalise_word, pair_table, stopwords, word_list
 
 DEFAULT_THRESHOLDS: dict[str, float] = {
     # forced decoding
@@ -72,6 +72,11 @@ def thresholds(settings: dict | None) -> dict[str, float]:
 def coverage_stopwords(lang: str) -> frozenset[str]:
     """Words the coverage checks ignore: the language's function words and ``mt-stopwords.txt``."""
     return stopwords(lang) | {normalise_word(w) for w in word_list(lang, "mt-stopwords")}
+
+
+@cache
+def _exonyms(src: str, tgt: str) -> dict[str, str]:
+    return {row[src]: row[tgt] for row in pair_table(src, tgt, "exonyms") if " " not in row[src]}
 
 
 @lru_cache(maxsize=65536)
@@ -273,6 +278,8 @@ def _segment(seg: Segment, hyp, bt: str, ts, mt, src_lang: str, tgt_lang: str, t
                 and w.text.lower() not in t_lower]
     mt_missing = [w for w in content(mw, tgt_lang) if w.key not in t_keys]
     mt_keys = {w.key for w in mw}
+    exonyms = _exonyms(src_lang, tgt_lang)  # Kiev in the source names Kyiv in the translation
+    name_keys = s_keys | mt_keys | {stem(exonyms[w.text]) for w in sw if w.text in exonyms}
     ratio = len(tw) / max(1, len(mw))
 
     seg.scores.update(
@@ -316,11 +323,15 @@ def _segment(seg: Segment, hyp, bt: str, ts, mt, src_lang: str, tgt_lang: str, t
         unsup = [k for k in range(run[0], run[-1] + 1) if not supported(k)]
         if not unsup:
             continue
+        # Names (in the source or the MT output too) and numbers belong to their own checks; case
+        # alone does not make a name (German capitalises every noun).
         names_only = all(
-            tw[k].text.isdigit() or (tw[k].text[0].isupper() and tw[k].start not in sentence_starts) for k in unsup
+            tw[k].text.isdigit()
+            or (tw[k].text[0].isupper() and tw[k].start not in sentence_starts and tw[k].key in name_keys)
+            for k in unsup
         )
         if names_only:
-            continue  # names and numbers belong to the name and number checks
+            continue
         if all(normalise_word(tw[k].text) in coverage_stopwords(tgt_lang) for k in unsup):
             continue  # "arrived in" for the MT's "at": function words alone are style, not meaning
         a, b = tw[unsup[0]].start, tw[unsup[-1]].end

@@ -426,7 +426,7 @@ def _notice_cmd(src: str, tgt: str) -> str:
 
 
 # Bump when normalisation, chunking or scoring changes what a cached entry means.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 def _fits(plan, chunk_lps) -> bool:

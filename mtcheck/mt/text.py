@@ -22,8 +22,15 @@ EOS = "</s>"
 
 
 def normalise(text: str) -> str:
-    """The cache-key form of a text: NFC, any whitespace run (NBSP included) → one space."""
-    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    """The cache-key and model form of a text: NFC, invisible format and control characters
+    (soft hyphen, zero-width space) removed as OPUS-MT's preprocessing does, any whitespace
+    run (NBSP included) → one space."""
+    visible = "".join(c for c in unicodedata.normalize("NFC", text) if c.isspace() or not _invisible(c))
+    return _WS.sub(" ", visible).strip()
+
+
+def _invisible(c: str) -> bool:
+    return unicodedata.category(c) in ("Cf", "Cc")
 
 
 _FOLD = {
@@ -46,6 +53,8 @@ def _fold(raw: str) -> tuple[str, list[int]]:
                 index.append(i)
             prev_space = True
             continue
+        if _invisible(c):
+            continue  # removed by the preparation, as in ``normalise``
         prev_space = False
         for f in _FOLD.get(c) or unicodedata.normalize("NFKC", c):
             chars.append(f)

@@ -303,3 +303,13 @@ def test_rules_are_registered_and_documented():
         assert cls.category == category
         doc = cls.documentation()
         assert "Flags:" in doc and "Leaves alone:" in doc and cls.summary()
+
+
+def test_capitalised_word_is_not_a_name_by_case_alone():
+    """"the Senate" for "l'Assemblée nationale": capitalised, but nowhere in the source or the MT."""
+    src = "Le texte a été adopté par l’Assemblée nationale mardi."
+    tgt = "The text was adopted by the Senate on Tuesday."
+    mt = PlantedTranslator(forward={src: ("The text was adopted by the National Assembly on Tuesday.", -0.3)},
+                           backward={tgt: "Le texte a été adopté par le Sénat mardi."}, low={"senate": -9.0})
+    ctx = make_ctx([(src, tgt)], mt)
+    assert [ctx.target.slice(f.target) for f in run_rules(ctx) if f.rule == "mt-mistranslation"] == ["Senate"]

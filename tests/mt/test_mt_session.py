@@ -229,3 +229,13 @@ def test_cached_scores_always_fit_their_pieces(open_tiny, tmp_path):
     for scores in (first, again):
         assert len(scores.pieces) == len(scores.spans) and len(scores.logprobs) == len(scores.pieces) + 1
     assert again.chunks > first.chunks
+
+
+def test_invisible_characters_are_removed_before_the_model(ct2_session):
+    """A soft hyphen or zero-width space would become an <unk> piece; the spans stay exact."""
+    text = "The presi\u00addent wel\u200bcomed his counterpart."
+    eng = ct2_session.engines["forward"]
+    pieces, spans = eng.text.pieces_with_spans(text, "target")
+    assert pieces == eng.text.pieces_with_spans("The president welcomed his counterpart.", "target")[0]
+    assert all(0 <= a <= b <= len(text) for a, b in spans)
+    assert "".join(text[a:b] for a, b in spans).replace("\u00ad", "").replace("\u200b", "") == "Thepresidentwelcomedhiscounterpart."
