@@ -79,12 +79,19 @@ def _exonyms(src: str, tgt: str) -> dict[str, str]:
     return {row[src]: row[tgt] for row in pair_table(src, tgt, "exonyms") if " " not in row[src]}
 
 
+_ENDINGS = ("ements", "ement", "ments", "ment", "ings", "ing", "ees", "ies", "ed", "es", "ee", "s", "e", "x")
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude cross-inflection key: casefolded, accents stripped, first six letters."""
+    """A light cross-inflection key: casefolded, accents stripped, one inflectional ending off
+    (``talks``/``talk``, ``signée``/``signé``) — but ``governor`` and ``government`` stay apart."""
     w = unicodedata.normalize("NFKD", word.casefold())
     w = "".join(c for c in w if not unicodedata.combining(c))
-    return w[:6]
+    for ending in _ENDINGS:
+        if w.endswith(ending) and len(w) - len(ending) >= 4:
+            return w[: -len(ending)]
+    return w
 
 
 @dataclass

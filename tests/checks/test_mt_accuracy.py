@@ -313,3 +313,10 @@ def test_capitalised_word_is_not_a_name_by_case_alone():
                            backward={tgt: "Le texte a été adopté par le Sénat mardi."}, low={"senate": -9.0})
     ctx = make_ctx([(src, tgt)], mt)
     assert [ctx.target.slice(f.target) for f in run_rules(ctx) if f.rule == "mt-mistranslation"] == ["Senate"]
+
+
+def test_stem_joins_inflections_but_not_different_words():
+    from mtcheck.mt.analysis import stem
+
+    assert stem("talks") == stem("talk") and stem("signée") == stem("signé") and stem("présidents") == stem("président")
+    assert stem("governor") != stem("government") and stem("internal") != stem("international")
