@@ -33,6 +33,9 @@ class Number:
     text: str
     digits: bool
     scaled: frozenset[float] = frozenset()  # the values once a scale word applies: 5,5 milliards → 5.5e9
+    dimension: str | None = None  # with a unit after it: "length", "mass", …
+    factor: float | None = None  # the unit's size in the dimension's base unit
+    base: frozenset[float] = frozenset()  # the values in the dimension's base unit: 250 kg, 551 pounds → ~250
 
 
 @functools.cache
@@ -94,7 +97,10 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
             values |= {v - 12 for v in values if v > 12}
         scale = _scale_after(text, m.end(), scales)
         scaled = frozenset(v * scale for v in values) if scale else frozenset()
-        found.append(Number(frozenset(values) | scaled, sentence.file_span(m.start(), m.end()), m.group(), True, scaled))
+        dimension, factor, base = _unit_after(text, m.end(), lang, values)
+        found.append(
+            Number(frozenset(values) | scaled, sentence.file_span(m.start(), m.end()), m.group(), True, scaled, dimension, factor, base)
+        )
     words = list(_WORD.finditer(text))
     for k, m in enumerate(words):
         word = m.group().lower()
@@ -131,8 +137,38 @@ def _roman_value(numeral: str) -> int:
     return total
 
 
+@functools.cache
+def _units(lang: str) -> tuple[regex.Pattern | None, dict[str, tuple[str, float, float]]]:
+    rows = {r["unit"]: (r["dimension"], float(r["factor"]), float(r["offset"])) for r in table(lang, "units")}
+    units = alternation(rows)
+    if not units:
+        return None, rows
+    # the unit may follow a range: "5 à 7,5 cm", "1 to 4 inches"
+    pattern = regex.compile(
+        rf"(?:\s*(?:à|to|-|–|and|et|ou|or)\s*\d+(?:[.,]\d+)?)?[\s\u00a0\u202f]*({units})(?![\p{{L}}²])"
+    )
+    return pattern, rows
+
+
+def _unit_after(text: str, end: int, lang: str, values: set[float]) -> tuple[str | None, float | None, frozenset[float]]:
+    """The dimension and size of the unit written after a number, and the number in base units."""
+    pattern, rows = _units(lang)
+    m = pattern.match(text, end) if pattern else None
+    if m is None:
+        return None, None, frozenset()
+    dimension, factor, offset = rows[m.group(1)]
+    return dimension, factor, frozenset(v * factor + offset for v in values)
+
+
+# Converted quantities are rounded by the translator: 250 kg ↔ 550 pounds (249.5 kg).
+_CONVERSION_TOLERANCE = 0.12
+
+
 def _close(a: Number, b: Number) -> bool:
-    """Whether two numbers may be the same quantity; when both carry a scale, the scaled values decide."""
+    """Whether two numbers may be the same quantity: same value (when both carry a scale, the
+    scaled values decide), or the same measure in other units (``250 kg`` ↔ ``550 pounds``)."""
+    if a.dimension is not None and a.dimension == b.dimension and a.factor != b.factor:  # converted
+        return any(abs(x - y) <= _CONVERSION_TOLERANCE * max(abs(x), abs(y), 1e-9) for x in a.base for y in b.base)
     if a.scaled and b.scaled:
         left, right = a.scaled, b.scaled
     else:
@@ -162,6 +198,7 @@ class NumberMismatch(Rule):
     (``quatre`` ↔ ``4``, ``neuf`` ↔ ``nine``), scales (``1,2 milliard`` ↔ ``1.2 billion`` or
     ``1,200 million``), dates (``21 mars`` ↔ ``March 21``, ``04`` ↔ ``4``, ``mars`` ↔ ``03``),
     24-hour times (``14 h 30`` ↔ ``2:30 p.m.``), decades (``les années 80`` ↔ ``the 1980s``),
+    unit conversions within rounding (``250 kg`` ↔ ``550 pounds``, ``135 km/h`` ↔ ``85 mph``),
     phone numbers in any grouping, and numbers written as words on both sides.
     """
 

@@ -85,3 +85,25 @@ def test_changed_scale_is_a_mismatch(check):
 )
 def test_attached_scales_and_roman_centuries(check, target, source):
     assert numbers(check, target, source) == []
+
+
+@pytest.mark.parametrize(
+    "target, source",
+    [
+        ("The 550 pound hog had mauled the farmer.", "L'animal pesant 250 kg a mutilé l'éleveur."),
+        ("Rosa had winds of 85 mph and was 385 miles away.", "Les vents soufflaient à 135 km/h et Rosa se trouvait à 620 km."),
+        ("Rosa will bring up to 10 inches of rain.", "Il tombera jusqu'à 25 cm de pluie."),
+        ("Locally, 1 to 4 inches of rain will fall.", "Localement, entre 2,5 et 10 cm de pluie tomberont."),
+        ("It was 86°F in the shade.", "Il faisait 30 °C à l'ombre."),
+    ],
+)
+def test_unit_conversions_are_not_mismatches(check, target, source):
+    assert numbers(check, target, source) == []
+
+
+def test_wrong_conversion_is_a_mismatch(check):
+    assert numbers(check, "The hog weighed 250 pounds.", "L'animal pesait 250 kg.") != []
+
+
+def test_same_unit_must_match_exactly(check):
+    assert numbers(check, "The hog weighed 270 kg.", "L'animal pesait 250 kg.") == [("270", "250")]
