@@ -188,8 +188,10 @@ class FinalPunctuation(Rule):
     """A translated sentence that lost the final punctuation its source has.
 
     Flags: ``He left`` aligned with ``Il est parti.`` — a sentence ending on a letter or digit.
-    Leaves alone: headlines and datelines whose source has no final punctuation either,
-    sentences ending in any punctuation, quote or bracket (``It was rough,`` continues).
+    Leaves alone: the headline (the document's first block, when it is one sentence: English
+    headlines take no full stop even where the French has one), datelines whose source has
+    no final punctuation either, sentences ending in any punctuation, quote or bracket
+    (``It was rough,`` continues).
     """
 
     id = "final-punctuation"
@@ -198,11 +200,14 @@ class FinalPunctuation(Rule):
     needs_source = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        first = ctx.target.paragraphs[0] if ctx.target.paragraphs else None
         for seg in ctx.aligned():
             source_end = seg.source[-1].text
             last = seg.target[-1]
             if not _FINAL.search(source_end) or not last.text.rstrip()[-1:].isalnum():
                 continue  # a sentence continued in the next segment ends with "," ":" or "-"
+            if first is not None and last.paragraph is first and len(first.sentences) == 1:
+                continue  # the headline: English headlines take no full stop
             end = len(last.text.rstrip())
             yield self.finding(
                 f"Missing final punctuation; the source ends with “{source_end.rstrip()[-1]}”.",

@@ -47,7 +47,10 @@ def test_double_space(check):
 
 
 def test_missing_final_punctuation(check):
-    result = check("The summit opened on Monday in Moscow\n\nIt ended on Tuesday.", "Le sommet s'est ouvert lundi à Moscou.\n\nIl s'est terminé mardi.")
+    result = check(
+        "Summit in Moscow\n\nThe summit opened on Monday in Moscow\n\nIt ended on Tuesday.",
+        "Sommet à Moscou\n\nLe sommet s'est ouvert lundi à Moscou.\n\nIl s'est terminé mardi.",
+    )
     assert texts(result, "final-punctuation") == ["w"]
 
 
@@ -64,3 +67,8 @@ def test_markup_removed_between_spaces_is_not_a_double_space(check):
 def test_straight_quote_continued_across_paragraphs(check):
     text = '"The first part of a long quote goes here.' + FILL + '\n\n"And the quote ends here," he said.'
     assert texts(check(text), "unbalanced-quotes") == []
+
+
+def test_headline_without_full_stop_even_where_the_source_has_one(check):
+    result = check("Putin and Xi meet in Moscow\n\nThe summit opened on Monday.", "Poutine et Xi se rencontrent à Moscou.\n\nLe sommet s'est ouvert lundi.")
+    assert texts(result, "final-punctuation") == []
