@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.model import Finding, Severity
+from mtcheck.model import Finding, Segment, Severity, Span
 
 # Very short sentences ("Why?", a dateline) are often merged or dropped on purpose.
 _MIN_WORDS = 4
@@ -15,7 +15,8 @@ class Omission(Rule):
     """A source sentence with no counterpart in the translation.
 
     Flags: a sentence of the source that alignment leaves unpaired (a 1-0 bead), e.g. a
-    French paragraph of three sentences translated by two that say nothing of the third.
+    French paragraph of three sentences translated by two that say nothing of the third; a
+    whole paragraph left out is one finding covering the paragraph.
     Leaves alone: sentences merged into a neighbour (2-1 beads), sentences under four words.
     """
 
@@ -25,13 +26,26 @@ class Omission(Rule):
     needs_source = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        dropped: dict[int, list[Segment]] = {}  # whole source paragraphs left out, by paragraph
+        translated = {s.paragraph.index for seg in ctx.segments if seg.target for s in seg.source}
         for seg in ctx.segments:
             if seg.source and not seg.target and len(seg.source_text.split()) >= _MIN_WORDS:
+                paragraph = seg.source[0].paragraph
+                if paragraph.index not in translated:
+                    dropped.setdefault(paragraph.index, []).append(seg)
+                    continue
                 yield self.finding(
                     "Source sentence has no translation: “" + _clip(seg.source_text) + "”",
                     source=seg.source_span,
                     segment=seg,
                 )
+        for segs in dropped.values():
+            text = " ".join(s.source_text for s in segs)
+            yield self.finding(
+                f"Source paragraph has no translation ({len(segs)} sentence{'s' * (len(segs) > 1)}): “{_clip(text)}”",
+                source=Span(segs[0].source_span.start, segs[-1].source_span.end),
+                segment=segs[0],
+            )
 
 
 class Addition(Rule):

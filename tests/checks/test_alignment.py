@@ -37,3 +37,16 @@ def test_split_sentence_is_not_an_omission(check):
     split = TGT.replace("hailed very important talks with Xi Jinping on Tuesday.", "hailed talks with Xi Jinping on Tuesday. He called them very important.")
     result = check(split, SRC)
     assert by_rule(result, "omission") == [] and by_rule(result, "addition") == []
+
+
+def test_dropped_paragraph_is_one_finding(check):
+    from tests.conftest import SAMPLES
+
+    source = (SAMPLES / "putin-xi-summit.fr.txt").read_text(encoding="utf-8")
+    target = (SAMPLES / "putin-xi-summit.en.txt").read_text(encoding="utf-8").split("\n\n")
+    dropped = target.pop(10)  # a paragraph of three sentences
+    assert dropped.startswith("During an “informal” meeting on Monday")
+    result = check("\n\n".join(target), source)
+    omissions = by_rule(result, "omission")
+    assert len(omissions) == 1 and "paragraph" in omissions[0].message
+    assert result.source.slice(omissions[0].source).startswith("Lors d’une rencontre «\u00a0informelle\u00a0» lundi")
