@@ -319,7 +319,9 @@ def _fingerprint_key(f: Finding, target: Document, source: Document | None) -> s
     doc, span = (target, f.target) if f.target else (source, f.source)
     if doc is None or span is None:
         return f"{f.rule}\0{f.message}"
-    context = next((s.text for s in doc.sentences() if s.span.start <= span.start <= s.span.end), "")
+    paragraph = doc.paragraph_at(span.start)
+    sentences = paragraph.sentences if paragraph else []
+    context = next((s.text for s in sentences if s.span.start <= span.start <= s.span.end), "")
     return f"{f.rule}\0{doc.slice(span)}\0{' '.join(context.split())}"
 
 
@@ -354,8 +356,6 @@ def _allowlisted(f: Finding, target: Document, source: Document | None, allowed:
 def _suppressed(f: Finding, target: Document) -> bool:
     if f.target is None or not target.suppressions:
         return False
-    for paragraph in target.paragraphs:
-        if paragraph.span.start <= f.target.start <= paragraph.span.end:
-            rules = target.suppressions.get(paragraph.index, [])
-            return any(f.rule == r or f.category == r or f.category.startswith(r + "/") for r, _ in rules)
-    return False
+    paragraph = target.paragraph_at(f.target.start)
+    rules = target.suppressions.get(paragraph.index, []) if paragraph else []
+    return any(f.rule == r or f.category == r or f.category.startswith(r + "/") for r, _ in rules)
