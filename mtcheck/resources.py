@@ -46,6 +46,14 @@ def pair_table(src: str, tgt: str, name: str) -> tuple[dict[str, str], ...]:
 
 
 @functools.cache
+def exonyms(src: str, tgt: str) -> dict[str, str]:
+    """The pair's exonyms, source form → target form (``Pékin`` → ``Beijing``); hyphenated
+    forms are also keyed without hyphens (``Royaume Uni``)."""
+    rows = {row[src]: row[tgt] for row in pair_table(src, tgt, "exonyms")}
+    return {**{k.replace("-", " "): v for k, v in rows.items()}, **rows}
+
+
+@functools.cache
 def stopwords(lang: str) -> frozenset[str]:
     """The language's function words (``data/<lang>/stopwords.txt``), lowercase, apostrophes straight."""
     return frozenset(normalise_word(w) for w in word_list(lang, "stopwords"))

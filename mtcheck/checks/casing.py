@@ -9,7 +9,7 @@ import regex
 
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity
-from mtcheck.resources import pair_table, stopwords, table, word_list
+from mtcheck.resources import exonyms, pair_table, stopwords, table, word_list
 
 _WORD = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{L}[\p{L}'’-]*\p{L}|(?<![\p{L}\p{N}_@/.-])\p{L}")
 
@@ -50,17 +50,17 @@ class NameCasing(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         stop = stopwords(ctx.tgt_lang)
         by_design = _lowercase_names(ctx.tgt_lang)
-        exonyms = _exonyms(ctx.src_lang, ctx.tgt_lang)
+        names = exonyms(ctx.src_lang, ctx.tgt_lang)
         places = _place_names(ctx.src_lang, ctx.tgt_lang)
         standalone = {w for _, sent in ctx.target_sentences() for w in _standalone_capitalised(sent)} & places
         for seg, sent in ctx.target_sentences():
             source_names = {
-                exonyms.get(m.group(), m.group()): m.group()
+                names.get(m.group(), m.group()): m.group()
                 for s in seg.source
                 for m in _mid_sentence_words(s)
                 if m.group()[0].isupper()
             }
-            source_names |= {exonyms[m.group()]: m.group() for s in seg.source for m in _WORD.finditer(s.text) if m.group() in exonyms}
+            source_names |= {names[m.group()]: m.group() for s in seg.source for m in _WORD.finditer(s.text) if m.group() in names}
             words = [m.group() for m in _WORD.finditer(sent.text)]
             lowercase = {w for w in words if w.islower()}
             for word in words:  # "bad bank" beside "Royal Bank of Scotland": the name is there
@@ -114,11 +114,6 @@ def _common_words(src: str, tgt: str) -> frozenset[str]:
 def _place_names(src: str, tgt: str) -> frozenset[str]:
     """Single-word names of the target language known from the pair's exonym table."""
     return frozenset(row[tgt] for row in pair_table(src, tgt, "exonyms") if " " not in row[tgt])
-
-
-@functools.cache
-def _exonyms(src: str, tgt: str) -> dict[str, str]:
-    return {row[src]: row[tgt] for row in pair_table(src, tgt, "exonyms") if " " not in row.get(src, " ")}
 
 
 @functools.cache

@@ -12,18 +12,11 @@ import regex
 from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity
-from mtcheck.resources import alternation, pair_table, word_list
+from mtcheck.resources import alternation, exonyms, pair_table, word_list
 
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’-]*\p{L}")
 # Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping".
 _NAME_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}\p{Ll}[\p{L}'’-]*)+")
-
-
-@functools.cache
-def _exonyms(src: str, tgt: str) -> dict[str, str]:
-    """Source form → target form; hyphenated forms also without hyphens (``Royaume Uni``)."""
-    table = {row[src]: row[tgt] for row in pair_table(src, tgt, "exonyms")}
-    return {**{k.replace("-", " "): v for k, v in table.items()}, **table}
 
 
 @functools.cache
@@ -39,7 +32,7 @@ def _accepted(src: str, tgt: str) -> dict[str, tuple[str, ...]]:
 def _exonym_pattern(src: str, tgt: str) -> tuple[re.Pattern | None, dict[str, str]]:
     """The source-language forms worth flagging in target copy, as one pattern."""
     false_alarms = frozenset(word_list(f"{src}-{tgt}", "exonym_false_alarms"))
-    forms = {k: v for k, v in _exonyms(src, tgt).items() if k != v and k not in false_alarms}
+    forms = {k: v for k, v in exonyms(src, tgt).items() if k != v and k not in false_alarms}
     if not forms:
         return None, forms
     alternatives = alternation(forms)
@@ -99,17 +92,17 @@ class MissingName(Rule):
     needs_source = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        exonyms = _exonyms(ctx.src_lang, ctx.tgt_lang)
+        known = exonyms(ctx.src_lang, ctx.tgt_lang)
         accepted = _accepted(ctx.src_lang, ctx.tgt_lang)
         articles = frozenset(word_list(ctx.src_lang, "name_articles"))  # "La Toussaint" is no person
         for seg in ctx.aligned():
             target = seg.target_text
             for sent in seg.source:
-                for name, span in self._names(sent, exonyms):
-                    english = exonyms.get(name, name)
+                for name, span in self._names(sent, known):
+                    english = known.get(name, name)
                     if any(_present(form, target) for form in {name, *accepted.get(name, (english,))}):
                         continue
-                    person = " " in name and name not in exonyms and name.split()[0] not in articles
+                    person = " " in name and name not in known and name.split()[0] not in articles
                     yield self.finding(
                         f"Name “{name}” of the source is not in the translation"
                         + (f" (expected “{english}”)." if english != name else "."),
@@ -120,16 +113,16 @@ class MissingName(Rule):
                     )
 
     @staticmethod
-    def _names(sent: Sentence, exonyms: dict[str, str]):
+    def _names(sent: Sentence, known: dict[str, str]):
         seen = set()
         for m in _NAME_RUN.finditer(sent.text):
             words = m.group().split()
-            if m.start() == 0 or words[0] in exonyms:
+            if m.start() == 0 or words[0] in known:
                 continue  # "Le Monde"-like sentence starts are ambiguous; exonyms are handled below
             seen.add(m.group())
             yield m.group(), sent.file_span(m.start(), m.end())
         for m in _CAPITALISED.finditer(sent.text):
-            if m.group() in exonyms and m.group() not in seen:
+            if m.group() in known and m.group() not in seen:
                 seen.add(m.group())
                 yield m.group(), sent.file_span(m.start(), m.end())
 
@@ -149,12 +142,12 @@ class SourceExonym(Rule):
     safe_fix = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        pattern, exonyms = _exonym_pattern(ctx.src_lang, ctx.tgt_lang)
+        pattern, forms = _exonym_pattern(ctx.src_lang, ctx.tgt_lang)
         if pattern is None:
             return
         for seg, sent in ctx.target_sentences():
             for m in pattern.finditer(sent.text):
-                english = exonyms[m.group()]
+                english = forms[m.group()]
                 if _inside(english, sent.text, m) or _in_name_run(sent.text, m):
                     continue  # "Salvador" inside "El Salvador", "Londres" in "Albert Londres"
                 yield self.finding(

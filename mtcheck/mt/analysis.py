@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from mtcheck.model import Segment, Sentence, Severity, Span
-from mtcheck.resources import normalise_word, pair_table, stopwords, word_list
+from mtcheck.resources import exonyms, normalise_word, stopwords, word_list
 
 DEFAULT_THRESHOLDS: dict[str, float] = {
     # forced decoding
@@ -72,11 +72,6 @@ def thresholds(settings: dict | None) -> dict[str, float]:
 def coverage_stopwords(lang: str) -> frozenset[str]:
     """Words the coverage checks ignore: the language's function words and ``mt-stopwords.txt``."""
     return stopwords(lang) | {normalise_word(w) for w in word_list(lang, "mt-stopwords")}
-
-
-@cache
-def _exonyms(src: str, tgt: str) -> dict[str, str]:
-    return {row[src]: row[tgt] for row in pair_table(src, tgt, "exonyms") if " " not in row[src]}
 
 
 _ENDINGS = ("ements", "ement", "ments", "ment", "ings", "ing", "ees", "ies", "ed", "es", "ee", "s", "e", "x")
@@ -285,8 +280,8 @@ def _segment(seg: Segment, hyp, bt: str, ts, mt, src_lang: str, tgt_lang: str, t
                 and w.text.lower() not in t_lower]
     mt_missing = [w for w in content(mw, tgt_lang) if w.key not in t_keys]
     mt_keys = {w.key for w in mw}
-    exonyms = _exonyms(src_lang, tgt_lang)  # Kiev in the source names Kyiv in the translation
-    name_keys = s_keys | mt_keys | {stem(exonyms[w.text]) for w in sw if w.text in exonyms}
+    known = exonyms(src_lang, tgt_lang)  # Kiev in the source names Kyiv in the translation
+    name_keys = s_keys | mt_keys | {stem(known[w.text]) for w in sw if w.text in known}
     ratio = len(tw) / max(1, len(mw))
 
     seg.scores.update(
