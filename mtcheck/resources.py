@@ -46,6 +46,13 @@ def pair_table(src: str, tgt: str, name: str) -> tuple[dict[str, str], ...]:
 
 
 @functools.cache
+def months(lang: str) -> dict[str, int]:
+    """Month names and abbreviations of ``data/<lang>/months.tsv``, lowercase without the final
+    period (``sept.`` → ``sept``), and their number."""
+    return {row["name"].lower().rstrip("."): int(row["number"]) for row in table(lang, "months")}
+
+
+@functools.cache
 def exonyms(src: str, tgt: str) -> dict[str, str]:
     """The pair's exonyms, source form → target form (``Pékin`` → ``Beijing``); hyphenated
     forms are also keyed without hyphens (``Royaume Uni``)."""

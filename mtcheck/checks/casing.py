@@ -9,7 +9,7 @@ import regex
 
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity
-from mtcheck.resources import exonyms, pair_table, stopwords, table, word_list
+from mtcheck.resources import exonyms, months, pair_table, stopwords, table, word_list
 
 _WORD = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{L}[\p{L}'’-]*\p{L}|(?<![\p{L}\p{N}_@/.-])\p{L}")
 
@@ -191,14 +191,11 @@ def _source_has_month(source: str, src_lang: str, word: str, tgt_lang: str) -> b
     """Whether the aligned source names the same month (``mars`` for ``march``)."""
     if not source:
         return False
-    number = _month_numbers(tgt_lang).get(word)
+    number = months(tgt_lang).get(word)
     words = {w.lower() for w in regex.findall(r"\p{L}+", source)}
-    return number is not None and any(_month_numbers(src_lang).get(w) == number for w in words)
+    return number is not None and any(months(src_lang).get(w) == number for w in words)
 
 
-@functools.cache
-def _month_numbers(lang: str) -> dict[str, str]:
-    return {row["name"].lower().rstrip("."): row["number"] for row in table(lang, "months")}
 
 
 class SentenceStartCasing(Rule):

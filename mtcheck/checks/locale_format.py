@@ -8,7 +8,7 @@ import regex
 
 from mtcheck.checks.base import CheckContext, PatternRule
 from mtcheck.model import Sentence, Severity
-from mtcheck.resources import alternation, pair_table, table, word_list
+from mtcheck.resources import alternation, months, pair_table, word_list
 from mtcheck.typography import typography
 
 _NB = "\u00a0\u202f"
@@ -59,7 +59,7 @@ class ThousandsSpace(_EnglishFormatRule):
     pattern = regex.compile(rf"(?<![\d,.])\d{{1,3}}(?:[ {_NB}]\d{{3}})+(?![\d,.]\d|\d)")
 
     def compiled(self, ctx: CheckContext) -> regex.Pattern:
-        self._months = _month_names(ctx.tgt_lang)
+        self._months = months(ctx.tgt_lang)
         return self.pattern
 
     def skip(self, sentence: Sentence, m: regex.Match) -> bool:
@@ -153,11 +153,6 @@ class SourceHonorific(_EnglishFormatRule):
 
     def message(self, m: regex.Match) -> str:
         return f"Title “{m.group()}” of the source language: English uses “{self.replacement(m)}” or the surname alone."
-
-
-@functools.cache
-def _month_names(lang: str) -> frozenset[str]:
-    return frozenset(row["name"].lower().rstrip(".") for row in table(lang, "months"))
 
 
 @functools.cache

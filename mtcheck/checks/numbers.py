@@ -10,7 +10,7 @@ import regex
 
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity, Span
-from mtcheck.resources import alternation, table, word_list
+from mtcheck.resources import alternation, months, table, word_list
 from mtcheck.typography import typography
 
 _DIGITS = regex.compile(
@@ -52,8 +52,7 @@ def _context_patterns(lang: str) -> tuple[regex.Pattern | None, regex.Pattern | 
 def _words(lang: str) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
     numbers = {r["word"].lower(): float(r["value"]) for r in (*table(lang, "number_words"), *table(lang, "ordinal_words"))}
     scales = {r["word"].lower(): float(r["value"]) for r in table(lang, "scales")}
-    months = {r["name"].lower().rstrip("."): float(r["number"]) for r in table(lang, "months")}
-    return numbers, scales, months
+    return numbers, scales, {name: float(number) for name, number in months(lang).items()}
 
 
 def _parse_digits(text: str, lang: str) -> set[float]:
