@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 
 from mtcheck.checks.base import CheckContext, Rule
@@ -23,8 +24,9 @@ FAMILIES = (
 )
 
 
+@functools.cache
 def all_rules() -> dict[str, type[Rule]]:
-    """Every registered rule class by id, in family order."""
+    """Every registered rule class by id, in family order (found once per process; do not mutate)."""
     rules: dict[str, type[Rule]] = {}
     for family in FAMILIES:
         module = importlib.import_module(f"mtcheck.checks.{family}")
