@@ -38,7 +38,7 @@ import regex
 
 from _common import REPO, check_texts, clip, is_problem
 from mtcheck.model import Span
-from mtcheck.resources import pair_table
+from mtcheck.resources import pair_table, stopwords
 from precision import (
     DATA, SEP, Doc, _CAP_WORD, _mid_sentence, _title_case, describe, load_corpus, offsets, overlaps,
 )
@@ -169,8 +169,8 @@ class Vocab:
 
     words: Counter  # lowercased
     lowercase: Counter  # words as they occur in lowercase (a capitalised word never seen so is a name)
-    lexicon: dict[str, tuple[str, ...]]
-    names: tuple[str, ...]  # names that a source and its reference share
+    lexicon: dict[str, tuple[str, ...]]  # French content word → its English content-word renderings
+    names: tuple[str, ...]  # names that a source and its reference share, never lowercase in either language
 
 
 def build_vocab(corpus: list[Doc]) -> Vocab:
@@ -178,10 +178,16 @@ def build_vocab(corpus: list[Doc]) -> Vocab:
     found = _WORD.findall(en)
     words = Counter(w.lower() for w in found)
     lowercase = Counter(w for w in found if w.islower())
-    lexicon = {row["fr"]: tuple(row["en"].split("|")) for row in pair_table("fr", "en", "lexicon")}
+    fr_lowercase = {w for w in _WORD.findall((DATA / "newstest2014.fr").read_text(encoding="utf-8")) if w.islower()}
+    en_stop, fr_stop = stopwords("en"), stopwords("fr")
+    lexicon = {}
+    for row in pair_table("fr", "en", "lexicon"):
+        renderings = tuple(e for e in row["en"].split("|") if len(e) >= 4 and e not in en_stop)
+        if row["fr"] not in fr_stop and renderings:
+            lexicon[row["fr"]] = renderings
     vocab = Vocab(words, lowercase, lexicon, ())
-    names = sorted({m.group() for d in corpus for _, m in _name_candidates(d, vocab)})
-    return Vocab(words, lowercase, lexicon, tuple(names))
+    names = {m.group() for d in corpus for _, m in _name_candidates(d, vocab)}
+    return Vocab(words, lowercase, lexicon, tuple(sorted(n for n in names if n.lower() not in fr_lowercase)))
 
 
 def _name_candidates(doc: Doc, vocab: Vocab):
