@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import random
 import sys
 import time
@@ -60,7 +61,7 @@ CATEGORY = {
 _WORD = regex.compile(r"\p{L}+(?:['’-]\p{L}+)*")
 _LOWER = regex.compile(r"(?<![\p{L}\p{N}'’._/@-])[a-z]{2,}(?![\p{L}\p{N}'’@-])")
 _HYPHENATED = regex.compile(r"(?<![\p{L}\p{N}-])[a-z]{2,}-[a-z]{2,}(?![\p{L}\p{N}-])")
-_FR_NEGATION = regex.compile(r"\b(?:ne|n['’])\s*(?:\p{L}+['’]?\s*){1,3}?(?:pas|plus|jamais|rien|aucune?|personne|guère)\b", regex.I)
+_FR_NEGATION = regex.compile(r"\b(?:ne|n['’])\s*(?:\p{L}+['’]?\s*){0,3}?(?:pas|plus|jamais|rien|aucune?|personne|guère)\b", regex.I)
 _EN_NEGATION = regex.compile(r"\b(?:not|no|never|nothing|nobody|none|neither|nor|without|cannot)\b|n't\b", regex.I)
 _CONTRACTED = {
     "don't": "do", "doesn't": "does", "didn't": "did", "isn't": "is", "aren't": "are", "wasn't": "was",
@@ -96,6 +97,7 @@ def load_annotations() -> list[Annotation]:
         ]
 
 
+@functools.cache
 def system_lines(system: str) -> list[str]:
     return (DATA / "sys" / f"newstest2014.{system}.en").read_text(encoding="utf-8").split("\n")
 
@@ -107,9 +109,8 @@ def check_real(corpus: list[Doc], annotations: list[Annotation]):
     for a in annotations:
         by_doc[a.system, doc_of[a.line].docid].append(a)
     out = []
-    cache: dict[str, list[str]] = {}
     for (system, docid), anns in by_doc.items():
-        lines = cache.setdefault(system, system_lines(system))
+        lines = system_lines(system)
         d = doc_of[anns[0].line]
         tgt = [lines[n - 1].rstrip() for n in d.lines]
         result = check_texts(SEP.join(tgt), SEP.join(d.src), name=f"{system}.{docid}")
