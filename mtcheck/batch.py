@@ -61,6 +61,7 @@ class Outcome:
     error: str | None = None
     seconds: float = 0.0
     dropped: int = 0  # findings removed by a baseline
+    internal: bool = False  # the error is a bug (exit 3), not the input's fault
 
 
 @dataclass
@@ -172,8 +173,9 @@ def check_job(job: Job) -> Outcome:
     except Exception as e:  # a bug in a rule must not sink a whole batch: report it as this file's error
         if os.environ.get("MTCHECK_DEBUG"):
             raise
-        message = f"{job.target}: internal error while checking ({type(e).__name__}: {e}); rerun with MTCHECK_DEBUG=1 for the traceback and report it"
-        return Outcome(job, error=" ".join(message.split()), seconds=time.perf_counter() - start)
+        message = f"{job.target}: internal error while checking ({type(e).__name__}: {e}"[:500]
+        message += "); please report it (rerun with --debug for the traceback)"
+        return Outcome(job, error=" ".join(message.split()), seconds=time.perf_counter() - start, internal=True)
     return Outcome(job, results=results, seconds=time.perf_counter() - start)
 
 
@@ -227,8 +229,12 @@ def run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
                     yield future.result()
                 except BrokenProcessPool:
                     yield Outcome(futures[future], error=f"{futures[future].target}: a worker process died while checking it (out of memory?)")
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+        except BaseException:  # Ctrl-C (or the caller stopped early): do not wait for busy workers
+            for process in list((pool._processes or {}).values()):
+                process.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
 
     return outcomes()
 
@@ -362,6 +368,11 @@ class CheckRun:
     workers: int
     batch: bool  # a folder was walked or several files were given: worth a summary table
     seconds: float
+
+    @property
+    def internal(self) -> bool:
+        """Some file was not checked because of a bug (exit 3)."""
+        return any(o.internal for o in self.outcomes)
 
     @property
     def results(self) -> list[Any]:

@@ -10,6 +10,8 @@ need them, so ``mtcheck check FILE --no-mt`` stays fast.
 from __future__ import annotations
 
 import enum
+import errno
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -27,6 +29,7 @@ app = typer.Typer(
 
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
+EXIT_INTERNAL = 3
 
 
 class Format(str, enum.Enum):
@@ -208,7 +211,7 @@ def check(
 
         sys.stderr.write(summary_table(outcomes, checked.seconds, checked.workers))
     if errors:
-        raise typer.Exit(EXIT_INPUT)
+        raise typer.Exit(EXIT_INTERNAL if checked.internal else EXIT_INPUT)
     if write_baseline is None and fail_level is not FailOn.never:
         from mtcheck.model import Severity
 
@@ -409,7 +412,11 @@ def _version(value: bool) -> None:
 def _main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
 ) -> None:
-    """mtcheck: a translation-consistency checker for newsrooms."""
+    """mtcheck: a translation-consistency checker for newsrooms.
+
+    Exit codes: 0 clean, 1 findings, 2 usage, input or output error, 3 internal error
+    (`--debug`, anywhere on the line, prints its traceback).
+    """
 
 
 def _mount_mt_commands() -> None:
@@ -420,20 +427,64 @@ def _mount_mt_commands() -> None:
 
 
 def main() -> None:
-    """Entry point: usage errors are one line on stderr (exit 2), like input errors."""
+    """Entry point: usage, input and output errors are one line on stderr (exit 2); a crash is
+    one line too (exit 3, never 1, the findings code), with its traceback under ``--debug``."""
+    argv = sys.argv[1:]
+    cut = argv.index("--") if "--" in argv else len(argv)
+    debug = "--debug" in argv[:cut] or bool(os.environ.get("MTCHECK_DEBUG"))
+    if debug:
+        argv = [a for a in argv[:cut] if a != "--debug"] + argv[cut:]
+        os.environ["MTCHECK_DEBUG"] = "1"  # batch workers re-raise instead of reporting one line
+    if sys.stdout is None:  # started with stdout closed: the report goes nowhere, like > /dev/null
+        sys.stdout = open(os.devnull, "w")
+    try:
+        code = _run(argv)
+    except KeyboardInterrupt:
+        typer.echo("mtcheck: interrupted", err=True)
+        code = 130
+    except OSError as e:  # closed pipe, full disk, unreadable file not caught nearer
+        where = f"{e.filename}: " if e.filename else "cannot write output: " if e.errno in _OUTPUT_ERRNOS else ""
+        _error_line(f"{where}{e.strerror or e}")
+        code = EXIT_INPUT
+    except Exception as e:  # a bug: one line and exit 3, never the findings code
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        message = " ".join(f"{type(e).__name__}: {e}".split())[:500]
+        typer.echo(f"mtcheck: internal error: {message}; please report it (rerun with --debug for the traceback)", err=True)
+        code = EXIT_INTERNAL
+    if code in (EXIT_INPUT, EXIT_INTERNAL):
+        _silence_stdout()
+    raise SystemExit(code)
+
+
+_OUTPUT_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBADF}
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush of a closed pipe or a
+    full disk prints no second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _run(argv: list[str]) -> int:
     _mount_mt_commands()
     try:
-        result = app(standalone_mode=False)
+        result = app(args=argv, standalone_mode=False, prog_name="mtcheck")
     except typer.Exit as e:
-        raise SystemExit(e.exit_code) from None
+        return e.exit_code
     except typer.Abort:
-        typer.echo("mtcheck: interrupted", err=True)
-        raise SystemExit(130) from None
+        raise KeyboardInterrupt from None
     except typer.TyperException as e:  # usage errors: unknown option, missing argument, bad value
         ctx = getattr(e, "ctx", None)
         hint = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
         message = " ".join((e.format_message() if hasattr(e, "format_message") else str(e)).split())
         if message:  # empty when the help was shown for a bare command
             typer.echo(f"mtcheck: error: {message}{hint}", err=True)
-        raise SystemExit(getattr(e, "exit_code", EXIT_INPUT)) from None
-    raise SystemExit(result if isinstance(result, int) else 0)
+        return getattr(e, "exit_code", EXIT_INPUT)
+    return result if isinstance(result, int) else 0
