@@ -81,12 +81,14 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print findings on
 
 
 def _load_config(config: Path | None, no_config: bool, cli: dict[str, Any]):
-    from mtcheck.config import Config, ConfigError, check_selectors
+    from mtcheck.config import Config, ConfigError, check_globs, check_selectors
 
     try:
         for key in ("select", "extend-select", "ignore"):
             if cli.get(key):
                 check_selectors(cli[key], f"--{key}")
+        for key in ("include", "exclude"):
+            check_globs(cli.get(key) or [], f"--{key}")
         return Config.load(config, discover=not no_config, cli=cli)
     except ConfigError as e:
         raise fail(str(e)) from None

@@ -44,6 +44,7 @@ hold exactly one; otherwise it is checked monolingually and a notice says so.
 from __future__ import annotations
 
 import json
+import re
 import json.decoder
 import json.scanner
 from dataclasses import dataclass, field
@@ -92,9 +93,12 @@ class _Obj(dict):
     start: int
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _located_string(s: str, idx: int, strict: bool) -> tuple[_Str, int]:
     value, end = json.decoder.scanstring(s, idx, strict)
-    out = _Str(value)
+    out = _Str(_LONE_SURROGATE.sub("\ufffd", value))  # a lone ``\ud800`` is no character: U+FFFD
     out.start, out.end = idx - 1, end
     return out, end
 
@@ -142,6 +146,8 @@ def _validate(path: str, chunk: str, line_offset: int) -> None:
         raise InputError(path, f"invalid JSON at line {e.lineno + line_offset - 1}, column {e.colno}: {e.msg}") from None
     except RecursionError:
         raise InputError(path, f"JSON nested too deeply (line {line_offset})") from None
+    except ValueError:  # int() refuses more than 4,300 digits
+        raise InputError(path, f"JSON number too long (line {line_offset})") from None
 
 
 def _decode_at(path: str, decoder: _LocatingDecoder, text: str, idx: int) -> Any:
