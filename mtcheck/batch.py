@@ -105,7 +105,7 @@ def walk(folder: Path, config: Config, tgt_lang: str, src_lang: str | None, suff
 def _rel_to(root: Path, path: Path) -> str:
     try:
         return path.resolve().relative_to(root).as_posix()
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # outside the root, or a symlink loop
         return path.as_posix()
 
 
@@ -162,8 +162,12 @@ def check_job(job: Job) -> Outcome:
     """Check one job; input errors become the outcome's message, never an exception."""
     from mtcheck.pipeline import check_file
     from mtcheck.readers import InputError
+    from mtcheck.terminal import escape_controls, has_controls
 
     start = time.perf_counter()
+    if has_controls(job.target):  # no report could name it reliably (or print it safely)
+        job.target = escape_controls(job.target, newlines=True)
+        return Outcome(job, error=f"{job.target}: the file name holds bytes that are not UTF-8 or control characters; rename it")
     try:  # one result per document the file holds (JSON exports: per article)
         results = check_file(
             job.target, job.source, src_lang=job.src_lang, tgt_lang=job.tgt_lang, settings=job.settings, find_by_name=job.find_by_name

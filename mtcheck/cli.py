@@ -19,6 +19,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from mtcheck import __version__
+from mtcheck.terminal import escape_controls
 
 app = typer.Typer(
     help="Check a translated news article against its source: what an editor must fix before publishing.",
@@ -55,12 +56,13 @@ class Backend(str, enum.Enum):
 
 
 def fail(message: str) -> typer.Exit:
-    typer.echo(f"mtcheck: error: {message}", err=True)
+    _error_line(message)
     return typer.Exit(EXIT_INPUT)
 
 
 def _error_line(message: str) -> None:
-    typer.echo(f"mtcheck: error: {message}", err=True)
+    """One line on stderr, whatever the message quotes from a file (control characters escaped)."""
+    typer.echo(f"mtcheck: error: {escape_controls(message, newlines=True)}", err=True)
 
 
 # Options shared by several commands.
@@ -171,7 +173,7 @@ def check(
             for notice in result.notices:
                 if notice not in seen_notices:
                     seen_notices.add(notice)
-                    typer.echo(f"mtcheck: {notice}", err=True)
+                    typer.echo(f"mtcheck: {escape_controls(notice, newlines=True)}", err=True)
         if stream is not None:
             from mtcheck.report.jsonl import line
 

@@ -383,7 +383,10 @@ class Config:
     # -------------------------------------------------------------- effective values
 
     def relpath(self, target: str | Path) -> str:
-        p = Path(target).resolve()
+        try:
+            p = Path(target).resolve()
+        except (RuntimeError, OSError):  # a symlink loop: the path as given
+            p = Path(os.path.abspath(target))
         try:
             return p.relative_to(self.root).as_posix()
         except ValueError:
