@@ -174,6 +174,8 @@ def check_job(job: Job) -> Outcome:
         )
     except InputError as e:
         return Outcome(job, error=str(e), seconds=time.perf_counter() - start)
+    except OSError as e:  # unreadable (permissions, I/O error): this file's input error
+        return Outcome(job, error=f"{e.filename or job.target}: cannot read ({e.strerror or e})", seconds=time.perf_counter() - start)
     except Exception as e:  # a bug in a rule must not sink a whole batch: report it as this file's error
         if os.environ.get("MTCHECK_DEBUG"):
             raise

@@ -343,6 +343,10 @@ def fix(
             _error_line(str(e))
             status = EXIT_INPUT
             continue
+        except OSError as e:  # an unreadable source: this file's error, the others are still fixed
+            _error_line(f"{target}: {e.filename or target}: cannot read ({e.strerror or e}); nothing written")
+            status = EXIT_INPUT
+            continue
         if outcome.unresolved:
             _error_line(f"{target}: {outcome.unresolved} fixes still pending after {outcome.passes} passes; not all applied")
         if not quiet and outcome.changed and not diff:
