@@ -89,6 +89,8 @@ def load(baseline_path: Path) -> set[tuple[str, str]]:
         raise BaselineError(f"{baseline_path}: cannot read baseline ({getattr(e, 'strerror', None) or e})") from None
     except json.JSONDecodeError as e:
         raise BaselineError(f"{baseline_path}: not a baseline file (invalid JSON at line {e.lineno})") from None
+    except (ValueError, RecursionError):  # a number over 4,300 digits, nesting past the stack
+        raise BaselineError(f"{baseline_path}: not a baseline file (JSON nested too deeply or a number too long)") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("documents"), dict):
         raise BaselineError(f"{baseline_path}: not a baseline file (expected \"schema\": \"{SCHEMA}\")")
     base_dir = baseline_path.resolve().parent
@@ -97,7 +99,10 @@ def load(baseline_path: Path) -> set[tuple[str, str]]:
         if not isinstance(entries, list):
             raise BaselineError(f"{baseline_path}: {path}: expected a list of findings")
         file_part, hash_, article = path.partition("#")
-        doc = (base_dir / file_part).resolve().as_posix() + hash_ + article
+        try:
+            doc = (base_dir / file_part).resolve().as_posix() + hash_ + article
+        except (ValueError, OSError):  # NUL or a lone surrogate: no document has that path
+            continue
         for entry in entries:
             if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
                 raise BaselineError(f"{baseline_path}: {path}: each finding needs an \"id\"")

@@ -64,6 +64,7 @@ class Outcome:
     error: str | None = None
     seconds: float = 0.0
     dropped: int = 0  # findings removed by a baseline
+    internal: bool = False  # the error is a bug (exit 3), not the input's fault
 
 
 @dataclass
@@ -209,8 +210,12 @@ def check_job(job: Job) -> Outcome:
     """Check one job; input errors become the outcome's message, never an exception."""
     from mtcheck.pipeline import check_file
     from mtcheck.readers import InputError
+    from mtcheck.terminal import escape_controls, has_controls
 
     start = time.perf_counter()
+    if has_controls(job.target):  # no report could name it reliably (or print it safely)
+        job.target = escape_controls(job.target, newlines=True)
+        return Outcome(job, error=f"{job.target}: the file name holds bytes that are not UTF-8 or control characters; rename it")
     try:  # one result per document the file holds (JSON exports: per article)
         with confined(job.root, job.exempt):
             results = check_file(
@@ -218,11 +223,14 @@ def check_job(job: Job) -> Outcome:
             )
     except InputError as e:
         return Outcome(job, error=str(e), seconds=time.perf_counter() - start)
+    except OSError as e:  # unreadable (permissions, I/O error): this file's input error
+        return Outcome(job, error=f"{e.filename or job.target}: cannot read ({e.strerror or e})", seconds=time.perf_counter() - start)
     except Exception as e:  # a bug in a rule must not sink a whole batch: report it as this file's error
         if os.environ.get("MTCHECK_DEBUG"):
             raise
-        message = f"{job.target}: internal error while checking ({type(e).__name__}: {e}); rerun with MTCHECK_DEBUG=1 for the traceback and report it"
-        return Outcome(job, error=" ".join(message.split()), seconds=time.perf_counter() - start)
+        message = f"{job.target}: internal error while checking ({type(e).__name__}: {e}"[:500]
+        message += "); please report it (rerun with --debug for the traceback)"
+        return Outcome(job, error=" ".join(message.split()), seconds=time.perf_counter() - start, internal=True)
     return Outcome(job, results=results, seconds=time.perf_counter() - start)
 
 
@@ -276,8 +284,12 @@ def run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
                     yield future.result()
                 except BrokenProcessPool:
                     yield Outcome(futures[future], error=f"{futures[future].target}: a worker process died while checking it (out of memory?)")
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+        except BaseException:  # Ctrl-C (or the caller stopped early): do not wait for busy workers
+            for process in list((pool._processes or {}).values()):
+                process.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
 
     return outcomes()
 
@@ -411,6 +423,11 @@ class CheckRun:
     workers: int
     batch: bool  # a folder was walked or several files were given: worth a summary table
     seconds: float
+
+    @property
+    def internal(self) -> bool:
+        """Some file was not checked because of a bug (exit 3)."""
+        return any(o.internal for o in self.outcomes)
 
     @property
     def results(self) -> list[Any]:

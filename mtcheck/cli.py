@@ -10,6 +10,8 @@ need them, so ``mtcheck check FILE --no-mt`` stays fast.
 from __future__ import annotations
 
 import enum
+import errno
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -17,6 +19,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from mtcheck import __version__
+from mtcheck.terminal import escape_controls
 
 app = typer.Typer(
     help="Check a translated news article against its source: what an editor must fix before publishing.",
@@ -27,6 +30,7 @@ app = typer.Typer(
 
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
+EXIT_INTERNAL = 3
 
 
 class Format(str, enum.Enum):
@@ -52,12 +56,13 @@ class Backend(str, enum.Enum):
 
 
 def fail(message: str) -> typer.Exit:
-    typer.echo(f"mtcheck: error: {message}", err=True)
+    _error_line(message)
     return typer.Exit(EXIT_INPUT)
 
 
 def _error_line(message: str) -> None:
-    typer.echo(f"mtcheck: error: {message}", err=True)
+    """One line on stderr, whatever the message quotes from a file (control characters escaped)."""
+    typer.echo(f"mtcheck: error: {escape_controls(message, newlines=True)}", err=True)
 
 
 # Options shared by several commands.
@@ -78,12 +83,14 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print findings on
 
 
 def _load_config(config: Path | None, no_config: bool, cli: dict[str, Any]):
-    from mtcheck.config import Config, ConfigError, check_selectors
+    from mtcheck.config import Config, ConfigError, check_globs, check_selectors
 
     try:
         for key in ("select", "extend-select", "ignore"):
             if cli.get(key):
                 check_selectors(cli[key], f"--{key}")
+        for key in ("include", "exclude"):
+            check_globs(cli.get(key) or [], f"--{key}")
         return Config.load(config, discover=not no_config, cli=cli)
     except ConfigError as e:
         raise fail(str(e)) from None
@@ -175,7 +182,7 @@ def check(
             for notice in result.notices:
                 if notice not in seen_notices:
                     seen_notices.add(notice)
-                    typer.echo(f"mtcheck: {notice}", err=True)
+                    typer.echo(f"mtcheck: {escape_controls(notice, newlines=True)}", err=True)
         if stream is not None:
             from mtcheck.report.jsonl import line
 
@@ -218,7 +225,7 @@ def check(
 
         sys.stderr.write(summary_table(outcomes, checked.seconds, checked.workers))
     if errors:
-        raise typer.Exit(EXIT_INPUT)
+        raise typer.Exit(EXIT_INTERNAL if checked.internal else EXIT_INPUT)
     if write_baseline is None and fail_level is not FailOn.never:
         from mtcheck.model import Severity
 
@@ -384,6 +391,10 @@ def fix(
             _error_line(str(e))
             status = EXIT_INPUT
             continue
+        except OSError as e:  # an unreadable source: this file's error, the others are still fixed
+            _error_line(f"{target}: {e.filename or target}: cannot read ({e.strerror or e}); nothing written")
+            status = EXIT_INPUT
+            continue
         if outcome.unresolved:
             _error_line(f"{target}: {outcome.unresolved} fixes still pending after {outcome.passes} passes; not all applied")
         if not quiet and outcome.changed and not diff:
@@ -457,7 +468,11 @@ def _version(value: bool) -> None:
 def _main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
 ) -> None:
-    """mtcheck: a translation-consistency checker for newsrooms."""
+    """mtcheck: a translation-consistency checker for newsrooms.
+
+    Exit codes: 0 clean, 1 findings, 2 usage, input or output error, 3 internal error
+    (`--debug`, anywhere on the line, prints its traceback).
+    """
 
 
 def _mount_mt_commands() -> None:
@@ -468,20 +483,64 @@ def _mount_mt_commands() -> None:
 
 
 def main() -> None:
-    """Entry point: usage errors are one line on stderr (exit 2), like input errors."""
+    """Entry point: usage, input and output errors are one line on stderr (exit 2); a crash is
+    one line too (exit 3, never 1, the findings code), with its traceback under ``--debug``."""
+    argv = sys.argv[1:]
+    cut = argv.index("--") if "--" in argv else len(argv)
+    debug = "--debug" in argv[:cut] or bool(os.environ.get("MTCHECK_DEBUG"))
+    if debug:
+        argv = [a for a in argv[:cut] if a != "--debug"] + argv[cut:]
+        os.environ["MTCHECK_DEBUG"] = "1"  # batch workers re-raise instead of reporting one line
+    if sys.stdout is None:  # started with stdout closed: the report goes nowhere, like > /dev/null
+        sys.stdout = open(os.devnull, "w")
+    try:
+        code = _run(argv)
+    except KeyboardInterrupt:
+        typer.echo("mtcheck: interrupted", err=True)
+        code = 130
+    except OSError as e:  # closed pipe, full disk, unreadable file not caught nearer
+        where = f"{e.filename}: " if e.filename else "cannot write output: " if e.errno in _OUTPUT_ERRNOS else ""
+        _error_line(f"{where}{e.strerror or e}")
+        code = EXIT_INPUT
+    except Exception as e:  # a bug: one line and exit 3, never the findings code
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        message = " ".join(f"{type(e).__name__}: {e}".split())[:500]
+        typer.echo(f"mtcheck: internal error: {message}; please report it (rerun with --debug for the traceback)", err=True)
+        code = EXIT_INTERNAL
+    if code in (EXIT_INPUT, EXIT_INTERNAL):
+        _silence_stdout()
+    raise SystemExit(code)
+
+
+_OUTPUT_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBADF}
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush of a closed pipe or a
+    full disk prints no second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _run(argv: list[str]) -> int:
     _mount_mt_commands()
     try:
-        result = app(standalone_mode=False)
+        result = app(args=argv, standalone_mode=False, prog_name="mtcheck")
     except typer.Exit as e:
-        raise SystemExit(e.exit_code) from None
+        return e.exit_code
     except typer.Abort:
-        typer.echo("mtcheck: interrupted", err=True)
-        raise SystemExit(130) from None
+        raise KeyboardInterrupt from None
     except typer.TyperException as e:  # usage errors: unknown option, missing argument, bad value
         ctx = getattr(e, "ctx", None)
         hint = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
         message = " ".join((e.format_message() if hasattr(e, "format_message") else str(e)).split())
         if message:  # empty when the help was shown for a bare command
             typer.echo(f"mtcheck: error: {message}{hint}", err=True)
-        raise SystemExit(getattr(e, "exit_code", EXIT_INPUT)) from None
-    raise SystemExit(result if isinstance(result, int) else 0)
+        return getattr(e, "exit_code", EXIT_INPUT)
+    return result if isinstance(result, int) else 0

@@ -168,6 +168,15 @@ def any_match(patterns: list[str], relpath: str) -> bool:
     return any(glob_match(p, relpath) for p in patterns)
 
 
+def check_globs(patterns: list[str], where: str) -> None:
+    """Refuse a glob that cannot be compiled (a reversed range such as ``[z-a]``)."""
+    for pattern in patterns:
+        try:
+            _glob_regex(pattern)
+        except re.error as e:
+            raise ConfigError(f"{where}: bad glob {pattern!r} ({e.msg})") from None
+
+
 # ---------------------------------------------------------------------------- rules
 
 
@@ -251,6 +260,8 @@ def _check_value(key: str, kind: str | None, value: Any, where: str, base: Path)
             raise bad("a list of strings")
         if key in ("select", "extend-select", "ignore"):
             check_selectors(value, f"{where}: {key}")
+        if key in ("include", "exclude", "paths"):
+            check_globs(value, f"{where}: {key}")
         if kind == _PATHLIST:
             return [str((base / v).resolve()) if not os.path.isabs(v) else v for v in value]
         return list(value)
@@ -300,6 +311,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read ({e.strerror})") from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{path}: invalid TOML ({e})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML (nested too deeply)") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not valid UTF-8") from None
 

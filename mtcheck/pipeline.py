@@ -6,6 +6,7 @@ returns a :class:`DocumentResult`; reports are written from results, never from 
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import Counter
 from pathlib import Path
@@ -307,22 +308,43 @@ def _finalise(
         f.rule,
     ))
     seen: Counter[str] = Counter()
+    contexts: dict[int, Any] = {}
     for f in kept:
-        key = _fingerprint_key(f, target, source)
+        key = _fingerprint_key(f, target, source, contexts)
         seen[key] += 1
         f.id = hashlib.sha1(f"{key}\0{seen[key]}".encode()).hexdigest()[:16]
     return kept
 
 
-def _fingerprint_key(f: Finding, target: Document, source: Document | None) -> str:
-    """What identifies a finding across runs and unrelated edits: rule, flagged text, its sentence."""
+def _fingerprint_key(f: Finding, target: Document, source: Document | None, contexts: dict[int, Any]) -> str:
+    """What identifies a finding across runs and unrelated edits: rule, flagged text, its sentence.
+
+    ``contexts`` caches each paragraph's sentence starts and each sentence's normalised text,
+    and a sentence over ``_LONG_CONTEXT`` characters stands as its digest, so that many
+    findings in one huge sentence stay linear.
+    """
     doc, span = (target, f.target) if f.target else (source, f.source)
     if doc is None or span is None:
         return f"{f.rule}\0{f.message}"
     paragraph = doc.paragraph_at(span.start)
-    sentences = paragraph.sentences if paragraph else []
-    context = next((s.text for s in sentences if s.span.start <= span.start <= s.span.end), "")
-    return f"{f.rule}\0{doc.slice(span)}\0{' '.join(context.split())}"
+    context = ""
+    if paragraph is not None:
+        if id(paragraph) not in contexts:
+            contexts[id(paragraph)] = [s.span.start for s in paragraph.sentences]
+        starts = contexts[id(paragraph)]
+        k = bisect.bisect_right(starts, span.start) - 1
+        while k > 0 and paragraph.sentences[k - 1].span.end >= span.start:  # the first sentence holding it
+            k -= 1
+        sentence = paragraph.sentences[k] if k >= 0 and paragraph.sentences[k].span.end >= span.start else None
+        if sentence is not None:
+            if id(sentence) not in contexts:
+                text = " ".join(sentence.text.split())
+                contexts[id(sentence)] = text if len(text) <= _LONG_CONTEXT else hashlib.sha1(text.encode()).hexdigest()
+            context = contexts[id(sentence)]
+    return f"{f.rule}\0{doc.slice(span)}\0{context}"
+
+
+_LONG_CONTEXT = 5000
 
 
 def _check_suppressions(target: Document) -> None:

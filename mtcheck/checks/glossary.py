@@ -69,13 +69,22 @@ def _load_glossary(path: str, mtime: int) -> tuple[Term, ...]:
     if not lines:
         raise InputError(path, "glossary is empty; it needs a header row with 'source' and 'target' columns")
     delimiter = max("\t,;", key=lines[0].count)
-    rows = list(csv.DictReader(lines, delimiter=delimiter))
+    try:
+        rows = list(csv.DictReader(lines, delimiter=delimiter))
+    except csv.Error as e:  # a field over csv's 131,072-character limit, say
+        raise InputError(path, f"glossary is not valid CSV/TSV ({e})") from None
     if not rows or not {"source", "target"} <= {(k or "").strip() for k in rows[0]}:
         raise InputError(path, "glossary needs a header row with 'source' and 'target' columns")
-    return tuple(
-        _term(r["source"].strip(), r["target"].strip()) for r in ({(k or "").strip(): v for k, v in row.items()} for row in rows)
-        if (r.get("source") or "").strip() and (r.get("target") or "").strip()
-    )
+    terms = []
+    for row in rows:
+        r = {(k or "").strip(): v for k, v in row.items()}
+        source, targets = (r.get("source") or "").strip(), (r.get("target") or "").strip()
+        if source and targets:
+            term = _term(source, targets)
+            if not term.targets:
+                raise InputError(path, f"glossary: the entry for {source!r} names no translation (target {targets!r})")
+            terms.append(term)
+    return tuple(terms)
 
 
 @functools.cache

@@ -16,6 +16,7 @@ _DOUBLE = regex.compile(r"(?<![\p{L}\p{N}'’.-])(\p{L}[\p{L}'’]*)(\s+)(\1)(?!
 _LAST_WORD = regex.compile(r"(\p{L}+)\s+$")
 _EXCLAMATION_END = regex.compile(r"^\s*(?:[,!.?…;:)\]”’\"»—–-]|$)")
 _CONTRACTION = regex.compile(r"^\s*n['’]t\b")
+_WINDOW = 200  # characters of context either side of a double that its exceptions look at
 
 
 @functools.cache
@@ -80,7 +81,9 @@ class DuplicateWord(Rule):
     def _legitimate(lang: str, text: str, m: regex.Match) -> bool:
         first, second = m.group(1), m.group(3)
         pair = f"{first} {second}".lower()
-        after = text[m.end() :]
+        # Only the neighbourhood matters: bounded windows keep a 2 MB one-line text linear.
+        after = text[m.end() : m.end() + _WINDOW]
+        prefix = text[max(0, m.start() - _WINDOW) : m.start()]
         if len(first) == 1 and first.lower() not in {"a", "i"}:
             return True
         if pair in _lexicon(lang, "legit_doubles") or pair in _lexicon(lang, "doubled_names"):
@@ -89,7 +92,7 @@ class DuplicateWord(Rule):
             return True
         if pair in _contexts(lang):
             followed_by, not_after_determiner = _contexts(lang)[pair]
-            before = _LAST_WORD.search(text[: m.start()])
+            before = _LAST_WORD.search(prefix)
             after_determiner = bool(before) and before.group(1).lower() in _lexicon(lang, "determiners")
             return bool(followed_by.match(after)) and not (not_after_determiner and after_determiner)
         if _CONTRACTION.match(after):
@@ -97,11 +100,11 @@ class DuplicateWord(Rule):
         if regex.match(rf"\s+{regex.escape(second)}(?![\p{{L}}])", after, regex.IGNORECASE):
             return True  # three or more in a row is deliberate: "no no no"
         if pair in _lexicon(lang, "determiner_doubles"):
-            before = _LAST_WORD.search(text[: m.start()])
+            before = _LAST_WORD.search(prefix)
             if before and before.group(1).lower() in _lexicon(lang, "determiners"):
                 return True
         if first.lower() in _lexicon(lang, "phrasal_particles"):
-            words = regex.findall(r"\p{L}+", text[: m.start()])[-2:]
+            words = regex.findall(r"\p{L}+", prefix)[-2:]
             if words and words[-1].lower() in _lexicon(lang, "object_pronouns"):
                 words = words[:-1]  # "log them in in"
             if words and _stem(words[-1].lower()) in _lexicon(lang, "phrasal_verbs"):

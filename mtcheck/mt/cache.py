@@ -57,6 +57,21 @@ def foreign_file(path: Path, *, allow_empty: bool = False) -> str | None:
     return None
 
 
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _decode(raw: str) -> object | None:
+    """A stored value, or ``None`` (a miss) for one that does not read back cleanly: bad JSON,
+    NaN or Infinity, a lone surrogate."""
+    try:
+        value = json.loads(raw, parse_constant=_no_constant)
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except (ValueError, RecursionError, TypeError):
+        return None
+    return value
+
+
 class CacheBusy(Exception):
     """The cache database is locked by another process."""
 
@@ -103,8 +118,10 @@ class MTCache:
                 chunk = rest[i : i + 500]
                 q = "SELECT key, value FROM mt WHERE key IN (%s)" % ",".join("?" * len(chunk))
                 for k, v in db.execute(q, chunk):
-                    found[k] = self._memory[k] = json.loads(v)
-        except (sqlite3.Error, ValueError) as exc:
+                    value = _decode(v)
+                    if value is not None:
+                        found[k] = self._memory[k] = value
+        except sqlite3.Error as exc:
             self.error = f"MT cache disabled ({exc})"
         return found
 
@@ -121,7 +138,7 @@ class MTCache:
                 [(k, json.dumps(v, ensure_ascii=False), now) for k, v in items.items()],
             )
             db.execute("COMMIT")
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, ValueError) as exc:  # ValueError: a lone surrogate cannot be stored
             try:
                 db.execute("ROLLBACK")
             except sqlite3.Error:

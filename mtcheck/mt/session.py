@@ -176,7 +176,7 @@ class MTSession:
         eng = self.engines[direction]
         norm = [normalise(t) for t in texts]
         keys = {n: make_key("translate", eng.key, eng.pair, self.decoding, n) for n in dict.fromkeys(norm) if n}
-        found = self.cache.get_many(list(keys.values()))
+        found = {k: v for k, v in self.cache.get_many(list(keys.values())).items() if _is_hypothesis(v)}
         self.stats["cache_hits"] += len(found)
         todo = [n for n, k in keys.items() if k not in found]
         if todo:
@@ -431,7 +431,23 @@ CACHE_VERSION = 3
 
 def _fits(plan, chunk_lps) -> bool:
     """Whether cached log-probs match a score plan: one list per chunk, one value per piece plus </s>."""
-    return len(chunk_lps) == len(plan) and all(len(lps) == len(tp) + 1 for (_, _, tp, _), lps in zip(plan, chunk_lps))
+    return (
+        isinstance(chunk_lps, list) and len(chunk_lps) == len(plan)
+        and all(isinstance(lps, list) and len(lps) == len(tp) + 1 for (_, _, tp, _), lps in zip(plan, chunk_lps))
+        and all(_is_number(x) for lps in chunk_lps for x in lps)
+    )
+
+
+def _is_number(x) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def _is_hypothesis(entry) -> bool:
+    """Whether a cached translation has the shape :class:`Hypothesis` needs (else it is a miss)."""
+    return (
+        isinstance(entry, dict) and set(entry) == {"text", "logprob", "tokens"} and isinstance(entry["text"], str)
+        and _is_number(entry["logprob"]) and isinstance(entry["tokens"], int) and not isinstance(entry["tokens"], bool)
+    )
 
 
 # Engines (and the models they load on first use) are shared by every session of the process:

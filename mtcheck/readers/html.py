@@ -124,6 +124,7 @@ class _Extractor:
         self.m = markup
         self.fragment = fragment
         self.stack: list[str] = []
+        self.open_at: dict[str, list[int]] = {}  # each open element's stack positions, by name
         self.ignored = 0
         self.code = 0
         self.blocks_open = int(fragment)  # a fragment's loose text is a block of its own
@@ -215,13 +216,14 @@ class _Extractor:
             self.blocks_open += 1
         self.ignored += name in IGNORED
         self.code += name in CODE
+        self.open_at.setdefault(name, []).append(len(self.stack))
         self.stack.append(name)
         return t.end()
 
     def end_tag(self, name: str) -> None:
         if name == "br":  # </br> is read as <br> by browsers
             return
-        if name not in self.stack:
+        if not self.open_at.get(name):
             return  # a stray end tag, ignored as browsers do
         while self.stack:
             top = self.pop()
@@ -230,6 +232,7 @@ class _Extractor:
 
     def pop(self) -> str:
         top = self.stack.pop()
+        self.open_at[top].pop()
         if top in BLOCKS:
             self.flush()
             self.blocks_open -= 1
@@ -245,13 +248,13 @@ class _Extractor:
             self.close_open(tuple(targets), tuple(stops))
 
     def close_open(self, targets: tuple[str, ...], stops: tuple[str, ...]) -> None:
-        for k in range(len(self.stack) - 1, -1, -1):
-            if self.stack[k] in targets:
-                while len(self.stack) > k:
-                    self.pop()
-                return
-            if self.stack[k] in stops:
-                return
+        """Close the innermost open ``targets`` element unless a ``stops`` element is nearer
+        (without scanning the stack: thousands of unclosed ``<span>`` stay linear)."""
+        target = max((self.open_at[t][-1] for t in targets if self.open_at.get(t)), default=-1)
+        if target < 0 or max((self.open_at[s][-1] for s in stops if self.open_at.get(s)), default=-1) > target:
+            return
+        while len(self.stack) > target:
+            self.pop()
 
     # -- text -------------------------------------------------------------------------------
     def collecting(self) -> bool:

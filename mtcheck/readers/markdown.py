@@ -143,8 +143,8 @@ def _add_block(doc: Document, text: str, pieces: list[tuple[int, int]], suppress
     kept = [i for i in range(len(raw)) if keep[i]]
     while kept and raw[kept[-1]].isspace():
         kept.pop()
-    while kept and raw[kept[0]].isspace():
-        kept.pop(0)
+    lead = next((k for k, i in enumerate(kept) if not raw[i].isspace()), len(kept))
+    del kept[:lead]
     if not kept:
         return
     index = len(doc.paragraphs) + 1

@@ -94,7 +94,12 @@ def _ref_char(m: re.Match) -> str:
     hexa, dec, name = m.groups()
     if name:
         return _PREDEFINED[name]
-    return chr(int(hexa, 16) if hexa else int(dec))
+    return _char(int(hexa, 16) if hexa else int(dec))
+
+
+def _char(code: int) -> str:
+    """The character ``code`` names; a surrogate (no character on its own) becomes U+FFFD."""
+    return "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)
 
 
 def _attrs(raw: str) -> dict[str, str]:
@@ -335,7 +340,7 @@ def _block(text: str, rng: tuple[int, int] | None, version: str) -> html_reader.
             if name == "cp" and not drop:
                 value = _attrs(m.group("attrs") or "").get("hex", "")
                 if re.fullmatch(r"[0-9a-fA-F]{1,6}", value) and int(value, 16) <= 0x10FFFF:
-                    add(chr(int(value, 16)), m.start(), m.end())
+                    add(_char(int(value, 16)), m.start(), m.end())
                     continue
             skipped = True
             if name in _DROP_CONTENT and not m.group("empty"):
@@ -348,8 +353,8 @@ def _block(text: str, rng: tuple[int, int] | None, version: str) -> html_reader.
             skipped = True
     while chars and chars[-1][0].isspace():
         chars.pop()
-    while chars and chars[0][0].isspace():
-        chars.pop(0)
+    lead = next((i for i, c in enumerate(chars) if not c[0].isspace()), len(chars))
+    del chars[:lead]
     if not chars:
         return html_reader.Block("", [], [])
     return html_reader.Block("".join(c for c, _, _ in chars), [s for _, s, _ in chars], [e for _, _, e in chars])

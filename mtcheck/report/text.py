@@ -7,6 +7,7 @@ import dataclasses
 from mtcheck.model import Document, DocumentResult, Finding, Span
 from mtcheck.readers import line_col
 from mtcheck.report.json import summary
+from mtcheck.terminal import escape_controls
 
 _COLOURS = {"error": "31", "warning": "33", "info": "36"}
 _CONTEXT = 50
@@ -27,11 +28,17 @@ def _excerpt(doc: Document, span: Span, colour: bool) -> str:
     start = max(text.rfind("\n", 0, i) + 1, i - _CONTEXT)
     end_nl = text.find("\n", j)
     end = min(end_nl if end_nl != -1 else len(text), j + _CONTEXT)
-    hit_shown = text[i:j].replace("\n", "⏎") or "∅"
+    hit_shown = _safe(text[i:j].replace("\n", "⏎")) or "∅"
     marked = _paint(hit_shown, "1;4", colour) if colour else f"[{hit_shown}]"
     lead = "…" if start > 0 and text[start - 1] != "\n" else ""
     tail = "…" if end < len(text) and text[end] != "\n" else ""
-    return f"{lead}{text[start:i]}{marked}{text[j:end]}{tail}".replace("\u00a0", "⍽").replace("\u202f", "⍽")
+    excerpt = f"{lead}{_safe(text[start:i])}{marked}{_safe(text[j:end])}{tail}"
+    return excerpt.replace("\u00a0", "⍽").replace("\u202f", "⍽")
+
+
+def _safe(text: str) -> str:
+    """``text`` on one line with control characters escaped (an ESC in an article is shown as ``\x1b``)."""
+    return escape_controls(text, newlines=True)
 
 
 def _finding_lines(f: Finding, result: DocumentResult, colour: bool) -> list[str]:
@@ -41,14 +48,14 @@ def _finding_lines(f: Finding, result: DocumentResult, colour: bool) -> list[str
     if doc is not None and span is not None:
         line, col = line_col(doc.text, span.start)
         where = f"{side}{line}:{col}"
-    head = f"  {where:<14} {sev} {_paint(f'{f.rule:<24}', '2', colour)} {f.message}"
+    head = f"  {where:<14} {sev} {_paint(f'{f.rule:<24}', '2', colour)} {_safe(f.message)}"
     if f.suppressed:
         head += " (suppressed)"
     lines = [head]
     if doc is not None and span is not None:
         lines.append(f"{'':17}{_excerpt(doc, span, colour)}")
     if f.suggestion is not None:
-        lines.append(f"{'':17}→ {f.suggestion!r}" if not f.suggestion.strip() else f"{'':17}→ {f.suggestion}")
+        lines.append(f"{'':17}→ {f.suggestion!r}" if not f.suggestion.strip() else f"{'':17}→ {_safe(f.suggestion)}")
     return lines
 
 
@@ -60,10 +67,10 @@ def render(results: list[DocumentResult], colour: bool = False, quiet: bool = Fa
             return ""
     out: list[str] = []
     for result in results:
-        header = result.target.path + (f"  ←  {result.source.path}" if result.source else "")
+        header = _safe(result.target.path + (f"  ←  {result.source.path}" if result.source else ""))
         out.append(_paint(header, "1", colour))
         for notice in result.notices:
-            out.append(f"  note: {notice}")
+            out.append(f"  note: {_safe(notice)}")
         current = None
         for f in result.findings:
             paragraph = (f.segment or "").split(".")[0] or "—"

@@ -24,7 +24,8 @@ _BOUNDARY = regex.compile(
     """,
     regex.VERBOSE,
 )
-_LAST_TOKEN = regex.compile(r"(\S+)$")
+_FOLLOWING_WORD = regex.compile(r"\s+(\p{Lu}\p{Ll}*)\b")
+_DIGIT_NEXT = regex.compile(r"\s*\d")
 _INITIAL = regex.compile(r"^(?:\p{Lu}\.)+$|^\p{Lu}\.-\p{Lu}\.$")
 
 
@@ -50,7 +51,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     abbreviations = _abbreviations(lang)
     cuts = [0]
     for m in _BOUNDARY.finditer(text):
-        if text[m.start()] == "." and _is_abbreviation(text[: m.start() + 1], abbreviations):
+        if text[m.start()] == "." and _is_abbreviation(_last_token(text, m.start() + 1), abbreviations):
             if not _ends_anyway(text, m, lang) and not _number_missing(text, m, lang):
                 continue
         cuts.append(m.end())
@@ -73,11 +74,11 @@ def trimmed_ranges(text: str, ranges) -> list[tuple[int, int]]:
 
 def _ends_anyway(text: str, m: regex.Match, lang: str) -> bool:
     """An abbreviation that may end a sentence does, before a sentence opener: ``…the U.S. He left.``"""
-    token = _LAST_TOKEN.search(text[: m.start() + 1])
-    following = regex.match(r"\s+(\p{Lu}\p{Ll}*)\b", text[m.end() :])
+    token = _last_token(text, m.start() + 1)
+    following = _FOLLOWING_WORD.match(text, m.end())
     return (
         token is not None
-        and token.group(1) in _final_abbreviations(lang)
+        and token in _final_abbreviations(lang)
         and following is not None
         and following.group(1) in _sentence_openers(lang)
     )
@@ -85,10 +86,10 @@ def _ends_anyway(text: str, m: regex.Match, lang: str) -> bool:
 
 def _number_missing(text: str, m: regex.Match, lang: str) -> bool:
     """``No.``, ``p.`` are abbreviations only before a number: ``He said: "No." Then…`` ends."""
-    token = _LAST_TOKEN.search(text[: m.start() + 1])
-    if token is None or token.group(1).lstrip("(«“\"'‘[") not in _before_number(lang):
+    token = _last_token(text, m.start() + 1)
+    if token is None or token.lstrip("(«“\"'‘[") not in _before_number(lang):
         return False
-    return not regex.match(r"\s*\d", text[m.start() + 1 :])
+    return not _DIGIT_NEXT.match(text, m.start() + 1)
 
 
 @functools.cache
@@ -96,11 +97,19 @@ def _before_number(lang: str) -> frozenset[str]:
     return frozenset(word_list(lang, "abbreviations_before_number"))
 
 
-def _is_abbreviation(head: str, abbreviations: frozenset[str]) -> bool:
-    m = _LAST_TOKEN.search(head)
-    if not m:
+def _last_token(text: str, end: int) -> str | None:
+    """The run of non-space characters ending at ``end``, found without copying ``text[:end]``
+    (a boundary per sentence of a 2 MB one-line text stays linear)."""
+    start = end
+    while start and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end] or None
+
+
+def _is_abbreviation(token: str | None, abbreviations: frozenset[str]) -> bool:
+    if not token:
         return False
-    token = m.group(1).lstrip("(«“\"'‘[")
+    token = token.lstrip("(«“\"'‘[")
     return token in abbreviations or bool(_INITIAL.match(token))
 
 
