@@ -47,12 +47,15 @@ def parse(path: str, text: str, lang: str) -> Document:
     return doc
 
 
+_LINE = regex.compile(r"([^\r\n]*)(?:\r\n|\r|\n)|([^\r\n]+)$")
+
+
 def _lines(text: str):
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        yield pos, pos + len(body), body
-        pos += len(line)
+    """``(start, end, body)`` per line; only CR, LF and CRLF end a line (``str.splitlines``
+    would also split at \\x1c–\\x1e, \\x85 and U+2028, which are text here)."""
+    for m in _LINE.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        yield m.start(group), m.end(group), m.group(group)
 
 
 def _blocks(text: str, doc: Document):
@@ -121,9 +124,8 @@ def _add_block(doc: Document, text: str, pieces: list[tuple[int, int]], suppress
     raw_pos: list[int] = []
     for k, (a, b) in enumerate(pieces):
         if k:
-            newline = text.find("\n", pieces[k - 1][1])
             raw_chars.append("\n")
-            raw_pos.append(newline)
+            raw_pos.append(pieces[k - 1][1])  # the previous line's end: its line break
         raw_chars.extend(text[a:b])
         raw_pos.extend(range(a, b))
     raw = "".join(raw_chars)
