@@ -35,7 +35,9 @@ def decode(path: str | Path) -> str:
     if size > MAX_BYTES:
         raise InputError(path, f"file too large ({size / 2**20:.1f} MiB, limit {MAX_BYTES // 2**20} MiB)")
     data = p.read_bytes()
-    if b"\x00" in data[:8192]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "is UTF-16 text; re-save it as UTF-8")
+    if b"\x00" in data:
         raise InputError(path, "looks binary (contains NUL bytes), expected UTF-8 text")
     try:
         text = data.decode("utf-8")

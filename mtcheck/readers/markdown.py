@@ -64,6 +64,7 @@ def _blocks(text: str, doc: Document):
     current: list[tuple[int, int]] = []
     suppress: list[tuple[str, str]] = []
     fence: str | None = None
+    last_directive = 0
 
     def close() -> None:
         nonlocal current, suppress
@@ -89,7 +90,9 @@ def _blocks(text: str, doc: Document):
         if m := _COMMENT_LINE.match(line):
             close()
             try:
-                suppress += parse_suppression(m.group(1)) or []
+                directive = parse_suppression(m.group(1)) or []
+                suppress += directive
+                last_directive = start if directive else last_directive
             except MarkupError as e:
                 raise InputError(doc.path, f"line {line_col(text, start)[0]}: {e.message}") from None
             continue
@@ -116,6 +119,8 @@ def _blocks(text: str, doc: Document):
         if start + offset < end:
             current.append((start + offset, end))
     close()
+    if suppress:  # a directive with no block after it would silence nothing, silently
+        raise InputError(doc.path, f"line {line_col(text, last_directive)[0]}: mtcheck comment silences nothing (no block follows it)")
     return blocks
 
 

@@ -158,3 +158,61 @@ def test_control_characters_are_escaped_in_the_text_report(tmp_path):
     assert run.code == 1
     assert "\x1b" not in run.stdout and "\x07" not in run.stdout
     assert "\\x1b[2J" in run.stdout and "\\x07" in run.stdout
+
+
+# -- smaller contract breaks --------------------------------------------------------------------
+
+
+def test_utf16_is_named_as_such_not_binary(tmp_path):
+    (tmp_path / "u.en.txt").write_bytes("The president spoke.".encode("utf-16"))
+    run = mtcheck(tmp_path, "check", "u.en.txt", "--no-mt")
+    assert run.code == 2
+    one_error(run, "u.en.txt", "is UTF-16 text; re-save it as UTF-8")
+
+
+def test_nul_after_the_first_8_kb_is_refused(tmp_path):
+    (tmp_path / "n.en.txt").write_text("The man spoke to us. " * 1000 + "\x00 end.\n", encoding="utf-8")
+    run = mtcheck(tmp_path, "check", "n.en.txt", "--no-mt")
+    assert run.code == 2
+    one_error(run, "n.en.txt", "NUL bytes")
+
+
+@pytest.mark.parametrize("item, name", [('"text"', "a string"), ("null", "null")])
+def test_json_messages_name_json_types(tmp_path, item, name):
+    (tmp_path / "a.en.json").write_text(f'[{{"title": "The president spoke."}}, {item}]', encoding="utf-8")
+    run = mtcheck(tmp_path, "check", "a.en.json", "--no-mt")
+    assert run.code == 2
+    one_error(run, f"article #2 is {name}, expected an object")
+
+
+def test_markdown_suppression_after_the_last_block_is_an_error(tmp_path):
+    (tmp_path / "s.en.md").write_text(EN + "\n<!-- mtcheck: ignore duplicate-word -- quoted -->\n", encoding="utf-8")
+    run = mtcheck(tmp_path, "check", "s.en.md", "--no-mt")
+    assert run.code == 2
+    one_error(run, "s.en.md", "line 3", "silences nothing")
+
+
+def test_config_prints_valid_toml_for_control_characters(tmp_path):
+    import tomllib
+
+    (tmp_path / "mtcheck.toml").write_text('allowlist = ["a\\u0007b", "c\\nd"]\n', encoding="utf-8")
+    run = mtcheck(tmp_path, "config")
+    assert run.code == 0
+    assert tomllib.loads(run.stdout)["tool"]["mtcheck"]["allowlist"] == ["a\x07b", "c\nd"]
+
+
+def test_fix_diff_in_a_read_only_folder(pair, monkeypatch):
+    import tempfile as real_tempfile
+
+    from mtcheck import fix
+
+    made = real_tempfile.mkstemp
+
+    def mkstemp(*args, dir=None, **kwargs):
+        if dir is not None:
+            raise PermissionError(13, "Permission denied")
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr(fix.tempfile, "mkstemp", mkstemp)
+    snapshot, outcome = fix.compute(pair / "story.en.txt", None, src_lang="fr", tgt_lang="en", settings={})
+    assert outcome.changed and "said said" not in outcome.fixed
