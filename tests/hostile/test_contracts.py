@@ -128,3 +128,26 @@ def test_cached_translations_of_the_wrong_shape_are_misses(entry):
     plan = [([], 0, ["▁a", "▁b"], [])]
     assert _fits(plan, [[-1.0, -2.0, -0.1]])
     assert not _fits(plan, entry) and not _fits(plan, [["a", "b", "c"]]) and not _fits(plan, [[-1.0]])
+
+
+def test_ctrl_c_stops_a_parallel_run_at_once_and_quietly(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from tests.conftest import ROOT
+
+    for k in range(12):  # long one-line texts: every worker is busy when Ctrl-C comes
+        (tmp_path / f"s{k}.en.txt").write_text("He said said it, the minister said. " * 6000, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mtcheck", "check", ".", "--no-mt", "-j", "8", "-f", "json", "-o", os.devnull],
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)}, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    time.sleep(3)
+    os.killpg(proc.pid, signal.SIGINT)  # the terminal sends it to the whole process group
+    start = time.perf_counter()
+    proc.wait(timeout=30)
+    assert time.perf_counter() - start < 2
+    assert proc.returncode == 130
+    assert proc.stderr.read().decode().splitlines() == ["mtcheck: error: interrupted"]
