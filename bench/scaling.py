@@ -83,9 +83,9 @@ def build(kind: str, size: int, folder: Path) -> Path:
             encoding="utf-8",
         )
     elif kind == "paragraphs":  # 100,000 one-sentence paragraphs, whatever the size asked
-        sentences = [s for p in en for s in p.split(". ") if len(s) > 20]
-        path = folder / "many.en.txt"
-        path.write_text("\n\n".join(sentences[k % len(sentences)].rstrip(".") + "." for k in range(100_000)) + "\n", encoding="utf-8")
+        words = SEED_EN.split()
+        path = folder / "many.en.txt"  # short paragraphs (5 words of the seed, planted doubles included)
+        path.write_text("\n\n".join(" ".join(words[k % 900 : k % 900 + 5]) for k in range(100_000)) + "\n", encoding="utf-8")
     else:
         raise ValueError(kind)
     return path

@@ -273,7 +273,9 @@ def run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
     # platform default (spawn) re-imports it.
     method = "fork" if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods() else None
     first = check_job(jobs[0])  # warm caches before forking
-    pool = cf.ProcessPoolExecutor(max_workers=min(workers, len(jobs) - 1), mp_context=multiprocessing.get_context(method))
+    pool = cf.ProcessPoolExecutor(
+        max_workers=min(workers, len(jobs) - 1), mp_context=multiprocessing.get_context(method), initializer=_ignore_sigint
+    )
     futures = {pool.submit(check_job, job): job for job in jobs[1:]}
 
     def outcomes() -> Iterator[Outcome]:
@@ -292,6 +294,13 @@ def run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
         pool.shutdown(wait=True)
 
     return outcomes()
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them (no traceback per worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class Progress:

@@ -220,9 +220,7 @@ def compute(
             outcome.fixed = apply_fixes(outcome.fixed, accepted, encoder(outcome.fixed) if encoder else None)
             outcome.applied.extend(accepted)
             if scratch is None:
-                fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".mtcheck-fix{target.suffix}", dir=target.parent)
-                os.close(fd)
-                scratch = Path(name)
+                scratch = _scratch(target)
             scratch.write_bytes(bom + outcome.fixed.encode("utf-8"))
             findings = [f for r in _check(scratch, source, src, tgt, settings) for f in r.findings]
         else:
@@ -233,6 +231,18 @@ def compute(
         if scratch is not None:
             scratch.unlink(missing_ok=True)
     return snapshot, outcome
+
+
+def _scratch(target: Path) -> Path:
+    """A hidden scratch file beside ``target`` (relative ``source`` paths of a JSON export
+    still resolve), else in the temporary folder (a read-only folder: ``fix --diff``)."""
+    prefix, suffix = f".{target.name}.", f".mtcheck-fix{target.suffix}"
+    try:
+        fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=target.parent)
+    except OSError:
+        fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix)
+    os.close(fd)
+    return Path(name)
 
 
 def write(snapshot: Snapshot, outcome: FixOutcome, *, backup: bool = True) -> None:

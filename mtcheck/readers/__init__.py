@@ -39,7 +39,9 @@ def decode(path: str | Path) -> str:
         raise InputError(path, str(e)) from None
     except OSError as e:
         raise InputError(path, f"cannot read ({e.strerror or e})") from None
-    if b"\x00" in data[:8192]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "is UTF-16 text; re-save it as UTF-8")
+    if b"\x00" in data:
         raise InputError(path, "looks binary (contains NUL bytes), expected UTF-8 text")
     try:
         text = data.decode("utf-8")

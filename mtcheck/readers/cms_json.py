@@ -230,7 +230,11 @@ def _type_name(value: Any) -> str:
         return "an array"
     if isinstance(value, bool):
         return "a boolean"
-    return "a number" if isinstance(value, (int, float)) else type(value).__name__
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return "a string"
+    return "a number"
 
 
 def read_articles(path: str, text: str, lang: str, settings: dict[str, Any] | None = None) -> list[Article]:

@@ -47,12 +47,15 @@ def parse(path: str, text: str, lang: str) -> Document:
     return doc
 
 
+_LINE = regex.compile(r"([^\r\n]*)(?:\r\n|\r|\n)|([^\r\n]+)$")
+
+
 def _lines(text: str):
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        yield pos, pos + len(body), body
-        pos += len(line)
+    """``(start, end, body)`` per line; only CR, LF and CRLF end a line (``str.splitlines``
+    would also split at \\x1c–\\x1e, \\x85 and U+2028, which are text here)."""
+    for m in _LINE.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        yield m.start(group), m.end(group), m.group(group)
 
 
 def _blocks(text: str, doc: Document):
@@ -61,6 +64,7 @@ def _blocks(text: str, doc: Document):
     current: list[tuple[int, int]] = []
     suppress: list[tuple[str, str]] = []
     fence: str | None = None
+    last_directive = 0
 
     def close() -> None:
         nonlocal current, suppress
@@ -86,7 +90,9 @@ def _blocks(text: str, doc: Document):
         if m := _COMMENT_LINE.match(line):
             close()
             try:
-                suppress += parse_suppression(m.group(1)) or []
+                directive = parse_suppression(m.group(1)) or []
+                suppress += directive
+                last_directive = start if directive else last_directive
             except MarkupError as e:
                 raise InputError(doc.path, f"line {line_col(text, start)[0]}: {e.message}") from None
             continue
@@ -113,6 +119,8 @@ def _blocks(text: str, doc: Document):
         if start + offset < end:
             current.append((start + offset, end))
     close()
+    if suppress:  # a directive with no block after it would silence nothing, silently
+        raise InputError(doc.path, f"line {line_col(text, last_directive)[0]}: mtcheck comment silences nothing (no block follows it)")
     return blocks
 
 
@@ -121,9 +129,8 @@ def _add_block(doc: Document, text: str, pieces: list[tuple[int, int]], suppress
     raw_pos: list[int] = []
     for k, (a, b) in enumerate(pieces):
         if k:
-            newline = text.find("\n", pieces[k - 1][1])
             raw_chars.append("\n")
-            raw_pos.append(newline)
+            raw_pos.append(pieces[k - 1][1])  # the previous line's end: its line break
         raw_chars.extend(text[a:b])
         raw_pos.extend(range(a, b))
     raw = "".join(raw_chars)
