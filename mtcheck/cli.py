@@ -412,7 +412,11 @@ def _main(
     """mtcheck: a translation-consistency checker for newsrooms."""
 
 
-def _mount_mt_commands() -> None:
+def _mount_mt_commands(args: list[str] | None = None) -> None:
+    """Add ``models`` and ``cache``, unless ``args`` name another command (the MT layer stays unimported)."""
+    command = next((a for a in args if not a.startswith("-")), None) if args is not None else None
+    if command in {c.name or c.callback.__name__ for c in app.registered_commands if c.callback}:
+        return
     from mtcheck.mt.cli import cache_app, models_app
 
     app.add_typer(models_app, name="models", help="Download, convert and list MT models.")
@@ -421,7 +425,7 @@ def _mount_mt_commands() -> None:
 
 def main() -> None:
     """Entry point: usage errors are one line on stderr (exit 2), like input errors."""
-    _mount_mt_commands()
+    _mount_mt_commands(sys.argv[1:])
     try:
         result = app(standalone_mode=False)
     except typer.Exit as e:

@@ -11,10 +11,9 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from importlib import resources
 from pathlib import Path
 
-DATA_DIR = Path(str(resources.files("mtcheck") / "data"))
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 def _lines(path: Path) -> list[str]:
@@ -82,3 +81,79 @@ def alternation(words) -> str | None:
     (``None`` when there are none)."""
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w) for w in ordered) if ordered else None
+
+
+class PhraseMatch:
+    """A match of :class:`Phrases`, read like a regular-expression match (``group``, ``start``, ``end``)."""
+
+    __slots__ = ("string", "_start", "_end")
+
+    def __init__(self, string: str, start: int, end: int) -> None:
+        self.string, self._start, self._end = string, start, end
+
+    def group(self, index: int = 0) -> str:
+        if index:
+            raise IndexError("no such group")
+        return self.string[self._start : self._end]
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+
+class Phrases:
+    """Fixed phrases found by lookup, as ``(?<!B)(?:p1|p2|…)(?!B)`` with the longest first would.
+
+    For word lists of hundreds of entries: compiling one big alternation costs tens of
+    milliseconds on every start; this indexes the phrases by their first characters instead.
+    ``boundary`` is a character class (``[\\w'’-]``) of ``engine`` (``re`` or ``regex``): no such
+    character may touch a match. Matching is case-sensitive; matches do not overlap, leftmost first.
+    """
+
+    _PREFIX = 3
+
+    def __init__(self, phrases, boundary: str, engine=re) -> None:
+        self._by_prefix: dict[str, list[str]] = {}
+        for phrase in sorted(set(phrases), key=len, reverse=True):
+            if phrase:
+                self._by_prefix.setdefault(phrase[: self._PREFIX], []).append(phrase)
+        self._boundary = engine.compile(boundary)
+        first = "".join(sorted({p[0] for p in self._by_prefix}))
+        self._starts = engine.compile(rf"(?<!{boundary})[{re.escape(first)}]") if first else None
+
+    def __bool__(self) -> bool:
+        return self._starts is not None
+
+    def finditer(self, text: str):
+        if self._starts is None:
+            return
+        end = 0
+        for m in self._starts.finditer(text):
+            p = m.start()
+            if p < end:
+                continue
+            for size in range(self._PREFIX, 0, -1):  # longer prefixes hold the longer phrases
+                hit = next(
+                    (q for q in self._by_prefix.get(text[p : p + size], ())
+                     if text.startswith(q, p) and not self._boundary.match(text, p + len(q))),
+                    None,
+                )
+                if hit is not None:
+                    end = p + len(hit)
+                    yield PhraseMatch(text, p, end)
+                    break
+
+    def search(self, text: str) -> PhraseMatch | None:
+        return next(self.finditer(text), None)
+
+    def sub(self, replacement: str, text: str) -> str:
+        out, last = [], 0
+        for m in self.finditer(text):
+            out += (text[last : m.start()], replacement)
+            last = m.end()
+        return "".join(out) + text[last:] if out else text
