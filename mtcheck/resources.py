@@ -83,6 +83,43 @@ def alternation(words) -> str | None:
     return "|".join(re.escape(w) for w in ordered) if ordered else None
 
 
+def required_literal(pattern: str) -> str | None:
+    """The longest run of letters every match of ``pattern`` contains, folded (``model.fold``).
+
+    Only letters outside groups and classes count, and only when the pattern has no top-level
+    ``|``; a letter made optional by a quantifier is left out. ``None`` when no run of three
+    letters is certain: then the pattern itself must be tried.
+    """
+    runs, run, depth, k = [], "", 0, 0
+    while k < len(pattern):
+        ch = pattern[k]
+        if ch.isalpha() and depth == 0:
+            run += ch
+            k += 1
+            continue
+        if ch in "?*{" and run:
+            run = run[:-1]  # the quantified letter may be absent
+        runs.append(run)
+        run = ""
+        if ch == "\\":
+            k += 1  # an escape: its letter is no literal
+        elif ch == "[":  # skip the class: a "]" right after "[" or "[^" belongs to it
+            k += 2 if pattern[k + 1 : k + 2] == "^" else 1
+            k += pattern[k : k + 1] == "]"
+            while pattern[k] != "]":
+                k += 2 if pattern[k] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return None
+        k += 1
+    runs.append(run)
+    best = max(runs, key=len)
+    return best.casefold().replace("ı", "i") if len(best) >= 3 else None
+
+
 class PhraseMatch:
     """A match of :class:`Phrases`, read like a regular-expression match (``group``, ``start``, ``end``)."""
 

@@ -8,7 +8,8 @@ import re
 import pytest
 import regex
 
-from mtcheck.resources import Phrases, alternation, exonyms, word_list
+from mtcheck.model import fold
+from mtcheck.resources import Phrases, alternation, exonyms, pair_table, required_literal, word_list
 
 BOUNDARIES = [(r"[\w'’-]", re), (r"\p{L}", regex)]
 
@@ -46,3 +47,31 @@ def test_empty_phrases_are_false_and_find_nothing():
     assert not phrases
     assert list(phrases.finditer("anything")) == []
     assert phrases.search("anything") is None
+
+
+@pytest.mark.parametrize(
+    "pattern, literal",
+    [
+        ("ma[iî]tre du kremlin", "kremlin"),
+        ("en pleines? tensions?", "tension"),
+        ("(?:the )?master of the Kremlin", "kremlin"),
+        (r"interpel+(?:ed|ing)?", "interpel"),
+        (r"\bdelays?\b", "delay"),
+        (r"[]a-z]+ said", "said"),
+        (r"[^\]x] said", "said"),
+        ("wooden (?:language|tongue)|tongue of wood", None),  # a top-level alternative
+        ("du|de", None),
+        ("(?:make|made) it", None),  # nothing certain of three letters
+    ],
+)
+def test_required_literal(pattern, literal):
+    assert required_literal(pattern) == literal
+
+
+def test_required_literal_is_in_every_calque_example():
+    for row in pair_table("fr", "en", "calques"):
+        for side in ("source", "target"):
+            example = row[f"example_{side}"]
+            literal = required_literal(row[f"{side}_pattern"])
+            if literal and re.search(row[f"{side}_pattern"], example, re.IGNORECASE):
+                assert literal in fold(example), (row["id"], side)

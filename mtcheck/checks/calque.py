@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.model import Finding, Severity
-from mtcheck.resources import pair_table
+from mtcheck.model import Finding, Sentence, Severity
+from mtcheck.resources import pair_table, required_literal
 
 
 @functools.cache
@@ -18,7 +18,7 @@ def _bounded(pattern: str) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Entry:
     id: str
     kind: str
@@ -35,10 +35,19 @@ class Entry:
     def target(self) -> re.Pattern:
         return _bounded(self.target_pattern)
 
+    @functools.cached_property
+    def literals(self) -> tuple[str | None, str | None]:
+        """Letters each side's matches must contain (see ``required_literal``), for a test before the pattern."""
+        return required_literal(self.source_pattern), required_literal(self.target_pattern)
+
+
+def _may_match(literal: str | None, sentences: list[Sentence]) -> bool:
+    return literal is None or any(literal in s.folded for s in sentences)
+
 
 @functools.cache
 def entries(src: str, tgt: str) -> tuple[Entry, ...]:
-    """The pair's calque table; patterns compile lazily, only for entries a text can match."""
+    """The pair's calque table; patterns compile lazily, only for entries whose literals a text holds."""
     return tuple(
         Entry(row["id"], row["kind"], row["source_pattern"], row["target_pattern"], row["suggestion"], row.get("note", ""))
         for row in pair_table(src, tgt, "calques")
@@ -54,6 +63,9 @@ class _TableRule(Rule):
             if not seg.target or (self.needs_source and not seg.source):
                 continue
             for entry in table:
+                src_literal, tgt_literal = entry.literals
+                if not _may_match(tgt_literal, seg.target) or seg.source and not _may_match(src_literal, seg.source):
+                    continue  # most entries: neither pattern runs
                 src_span = None
                 if seg.source:
                     hit = next(((s, m) for s in seg.source if (m := entry.source.search(s.text))), None)
