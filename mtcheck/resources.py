@@ -160,8 +160,11 @@ class Phrases:
             if phrase:
                 self._by_prefix.setdefault(phrase[: self._PREFIX], []).append(phrase)
         self._boundary = engine.compile(boundary)
-        first = "".join(sorted({p[0] for p in self._by_prefix}))
-        self._starts = engine.compile(rf"(?<!{boundary})[{re.escape(first)}]") if first else None
+        # Where a phrase may start: a capital it starts with, or the first letters of the others.
+        capitals = "".join(sorted({p[0] for p in self._by_prefix if p[0].isupper()}))
+        starts = [f"[{re.escape(capitals)}]"] if capitals else []
+        starts += (re.escape(p) for p in sorted(self._by_prefix) if not p[0].isupper())
+        self._starts = engine.compile(rf"(?<!{boundary})(?={'|'.join(starts)})") if starts else None
 
     def __bool__(self) -> bool:
         return self._starts is not None
@@ -169,17 +172,14 @@ class Phrases:
     def finditer(self, text: str):
         if self._starts is None:
             return
-        end = 0
+        by_prefix, boundary, end = self._by_prefix, self._boundary, 0
         for m in self._starts.finditer(text):
             p = m.start()
             if p < end:
                 continue
             for size in range(self._PREFIX, 0, -1):  # longer prefixes hold the longer phrases
-                hit = next(
-                    (q for q in self._by_prefix.get(text[p : p + size], ())
-                     if text.startswith(q, p) and not self._boundary.match(text, p + len(q))),
-                    None,
-                )
+                hit = next((q for q in by_prefix.get(text[p : p + size], ()) if text.startswith(q, p)
+                            and not boundary.match(text, p + len(q))), None)
                 if hit is not None:
                     end = p + len(hit)
                     yield PhraseMatch(text, p, end)

@@ -8,6 +8,7 @@ the Gale–Church length cost, and ``weight × (1 − similarity)`` from a plugg
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ def align(
 ) -> list[tuple[list[int], list[int], float]]:
     """The cheapest bead sequence: ``(source indices, target indices, similarity)`` triples."""
     n, m = len(src), len(tgt)
+    scorer = functools.cache(scorer)  # a 2-1 or 1-2 bead's orphan test rescores its 1-1 pairs
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]

@@ -73,7 +73,7 @@ class AnchorScorer:
             return 0.5
         tgt_keys = frozenset(tgt_words)
         src_keys = frozenset().union(*src_words)
-        matched = sum(bool(keys & tgt_keys) for keys in src_words) + sum(k in src_keys for k in tgt_words)
+        matched = sum(not tgt_keys.isdisjoint(keys) for keys in src_words) + sum(k in src_keys for k in tgt_words)
         return matched / (len(src_words) + len(tgt_words))
 
     def __hash__(self) -> int:

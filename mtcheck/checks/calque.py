@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.model import Finding, Sentence, Severity
+from mtcheck.model import Finding, Severity
 from mtcheck.resources import pair_table, required_literal
 
 
@@ -41,10 +41,6 @@ class Entry:
         return required_literal(self.source_pattern), required_literal(self.target_pattern)
 
 
-def _may_match(literal: str | None, sentences: list[Sentence]) -> bool:
-    return literal is None or any(literal in s.folded for s in sentences)
-
-
 @functools.cache
 def entries(src: str, tgt: str) -> tuple[Entry, ...]:
     """The pair's calque table; patterns compile lazily, only for entries whose literals a text holds."""
@@ -62,9 +58,11 @@ class _TableRule(Rule):
         for seg in ctx.segments:
             if not seg.target or (self.needs_source and not seg.source):
                 continue
+            src_folded = " ".join(s.folded for s in seg.source)
+            tgt_folded = " ".join(s.folded for s in seg.target)
             for entry in table:
                 src_literal, tgt_literal = entry.literals
-                if not _may_match(tgt_literal, seg.target) or seg.source and not _may_match(src_literal, seg.source):
+                if tgt_literal and tgt_literal not in tgt_folded or seg.source and src_literal and src_literal not in src_folded:
                     continue  # most entries: neither pattern runs
                 src_span = None
                 if seg.source:

@@ -9,9 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.model import Finding, Segment, Sentence, Severity
+from mtcheck.model import Finding, Segment, Sentence, Severity, fold
 from mtcheck.readers import InputError
 from mtcheck.resources import pair_table
 
@@ -31,9 +30,10 @@ class Term:
     def target_patterns(self) -> tuple[re.Pattern, ...]:
         return tuple(_bounded(t, plural=True) for t in self.targets)
 
-    def may_occur_in(self, text_lower: str) -> bool:
-        """A cheap test before the pattern: the term's first word is in the text."""
-        return self.source.split()[0].lower().replace("’", "'") in text_lower
+    @functools.cached_property
+    def first_word(self) -> str:
+        """The term's first word, folded (``model.fold``): a cheap test before the pattern runs."""
+        return fold(self.source.split()[0])
 
 
 @functools.lru_cache(maxsize=4096)
@@ -123,9 +123,9 @@ def term_occurrences(ctx: CheckContext) -> Iterator[tuple[Segment, Term, Sentenc
     """Each aligned segment's first occurrence of each glossary term in its source."""
     terms = glossary_terms(ctx)
     for seg in ctx.aligned():
-        source_lower = seg.source_text.lower().replace("’", "'")
+        folded = [s.folded for s in seg.source]
         for term in terms:
-            if not term.may_occur_in(source_lower):
+            if not any(term.first_word in f for f in folded):
                 continue
             hit = next(((sent, m) for sent in seg.source if (m := term.pattern.search(sent.text))), None)
             if hit is not None:
