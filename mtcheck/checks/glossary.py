@@ -31,9 +31,9 @@ class Term:
         return tuple(_bounded(t, plural=True) for t in self.targets)
 
     @functools.cached_property
-    def first_word(self) -> str:
-        """The term's first word, folded (``model.fold``): a cheap test before the pattern runs."""
-        return fold(self.source.split()[0])
+    def words(self) -> tuple[str, ...]:
+        """The term's words, folded (``model.fold``): a sentence lacking one cannot match the pattern."""
+        return tuple(fold(self.source).split())
 
 
 @functools.lru_cache(maxsize=4096)
@@ -125,7 +125,7 @@ def term_occurrences(ctx: CheckContext) -> Iterator[tuple[Segment, Term, Sentenc
     for seg in ctx.aligned():
         folded = [s.folded for s in seg.source]
         for term in terms:
-            if not any(term.first_word in f for f in folded):
+            if not any(all(w in f for w in term.words) for f in folded):
                 continue
             hit = next(((sent, m) for sent in seg.source if (m := term.pattern.search(sent.text))), None)
             if hit is not None:
