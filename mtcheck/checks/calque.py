@@ -36,9 +36,9 @@ class Entry:
         return _bounded(self.target_pattern)
 
     @functools.cached_property
-    def literals(self) -> tuple[str | None, str | None]:
-        """Letters each side's matches must contain (see ``required_literal``), for a test before the pattern."""
-        return required_literal(self.source_pattern), required_literal(self.target_pattern)
+    def source_literal(self) -> str:
+        """Letters every source match contains (``required_literal``; ``""`` when none is certain)."""
+        return required_literal(self.source_pattern) or ""
 
 
 @functools.cache
@@ -50,20 +50,31 @@ def entries(src: str, tgt: str) -> tuple[Entry, ...]:
     )
 
 
+@functools.cache
+def _by_target_literal(src: str, tgt: str, kind: str) -> dict[str, tuple[Entry, ...]]:
+    """The entries of one kind by the letters every target match contains (``""``: no such letters)."""
+    table: dict[str, list[Entry]] = {}
+    for e in entries(src, tgt):
+        if e.kind == kind:
+            table.setdefault(required_literal(e.target_pattern) or "", []).append(e)
+    return {literal: tuple(group) for literal, group in table.items()}
+
+
 class _TableRule(Rule):
     kind = ""
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        table = [e for e in entries(ctx.src_lang, ctx.tgt_lang) if e.kind == self.kind]
+        table = _by_target_literal(ctx.src_lang, ctx.tgt_lang, self.kind)
+        order = {e: k for k, e in enumerate(entries(ctx.src_lang, ctx.tgt_lang))}
         for seg in ctx.segments:
             if not seg.target or (self.needs_source and not seg.source):
                 continue
             src_folded = " ".join(s.folded for s in seg.source)
             tgt_folded = " ".join(s.folded for s in seg.target)
-            for entry in table:
-                src_literal, tgt_literal = entry.literals
-                if tgt_literal and tgt_literal not in tgt_folded or seg.source and src_literal and src_literal not in src_folded:
-                    continue  # most entries: neither pattern runs
+            candidates = [e for literal, group in table.items() if literal in tgt_folded for e in group]
+            for entry in sorted(candidates, key=order.__getitem__):  # table order, as findings were always listed
+                if seg.source and entry.source_literal not in src_folded:
+                    continue  # the patterns run only where both sides hold their letters
                 src_span = None
                 if seg.source:
                     hit = next(((s, m) for s in seg.source if (m := entry.source.search(s.text))), None)

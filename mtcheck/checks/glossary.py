@@ -35,6 +35,11 @@ class Term:
         """The term's words, folded (``model.fold``): a sentence lacking one cannot match the pattern."""
         return tuple(fold(self.source).split())
 
+    @functools.cached_property
+    def key(self) -> str:
+        """Its longest word, tested first."""
+        return max(self.words, key=len)
+
 
 @functools.lru_cache(maxsize=4096)
 def _bounded(text: str, plural: bool = False) -> re.Pattern:
@@ -119,14 +124,18 @@ def glossary_terms(ctx: CheckContext) -> list[Term]:
     return terms
 
 
-def term_occurrences(ctx: CheckContext) -> Iterator[tuple[Segment, Term, Sentence, re.Match]]:
-    """Each aligned segment's first occurrence of each glossary term in its source."""
+def term_occurrences(ctx: CheckContext) -> list[tuple[Segment, Term, Sentence, re.Match]]:
+    """Each aligned segment's first occurrence of each glossary term in its source (found once per document)."""
+    return ctx.shared("glossary.term_occurrences", lambda: list(_term_occurrences(ctx)))
+
+
+def _term_occurrences(ctx: CheckContext) -> Iterator[tuple[Segment, Term, Sentence, re.Match]]:
     terms = glossary_terms(ctx)
     for seg in ctx.aligned():
-        folded = [s.folded for s in seg.source]
+        folded = " ".join(s.folded for s in seg.source)
         for term in terms:
-            if not any(all(w in f for w in term.words) for f in folded):
-                continue
+            if term.key not in folded or not all(w in folded for w in term.words):
+                continue  # most terms: the pattern never runs
             hit = next(((sent, m) for sent in seg.source if (m := term.pattern.search(sent.text))), None)
             if hit is not None:
                 yield seg, term, *hit
