@@ -12,7 +12,7 @@ What it measures:
 2. Cold: ``python -m mtcheck check seedN.en.txt --no-mt --format json`` as a fresh process,
    where ``seedN`` is the seed article (``samples/putin-xi-summit.{en,fr}.txt``) repeated N
    times (paragraphs in order, N = 1, 10, 100), written to a temporary folder; median of 3
-   runs (1 run for 100×). Prints seconds and seconds per 1× copy: linear growth keeps the
+   runs (1 run for 100×), bytecode caching on as in `speed_vs_proselint.py`. Prints seconds and seconds per 1× copy: linear growth keeps the
    second figure flat once start-up is amortised.
 
 Targets (issue 10): ≥ 3,000 segments/s warm on one core; cold time linear in article size.
@@ -71,7 +71,7 @@ def warm(passes: int) -> None:
 
 
 def cold() -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHONPROFILE")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHONPROFILE") and k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = os.pathsep.join([str(REPO), *filter(None, [env.get("PYTHONPATH")])])
     texts = {lang: SEED.with_suffix(f".{lang}.txt").read_text(encoding="utf-8").strip() for lang in ("en", "fr")}
     print("cold: python -m mtcheck check seedN.en.txt --no-mt --format json (fresh process, source found by name)")

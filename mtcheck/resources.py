@@ -18,8 +18,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 def _lines(path: Path) -> list[str]:
     if not path.is_file():
         return []
-    with path.open(encoding="utf-8") as f:
-        return [ln.rstrip("\n") for ln in f if ln.strip() and not ln.startswith("#")]
+    return [ln for ln in path.read_text(encoding="utf-8").split("\n") if ln.strip() and not ln.startswith("#")]
 
 
 @functools.cache
@@ -35,8 +34,12 @@ def table(folder: str, name: str) -> tuple[dict[str, str], ...]:
     if not rows:
         return ()
     header = rows[0].split("\t")  # no quoting: a plain split reads the 8,000-row lexicon 3× faster than csv
-    empty = dict.fromkeys(header, "")
-    return tuple({**empty, **dict(zip(header, (v.strip() for v in row.split("\t"))))} for row in rows[1:])
+    empty, tabs = dict.fromkeys(header, ""), len(header) - 1
+    return tuple(
+        dict(zip(header, map(str.strip, row.split("\t")))) if row.count("\t") == tabs
+        else {**empty, **dict(zip(header, map(str.strip, row.split("\t"))))}  # a short row: missing cells are ""
+        for row in rows[1:]
+    )
 
 
 def pair_table(src: str, tgt: str, name: str) -> tuple[dict[str, str], ...]:
