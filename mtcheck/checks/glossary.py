@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from collections.abc import Iterator
@@ -73,6 +72,8 @@ def _load_glossary(path: str, mtime: int) -> tuple[Term, ...]:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     if not lines:
         raise InputError(path, "glossary is empty; it needs a header row with 'source' and 'target' columns")
+    import csv  # only for a user's glossary file
+
     delimiter = max("\t,;", key=lines[0].count)
     rows = list(csv.DictReader(lines, delimiter=delimiter))
     if not rows or not {"source", "target"} <= {(k or "").strip() for k in rows[0]}:
