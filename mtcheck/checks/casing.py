@@ -16,9 +16,12 @@ _WORD = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{L}[\p{L}'’-]*\p{L}|(?<![\p{L}
 
 def _mid_sentence_words(sent: Sentence) -> Iterator[regex.Match]:
     """Words that are not the sentence's first word (nor the first after a colon or quote)."""
-    for m in _WORD.finditer(sent.text):
-        before = sent.text[: m.start()].rstrip(" \u00a0\u202f")
-        if not before or before[-1] in "«“\"‘'([:—–-.!?…":
+    text = sent.text
+    for m in _WORD.finditer(text):
+        k = m.start()  # the character before the word, spaces skipped (no copy of the sentence's head)
+        while k and text[k - 1] in " \u00a0\u202f":
+            k -= 1
+        if not k or text[k - 1] in "«“\"‘'([:—–-.!?…":
             continue
         yield m
 
