@@ -24,7 +24,7 @@ _BOUNDARY = regex.compile(
     """,
     regex.VERBOSE,
 )
-_LAST_TOKEN = regex.compile(r"(\S+)$")
+_LAST_TOKEN = regex.compile(r"(?r)(\S+)$")  # searched backwards: the head of a long paragraph is not rescanned
 _INITIAL = regex.compile(r"^(?:\p{Lu}\.)+$|^\p{Lu}\.-\p{Lu}\.$")
 
 
