@@ -86,41 +86,98 @@ def alternation(words) -> str | None:
     return "|".join(re.escape(w) for w in ordered) if ordered else None
 
 
-def required_literal(pattern: str) -> str | None:
-    """The longest run of letters every match of ``pattern`` contains, folded (``model.fold``).
+def required_literals(pattern: str) -> tuple[str, ...]:
+    """Strings one of which every match of ``pattern`` contains, folded (``model.fold``).
 
-    Only letters outside groups and classes count, and only when the pattern has no top-level
-    ``|``; a letter made optional by a quantifier is left out. ``None`` when no run of three
-    letters is certain: then the pattern itself must be tried.
+    A cheap test before a pattern runs: when none of them is in ``fold(text)``, the pattern
+    cannot match ``text``. Literal characters count, through groups and alternations
+    (``(?:the )?master of`` → ``master of``; ``(?:read|see) (?:also|more)`` → ``also``,
+    ``more``); classes, escapes like ``\\w``, lookarounds and optional parts do not. ``()``
+    when nothing of three characters is certain: then the pattern itself must run. Patterns
+    in the ``re`` syntax without the verbose flag.
     """
-    runs, run, depth, k = [], "", 0, 0
-    while k < len(pattern):
-        ch = pattern[k]
-        if ch.isalpha() and depth == 0:
-            run += ch
-            k += 1
-            continue
-        if ch in "?*{" and run:
-            run = run[:-1]  # the quantified letter may be absent
-        runs.append(run)
-        run = ""
+    from mtcheck.model import fold
+
+    try:
+        found, end = _alternation(pattern, 0)
+    except (IndexError, ValueError):  # unbalanced: let the pattern itself decide
+        return ()
+    return tuple(dict.fromkeys(fold(f) for f in found)) if end == len(pattern) else ()
+
+
+_QUANTIFIER = re.compile(r"(?:[?*+]|\{(\d*)(?:,\d*)?\})[?+]?")
+_ESCAPE_SIZE = {"x": 4, "u": 6, "U": 10}  # characters, backslash included
+
+
+def _alternation(p: str, k: int) -> tuple[tuple[str, ...], int]:
+    """The required strings of the branches from ``k`` up to ``)`` or the end: one set for all of them."""
+    branches = []
+    while True:
+        found, k = _sequence(p, k)
+        branches.append(found)
+        if k == len(p) or p[k] == ")":
+            break
+        k += 1  # "|"
+    if not all(branches):
+        return (), k
+    return tuple(s for b in branches for s in b), k
+
+
+def _sequence(p: str, k: int) -> tuple[tuple[str, ...], int]:
+    """The best required strings of one branch (see ``_rarity``)."""
+    candidates: list[tuple[str, ...]] = []
+    run = ""
+    while k < len(p) and p[k] not in "|)":
+        ch, literal, group = p[k], None, ()
         if ch == "\\":
-            k += 1  # an escape: its letter is no literal
-        elif ch == "[":  # skip the class: a "]" right after "[" or "[^" belongs to it
-            k += 2 if pattern[k + 1 : k + 2] == "^" else 1
-            k += pattern[k : k + 1] == "]"
-            while pattern[k] != "]":
-                k += 2 if pattern[k] == "\\" else 1
+            nxt = p[k + 1]
+            if nxt.isalnum():  # \w, \d, \b, \1, \x41, \u00a0, \N{…}, \p{L}: no literal kept
+                k += _ESCAPE_SIZE.get(nxt, 2) if p[k + 2 : k + 3] != "{" else p.index("}", k) + 1 - k
+            else:
+                literal, k = nxt, k + 2
+        elif ch == "[":
+            k += 2 if p[k + 1] == "^" else 1
+            k += p[k] == "]"
+            while p[k] != "]":
+                k += 2 if p[k] == "\\" else 1
+            k += 1
         elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return None
-        k += 1
-    runs.append(run)
-    best = max(runs, key=len)
-    return best.casefold().replace("ı", "i") if len(best) >= 3 else None
+            if p.startswith(("(?=", "(?!", "(?<=", "(?<!", "(?#"), k) or p.startswith("(?", k) and p[k + 2] not in ":P":
+                _, k = _alternation(p, k + 3)  # a lookaround, comment or flags: nothing it holds is certain
+            else:
+                k = p.index(">", k) + 1 if p.startswith("(?P<", k) else k + (3 if p.startswith("(?:", k) else 1)
+                group, k = _alternation(p, k)
+            k += 1  # ")"
+        elif ch in ".^$":
+            k += 1
+        else:
+            literal, k = ch, k + 1
+        q = _QUANTIFIER.match(p, k)
+        optional = bool(q) and (q.group().startswith(("?", "*")) or q.group(1) is not None and int(q.group(1) or 0) == 0)
+        if q:
+            k = q.end()
+        if literal is not None and not optional:
+            run += literal
+            if not q:
+                continue  # the run goes on
+        if run:
+            candidates.append((run,))
+        run = ""
+        if group and not optional:
+            candidates.append(group)
+    if run:
+        candidates.append((run,))
+    best = max(candidates, key=_rarity, default=())
+    return (best if best and min(map(len, best)) >= 3 else ()), k
+
+
+def _rarity(candidate: tuple[str, ...]) -> tuple[int, int, int]:
+    """How seldom text holds one of ``candidate``: long words are rarer than common short ones (`` of the ``)."""
+    return (
+        min(max(map(len, re.findall(r"\w+", s)), default=0) for s in candidate),
+        min(map(len, candidate)),
+        -len(candidate),
+    )
 
 
 class PhraseMatch:

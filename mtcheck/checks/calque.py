@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Severity
-from mtcheck.resources import pair_table, required_literal
+from mtcheck.resources import pair_table, required_literals
 
 
 @functools.cache
@@ -36,9 +36,9 @@ class Entry:
         return _bounded(self.target_pattern)
 
     @functools.cached_property
-    def source_literal(self) -> str:
-        """Letters every source match contains (``required_literal``; ``""`` when none is certain)."""
-        return required_literal(self.source_pattern) or ""
+    def source_literals(self) -> tuple[str, ...]:
+        """Strings one of which every source match contains (``required_literals``)."""
+        return required_literals(self.source_pattern)
 
 
 @functools.cache
@@ -51,30 +51,40 @@ def entries(src: str, tgt: str) -> tuple[Entry, ...]:
 
 
 @functools.cache
-def _by_target_literal(src: str, tgt: str, kind: str) -> dict[str, tuple[Entry, ...]]:
-    """The entries of one kind by the letters every target match contains (``""``: no such letters)."""
+def _by_target_literal(src: str, tgt: str, kind: str) -> tuple[tuple[Entry, ...], dict[str, tuple[Entry, ...]]]:
+    """The entries of one kind always tried (no target literal known), and the others by each
+    string one of which their target matches hold (``required_literals``)."""
+    always: list[Entry] = []
     table: dict[str, list[Entry]] = {}
     for e in entries(src, tgt):
         if e.kind == kind:
-            table.setdefault(required_literal(e.target_pattern) or "", []).append(e)
-    return {literal: tuple(group) for literal, group in table.items()}
+            literals = required_literals(e.target_pattern)
+            if not literals:
+                always.append(e)
+            for literal in literals:
+                table.setdefault(literal, []).append(e)
+    return tuple(always), {literal: tuple(group) for literal, group in table.items()}
 
 
 class _TableRule(Rule):
     kind = ""
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        table = _by_target_literal(ctx.src_lang, ctx.tgt_lang, self.kind)
+        always, by_literal = _by_target_literal(ctx.src_lang, ctx.tgt_lang, self.kind)
         order = {e: k for k, e in enumerate(entries(ctx.src_lang, ctx.tgt_lang))}
         for seg in ctx.segments:
             if not seg.target or (self.needs_source and not seg.source):
                 continue
             src_folded = " ".join(s.folded for s in seg.source)
             tgt_folded = " ".join(s.folded for s in seg.target)
-            candidates = [e for literal, group in table.items() if literal in tgt_folded for e in group]
+            candidates = set(always)
+            for literal, group in by_literal.items():
+                if literal in tgt_folded:
+                    candidates.update(group)
             for entry in sorted(candidates, key=order.__getitem__):  # table order, as findings were always listed
-                if seg.source and entry.source_literal not in src_folded:
-                    continue  # the patterns run only where both sides hold their letters
+                literals = entry.source_literals
+                if seg.source and literals and not any(literal in src_folded for literal in literals):
+                    continue  # the patterns run only where both sides hold their literals
                 src_span = None
                 if seg.source:
                     hit = next(((s, m) for s in seg.source if (m := entry.source.search(s.text))), None)
