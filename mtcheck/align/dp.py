@@ -62,6 +62,7 @@ def align(
     """The cheapest bead sequence: ``(source indices, target indices, similarity)`` triples."""
     n, m = len(src), len(tgt)
     scorer = functools.cache(scorer)  # a 2-1 or 1-2 bead's orphan test rescores its 1-1 pairs
+    final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge else [[], []]
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
@@ -88,7 +89,7 @@ def align(
                     if dj == 2 and min(scorer(s_text, part) for part in tgt[j:jj]) < weights.orphan_below:
                         c += weights.orphan
                     if weights.headline_merge and (di == 2 or dj == 2):
-                        if not all(_FINAL.search(u) for u in (*src[i:ii], *tgt[j:jj])):
+                        if not all(final[0][i:ii]) or not all(final[1][j:jj]):
                             c += weights.headline_merge
                 else:
                     sim = 0.0
