@@ -475,7 +475,11 @@ def _main(
     """
 
 
-def _mount_mt_commands() -> None:
+def _mount_mt_commands(args: list[str] | None = None) -> None:
+    """Add ``models`` and ``cache``, unless ``args`` name another command (the MT layer stays unimported)."""
+    command = next((a for a in args if not a.startswith("-")), None) if args is not None else None
+    if command in {c.name or c.callback.__name__ for c in app.registered_commands if c.callback}:
+        return
     from mtcheck.mt.cli import cache_app, models_app
 
     app.add_typer(models_app, name="models", help="Download, convert and list MT models.")
@@ -529,7 +533,7 @@ def _silence_stdout() -> None:
 
 
 def _run(argv: list[str]) -> int:
-    _mount_mt_commands()
+    _mount_mt_commands(argv)
     try:
         result = app(args=argv, standalone_mode=False, prog_name="mtcheck")
     except typer.Exit as e:

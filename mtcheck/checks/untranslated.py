@@ -10,15 +10,14 @@ import regex
 from mtcheck import langid
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Severity
-from mtcheck.resources import alternation, stopwords, word_list
+from mtcheck.resources import Phrases, stopwords, word_list
 
 _TOKEN = regex.compile(r"\p{L}+(?:['’](?=\p{L}))?")
 
 
 @functools.cache
-def _kept_names(pair: str) -> regex.Pattern | None:
-    names = alternation(word_list(pair, "keep_source"))
-    return regex.compile(rf"(?<!\p{{L}})(?:{names})(?!\p{{L}})") if names else None
+def _kept_names(pair: str) -> Phrases | None:
+    return Phrases(word_list(pair, "keep_source"), r"\p{L}", regex) or None
 
 
 def _without_kept_names(text: str, pair: str) -> str:
