@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
 from mtcheck import langid
 from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.lexicon import Lexicon, lexicon, normalise
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import alternation, stopwords, word_list
 
@@ -96,3 +97,143 @@ def _source_runs(text: str, src_stop: frozenset[str], tgt_stop: frozenset[str]) 
         if len(run) >= 5 and hits >= 3:
             yield run[0].start(), run[-1].end()
         run = []
+
+
+_WORD = regex.compile(r"\p{L}+")
+_SKIP_BEFORE = regex.compile(r"[#@/\\_.\p{N}]$")  # hashtags, handles, paths, file names, 5km
+_MARKUP = regex.compile(r"\S*(?:://|www\.)\S*|\S+@\S+|[#@][\p{L}\p{N}_-]+")
+_QUOTED = regex.compile(r"[\"“«‘*_][^\"“”«»‘’*_\n]{1,60}?[\"”»’*_]|(?<!\p{L})'[^'\n]{1,60}?'(?!\p{L})")
+
+
+@functools.cache
+def _leave_alone(pair: str) -> regex.Pattern | None:
+    """Names and titles the pair keeps in the source language, and the target language's loanwords."""
+    src, tgt = pair.split("-", 1)
+    words = alternation([*word_list(pair, "keep_source"), *word_list(tgt, "loanwords")])
+    return regex.compile(rf"(?<!\p{{L}})(?:{words})(?!\p{{L}})", regex.IGNORECASE) if words else None
+
+
+def blank_kept(text: str, pair: str) -> str:
+    """``text`` with URLs, hashtags, handles, kept names, loanwords and short quoted or italic
+    terms blanked, offsets unchanged."""
+    pattern = _leave_alone(pair)
+    text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
+    text = _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    return pattern.sub(lambda m: " " * len(m.group()), text) if pattern else text
+
+
+def plain_words(text: str) -> Iterator[regex.Match]:
+    """Lowercase-initial letter runs that are not part of a path, file name or number."""
+    for m in _WORD.finditer(text):
+        if m.group()[0].islower() and not _SKIP_BEFORE.search(text, 0, m.start()) and not text[m.end() : m.end() + 1].isdigit():
+            yield m
+
+
+def _name_tails(text: str, src: Lexicon, tgt: Lexicon) -> set[int]:
+    """Starts of lowercase words that continue a capitalised source-language name
+    (``Assemblée nationale``, ``Parti socialiste``, ``Conseil d'État``)."""
+    tails, in_name = set(), False
+    previous = None
+    for m in _WORD.finditer(text):
+        word = normalise(m.group())
+        if previous is None or not _adjacent(text, previous, m):
+            in_name = False
+        if m.group()[0].isupper():
+            in_name = src.zipf(word) >= tgt.zipf(word) + 1.0
+        elif in_name:
+            tails.add(m.start())
+        previous = m
+    return tails
+
+
+def _inflections(words: Iterable[str]) -> Callable[[str], bool]:
+    """Whether a word is in ``words`` or shares a long stem with one (défend ↔ défendre)."""
+    stems = {w[: max(4, len(w) - 3)] for w in words if len(w) >= 4}
+    exact = set(words)
+    return lambda w: w in exact or len(w) >= 4 and any(w.startswith(s) or w[: max(4, len(w) - 3)] == s for s in stems)
+
+
+class UntranslatedWord(Rule):
+    """A word or a few words left in the source language inside a translated sentence.
+
+    A word counts as source-language when it is frequent in the source language and rare in
+    the target language (word frequencies of the ``wordfreq`` package, any language it
+    covers); a word that is also in the aligned source sentence, or an inflection of one,
+    needs less evidence. Neighbouring source-language words, and source function words
+    between them, make one finding.
+    Flags: ``the projet de loi was adopted``, ``The coach défend his choices``, ``It was a
+    véritable success``.
+    Leaves alone: English words of French origin (``café``, ``rapprochement``, ``coup
+    d'état``, ``déjà vu``, ``laissez-faire``, ``entente``: ``data/<tgt>/loanwords.txt``),
+    names and titles the copy keeps (``Les Bleus``, ``Le Monde``, any capitalised word;
+    ``data/<src>-<tgt>/keep_source.txt``), short quoted or italic terms, hashtags, URLs and
+    code, a source function word on its own (``de``, ``la``), whole sentences and long runs
+    (the ``untranslated`` and ``untranslated-span`` rules report those).
+    """
+
+    id = "untranslated-word"
+    category = "accuracy/untranslated"
+    severity = Severity.WARNING
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        src_lex, tgt_lex = lexicon(ctx.src_lang), lexicon(ctx.tgt_lang)
+        if src_lex is None or tgt_lex is None or ctx.src_lang == ctx.tgt_lang:
+            return
+        src_stop, tgt_stop = stopwords(ctx.src_lang), stopwords(ctx.tgt_lang)
+        for seg, sent in ctx.target_sentences():
+            if langid.guess(_without_kept_names(sent.text, ctx.pair)) == ctx.src_lang:
+                continue
+            text = blank_kept(sent.text, ctx.pair)
+            for start, end in _source_runs(text, src_stop, tgt_stop):
+                text = text[:start] + " " * (end - start) + text[end:]
+            every = [normalise(w) for w in _WORD.findall(text)]
+            src_lex.lookup(every)
+            tgt_lex.lookup(every)
+            tails = _name_tails(text, src_lex, tgt_lex)
+            words = [(m, normalise(m.group())) for m in plain_words(text) if m.start() not in tails]
+            src_words = [normalise(w) for w in _WORD.findall(seg.source_text)] if seg.source else []
+            in_source = _inflections(src_words)
+            hits = [self._foreign(w, src_lex, tgt_lex, in_source) and w not in src_stop for _, w in words]
+            for first, last in _runs(words, hits, src_stop, tgt_stop, text):
+                start, end = words[first][0].start(), words[last][0].end()
+                shown = sent.text[start:end]
+                where = " (it is in the source)" if any(in_source(w) for _, w in words[first : last + 1]) else ""
+                yield self.finding(
+                    f"“{shown}” is {_LANGUAGE_NAMES.get(ctx.src_lang, ctx.src_lang)}, not translated{where}.",
+                    target=sent.file_span(start, end),
+                    segment=seg,
+                )
+
+    @staticmethod
+    def _foreign(word: str, src: Lexicon, tgt: Lexicon, in_source: Callable[[str], bool]) -> bool:
+        s, t = src.zipf(word), tgt.zipf(word)
+        if in_source(word):
+            return s >= 2.0 and t < 3.0 and s - t >= 2.0 and not (tgt.known(word) and t >= 2.0)
+        return t < 2.0 and s - t >= 3.0 and not tgt.known(word)
+
+
+_LANGUAGE_NAMES = {"fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "en": "English"}
+
+
+def _runs(words, hits, src_stop, tgt_stop, text) -> Iterator[tuple[int, int]]:
+    """Index ranges of flagged words, joined across source function words between them."""
+    k = 0
+    while k < len(words):
+        if not hits[k]:
+            k += 1
+            continue
+        last = j = k
+        while j + 1 < len(words) and _adjacent(text, words[j][0], words[j + 1][0]):
+            j += 1
+            if hits[j]:
+                last = j
+            elif words[j][1] not in src_stop or words[j][1] in tgt_stop:
+                break
+        yield k, last
+        k = last + 1
+
+
+def _adjacent(text: str, a: regex.Match, b: regex.Match) -> bool:
+    """Whether only spaces, an apostrophe or a hyphen separate two words."""
+    gap = text[a.end() : b.start()]
+    return len(gap) <= 2 and all(c in " '’-\u00a0" for c in gap)

@@ -1,0 +1,113 @@
+"""Misspelled words of the translation."""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Iterator
+
+import regex
+
+from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.checks.untranslated import blank_kept
+from mtcheck.lexicon import lexicon, normalise
+from mtcheck.model import Finding, Severity
+from mtcheck.resources import table
+
+_WORD = regex.compile(r"(?<![\p{L}\p{N}'’_@#/.\\-])\p{L}+(?:['’]\p{L}+)*(?![\p{L}\p{N}_/\\-]|['’]\p{L}|\.\p{L})")
+_LETTERS = regex.compile(r"\p{L}+")
+_OPENING = regex.compile(r"^[\s\"“‘'«(\[—–-]*$")
+UNKNOWN_ZIPF = 3.3  # rarer than this and not in the dictionary: a misspelling candidate
+# By edit distance: how frequent (Zipf) a correction must be, and how much more than the word.
+MIN_CORRECTION = {1: 3.5, 2: 4.0}
+MIN_GAIN = {1: 1.5, 2: 2.0}
+
+
+class Spelling(Rule):
+    """A word the spelling dictionary does not know, one or two edits from a frequent word.
+
+    A word is unknown when ``pyspellchecker``'s dictionary lacks it and it is rare in
+    ``wordfreq``'s frequencies; the suggestion is the most frequent word at the smallest
+    edit distance (two edits only for words of six letters or more). Any target language
+    both packages cover works.
+    Flags: ``the goverment said`` (government), ``they recieved`` (received), ``Ths is`` (This).
+    Leaves alone: words that appear in the source (names, terms), capitalised words inside a
+    sentence and acronyms, words the document uses more than once, words of the source
+    language (the ``untranslated-word`` rule reports those), loanwords and names the copy
+    keeps (``data/<tgt>/loanwords.txt``, ``data/<src>-<tgt>/keep_source.txt``), short quoted or
+    italic terms, hyphenated compounds, words next to digits (``5km``), hashtags, handles and URLs.
+    """
+
+    id = "spelling"
+    category = "fluency/spelling"
+    severity = Severity.WARNING
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        tgt_lex = lexicon(ctx.tgt_lang)
+        if tgt_lex is None:
+            return
+        src_lex = lexicon(ctx.src_lang) if ctx.src_lang != ctx.tgt_lang else None
+        source = {normalise(w) for w in _LETTERS.findall(ctx.source.text)} if ctx.source else set()
+        sentences = list(ctx.target_sentences())
+        words = [(seg, sent, m) for seg, sent in sentences for m in _WORD.finditer(blank_kept(sent.text, ctx.pair))]
+        counts = Counter(normalise(m.group()) for _, _, m in words)
+        tgt_lex.lookup(counts)
+        for seg, sent, m in words:
+            word = m.group()
+            key = normalise(word)
+            if len(key) < 3 or counts[key] > 1 or key in source or not self._ordinary(word, sent.text[: m.start()]):
+                continue
+            if tgt_lex.known(key) or tgt_lex.zipf(key) >= UNKNOWN_ZIPF or not tgt_lex.has_dictionary and tgt_lex.zipf(key) > 0:
+                continue
+            if src_lex is not None and src_lex.zipf(key) >= 3.0 or _variant_known(key, ctx.tgt_lang):
+                continue
+            best = _correction(key, tgt_lex)
+            if best is None:
+                continue
+            suggestion = best.capitalize() if word[0].isupper() else best
+            yield self.finding(
+                f"“{word}” looks misspelled; did you mean “{suggestion}”?",
+                target=sent.file_span(m.start(), m.end()),
+                segment=seg,
+                suggestion=suggestion,
+            )
+
+    @staticmethod
+    def _ordinary(word: str, before: str) -> bool:
+        """Lowercase, or capitalised only because it starts the sentence; never an acronym or a name."""
+        if any(c.isupper() for c in word[1:]):
+            return False
+        return word[0].islower() or bool(_OPENING.match(before))
+
+
+def _correction(word: str, lex) -> str | None:
+    """The likeliest frequent word one (or, from six letters, two) edits away: fewest edits, then
+    frequency, a changed first or last letter counting against it (typos fall mid-word)."""
+    near = lex.near(word, 2 if len(word) >= 6 else 1)
+    if not near:
+        return None
+    d = near[0][0]
+    scored = [(z + (c[0] != word[0]) + (c[-1] != word[-1]), c, -z) for dist, z, c in near if dist == d]
+    _, best, zipf = min(scored)
+    return best if zipf >= max(MIN_CORRECTION[d], lex.zipf(word) + MIN_GAIN[d]) else None
+
+
+@functools.cache
+def _variants(lang: str) -> tuple[tuple[str, str], ...]:
+    pairs = [(row["a"], row["b"]) for row in table(lang, "spelling_variants")]
+    return tuple(pairs + [(b, a) for a, b in pairs])
+
+
+def _variant_known(word: str, lang: str) -> bool:
+    """Whether a regional variant of ``word`` (``data/<lang>/spelling_variants.tsv``) is a known word."""
+    lex = lexicon(lang)
+    forms = {word[:i] + b + word[i + len(a) :] for a, b in _variants(lang) for i in _find_all(word, a)}
+    lex.lookup(forms)
+    return any(lex.known(f) or lex.zipf(f) >= UNKNOWN_ZIPF for f in forms)
+
+
+def _find_all(word: str, part: str) -> Iterator[int]:
+    i = word.find(part)
+    while i >= 0:
+        yield i
+        i = word.find(part, i + 1)
