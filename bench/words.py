@@ -6,7 +6,9 @@ injection at a seeded random place, ``--rounds`` copies per document and kind:
 
 - untranslated: an English word of a paragraph replaced by the French word it renders in the
   aligned source paragraph (the pair's own ``lexicon.tsv`` says which English words render a
-  French word; French words spelled like their English rendering are skipped);
+  French word; French words spelled like their rendering, common in English too — wordfreq
+  Zipf ≥ 3, such as ``personnel`` or ``figure`` — or listed as kept in English copy in
+  ``keep_source.txt``/``loanwords.txt`` are skipped: those are no error);
 - misspelling: a frequent English word (wordfreq Zipf ≥ 4, not in the source) given one
   random edit (a letter deleted, inserted, replaced or two swapped) that makes a non-word.
 
@@ -21,6 +23,7 @@ Run from the repository root: ``python bench/words.py`` (about a minute here).
 from __future__ import annotations
 
 import argparse
+import functools
 import random
 import sys
 import unicodedata
@@ -31,10 +34,11 @@ from _common import clip, is_problem
 from precision import load_corpus, offsets, overlaps
 from mtcheck.lexicon import lexicon, normalise
 from mtcheck.model import Span
-from mtcheck.resources import pair_table, stopwords
+from mtcheck.resources import pair_table, stopwords, word_list
 
 SEED = 20140614
 CATEGORY = {"untranslated": "accuracy/untranslated", "misspelling": "fluency/spelling"}
+ENGLISH_ZIPF = 3.0  # a French word this frequent in English (personnel, figure) is no injected error
 _WORD = regex.compile(r"(?<![\p{L}'’-])\p{Ll}+(?![\p{L}'’-])")
 
 
@@ -42,6 +46,13 @@ def _plain(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
+@functools.cache
+def _kept() -> frozenset[str]:
+    """What the data says English copy keeps: the pair's kept names and English loanwords."""
+    return frozenset(normalise(w) for w in (*word_list("fr-en", "keep_source"), *word_list("en", "loanwords")))
+
+
+@functools.cache
 def _renderings() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for row in pair_table("fr", "en", "lexicon"):
@@ -51,11 +62,11 @@ def _renderings() -> dict[str, list[str]]:
 
 def untranslated(src: str, tgt: str, rng: random.Random) -> tuple[str, int, int] | None:
     """``tgt`` with one English word replaced by the French word of ``src`` it renders."""
-    lex, fr_stop = _renderings(), stopwords("fr")
+    lex, fr_stop, english = _renderings(), stopwords("fr"), lexicon("en")
     options = []
     for fm in _WORD.finditer(src):
         fr = fm.group()
-        if fr in fr_stop or len(fr) < 3:
+        if fr in fr_stop or len(fr) < 3 or english.zipf(fr) >= ENGLISH_ZIPF or fr in _kept():
             continue
         for en in lex.get(fr, ()):
             options += [(fr, m) for m in regex.finditer(rf"(?<![\p{{L}}'’-]){en}(?![\p{{L}}'’-])", tgt)]

@@ -21,6 +21,7 @@ UNKNOWN_ZIPF = 3.3  # rarer than this and not in the dictionary: a misspelling c
 # By edit distance: how frequent (Zipf) a correction must be, and how much more than the word.
 MIN_CORRECTION = {1: 3.5, 2: 4.0}
 MIN_GAIN = {1: 1.5, 2: 2.0}
+VARIANT_GAP = 2.0  # a regional variant is at most this much more frequent (Zipf) than the word
 
 
 class Spelling(Rule):
@@ -30,12 +31,14 @@ class Spelling(Rule):
     ``wordfreq``'s frequencies; the suggestion is the most frequent word at the smallest
     edit distance (two edits only for words of six letters or more). Any target language
     both packages cover works.
-    Flags: ``the goverment said`` (government), ``they recieved`` (received), ``Ths is`` (This).
+    Flags: ``the goverment said`` (government), ``they recieved`` (received), ``Ths is`` (This);
+    a plural the dictionary lacks (``aircrafts``, ``informations``) only as information.
     Leaves alone: words that appear in the source (names, terms), capitalised words inside a
     sentence and acronyms, words the document uses more than once, words of the source
     language (the ``untranslated-word`` rule reports those), loanwords and names the copy
-    keeps (``data/<tgt>/loanwords.txt``, ``data/<src>-<tgt>/keep_source.txt``), short quoted or
-    italic terms, hyphenated compounds, words next to digits (``5km``), hashtags, handles and URLs.
+    keeps (``data/<tgt>/loanwords.txt``, ``data/<src>-<tgt>/keep_source.txt``), regional
+    spellings (``characterises``, ``centre``: ``data/<tgt>/spelling_variants.tsv``),
+    hyphenated compounds, words next to digits (``5km``), hashtags, handles and URLs.
     """
 
     id = "spelling"
@@ -49,7 +52,7 @@ class Spelling(Rule):
         src_lex = lexicon(ctx.src_lang) if ctx.src_lang != ctx.tgt_lang else None
         source = {normalise(w) for w in _LETTERS.findall(ctx.source.text)} if ctx.source else set()
         sentences = list(ctx.target_sentences())
-        words = [(seg, sent, m) for seg, sent in sentences for m in _WORD.finditer(blank_kept(sent.text, ctx.pair))]
+        words = [(seg, sent, m) for seg, sent in sentences for m in _WORD.finditer(blank_kept(sent.text, ctx.pair, quotes=False))]
         counts = Counter(normalise(m.group()) for _, _, m in words)
         tgt_lex.lookup(counts)
         for seg, sent, m in words:
@@ -65,11 +68,13 @@ class Spelling(Rule):
             if best is None:
                 continue
             suggestion = best.capitalize() if word[0].isupper() else best
+            plural = key in (best + "s", best + "es")  # aircrafts, informations: usage, not a typo
             yield self.finding(
-                f"“{word}” looks misspelled; did you mean “{suggestion}”?",
+                f"“{word}” is an unusual plural of “{suggestion}”." if plural else f"“{word}” looks misspelled; did you mean “{suggestion}”?",
                 target=sent.file_span(m.start(), m.end()),
                 segment=seg,
                 suggestion=suggestion,
+                severity=Severity.INFO if plural else None,
             )
 
     @staticmethod
@@ -99,11 +104,18 @@ def _variants(lang: str) -> tuple[tuple[str, str], ...]:
 
 
 def _variant_known(word: str, lang: str) -> bool:
-    """Whether a regional variant of ``word`` (``data/<lang>/spelling_variants.tsv``) is a known word."""
+    """Whether a regional variant of ``word`` (``data/<lang>/spelling_variants.tsv``) is a known
+    word not much more frequent than ``word`` itself (``aftre`` is no variant of ``after``)."""
     lex = lexicon(lang)
-    forms = {word[:i] + b + word[i + len(a) :] for a, b in _variants(lang) for i in _find_all(word, a)}
+    forms = set()
+    for a, b in _variants(lang):
+        if a.endswith("$"):
+            if b.endswith("$") and word.endswith(a[:-1]):
+                forms.add(word[: len(word) - len(a) + 1] + b[:-1])
+        else:
+            forms |= {word[:i] + b + word[i + len(a) :] for i in _find_all(word, a)}
     lex.lookup(forms)
-    return any(lex.known(f) or lex.zipf(f) >= UNKNOWN_ZIPF for f in forms)
+    return any((lex.known(f) or lex.zipf(f) >= UNKNOWN_ZIPF) and lex.zipf(word) >= lex.zipf(f) - VARIANT_GAP for f in forms)
 
 
 def _find_all(word: str, part: str) -> Iterator[int]:

@@ -113,12 +113,13 @@ def _leave_alone(pair: str) -> regex.Pattern | None:
     return regex.compile(rf"(?<!\p{{L}})(?:{words})(?!\p{{L}})", regex.IGNORECASE) if words else None
 
 
-def blank_kept(text: str, pair: str) -> str:
-    """``text`` with URLs, hashtags, handles, kept names, loanwords and short quoted or italic
-    terms blanked, offsets unchanged."""
+def blank_kept(text: str, pair: str, quotes: bool = True) -> str:
+    """``text`` with URLs, hashtags, handles, kept names, loanwords and (unless ``quotes`` is
+    false) short quoted or italic terms blanked, offsets unchanged."""
     pattern = _leave_alone(pair)
     text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
-    text = _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    if quotes:
+        text = _QUOTED.sub(lambda m: " " * len(m.group()), text)
     return pattern.sub(lambda m: " " * len(m.group()), text) if pattern else text
 
 
@@ -132,16 +133,18 @@ def plain_words(text: str) -> Iterator[regex.Match]:
 def _name_tails(text: str, src: Lexicon, tgt: Lexicon) -> set[int]:
     """Starts of lowercase words that continue a capitalised source-language name
     (``Assemblée nationale``, ``Parti socialiste``, ``Conseil d'État``)."""
-    tails, in_name = set(), False
-    previous = None
+    tails, in_name, previous = set(), False, None
     for m in _WORD.finditer(text):
         word = normalise(m.group())
+        leaning = src.zipf(word) >= tgt.zipf(word) + 1.0
         if previous is None or not _adjacent(text, previous, m):
             in_name = False
         if m.group()[0].isupper():
-            in_name = src.zipf(word) >= tgt.zipf(word) + 1.0
-        elif in_name:
+            in_name = leaning
+        elif in_name and leaning:
             tails.add(m.start())
+        else:
+            in_name = False
         previous = m
     return tails
 
@@ -208,7 +211,7 @@ class UntranslatedWord(Rule):
     def _foreign(word: str, src: Lexicon, tgt: Lexicon, in_source: Callable[[str], bool]) -> bool:
         s, t = src.zipf(word), tgt.zipf(word)
         if in_source(word):
-            return s >= 2.0 and t < 3.0 and s - t >= 2.0 and not (tgt.known(word) and t >= 2.0)
+            return s >= 2.0 and t < 3.0 and s - t >= 2.0
         return t < 2.0 and s - t >= 3.0 and not tgt.known(word)
 
 
