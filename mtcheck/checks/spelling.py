@@ -52,7 +52,7 @@ class Spelling(Rule):
         src_lex = lexicon(ctx.src_lang) if ctx.src_lang != ctx.tgt_lang else None
         source = {normalise(w) for w in _LETTERS.findall(ctx.source.text)} if ctx.source else set()
         sentences = list(ctx.target_sentences())
-        words = [(seg, sent, m) for seg, sent in sentences for m in _WORD.finditer(blank_kept(sent.text, ctx.pair, quotes=False))]
+        words = [(seg, sent, m) for seg, sent in sentences for m in _WORD.finditer(blank_kept(sent.text, ctx.pair))]
         counts = Counter(normalise(m.group()) for _, _, m in words)
         tgt_lex.lookup(counts)
         for seg, sent, m in words:

@@ -113,14 +113,21 @@ def _leave_alone(pair: str) -> regex.Pattern | None:
     return regex.compile(rf"(?<!\p{{L}})(?:{words})(?!\p{{L}})", regex.IGNORECASE) if words else None
 
 
-def blank_kept(text: str, pair: str, quotes: bool = True) -> str:
-    """``text`` with URLs, hashtags, handles, kept names, loanwords and (unless ``quotes`` is
-    false) short quoted or italic terms blanked, offsets unchanged."""
+def blank_kept(text: str, pair: str) -> str:
+    """``text`` with URLs, hashtags, handles, kept names and loanwords blanked, offsets unchanged."""
     pattern = _leave_alone(pair)
     text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
-    if quotes:
-        text = _QUOTED.sub(lambda m: " " * len(m.group()), text)
     return pattern.sub(lambda m: " " * len(m.group()), text) if pattern else text
+
+
+def _blank_quoted_terms(text: str, leaning: Callable[[str], bool]) -> str:
+    """``text`` with short quoted or italic terms blanked when all their words are source-language
+    (``the “projet de loi” (bill)``); quoted speech (``"very déçu"``) stays."""
+    for m in _QUOTED.finditer(text):
+        words = _WORD.findall(m.group())
+        if 0 < len(words) <= 6 and all(w[0].isupper() or leaning(normalise(w)) for w in words):
+            text = text[: m.start()] + " " * len(m.group()) + text[m.end() :]
+    return text
 
 
 def plain_words(text: str) -> Iterator[regex.Match]:
@@ -130,21 +137,21 @@ def plain_words(text: str) -> Iterator[regex.Match]:
             yield m
 
 
-def _name_tails(text: str, src: Lexicon, tgt: Lexicon) -> set[int]:
-    """Starts of lowercase words that continue a capitalised source-language name
-    (``Assemblée nationale``, ``Parti socialiste``, ``Conseil d'État``)."""
-    tails, in_name, previous = set(), False, None
-    for m in _WORD.finditer(text):
-        word = normalise(m.group())
-        leaning = src.zipf(word) >= tgt.zipf(word) + 1.0
-        if previous is None or not _adjacent(text, previous, m):
-            in_name = False
-        if m.group()[0].isupper():
-            in_name = leaning
-        elif in_name and leaning:
-            tails.add(m.start())
+def _name_tails(text: str, source: str, leaning: Callable[[str], bool]) -> set[int]:
+    """Starts of lowercase source-language words that continue a capitalised source-language
+    name (``Assemblée nationale``, ``Parti socialiste``) written so in the source, if any."""
+    tails: set[int] = set()
+    source = " ".join(source.split())
+    head = previous = None
+    run: list[regex.Match] = []
+    for m in [*_WORD.finditer(text), None]:
+        if m is not None and head is not None and _adjacent(text, previous, m) and m.group()[0].islower() and leaning(normalise(m.group())):
+            run.append(m)
         else:
-            in_name = False
+            if run and (not source or " ".join(text[head.start() : run[-1].end()].split()) in source):
+                tails |= {r.start() for r in run}
+            run = []
+            head = m if m is not None and m.group()[0].isupper() and leaning(normalise(m.group())) else None
         previous = m
     return tails
 
@@ -168,8 +175,10 @@ class UntranslatedWord(Rule):
     véritable success``.
     Leaves alone: English words of French origin (``café``, ``rapprochement``, ``coup
     d'état``, ``déjà vu``, ``laissez-faire``, ``entente``: ``data/<tgt>/loanwords.txt``),
-    names and titles the copy keeps (``Les Bleus``, ``Le Monde``, any capitalised word;
-    ``data/<src>-<tgt>/keep_source.txt``), short quoted or italic terms, hashtags, URLs and
+    names and titles the copy keeps (``Les Bleus``, ``Le Monde``, any capitalised word and the
+    lowercase words that continue it as in the source, ``Assemblée nationale``;
+    ``data/<src>-<tgt>/keep_source.txt``), short quoted or italic source-language terms
+    (``the “projet de loi” (bill)``; quoted speech is checked), hashtags, URLs and
     code, a source function word on its own (``de``, ``la``), whole sentences and long runs
     (the ``untranslated`` and ``untranslated-span`` rules report those).
     """
@@ -192,7 +201,9 @@ class UntranslatedWord(Rule):
             every = [normalise(w) for w in _WORD.findall(text)]
             src_lex.lookup(every)
             tgt_lex.lookup(every)
-            tails = _name_tails(text, src_lex, tgt_lex)
+            leaning = lambda w: src_lex.zipf(w) >= tgt_lex.zipf(w) + 1.0 or w in src_stop and w not in tgt_stop  # noqa: E731
+            text = _blank_quoted_terms(text, leaning)
+            tails = _name_tails(text, seg.source_text if seg.source else "", leaning)
             words = [(m, normalise(m.group())) for m in plain_words(text) if m.start() not in tails]
             src_words = [normalise(w) for w in _WORD.findall(seg.source_text)] if seg.source else []
             in_source = _inflections(src_words)
@@ -200,9 +211,9 @@ class UntranslatedWord(Rule):
             for first, last in _runs(words, hits, src_stop, tgt_stop, text):
                 start, end = words[first][0].start(), words[last][0].end()
                 shown = sent.text[start:end]
-                where = " (it is in the source)" if any(in_source(w) for _, w in words[first : last + 1]) else ""
+                where = "; the source has it" if any(in_source(w) for _, w in words[first : last + 1]) else ""
                 yield self.finding(
-                    f"“{shown}” is {_LANGUAGE_NAMES.get(ctx.src_lang, ctx.src_lang)}, not translated{where}.",
+                    f"“{shown}” is left in the source language{where}.",
                     target=sent.file_span(start, end),
                     segment=seg,
                 )
@@ -213,9 +224,6 @@ class UntranslatedWord(Rule):
         if in_source(word):
             return s >= 2.0 and t < 3.0 and s - t >= 2.0
         return t < 2.0 and s - t >= 3.0 and not tgt.known(word)
-
-
-_LANGUAGE_NAMES = {"fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "en": "English"}
 
 
 def _runs(words, hits, src_stop, tgt_stop, text) -> Iterator[tuple[int, int]]:

@@ -64,3 +64,13 @@ def test_other_pair_uses_its_own_frequency_list(tmp_path):
     (tmp_path / "plan.en.txt").write_text("The plan was abgelehnt by parliament yesterday.", encoding="utf-8")
     result = check_pair(tmp_path / "plan.en.txt", settings={"mt": False})
     assert texts(result, "untranslated-word") == ["abgelehnt"]
+
+
+def test_quoted_speech_and_words_after_a_name_are_checked(check):
+    en = 'The club said it was "very déçu" and Mr Montebourg besoin a commitment from the Assemblée nationale.'
+    fr = "Le club s'est dit « très déçu » et M. Montebourg a besoin d'un engagement de l'Assemblée nationale."
+    assert texts(check(en, fr), "untranslated-word") == ["déçu", "besoin"]
+
+
+def test_name_tails_are_left_alone_without_a_source(check):
+    assert texts(check(EN + " The Assemblée nationale and the Parti socialiste voted."), "untranslated-word") == []
