@@ -30,7 +30,8 @@ _SCHEMA = 1
 
 def normalise(word: str) -> str:
     """How words are looked up: NFC, lowercase, curly apostrophe made straight."""
-    return unicodedata.normalize("NFC", word).lower().replace("’", "'")
+    word = word.lower()
+    return word if word.isascii() else unicodedata.normalize("NFC", word).replace("’", "'")
 
 
 def deletes(word: str, depth: int = 2) -> set[str]:
@@ -91,14 +92,19 @@ class Lexicon:
             for w in chunk:
                 self._seen[w] = found.get(w, (0.0, False))
 
+    def _entry(self, word: str) -> tuple[float, bool]:
+        entry = self._seen.get(word)
+        if entry is None:
+            self.lookup([word])
+            entry = self._seen[word]
+        return entry
+
     def zipf(self, word: str) -> float:
-        self.lookup([word])
-        return self._seen[word][0]
+        return self._entry(word)[0]
 
     def known(self, word: str) -> bool:
         """Whether the spelling dictionary has ``word`` (False when the language has none)."""
-        self.lookup([word])
-        return self._seen[word][1]
+        return self._entry(word)[1]
 
     def near(self, word: str, max_distance: int = 2) -> list[tuple[int, float, str]]:
         """Frequent words within ``max_distance`` edits of ``word``: (distance, -zipf, word), best first."""

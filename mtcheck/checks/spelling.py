@@ -55,6 +55,8 @@ class Spelling(Rule):
         words = [(seg, sent, m) for seg, sent in sentences for m in _WORD.finditer(blank_kept(sent.text, ctx.pair))]
         counts = Counter(normalise(m.group()) for _, _, m in words)
         tgt_lex.lookup(counts)
+        if src_lex is not None:
+            src_lex.lookup(counts)
         for seg, sent, m in words:
             word = m.group()
             key = normalise(word)

@@ -100,24 +100,41 @@ def _source_runs(text: str, src_stop: frozenset[str], tgt_stop: frozenset[str]) 
 
 
 _WORD = regex.compile(r"\p{L}+")
-_SKIP_BEFORE = regex.compile(r"[#@/\\_.\p{N}]$")  # hashtags, handles, paths, file names, 5km
-_MARKUP = regex.compile(r"\S*(?:://|www\.)\S*|\S+@\S+|[#@][\p{L}\p{N}_-]+")
+_SKIP_BEFORE = frozenset("#@/\\_.0123456789")  # hashtags, handles, paths, file names, 5km
+_MARKUP = regex.compile(r"(?:\p{L}+://|www\.)\S+|[\w.+-]+@[\w-]+\.\S+|[#@][\p{L}\p{N}_-]+")
 _QUOTED = regex.compile(r"[\"“«‘*_][^\"“”«»‘’*_\n]{1,60}?[\"”»’*_]|(?<!\p{L})'[^'\n]{1,60}?'(?!\p{L})")
 
 
 @functools.cache
-def _leave_alone(pair: str) -> regex.Pattern | None:
-    """Names and titles the pair keeps in the source language, and the target language's loanwords."""
-    src, tgt = pair.split("-", 1)
-    words = alternation([*word_list(pair, "keep_source"), *word_list(tgt, "loanwords")])
-    return regex.compile(rf"(?<!\p{{L}})(?:{words})(?!\p{{L}})", regex.IGNORECASE) if words else None
+def _loanwords(lang: str) -> dict[str, tuple[str, ...]]:
+    """The language's words of foreign origin (``data/<lang>/loanwords.txt``) by first word,
+    longest first (matched without a regular expression: compiling one per run costs more)."""
+    table: dict[str, list[str]] = {}
+    for phrase in sorted(word_list(lang, "loanwords"), key=len, reverse=True):
+        table.setdefault(_WORD.match(phrase).group(), []).append(phrase)
+    return {k: tuple(v) for k, v in table.items()}
 
 
+@functools.lru_cache(maxsize=4096)
 def blank_kept(text: str, pair: str) -> str:
     """``text`` with URLs, hashtags, handles, kept names and loanwords blanked, offsets unchanged."""
-    pattern = _leave_alone(pair)
-    text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
-    return pattern.sub(lambda m: " " * len(m.group()), text) if pattern else text
+    if "/" in text or "@" in text or "#" in text or "www." in text:
+        text = _MARKUP.sub(_blank, text)
+    kept = _kept_names(pair)
+    if kept is not None:
+        text = kept.sub(_blank, text)
+    loanwords = _loanwords(pair.split("-", 1)[1])
+    for m in _WORD.finditer(text):
+        for phrase in loanwords.get(m.group(), ()):
+            end = m.start() + len(phrase)
+            if text[m.start() : end].replace("’", "'") == phrase and not text[end : end + 1].isalpha():
+                text = text[: m.start()] + " " * len(phrase) + text[end:]
+                break
+    return text
+
+
+def _blank(m: regex.Match) -> str:
+    return " " * len(m.group())
 
 
 def _blank_quoted_terms(text: str, leaning: Callable[[str], bool]) -> str:
@@ -126,14 +143,14 @@ def _blank_quoted_terms(text: str, leaning: Callable[[str], bool]) -> str:
     for m in _QUOTED.finditer(text):
         words = _WORD.findall(m.group())
         if 0 < len(words) <= 6 and all(w[0].isupper() or leaning(normalise(w)) for w in words):
-            text = text[: m.start()] + " " * len(m.group()) + text[m.end() :]
+            text = text[: m.start()] + _blank(m) + text[m.end() :]
     return text
 
 
 def plain_words(text: str) -> Iterator[regex.Match]:
     """Lowercase-initial letter runs that are not part of a path, file name or number."""
     for m in _WORD.finditer(text):
-        if m.group()[0].islower() and not _SKIP_BEFORE.search(text, 0, m.start()) and not text[m.end() : m.end() + 1].isdigit():
+        if m.group()[0].islower() and text[m.start() - 1 : m.start()] not in _SKIP_BEFORE and not text[m.end() : m.end() + 1].isdigit():
             yield m
 
 
@@ -158,9 +175,9 @@ def _name_tails(text: str, source: str, leaning: Callable[[str], bool]) -> set[i
 
 def _inflections(words: Iterable[str]) -> Callable[[str], bool]:
     """Whether a word is in ``words`` or shares a long stem with one (défend ↔ défendre)."""
-    stems = {w[: max(4, len(w) - 3)] for w in words if len(w) >= 4}
     exact = set(words)
-    return lambda w: w in exact or len(w) >= 4 and any(w.startswith(s) or w[: max(4, len(w) - 3)] == s for s in stems)
+    stems = {w[: max(4, len(w) - 3)] for w in exact if len(w) >= 4}
+    return lambda w: w in exact or any(w[:k] in stems for k in range(4, len(w) + 1))
 
 
 class UntranslatedWord(Rule):
@@ -192,15 +209,17 @@ class UntranslatedWord(Rule):
         if src_lex is None or tgt_lex is None or ctx.src_lang == ctx.tgt_lang:
             return
         src_stop, tgt_stop = stopwords(ctx.src_lang), stopwords(ctx.tgt_lang)
-        for seg, sent in ctx.target_sentences():
+        sentences = [(seg, sent, blank_kept(sent.text, ctx.pair)) for seg, sent in ctx.target_sentences()]
+        every = {normalise(w) for _, _, text in sentences for w in _WORD.findall(text)}
+        src_lex.lookup(every)
+        tgt_lex.lookup(every)
+        for seg, sent, text in sentences:
+            if not any(self._foreign(normalise(m.group()), src_lex, tgt_lex, lambda w: True) for m in plain_words(text)):
+                continue  # nothing could be flagged even with source evidence
             if langid.guess(_without_kept_names(sent.text, ctx.pair)) == ctx.src_lang:
                 continue
-            text = blank_kept(sent.text, ctx.pair)
             for start, end in _source_runs(text, src_stop, tgt_stop):
                 text = text[:start] + " " * (end - start) + text[end:]
-            every = [normalise(w) for w in _WORD.findall(text)]
-            src_lex.lookup(every)
-            tgt_lex.lookup(every)
             leaning = lambda w: src_lex.zipf(w) >= tgt_lex.zipf(w) + 1.0 or w in src_stop and w not in tgt_stop  # noqa: E731
             text = _blank_quoted_terms(text, leaning)
             tails = _name_tails(text, seg.source_text if seg.source else "", leaning)
