@@ -10,7 +10,7 @@ import regex
 
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.untranslated import blank_kept
-from mtcheck.lexicon import lexicon, normalise
+from mtcheck.lexicon import Lexicon, lexicon, normalise
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import table
 
@@ -21,6 +21,7 @@ UNKNOWN_ZIPF = 3.3  # rarer than this and not in the dictionary: a misspelling c
 # By edit distance: how frequent (Zipf) a correction must be, and how much more than the word.
 MIN_CORRECTION = {1: 3.5, 2: 4.0}
 MIN_GAIN = {1: 1.5, 2: 2.0}
+SOURCE_ZIPF = 3.0  # a source-language word this frequent is left to untranslated-word
 VARIANT_GAP = 2.0  # a regional variant is at most this much more frequent (Zipf) than the word
 
 
@@ -64,7 +65,7 @@ class Spelling(Rule):
                 continue
             if tgt_lex.known(key) or tgt_lex.zipf(key) >= UNKNOWN_ZIPF or not tgt_lex.has_dictionary and tgt_lex.zipf(key) > 0:
                 continue
-            if src_lex is not None and src_lex.zipf(key) >= 3.0 or _variant_known(key, ctx.tgt_lang):
+            if src_lex is not None and src_lex.zipf(key) >= SOURCE_ZIPF or _variant_known(key, ctx.tgt_lang):
                 continue
             best = _correction(key, tgt_lex)
             if best is None:
@@ -87,7 +88,7 @@ class Spelling(Rule):
         return word[0].islower() or bool(_OPENING.match(before))
 
 
-def _correction(word: str, lex) -> str | None:
+def _correction(word: str, lex: Lexicon) -> str | None:
     """The likeliest frequent word one (or, from six letters, two) edits away: fewest edits, then
     frequency, a changed first or last letter counting against it (typos fall mid-word)."""
     near = lex.near(word, 2 if len(word) >= 6 else 1)
