@@ -21,6 +21,7 @@ UNKNOWN_ZIPF = 3.3  # rarer than this and not in the dictionary: a misspelling c
 # By edit distance: how frequent (Zipf) a correction must be, and how much more than the word.
 MIN_CORRECTION = {1: 3.5, 2: 4.0}
 MIN_GAIN = {1: 1.5, 2: 2.0}
+PART_ZIPF = 3.0  # both parts of an attested compound are at least this frequent
 SOURCE_ZIPF = 3.0  # a source-language word this frequent is left to untranslated-word
 VARIANT_GAP = 2.0  # a regional variant is at most this much more frequent (Zipf) than the word
 
@@ -35,7 +36,7 @@ class Spelling(Rule):
     Flags: ``the goverment said`` (government), ``they recieved`` (received), ``Ths is`` (This);
     a plural the dictionary lacks (``aircrafts``, ``informations``) only as information.
     Leaves alone: words that appear in the source (names, terms), capitalised words inside a
-    sentence and acronyms, words the document uses more than once, words of the source
+    sentence and acronyms, attested compounds and prefixed forms (``fundraised``, ``upsize``), words the document uses more than once, words of the source
     language (the ``untranslated-word`` rule reports those), loanwords and names the copy
     keeps (``data/<tgt>/loanwords.txt``, ``data/<src>-<tgt>/keep_source.txt``), regional
     spellings (``characterises``, ``centre``: ``data/<tgt>/spelling_variants.tsv``),
@@ -65,7 +66,7 @@ class Spelling(Rule):
                 continue
             if tgt_lex.known(key) or tgt_lex.zipf(key) >= UNKNOWN_ZIPF or not tgt_lex.has_dictionary and tgt_lex.zipf(key) > 0:
                 continue
-            if src_lex is not None and src_lex.zipf(key) >= SOURCE_ZIPF or _variant_known(key, ctx.tgt_lang):
+            if src_lex is not None and src_lex.zipf(key) >= SOURCE_ZIPF or _variant_known(key, ctx.tgt_lang) or _compound(key, tgt_lex):
                 continue
             best = _correction(key, tgt_lex)
             if best is None:
@@ -86,6 +87,17 @@ class Spelling(Rule):
         if any(c.isupper() for c in word[1:]):
             return False
         return word[0].islower() or bool(_OPENING.match(before))
+
+
+def _compound(word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` is attested (wordfreq has seen it) and splits into two frequent words:
+    a compound or a prefixed form (``fundraised``, ``upsize``, ``reinjected``). Typos such as
+    ``breakast`` (break + ast) are unattested."""
+    if lex.zipf(word) == 0:
+        return False
+    parts = [(word[:i], word[i:]) for i in range(2, len(word) - 2)]
+    lex.lookup(p for pair in parts for p in pair)
+    return any(lex.zipf(a) >= PART_ZIPF and lex.zipf(b) >= PART_ZIPF for a, b in parts)
 
 
 def _correction(word: str, lex: Lexicon) -> str | None:

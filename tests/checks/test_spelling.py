@@ -26,3 +26,9 @@ def test_british_spellings_loanwords_and_french_words_are_left_alone(check):
     en = "The organiser characterises the centre's programme as a tour de force; the projet failed."
     fr = "L'organisateur qualifie le programme du centre de tour de force ; le projet a échoué."
     assert texts(check(en, fr), "spelling") == []
+
+
+def test_attested_compounds_are_left_alone_but_split_typos_are_not(check):
+    en = "The group fundraised for the upsize, then met for breakast."
+    fr = "Le groupe a collecté des fonds pour l'agrandissement, puis s'est retrouvé au petit-déjeuner."
+    assert texts(check(en, fr), "spelling") == ["breakast"]
