@@ -12,7 +12,7 @@ from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.untranslated import blank_kept
 from mtcheck.lexicon import Lexicon, lexicon, normalise
 from mtcheck.model import Finding, Severity
-from mtcheck.resources import table
+from mtcheck.resources import table, word_list
 
 _WORD = regex.compile(r"(?<![\p{L}\p{N}'’_@#/.\\-])\p{L}+(?:['’]\p{L}+)*(?![\p{L}\p{N}_/\\-]|['’]\p{L}|\.\p{L})")
 _LETTERS = regex.compile(r"\p{L}+")
@@ -36,7 +36,8 @@ class Spelling(Rule):
     Flags: ``the goverment said`` (government), ``they recieved`` (received), ``Ths is`` (This);
     a plural the dictionary lacks (``aircrafts``, ``informations``) only as information.
     Leaves alone: words that appear in the source (names, terms), capitalised words inside a
-    sentence and acronyms, attested compounds and prefixed forms (``fundraised``, ``upsize``), words the document uses more than once, words of the source
+    sentence and acronyms, attested compounds and prefixed forms (``fundraised``, ``upsize``:
+    ``data/<tgt>/prefixes.txt``), words the document uses more than once, words of the source
     language (the ``untranslated-word`` rule reports those), loanwords and names the copy
     keeps (``data/<tgt>/loanwords.txt``, ``data/<src>-<tgt>/keep_source.txt``), regional
     spellings (``characterises``, ``centre``: ``data/<tgt>/spelling_variants.tsv``),
@@ -66,7 +67,7 @@ class Spelling(Rule):
                 continue
             if tgt_lex.known(key) or tgt_lex.zipf(key) >= UNKNOWN_ZIPF or not tgt_lex.has_dictionary and tgt_lex.zipf(key) > 0:
                 continue
-            if src_lex is not None and src_lex.zipf(key) >= SOURCE_ZIPF or _variant_known(key, ctx.tgt_lang) or _compound(key, tgt_lex):
+            if src_lex is not None and src_lex.zipf(key) >= SOURCE_ZIPF or _variant_known(key, ctx.tgt_lang) or _compound(key, tgt_lex, ctx.tgt_lang):
                 continue
             best = _correction(key, tgt_lex)
             if best is None:
@@ -89,15 +90,19 @@ class Spelling(Rule):
         return word[0].islower() or bool(_OPENING.match(before))
 
 
-def _compound(word: str, lex: Lexicon) -> bool:
-    """Whether ``word`` is attested (wordfreq has seen it) and splits into two frequent words:
-    a compound or a prefixed form (``fundraised``, ``upsize``, ``reinjected``). Typos such as
-    ``breakast`` (break + ast) are unattested."""
+def _compound(word: str, lex: Lexicon, lang: str) -> bool:
+    """Whether ``word`` is attested (wordfreq has seen it) and is a prefix of
+    ``data/<lang>/prefixes.txt`` or a frequent word followed by a frequent word of four letters or
+    more (``reinjected``, ``upsize``, ``fundraised``, ``slugfest``). Typos are rarely both:
+    ``breakast`` (break + ast), ``tthis``, ``reate``."""
     if lex.zipf(word) == 0:
         return False
-    parts = [(word[:i], word[i:]) for i in range(2, len(word) - 2)]
+    prefixes = frozenset(word_list(lang, "prefixes"))
+    parts = [(word[:i], word[i:]) for i in range(2, len(word) - 3)]
     lex.lookup(p for pair in parts for p in pair)
-    return any(lex.zipf(a) >= PART_ZIPF and lex.zipf(b) >= PART_ZIPF for a, b in parts)
+    return any(
+        lex.zipf(b) >= PART_ZIPF and (a in prefixes or len(a) >= 4 and lex.zipf(a) >= PART_ZIPF) for a, b in parts
+    )
 
 
 def _correction(word: str, lex: Lexicon) -> str | None:
