@@ -248,9 +248,10 @@ class Phrases:
     def search(self, text: str) -> PhraseMatch | None:
         return next(self.finditer(text), None)
 
-    def sub(self, replacement: str, text: str) -> str:
+    def sub(self, replacement, text: str) -> str:
+        """``text`` with each match replaced by ``replacement`` (a string, or a function of the match)."""
         out, last = [], 0
         for m in self.finditer(text):
-            out += (text[last : m.start()], replacement)
+            out += (text[last : m.start()], replacement(m) if callable(replacement) else replacement)
             last = m.end()
         return "".join(out) + text[last:] if out else text
