@@ -35,7 +35,7 @@ def decode(path: str | Path) -> str:
     if size > MAX_BYTES:
         raise InputError(path, f"file too large ({size / 2**20:.1f} MiB, limit {MAX_BYTES // 2**20} MiB)")
     data = p.read_bytes()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) and _is_utf16(data):
         raise InputError(path, "is UTF-16 text; re-save it as UTF-8")
     if b"\x00" in data:
         raise InputError(path, "looks binary (contains NUL bytes), expected UTF-8 text")
@@ -47,6 +47,14 @@ def decode(path: str | Path) -> str:
     if not text.strip():
         raise InputError(path, "is empty")
     return text
+
+
+def _is_utf16(data: bytes) -> bool:
+    try:
+        data.decode("utf-16")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 FORMATS = {
