@@ -25,6 +25,7 @@ from typing import Any
 
 from mtcheck.config import Config, any_match
 from mtcheck.pipeline import lang_tag, swap_tag
+from mtcheck.safefiles import confined, is_within
 
 TARGET_SUFFIXES = {".txt", ".md", ".markdown"}
 BILINGUAL_SUFFIXES = {".xlf", ".xliff"}
@@ -50,6 +51,8 @@ class Job:
     tgt_lang: str | None
     settings: dict[str, Any]
     find_by_name: bool = True
+    root: str | None = None  # files found by mtcheck must resolve inside it (``safefiles.confined``)
+    exempt: tuple[str, ...] = ()  # files named on the command line: read wherever they lead
 
 
 @dataclass
@@ -69,6 +72,40 @@ class Discovery:
     targets: list[str] = field(default_factory=list)
     walked: bool = False  # a folder was among the TARGETs
     empty_dirs: list[str] = field(default_factory=list)
+    roots: dict[str, str] = field(default_factory=dict)  # target → the tree it must stay in
+    folders: list[str] = field(default_factory=list)  # the folders walked
+    named: set[str] = field(default_factory=set)  # targets named on the command line
+
+    def confinement(self, target: str, source: Path | None = None) -> tuple[str | None, tuple[str, ...]]:
+        """The root and exempt files for checking or fixing ``target`` (see ``safefiles.confined``)."""
+        exempt = [str(source)] if source is not None else []
+        if target in self.named:  # the user chose it, wherever it leads (fix edits the link's file)
+            exempt += [target, os.path.realpath(target)]
+        return self.roots.get(target), tuple(exempt)
+
+    def input_files(self, config: Config, source: Path | None = None) -> list[str]:
+        """Every file this run reads: targets, their sources, glossaries and the configuration."""
+        from mtcheck.pipeline import locate_source
+        from mtcheck.readers import InputError
+
+        files = [*self.targets, *([str(source)] if source is not None else [])]
+        files += [str(config.path)] if config.path is not None else []
+        for target in self.targets:
+            files += [str(g) for g in config.get("glossary", target) or []]
+            if source is None:
+                src_lang, tgt_lang = config.languages(target)
+                try:
+                    found = locate_source(target, None, src_lang, tgt_lang)[0]
+                except InputError:
+                    continue
+                files += [str(found)] if found is not None else []
+        return files
+
+    def claims(self, path: Path, config: Config) -> bool:
+        """Whether a file at ``path`` would be checked by a later run over the same folders."""
+        tag = lang_tag(path.name)
+        tagged = tag is not None and tag in (config.get("tgt-lang") or "en", config.get("src-lang")) or path.suffix.lower() in BILINGUAL_SUFFIXES
+        return tagged and path.suffix.lower() in _reader_suffixes() and any(is_within(path, f) for f in self.folders)
 
 
 def walk(folder: Path, config: Config, tgt_lang: str, src_lang: str | None, suffixes: set[str]) -> list[str]:
@@ -104,8 +141,8 @@ def walk(folder: Path, config: Config, tgt_lang: str, src_lang: str | None, suff
 
 def _rel_to(root: Path, path: Path) -> str:
     try:
-        return path.resolve().relative_to(root).as_posix()
-    except (ValueError, RuntimeError, OSError):  # outside the root, or a symlink loop
+        return (Path(os.path.realpath(path.parent)) / path.name).relative_to(root).as_posix()
+    except ValueError:
         return path.as_posix()
 
 
@@ -126,21 +163,25 @@ def discover(
     out = Discovery()
     seen: set[str] = set()
 
-    def add(path: str) -> None:
+    def add(path: str, root: str, named: bool = False) -> None:
         key = os.path.normcase(os.path.abspath(path))
         if key not in seen:
             seen.add(key)
             out.targets.append(path)
+            out.roots[path] = root
+            if named:
+                out.named.add(path)
 
     exclude = DEFAULT_EXCLUDE + config.get("exclude")
     for target in targets:
         if target.is_dir():
             out.walked = True
+            out.folders.append(str(target))
             files = walk(target, config, tgt_lang, src_lang, suffixes)
             if not files:
                 out.empty_dirs.append(str(target))
             for f in files:
-                add(f)
+                add(f, str(target))
             continue
         if force_exclude and any_match(exclude, config.relpath(target)):
             continue
@@ -149,10 +190,17 @@ def discover(
             if tag is not None and tag != tgt_lang:
                 counterpart = swap_tag(target, tgt_lang)
                 if tag == src_lang and counterpart is not None and counterpart.is_file():
-                    add(str(counterpart))
+                    add(str(counterpart), _named_root(counterpart), named=True)
                 continue  # a source (or another language) is not a target
-        add(str(target))
+        add(str(target), _named_root(target), named=True)
     return out
+
+
+def _named_root(target: Path) -> str:
+    """The tree a named file's companions (its source by name) must stay in: the working
+    folder when the file is inside it (a hook run in a repository), else the file's folder."""
+    cwd = os.getcwd()
+    return cwd if is_within(os.path.abspath(target), cwd) else os.path.dirname(os.path.abspath(target))
 
 
 # ---------------------------------------------------------------------------- running
@@ -169,9 +217,10 @@ def check_job(job: Job) -> Outcome:
         job.target = escape_controls(job.target, newlines=True)
         return Outcome(job, error=f"{job.target}: the file name holds bytes that are not UTF-8 or control characters; rename it")
     try:  # one result per document the file holds (JSON exports: per article)
-        results = check_file(
-            job.target, job.source, src_lang=job.src_lang, tgt_lang=job.tgt_lang, settings=job.settings, find_by_name=job.find_by_name
-        )
+        with confined(job.root, job.exempt):
+            results = check_file(
+                job.target, job.source, src_lang=job.src_lang, tgt_lang=job.tgt_lang, settings=job.settings, find_by_name=job.find_by_name
+            )
     except InputError as e:
         return Outcome(job, error=str(e), seconds=time.perf_counter() - start)
     except OSError as e:  # unreadable (permissions, I/O error): this file's input error
@@ -395,25 +444,22 @@ class CheckRun:
 
 
 def check_targets(
-    targets: list[Path],
+    found: Discovery,
     config: Config,
     *,
     source: Path | None = None,
-    force_exclude: bool = False,
-    pair_sources: bool = False,
     baseline: Any = None,
     quiet: bool = False,
     on_result: Callable[[Any], None] = lambda result: None,
     on_error: Callable[[str], None] = lambda message: None,
 ) -> CheckRun:
-    """Discover the target files under ``targets``, check them in parallel, apply the baseline.
+    """Check the discovered target files in parallel, apply the baseline.
 
     ``on_result`` sees each document's result as soon as it is ready (after baseline
     filtering), ``on_error`` each input error's one-line message.
     """
     from mtcheck.baseline import filter_new
 
-    found = discover(targets, config, force_exclude=force_exclude, pair_sources=pair_sources)
     errors: list[tuple[str, str]] = []
     for folder in found.empty_dirs:
         tgt = config.get("tgt-lang") or "en"
@@ -424,7 +470,8 @@ def check_targets(
     jobs = []
     for i, target in enumerate(found.targets):
         src_lang, tgt_lang = config.languages(target)
-        jobs.append(Job(i, target, str(source) if source else None, src_lang, tgt_lang, config.settings(target)))
+        root, exempt = found.confinement(target, source)
+        jobs.append(Job(i, target, str(source) if source else None, src_lang, tgt_lang, config.settings(target), root=root, exempt=exempt))
     workers = max(1, min(config.get("jobs") or default_jobs(), len(jobs) or 1))
     if workers > 1:  # each worker's MT engines share the cores with the others
         for job in jobs:

@@ -103,7 +103,7 @@ def _cli_layer(**values: Any) -> dict[str, Any]:
 
 @app.command()
 def check(
-    targets: Annotated[list[Path], typer.Argument(help="Translated files or folders to check (folders: every *.<tgt-lang>.* file inside).", show_default=False)],
+    targets: Annotated[list[str], typer.Argument(help="Translated files or folders to check (folders: every *.<tgt-lang>.* file inside).", show_default=False)],
     source: SourceOpt = None,
     src_lang: SrcLangOpt = None,
     tgt_lang: TgtLangOpt = None,
@@ -130,7 +130,9 @@ def check(
     write_baseline: Annotated[Optional[Path], typer.Option(help="Record the current findings in this baseline file (exit 0).")] = None,
 ) -> None:
     """Check TARGET files (or every target file under TARGET folders) and report what to fix."""
-    from mtcheck.batch import check_targets
+    from mtcheck.batch import check_targets, discover
+
+    paths = _paths(targets)
 
     cli = _cli_layer(
         src_lang=src_lang,
@@ -152,7 +154,7 @@ def check(
     cfg = _load_config(config, no_config, cli)
     fmt = Format(cfg.get("format"))
     fail_level = FailOn(cfg.get("fail-on"))
-    if source is not None and (len(targets) != 1 or targets[0].is_dir()):
+    if source is not None and (len(paths) != 1 or paths[0].is_dir()):
         raise fail("--source needs exactly one TARGET file")
 
     from mtcheck.baseline import BaselineError, load as load_baseline, write as write_baseline_file
@@ -163,6 +165,13 @@ def check(
             known = load_baseline(baseline)
         except BaselineError as e:
             raise fail(str(e)) from None
+    found = discover(paths, cfg, force_exclude=force_exclude, pair_sources=pair_sources)
+    inputs = found.input_files(cfg, source) + ([str(baseline)] if baseline is not None else [])
+    for path, what in ((output, "report"), (write_baseline, "baseline")):
+        if path is not None:
+            _refuse_overwrite(path, what, inputs, found, cfg)
+    if write_baseline is not None and output is not None and output.resolve() == write_baseline.resolve():
+        raise fail(f"{output}: the report and the baseline cannot be the same file")
 
     seen_notices: set[str] = set()
     stream = _open_output(output) if fmt is Format.jsonl else None
@@ -181,16 +190,17 @@ def check(
             stream.flush()
 
     try:
-        checked = check_targets(
-            targets, cfg, source=source, force_exclude=force_exclude, pair_sources=pair_sources,
-            baseline=known, quiet=quiet, on_result=on_result, on_error=_error_line,
-        )
+        checked = check_targets(found, cfg, source=source, baseline=known, quiet=quiet, on_result=on_result, on_error=_error_line)
     except KeyboardInterrupt:
+        if stream is not None and stream is not sys.stdout:
+            stream.discard()
         _error_line("interrupted")
         raise typer.Exit(130) from None
-    finally:
-        if stream is not None and stream is not sys.stdout:
-            stream.close()
+    if stream is not None and stream is not sys.stdout:
+        try:
+            stream.commit()
+        except OSError as e:
+            raise fail(f"{output}: cannot write report ({e.strerror}); the previous file is unchanged") from None
     outcomes, errors, results = checked.outcomes, checked.errors, checked.results
     if known is not None and not quiet:
         dropped = sum(o.dropped for o in outcomes)
@@ -224,11 +234,41 @@ def check(
             raise typer.Exit(EXIT_FINDINGS)
 
 
+def _paths(values: list[str]) -> list[Path]:
+    """Command-line paths; an empty one (an unset shell variable) is refused, never taken as
+    the current folder."""
+    if any(not v.strip() for v in values):
+        raise fail("empty path argument (an unset variable?); name the files or folders to use")
+    return [Path(v) for v in values]
+
+
+def _refuse_overwrite(path: Path, what: str, inputs: list[str], found, cfg) -> None:
+    """Refuse a report or baseline path that is an input or that a later run would check."""
+    from mtcheck.safefiles import UnsafePath, refuse_overwrite
+
+    try:
+        refuse_overwrite(path, inputs, what)
+    except UnsafePath as e:
+        raise fail(f"{path}: {e}") from None
+    if found.claims(path, cfg):
+        raise fail(f"{path}: lies in a checked folder and is named like a target; the {what} would be checked as an article: choose another name or folder")
+    if what == "baseline" and path.is_file():
+        from mtcheck.baseline import BaselineError, load
+
+        try:
+            load(path)
+        except BaselineError:
+            raise fail(f"{path}: exists and is not an mtcheck baseline; not overwritten") from None
+
+
 def _open_output(output: Path | None):
+    """stdout, or a report file written beside ``output`` and renamed over it at ``commit``."""
     if output is None:
         return sys.stdout
+    from mtcheck.safefiles import PendingFile
+
     try:
-        return output.open("w", encoding="utf-8")
+        return PendingFile(output)
     except OSError as e:
         raise fail(f"{output}: cannot write report ({e.strerror})") from None
 
@@ -255,19 +295,22 @@ def _write_report(
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    from mtcheck.safefiles import atomic_write
+
     try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as e:
-        raise fail(f"{output}: cannot write report ({e.strerror})") from None
+        atomic_write(output, text)
+    except (OSError, UnicodeEncodeError) as e:
+        raise fail(f"{output}: cannot write report ({getattr(e, 'strerror', None) or e}); the previous file is unchanged") from None
 
 
 @app.command()
 def fix(
-    targets: Annotated[list[Path], typer.Argument(help="Translated files or folders to fix in place.", show_default=False)],
+    targets: Annotated[list[str], typer.Argument(help="Translated files or folders to fix in place.", show_default=False)],
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the fixes instead of writing (exit 1 if there are any).")] = False,
     rule: Annotated[Optional[list[str]], typer.Option("--rule", help="Apply only this rule's fixes; repeatable.")] = None,
     no_backup: Annotated[bool, typer.Option("--no-backup", help="Do not keep a FILE.orig copy of the original.")] = False,
-    undo: Annotated[bool, typer.Option("--undo", help="Restore each TARGET from its FILE.orig backup.")] = False,
+    undo: Annotated[bool, typer.Option("--undo", help="Restore each TARGET from its newest backup (FILE.orig, FILE.2.orig, …).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="With --undo: restore even if the file changed since the fix.")] = False,
     source: SourceOpt = None,
     src_lang: SrcLangOpt = None,
     tgt_lang: TgtLangOpt = None,
@@ -287,14 +330,18 @@ def fix(
     """
     from mtcheck.fix import FixError, compute, resolve_target, undo as undo_file, write
     from mtcheck.readers import InputError
+    from mtcheck.safefiles import confined
 
+    paths = _paths(targets)
+    if force and not undo:
+        raise fail("--force only applies to --undo")
     if undo:
         if diff:
             raise fail("--undo cannot be combined with --diff")
         status = 0
-        for target in targets:
+        for target in paths:
             try:
-                orig = undo_file(target)
+                orig = undo_file(target, force=force)
             except FixError as e:
                 _error_line(str(e))
                 status = EXIT_INPUT
@@ -315,12 +362,12 @@ def fix(
                 raise fail(f"--rule: unknown rule {r!r} (see `mtcheck rules`)")
             if not registry[r].safe_fix:
                 raise fail(f"--rule: {r} has no safe fix (see `mtcheck rules {r}`)")
-    if source is not None and (len(targets) != 1 or targets[0].is_dir()):
+    if source is not None and (len(paths) != 1 or paths[0].is_dir()):
         raise fail("--source needs exactly one TARGET file")
 
     from mtcheck.batch import discover
 
-    found = discover(targets, cfg)
+    found = discover(paths, cfg)
     status = 0
     for folder in found.empty_dirs:
         _error_line(f"{folder}: is a directory with no target files to fix")
@@ -330,7 +377,8 @@ def fix(
         path = resolve_target(Path(target)) if Path(target).exists() else Path(target)
         s_lang, t_lang = cfg.languages(target)
         try:
-            snapshot, outcome = compute(path, str(source) if source else None, src_lang=s_lang, tgt_lang=t_lang, settings=cfg.settings(target), rules=rules)
+            with confined(*found.confinement(target, source)):
+                snapshot, outcome = compute(path, str(source) if source else None, src_lang=s_lang, tgt_lang=t_lang, settings=cfg.settings(target), rules=rules)
             outcome.path = Path(target)
             if outcome.changed:
                 if diff:
@@ -427,7 +475,11 @@ def _main(
     """
 
 
-def _mount_mt_commands() -> None:
+def _mount_mt_commands(args: list[str] | None = None) -> None:
+    """Add ``models`` and ``cache``, unless ``args`` name another command (the MT layer stays unimported)."""
+    command = next((a for a in args if not a.startswith("-")), None) if args is not None else None
+    if command in {c.name or c.callback.__name__ for c in app.registered_commands if c.callback}:
+        return
     from mtcheck.mt.cli import cache_app, models_app
 
     app.add_typer(models_app, name="models", help="Download, convert and list MT models.")
@@ -481,7 +533,7 @@ def _silence_stdout() -> None:
 
 
 def _run(argv: list[str]) -> int:
-    _mount_mt_commands()
+    _mount_mt_commands(argv)
     try:
         result = app(args=argv, standalone_mode=False, prog_name="mtcheck")
     except typer.Exit as e:

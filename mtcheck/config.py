@@ -327,6 +327,13 @@ def _table_of(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
     return {k: v for k, v in data.items() if k != "tool"}
 
 
+def _located(path: str | Path) -> Path:
+    """``path`` with its folder resolved but not the file itself: a link is matched by its own
+    name (and a link loop does not raise)."""
+    p = Path(path)
+    return Path(os.path.realpath(p.parent)) / p.name
+
+
 def find_config(start: Path | None = None) -> Path | None:
     """The configuration file that applies from ``start`` (default: the current directory)."""
     here = (start or Path.cwd()).resolve()
@@ -383,10 +390,7 @@ class Config:
     # -------------------------------------------------------------- effective values
 
     def relpath(self, target: str | Path) -> str:
-        try:
-            p = Path(target).resolve()
-        except (RuntimeError, OSError):  # a symlink loop: the path as given
-            p = Path(os.path.abspath(target))
+        p = _located(target)
         try:
             return p.relative_to(self.root).as_posix()
         except ValueError:

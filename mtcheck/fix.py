@@ -10,9 +10,14 @@ Guarantees, each tested:
   ``MAX_PASSES``) until no fix is left, so running ``fix`` twice changes nothing the second
   time;
 * the write is atomic (a temporary file in the same folder, ``fsync``, ``os.replace``) and
-  keeps the file's permission bits; a symlink is followed and the file it names updated;
-* the original is copied to ``FILE.orig`` first unless ``backup=False``; ``undo`` puts it
-  back (``mtcheck fix --undo``);
+  keeps the file's permission bits; a symlink is followed and the file it names updated; a
+  file with several hard links is rewritten in place (after its backup) so the links stay
+  one file; a read-only file is refused;
+* the original is copied to a backup first unless ``backup=False``: ``FILE.orig``, or
+  ``FILE.2.orig``, ``FILE.3.orig``… when earlier backups exist (a backup is never
+  overwritten); the backup's modification time is set to the fixed file's, so ``undo``
+  (``mtcheck fix --undo``) restores the newest backup only while the file is as ``fix``
+  left it (``force=True`` restores anyway);
 * if the file changed on disk between the read and the write (mtime, size or content),
   nothing is written and ``FileChanged`` is raised.
 """
@@ -20,6 +25,7 @@ Guarantees, each tested:
 from __future__ import annotations
 
 import difflib
+import glob
 import hashlib
 import os
 import stat
@@ -29,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from mtcheck.model import Finding
+from mtcheck.safefiles import UnsafePath, atomic_write, read_regular, write_in_place
 
 MAX_PASSES = 10
 BOM = "\ufeff".encode()
@@ -52,15 +59,18 @@ class Snapshot:
     size: int
     mode: int
     digest: str
+    links: int = 1
 
     @classmethod
     def take(cls, path: Path) -> "Snapshot":
         try:
+            data = read_regular(path)
             st = path.stat()
-            data = path.read_bytes()
+        except UnsafePath as e:
+            raise FixError(f"{path}: {e}") from None
         except OSError as e:
-            raise FixError(f"{path}: cannot read ({e.strerror})") from None
-        return cls(path, data, st.st_mtime_ns, st.st_size, st.st_mode, hashlib.sha256(data).hexdigest())
+            raise FixError(f"{path}: cannot read ({e.strerror or e})") from None
+        return cls(path, data, st.st_mtime_ns, st.st_size, st.st_mode, hashlib.sha256(data).hexdigest(), st.st_nlink)
 
     def unchanged(self) -> bool:
         try:
@@ -236,26 +246,34 @@ def _scratch(target: Path) -> Path:
 
 
 def write(snapshot: Snapshot, outcome: FixOutcome, *, backup: bool = True) -> None:
-    """Atomically replace the file with the fixed text, unless it changed since ``snapshot``."""
+    """Replace the file with the fixed text, unless it changed since ``snapshot``."""
     path = snapshot.path
     if not outcome.changed:
         return
+    if not snapshot.mode & stat.S_IWUSR:
+        raise FixError(f"{path}: is read-only; not fixed (make it writable to fix it)")
     bom = BOM if snapshot.data.startswith(BOM) else b""
     data = bom + outcome.fixed.encode("utf-8")
     if not snapshot.unchanged():
         raise FileChanged(f"{path}: changed on disk while being fixed; not overwritten (run fix again)")
     if backup:
-        orig = path.with_name(path.name + ".orig")
+        orig = _new_backup(path)
         try:
-            _atomic_write(orig, snapshot.data, stat.S_IMODE(snapshot.mode))
+            atomic_write(orig, snapshot.data, mode=stat.S_IMODE(snapshot.mode))
         except OSError as e:
             raise FixError(f"{orig}: cannot write backup ({e.strerror}); nothing written") from None
         outcome.backup = orig
     try:
-        _atomic_write(path, data, stat.S_IMODE(snapshot.mode), before_replace=lambda: _still_unchanged(snapshot))
+        if snapshot.links > 1:  # keep hard links: same inode, new content
+            write_in_place(path, data, before_write=lambda: _still_unchanged(snapshot))
+        else:
+            atomic_write(path, data, mode=stat.S_IMODE(snapshot.mode), before_replace=lambda: _still_unchanged(snapshot))
     except OSError as e:
         raise FixError(f"{path}: cannot write ({e.strerror}); file left as it was") from None
     outcome.written = True
+    if outcome.backup is not None:  # stamp the backup with the fixed file's time: undo checks it
+        st = path.stat()
+        os.utime(outcome.backup, ns=(st.st_atime_ns, st.st_mtime_ns))
 
 
 def _still_unchanged(snapshot: Snapshot) -> None:
@@ -263,28 +281,25 @@ def _still_unchanged(snapshot: Snapshot) -> None:
         raise FileChanged(f"{snapshot.path}: changed on disk while being fixed; not overwritten (run fix again)")
 
 
-def _atomic_write(path: Path, data: bytes, mode: int, before_replace=None) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".mtcheck-tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        try:
-            st = path.stat()
-            os.chown(tmp, st.st_uid, st.st_gid)
-        except (OSError, AttributeError):
-            pass  # not the owner, or no such file yet: keep ours
-        if before_replace is not None:
-            before_replace()
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+def _backups(path: Path) -> list[Path]:
+    """The existing backups of ``path``, oldest first: ``FILE.orig``, ``FILE.2.orig``, …"""
+    numbered = {}
+    for candidate in path.parent.glob(glob.escape(path.name) + ".*orig"):
+        middle = candidate.name[len(path.name) : -len("orig")]
+        if middle == ".":
+            numbered[1] = candidate
+        elif middle[1:-1].isdigit() and middle[0] == middle[-1] == ".":
+            numbered[int(middle[1:-1])] = candidate
+    return [numbered[n] for n in sorted(numbered)]
+
+
+def _new_backup(path: Path) -> Path:
+    """The next backup name, after every existing one: a backup is never overwritten."""
+    existing = _backups(path)
+    if not existing:
+        return path.with_name(f"{path.name}.orig")
+    last = existing[-1].name[len(path.name) : -len("orig")].strip(".")
+    return path.with_name(f"{path.name}.{int(last or 1) + 1}.orig")
 
 
 def resolve_target(path: Path) -> Path:
@@ -292,16 +307,31 @@ def resolve_target(path: Path) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
-def undo(path: Path) -> Path:
-    """Put ``FILE.orig`` back in place of ``FILE`` (atomically) and remove the backup."""
+def undo(path: Path, *, force: bool = False) -> Path:
+    """Put the newest backup back in place of ``FILE`` (atomically) and remove it.
+
+    Refused (unless ``force``) when ``FILE`` changed since the fix that made the backup:
+    restoring would silently discard those edits.
+    """
     real = resolve_target(path)
-    orig = real.with_name(real.name + ".orig")
-    if not orig.is_file():
-        raise FixError(f"{path}: no backup {orig.name} to restore (fix --no-backup keeps none)")
+    if real.is_dir():
+        raise FixError(f"{path}: is a directory; --undo takes the files fix changed")
+    backups = _backups(real)
+    if not backups:
+        raise FixError(f"{path}: no backup {real.name}.orig to restore (fix --no-backup keeps none)")
+    orig = backups[-1]
     try:
+        if not orig.is_file() or orig.is_symlink():
+            raise FixError(f"{path}: {orig.name} is not a regular file; not restored")
+        if real.exists() and not force and real.stat().st_mtime_ns != orig.stat().st_mtime_ns:
+            raise FixError(f"{path}: changed since the fix that made {orig.name}; not restored (--force restores it and discards those changes)")
         mode = stat.S_IMODE(real.stat().st_mode) if real.exists() else stat.S_IMODE(orig.stat().st_mode)
-        os.chmod(orig, mode)
-        os.replace(orig, real)
-    except OSError as e:
-        raise FixError(f"{path}: cannot restore from {orig.name} ({e.strerror})") from None
+        if real.exists() and real.stat().st_nlink > 1:
+            write_in_place(real, read_regular(orig))
+            orig.unlink()
+        else:
+            os.chmod(orig, mode)
+            os.replace(orig, real)
+    except (OSError, UnsafePath) as e:
+        raise FixError(f"{path}: cannot restore from {orig.name} ({getattr(e, 'strerror', None) or e})") from None
     return orig

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 from dataclasses import dataclass, field
 
 
@@ -125,6 +126,21 @@ class Sentence:
     def file_span(self, i: int, j: int) -> Span:
         """The file span of characters ``[i, j)`` of this sentence's text."""
         return self.paragraph.file_span(self.start + i, self.start + j)
+
+    @functools.cached_property
+    def folded(self) -> str:
+        """The text as :func:`fold` gives it, computed once and shared by every rule."""
+        return fold(self.text)
+
+
+def fold(text: str) -> str:
+    """Text for a cheap presence test before a case-insensitive pattern runs: ``word in fold(text)``.
+
+    Case-folded, ``ı`` read as ``i`` (``re.IGNORECASE`` matches them) and curly apostrophes
+    straight, so that a literal a pattern requires, folded the same way, is found in any text
+    the pattern matches.
+    """
+    return text.casefold().replace("ı", "i").replace("’", "'")
 
 
 @dataclass

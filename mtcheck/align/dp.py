@@ -8,6 +8,7 @@ the Gale–Church length cost, and ``weight × (1 − similarity)`` from a plugg
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -60,6 +61,8 @@ def align(
 ) -> list[tuple[list[int], list[int], float]]:
     """The cheapest bead sequence: ``(source indices, target indices, similarity)`` triples."""
     n, m = len(src), len(tgt)
+    scorer = functools.cache(scorer)  # a 2-1 or 1-2 bead's orphan test rescores its 1-1 pairs
+    final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge else [[], []]
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
@@ -86,7 +89,7 @@ def align(
                     if dj == 2 and min(scorer(s_text, part) for part in tgt[j:jj]) < weights.orphan_below:
                         c += weights.orphan
                     if weights.headline_merge and (di == 2 or dj == 2):
-                        if not all(_FINAL.search(u) for u in (*src[i:ii], *tgt[j:jj])):
+                        if not all(final[0][i:ii]) or not all(final[1][j:jj]):
                             c += weights.headline_merge
                 else:
                     sim = 0.0

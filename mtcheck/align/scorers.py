@@ -71,9 +71,9 @@ class AnchorScorer:
         src_words, tgt_words = self.source_words(src), self.target_words(tgt)
         if not src_words and not tgt_words:
             return 0.5
-        tgt_keys = frozenset(tgt_words)
-        src_keys = frozenset().union(*src_words)
-        matched = sum(bool(keys & tgt_keys) for keys in src_words) + sum(k in src_keys for k in tgt_words)
+        tgt_keys, src_keys = _key_set(tgt_words), _key_union(src_words)
+        unmatched = sum(map(tgt_keys.isdisjoint, src_words))  # map: no Python frame per word
+        matched = len(src_words) - unmatched + sum(map(src_keys.__contains__, tgt_words))
         return matched / (len(src_words) + len(tgt_words))
 
     def __hash__(self) -> int:
@@ -111,3 +111,13 @@ def _target_words(scorer: AnchorScorer, text: str) -> tuple[str, ...]:
             continue
         words.append(_key(word))
     return tuple(words)
+
+
+@functools.lru_cache(maxsize=8192)
+def _key_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=8192)
+def _key_union(words: tuple[frozenset[str], ...]) -> frozenset[str]:
+    return frozenset().union(*words)

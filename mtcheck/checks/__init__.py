@@ -16,6 +16,7 @@ FAMILIES = (
     "numbers",
     "names",
     "untranslated",
+    "spelling",
     "calque",
     "leftover",
     "glossary",

@@ -7,7 +7,7 @@ says what it catches, then ``Flags:`` and ``Leaves alone:`` sections with exampl
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -28,6 +28,13 @@ class CheckContext:
     tgt_lang: str
     settings: dict[str, Any] = field(default_factory=dict)
     mt: Any = None
+    _shared: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def shared(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()``, run once per document: work several rules need (the glossary's hits)."""
+        if key not in self._shared:
+            self._shared[key] = compute()
+        return self._shared[key]
 
     @property
     def pair(self) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Severity
-from mtcheck.resources import pair_table
+from mtcheck.resources import pair_table, required_literals
 
 
 @functools.cache
@@ -18,7 +18,7 @@ def _bounded(pattern: str) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Entry:
     id: str
     kind: str
@@ -35,25 +35,56 @@ class Entry:
     def target(self) -> re.Pattern:
         return _bounded(self.target_pattern)
 
+    @functools.cached_property
+    def source_literals(self) -> tuple[str, ...]:
+        """Strings one of which every source match contains (``required_literals``)."""
+        return required_literals(self.source_pattern)
+
 
 @functools.cache
 def entries(src: str, tgt: str) -> tuple[Entry, ...]:
-    """The pair's calque table; patterns compile lazily, only for entries a text can match."""
+    """The pair's calque table; patterns compile lazily, only for entries whose literals a text holds."""
     return tuple(
         Entry(row["id"], row["kind"], row["source_pattern"], row["target_pattern"], row["suggestion"], row.get("note", ""))
         for row in pair_table(src, tgt, "calques")
     )
 
 
+@functools.cache
+def _by_target_literal(src: str, tgt: str, kind: str) -> tuple[tuple[Entry, ...], dict[str, tuple[Entry, ...]]]:
+    """The entries of one kind always tried (no target literal known), and the others by each
+    string one of which their target matches hold (``required_literals``)."""
+    always: list[Entry] = []
+    table: dict[str, list[Entry]] = {}
+    for e in entries(src, tgt):
+        if e.kind == kind:
+            literals = required_literals(e.target_pattern)
+            if not literals:
+                always.append(e)
+            for literal in literals:
+                table.setdefault(literal, []).append(e)
+    return tuple(always), {literal: tuple(group) for literal, group in table.items()}
+
+
 class _TableRule(Rule):
     kind = ""
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        table = [e for e in entries(ctx.src_lang, ctx.tgt_lang) if e.kind == self.kind]
+        always, by_literal = _by_target_literal(ctx.src_lang, ctx.tgt_lang, self.kind)
+        order = {e: k for k, e in enumerate(entries(ctx.src_lang, ctx.tgt_lang))}
         for seg in ctx.segments:
             if not seg.target or (self.needs_source and not seg.source):
                 continue
-            for entry in table:
+            src_folded = " ".join(s.folded for s in seg.source)
+            tgt_folded = " ".join(s.folded for s in seg.target)
+            candidates = set(always)
+            for literal, group in by_literal.items():
+                if literal in tgt_folded:
+                    candidates.update(group)
+            for entry in sorted(candidates, key=order.__getitem__):  # table order, as findings were always listed
+                literals = entry.source_literals
+                if seg.source and literals and not any(literal in src_folded for literal in literals):
+                    continue  # the patterns run only where both sides hold their literals
                 src_span = None
                 if seg.source:
                     hit = next(((s, m) for s in seg.source if (m := entry.source.search(s.text))), None)

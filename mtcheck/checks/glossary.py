@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.model import Finding, Segment, Sentence, Severity
+from mtcheck.model import Finding, Segment, Sentence, Severity, fold
 from mtcheck.readers import InputError
 from mtcheck.resources import pair_table
 
@@ -31,9 +29,15 @@ class Term:
     def target_patterns(self) -> tuple[re.Pattern, ...]:
         return tuple(_bounded(t, plural=True) for t in self.targets)
 
-    def may_occur_in(self, text_lower: str) -> bool:
-        """A cheap test before the pattern: the term's first word is in the text."""
-        return self.source.split()[0].lower().replace("’", "'") in text_lower
+    @functools.cached_property
+    def words(self) -> tuple[str, ...]:
+        """The term's words, folded (``model.fold``): a sentence lacking one cannot match the pattern."""
+        return tuple(fold(self.source).split())
+
+    @functools.cached_property
+    def key(self) -> str:
+        """Its longest word, tested first."""
+        return max(self.words, key=len)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -68,6 +72,8 @@ def _load_glossary(path: str, mtime: int) -> tuple[Term, ...]:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     if not lines:
         raise InputError(path, "glossary is empty; it needs a header row with 'source' and 'target' columns")
+    import csv  # only for a user's glossary file
+
     delimiter = max("\t,;", key=lines[0].count)
     try:
         rows = list(csv.DictReader(lines, delimiter=delimiter))
@@ -128,14 +134,18 @@ def glossary_terms(ctx: CheckContext) -> list[Term]:
     return terms
 
 
-def term_occurrences(ctx: CheckContext) -> Iterator[tuple[Segment, Term, Sentence, re.Match]]:
-    """Each aligned segment's first occurrence of each glossary term in its source."""
+def term_occurrences(ctx: CheckContext) -> list[tuple[Segment, Term, Sentence, re.Match]]:
+    """Each aligned segment's first occurrence of each glossary term in its source (found once per document)."""
+    return ctx.shared("glossary.term_occurrences", lambda: list(_term_occurrences(ctx)))
+
+
+def _term_occurrences(ctx: CheckContext) -> Iterator[tuple[Segment, Term, Sentence, re.Match]]:
     terms = glossary_terms(ctx)
     for seg in ctx.aligned():
-        source_lower = seg.source_text.lower().replace("’", "'")
+        folded = " ".join(s.folded for s in seg.source)
         for term in terms:
-            if not term.may_occur_in(source_lower):
-                continue
+            if term.key not in folded or not all(w in folded for w in term.words):
+                continue  # most terms: the pattern never runs
             hit = next(((sent, m) for sent in seg.source if (m := term.pattern.search(sent.text))), None)
             if hit is not None:
                 yield seg, term, *hit

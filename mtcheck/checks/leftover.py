@@ -8,16 +8,19 @@ from collections.abc import Iterator
 import re
 
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.model import Finding, Severity
-from mtcheck.resources import pair_table
+from mtcheck.model import Finding, Severity, fold
+from mtcheck.resources import pair_table, required_literals
 
 
 @functools.cache
-def _patterns(src: str, tgt: str) -> tuple[tuple[re.Pattern, str], ...]:
-    return tuple(
-        (re.compile(row["pattern"], re.IGNORECASE | re.MULTILINE), row["label"])
-        for row in pair_table(src, tgt, "leftovers")
-    )
+def _patterns(src: str, tgt: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """Each pattern of the table, the strings one of which its matches hold (``required_literals``), its label."""
+    return tuple((row["pattern"], required_literals(row["pattern"]), row["label"]) for row in pair_table(src, tgt, "leftovers"))
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE | re.MULTILINE)
 
 
 class Leftover(Rule):
@@ -37,8 +40,11 @@ class Leftover(Rule):
         patterns = _patterns(ctx.src_lang, ctx.tgt_lang)
         segment_of = {id(s): seg for seg, s in ctx.target_sentences()}
         for para in ctx.target.paragraphs:
-            for pattern, label in patterns:
-                for m in pattern.finditer(para.text):
+            folded = fold(para.text)
+            for pattern, literals, label in patterns:
+                if literals and not any(literal in folded for literal in literals):
+                    continue  # most paragraphs: the pattern never runs
+                for m in _compiled(pattern).finditer(para.text):
                     if m.end() == m.start():
                         continue
                     sentence = next((s for s in para.sentences if s.start <= m.start() < s.end), None)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 from collections.abc import Iterator
 
 import regex
@@ -12,7 +11,7 @@ import regex
 from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity
-from mtcheck.resources import alternation, exonyms, pair_table, word_list
+from mtcheck.resources import Phrases, exonyms, pair_table, word_list
 
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’-]*\p{L}")
 # Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping".
@@ -29,14 +28,11 @@ def _accepted(src: str, tgt: str) -> dict[str, tuple[str, ...]]:
 
 
 @functools.cache
-def _exonym_pattern(src: str, tgt: str) -> tuple[re.Pattern | None, dict[str, str]]:
-    """The source-language forms worth flagging in target copy, as one pattern."""
+def _exonym_pattern(src: str, tgt: str) -> tuple[Phrases | None, dict[str, str]]:
+    """The source-language forms worth flagging in target copy, found as whole words."""
     false_alarms = frozenset(word_list(f"{src}-{tgt}", "exonym_false_alarms"))
     forms = {k: v for k, v in exonyms(src, tgt).items() if k != v and k not in false_alarms}
-    if not forms:
-        return None, forms
-    alternatives = alternation(forms)
-    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])"), forms  # re: compiles 10× faster here
+    return Phrases(forms, r"[\w'’-]") or None, forms
 
 
 def _plain(text: str) -> str:

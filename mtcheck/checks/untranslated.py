@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
 from mtcheck import langid
 from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.lexicon import Lexicon, lexicon, normalise
 from mtcheck.model import Finding, Severity
-from mtcheck.resources import alternation, stopwords, word_list
+from mtcheck.resources import Phrases, stopwords, word_list
 
 _TOKEN = regex.compile(r"\p{L}+(?:['’](?=\p{L}))?")
 
 
 @functools.cache
-def _kept_names(pair: str) -> regex.Pattern | None:
-    names = alternation(word_list(pair, "keep_source"))
-    return regex.compile(rf"(?<!\p{{L}})(?:{names})(?!\p{{L}})") if names else None
+def _kept_names(pair: str) -> Phrases | None:
+    return Phrases(word_list(pair, "keep_source"), r"\p{L}", regex) or None
 
 
 def _without_kept_names(text: str, pair: str) -> str:
@@ -96,3 +96,177 @@ def _source_runs(text: str, src_stop: frozenset[str], tgt_stop: frozenset[str]) 
         if len(run) >= 5 and hits >= 3:
             yield run[0].start(), run[-1].end()
         run = []
+
+
+_WORD = regex.compile(r"\p{L}+")
+_SKIP_BEFORE = frozenset("#@/\\_.0123456789")  # hashtags, handles, paths, file names, 5km
+_MARKUP = regex.compile(r"(?:\p{L}+://|www\.)\S+|[\w.+-]+@[\w-]+\.\S+|[#@][\p{L}\p{N}_-]+")
+_QUOTED = regex.compile(r"[\"“«‘*_][^\"“”«»‘’*_\n]{1,60}?[\"”»’*_]|(?<!\p{L})'[^'\n]{1,60}?'(?!\p{L})")
+
+
+@functools.cache
+def _loanwords(lang: str) -> dict[str, tuple[str, ...]]:
+    """The language's words of foreign origin (``data/<lang>/loanwords.txt``) by first word,
+    longest first (matched without a regular expression: compiling one per run costs more)."""
+    table: dict[str, list[str]] = {}
+    for phrase in sorted(word_list(lang, "loanwords"), key=len, reverse=True):
+        table.setdefault(_WORD.match(phrase).group(), []).append(phrase)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def blank_kept(text: str, pair: str) -> str:
+    """``text`` with URLs, hashtags, handles, kept names and loanwords blanked, offsets unchanged."""
+    if "/" in text or "@" in text or "#" in text or "www." in text:
+        text = _MARKUP.sub(_blank, text)
+    kept = _kept_names(pair)
+    if kept is not None:
+        text = kept.sub(_blank, text)
+    loanwords = _loanwords(pair.split("-", 1)[1])
+    for m in _WORD.finditer(text):
+        for phrase in loanwords.get(m.group(), ()):
+            end = m.start() + len(phrase)
+            if text[m.start() : end].replace("’", "'") == phrase and not text[end : end + 1].isalpha():
+                text = text[: m.start()] + " " * len(phrase) + text[end:]
+                break
+    return text
+
+
+def _blank(m: regex.Match) -> str:
+    return " " * len(m.group())
+
+
+def _blank_quoted_terms(text: str, leaning: Callable[[str], bool]) -> str:
+    """``text`` with short quoted or italic terms blanked when all their words are source-language
+    (``the “projet de loi” (bill)``); quoted speech (``"very déçu"``) stays."""
+    for m in _QUOTED.finditer(text):
+        words = _WORD.findall(m.group())
+        if 0 < len(words) <= 6 and all(w[0].isupper() or leaning(normalise(w)) for w in words):
+            text = text[: m.start()] + _blank(m) + text[m.end() :]
+    return text
+
+
+def plain_words(text: str) -> Iterator[regex.Match]:
+    """Lowercase-initial letter runs that are not part of a path, file name or number."""
+    for m in _WORD.finditer(text):
+        if m.group()[0].islower() and text[m.start() - 1 : m.start()] not in _SKIP_BEFORE and not text[m.end() : m.end() + 1].isdigit():
+            yield m
+
+
+def _name_tails(text: str, source: str, leaning: Callable[[str], bool]) -> set[int]:
+    """Starts of lowercase source-language words that continue a capitalised source-language
+    name (``Assemblée nationale``, ``Parti socialiste``) written so in the source, if any."""
+    tails: set[int] = set()
+    source = " ".join(source.split())
+    head = previous = None
+    run: list[regex.Match] = []
+    for m in [*_WORD.finditer(text), None]:
+        if m is not None and head is not None and _adjacent(text, previous, m) and m.group()[0].islower() and leaning(normalise(m.group())):
+            run.append(m)
+        else:
+            if run and (not source or " ".join(text[head.start() : run[-1].end()].split()) in source):
+                tails |= {r.start() for r in run}
+            run = []
+            head = m if m is not None and m.group()[0].isupper() and leaning(normalise(m.group())) else None
+        previous = m
+    return tails
+
+
+def _inflections(words: Iterable[str]) -> Callable[[str], bool]:
+    """Whether a word is in ``words`` or shares a long stem with one (défend ↔ défendre)."""
+    exact = set(words)
+    stems = {w[: max(4, len(w) - 3)] for w in exact if len(w) >= 4}
+    return lambda w: w in exact or any(w[:k] in stems for k in range(4, len(w) + 1))
+
+
+class UntranslatedWord(Rule):
+    """A word or a few words left in the source language inside a translated sentence.
+
+    A word counts as source-language when it is frequent in the source language and rare in
+    the target language (word frequencies of the ``wordfreq`` package, any language it
+    covers); a word that is also in the aligned source sentence, or an inflection of one,
+    needs less evidence. Neighbouring source-language words, and source function words
+    between them, make one finding.
+    Flags: ``the projet de loi was adopted``, ``The coach défend his choices``, ``It was a
+    véritable success``.
+    Leaves alone: English words of French origin (``café``, ``rapprochement``, ``coup
+    d'état``, ``déjà vu``, ``laissez-faire``, ``entente``: ``data/<tgt>/loanwords.txt``),
+    names and titles the copy keeps (``Les Bleus``, ``Le Monde``, any capitalised word and the
+    lowercase words that continue it as in the source, ``Assemblée nationale``;
+    ``data/<src>-<tgt>/keep_source.txt``), short quoted or italic source-language terms
+    (``the “projet de loi” (bill)``; quoted speech is checked), hashtags, URLs and
+    code, a source function word on its own (``de``, ``la``), whole sentences and long runs
+    (the ``untranslated`` and ``untranslated-span`` rules report those).
+    """
+
+    id = "untranslated-word"
+    category = "accuracy/untranslated"
+    severity = Severity.WARNING
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        src_lex, tgt_lex = lexicon(ctx.src_lang), lexicon(ctx.tgt_lang)
+        if src_lex is None or tgt_lex is None or ctx.src_lang == ctx.tgt_lang:
+            return
+        src_stop, tgt_stop = stopwords(ctx.src_lang), stopwords(ctx.tgt_lang)
+        sentences = [(seg, sent, blank_kept(sent.text, ctx.pair)) for seg, sent in ctx.target_sentences()]
+        every = {normalise(w) for _, _, text in sentences for w in _WORD.findall(text)}
+        src_lex.lookup(every)
+        tgt_lex.lookup(every)
+        leaning = lambda w: src_lex.zipf(w) >= tgt_lex.zipf(w) + 1.0 or w in src_stop and w not in tgt_stop  # noqa: E731
+        for seg, sent, text in sentences:
+            if not any(self._foreign(normalise(m.group()), src_lex, tgt_lex, lambda w: True) for m in plain_words(text)):
+                continue  # nothing could be flagged even with source evidence
+            if langid.guess(_without_kept_names(sent.text, ctx.pair)) == ctx.src_lang:
+                continue
+            for start, end in _source_runs(text, src_stop, tgt_stop):
+                text = text[:start] + " " * (end - start) + text[end:]
+            text = _blank_quoted_terms(text, leaning)
+            tails = _name_tails(text, seg.source_text if seg.source else "", leaning)
+            words = [(m, normalise(m.group())) for m in plain_words(text) if m.start() not in tails]
+            src_words = [normalise(w) for w in _WORD.findall(seg.source_text)] if seg.source else []
+            in_source = _inflections(src_words)
+            hits = [self._foreign(w, src_lex, tgt_lex, in_source) and w not in src_stop for _, w in words]
+            for first, last in _runs(words, hits, src_stop, tgt_stop, text):
+                start, end = words[first][0].start(), words[last][0].end()
+                shown = sent.text[start:end]
+                where = "; the source has it" if any(in_source(w) for _, w in words[first : last + 1]) else ""
+                yield self.finding(
+                    f"“{shown}” is left in the source language{where}.",
+                    target=sent.file_span(start, end),
+                    segment=seg,
+                )
+
+    @staticmethod
+    def _foreign(word: str, src: Lexicon, tgt: Lexicon, in_source: Callable[[str], bool]) -> bool:
+        """Whether ``word`` is source-language: Zipf frequencies far apart, less so when the
+        aligned source has the word (measured with ``bench/words.py`` and ``bench/precision.py``)."""
+        s, t = src.zipf(word), tgt.zipf(word)
+        if in_source(word):
+            return s >= 2.0 and t < 3.0 and s - t >= 2.0
+        return t < 2.0 and s - t >= 3.0 and not tgt.known(word)
+
+
+def _runs(
+    words: list[tuple[regex.Match, str]], hits: list[bool], src_stop: frozenset[str], tgt_stop: frozenset[str], text: str
+) -> Iterator[tuple[int, int]]:
+    """Index ranges of flagged words, joined across source function words between them."""
+    k = 0
+    while k < len(words):
+        if not hits[k]:
+            k += 1
+            continue
+        last = j = k
+        while j + 1 < len(words) and _adjacent(text, words[j][0], words[j + 1][0]):
+            j += 1
+            if hits[j]:
+                last = j
+            elif words[j][1] not in src_stop or words[j][1] in tgt_stop:
+                break
+        yield k, last
+        k = last + 1
+
+
+def _adjacent(text: str, a: regex.Match, b: regex.Match) -> bool:
+    """Whether only spaces, an apostrophe or a hyphen separate two words."""
+    gap = text[a.end() : b.start()]
+    return len(gap) <= 2 and all(c in " '’-\u00a0" for c in gap)

@@ -37,6 +37,26 @@ def make_key(*parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
+def foreign_file(path: Path, *, allow_empty: bool = False) -> str | None:
+    """Why an existing ``path`` must not be used as a cache (``None`` when it may).
+
+    An empty file is what SQLite itself leaves for a moment while another process creates
+    the cache: a check accepts it (``allow_empty``), ``cache clear`` does not.
+    """
+    try:
+        if not path.exists():
+            return None
+        if not path.is_file():
+            return f"{path}: is not a regular file; not used as the MT cache"
+        with path.open("rb") as f:
+            head = f.read(16)
+    except OSError as exc:
+        return f"{path}: cannot read ({exc.strerror or exc}); not used as the MT cache"
+    if head != b"SQLite format 3\x00" and not (allow_empty and head == b""):
+        return f"{path}: is not an MT cache (not an SQLite database); not touched"
+    return None
+
+
 def _no_constant(name: str) -> None:
     raise ValueError(f"{name} is not a JSON number")
 
@@ -68,6 +88,9 @@ class MTCache:
     def _conn(self) -> sqlite3.Connection | None:
         if self._db is not None or self.path is None or self.error:
             return self._db
+        self.error = foreign_file(self.path, allow_empty=True)
+        if self.error:
+            return None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)

@@ -103,12 +103,14 @@ def clear_cmd(
     cache_path: Optional[Path] = typer.Option(None, "--cache-path", help="Cache file (default: the user cache)."),
 ) -> None:
     """Delete every cached translation and score."""
-    from mtcheck.mt.cache import CacheBusy, MTCache, default_cache_path
+    from mtcheck.mt.cache import CacheBusy, MTCache, default_cache_path, foreign_file
 
     path = cache_path or default_cache_path()
     if not path.exists():
         typer.echo(f"{path}: no cache")
         return
+    if problem := foreign_file(path):
+        _err(problem)
     cache = MTCache(path)
     try:
         n = cache.clear()

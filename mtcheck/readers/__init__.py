@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from mtcheck.model import Document, Span
+from mtcheck.safefiles import MAX_BYTES, UnsafePath, read_regular
 from mtcheck.segment import segment_paragraph
-
-MAX_BYTES = 20 * 1024 * 1024
 
 
 class InputError(Exception):
@@ -25,16 +24,21 @@ class InputError(Exception):
 
 
 def decode(path: str | Path) -> str:
-    """The file's text: UTF-8, leading BOM removed; refuses what is not a readable text file."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(path, "no such file")
-    if p.is_dir():
-        raise InputError(path, "is a directory, expected a file")
-    size = p.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(path, f"file too large ({size / 2**20:.1f} MiB, limit {MAX_BYTES // 2**20} MiB)")
-    data = p.read_bytes()
+    """The file's text: UTF-8, leading BOM removed; refuses what is not a readable text file.
+
+    Only regular files are read, within the size limit and the checked tree (see
+    :mod:`mtcheck.safefiles`).
+    """
+    try:
+        data = read_regular(path, MAX_BYTES)
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, expected a file") from None
+    except UnsafePath as e:
+        raise InputError(path, str(e)) from None
+    except OSError as e:
+        raise InputError(path, f"cannot read ({e.strerror or e})") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) and _is_utf16(data):
         raise InputError(path, "is UTF-16 text; re-save it as UTF-8")
     if b"\x00" in data:

@@ -22,3 +22,55 @@ def test_french_names_kept_in_english_are_left_alone(check):
 def test_identical_name_only_segment_is_left_alone(check):
     result = check("Xi Jinping\n\n" + EN, "Xi Jinping\n\n" + FR)
     assert texts(result, "untranslated") == []
+
+
+def test_word_left_in_french_in_the_source_is_flagged(check):
+    result = check("The coach défend his choices after the defeat.", "L'entraîneur défend ses choix après la défaite.")
+    assert texts(result, "untranslated-word") == ["défend"]
+
+
+def test_french_phrase_is_one_finding(check):
+    result = check("The projet de loi was adopted on Tuesday by the deputies.", "Le projet de loi a été adopté mardi par les députés.")
+    assert texts(result, "untranslated-word") == ["projet de loi"]
+
+
+def test_french_word_not_in_the_source_needs_strong_evidence(check):
+    result = check(EN + " It was a véritable success for the gouvernement.", FR)
+    assert texts(result, "untranslated-word") == ["véritable", "gouvernement"]
+
+
+def test_english_words_of_french_origin_and_cognates_are_left_alone(check):
+    en = "Over coffee at a café, the rapprochement after the coup d'état felt like déjà vu; the entente and laissez-faire situation held."
+    fr = "Au café, le rapprochement après le coup d'État avait un air de déjà-vu ; l'entente et le laissez-faire, la situation a tenu."
+    assert texts(check(en, fr), "untranslated-word") == []
+
+
+def test_names_quoted_terms_hashtags_and_urls_are_left_alone(check):
+    en = ("Les Bleus told Le Monde that the Assemblée nationale passed the “projet de loi” (bill), "
+          "see #réforme and https://example.fr/projet-de-loi for Charles de Gaulle's legacy.")
+    fr = "Les Bleus ont dit au Monde que l'Assemblée nationale a adopté le projet de loi, voir #réforme."
+    assert texts(check(en, fr), "untranslated-word") == []
+
+
+def test_whole_french_sentence_is_left_to_the_sentence_rule(check):
+    result = check(EN + " Ce ne sera pas une paix juste et durable, a-t-il averti.", FR + " Ce ne sera pas une paix juste et durable, a-t-il averti.")
+    assert texts(result, "untranslated-word") == []
+
+
+def test_other_pair_uses_its_own_frequency_list(tmp_path):
+    from mtcheck.pipeline import check_pair
+
+    (tmp_path / "plan.de.txt").write_text("Der Plan wurde gestern vom Parlament abgelehnt.", encoding="utf-8")
+    (tmp_path / "plan.en.txt").write_text("The plan was abgelehnt by parliament yesterday.", encoding="utf-8")
+    result = check_pair(tmp_path / "plan.en.txt", settings={"mt": False})
+    assert texts(result, "untranslated-word") == ["abgelehnt"]
+
+
+def test_quoted_speech_and_words_after_a_name_are_checked(check):
+    en = 'The club said it was "very déçu" and Mr Montebourg besoin a commitment from the Assemblée nationale.'
+    fr = "Le club s'est dit « très déçu » et M. Montebourg a besoin d'un engagement de l'Assemblée nationale."
+    assert texts(check(en, fr), "untranslated-word") == ["déçu", "besoin"]
+
+
+def test_name_tails_are_left_alone_without_a_source(check):
+    assert texts(check(EN + " The Assemblée nationale and the Parti socialiste voted."), "untranslated-word") == []

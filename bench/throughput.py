@@ -1,0 +1,110 @@
+"""Warm throughput of the heuristic checks, and how a cold run grows with article size.
+
+What it measures:
+
+1. Warm, in one process: the 108 French-original documents of newstest2014 (1,500 segments,
+   read in place from ``../shared``; built in memory as ``bench/precision.py`` builds them: one
+   segment per paragraph, parsed, segmented, aligned and checked by ``check_documents``, MT
+   off). One untimed pass (data loading, pattern compilation), then ``--passes`` timed passes
+   (default 3); prints segments/s and documents/s of the best pass. Then one more pass under
+   cProfile: the top 5 functions by cumulative time below the driver (the profiler inflates
+   the times; read them for proportions).
+2. Cold: ``python -m mtcheck check seedN.en.txt --no-mt --format json`` as a fresh process,
+   where ``seedN`` is the seed article (``samples/putin-xi-summit.{en,fr}.txt``) repeated N
+   times (paragraphs in order, N = 1, 10, 100), written to a temporary folder; median of 3
+   runs (1 run for 100×), bytecode caching on as in `speed_vs_proselint.py`. Prints seconds and seconds per 1× copy: linear growth keeps the
+   second figure flat once start-up is amortised.
+
+Targets (issue 10): ≥ 3,000 segments/s warm on one core; cold time linear in article size.
+
+Run from the repository root: ``python bench/throughput.py [--passes N] [--no-cold]`` (about 30 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import REPO, check_texts
+from precision import SEP, load_corpus
+
+SEED = REPO / "samples" / "putin-xi-summit"
+SIZES = (1, 10, 100)
+
+
+def one_pass(corpus) -> float:
+    t = time.perf_counter()
+    for doc in corpus:
+        check_texts(SEP.join(doc.tgt), SEP.join(doc.src), name=doc.docid)
+    return time.perf_counter() - t
+
+
+def warm(passes: int) -> None:
+    corpus = load_corpus()
+    segments = sum(len(d.tgt) for d in corpus)
+    one_pass(corpus)  # loads data, compiles patterns
+    best = min(one_pass(corpus) for _ in range(passes))
+    print(f"warm: {len(corpus)} documents, {segments} segments; best of {passes} passes {best:.3f} s: "
+          f"{segments / best:,.0f} segments/s, {len(corpus) / best:.1f} documents/s (target ≥ 3,000 segments/s)")
+    profiler = cProfile.Profile()
+    profiler.enable()
+    one_pass(corpus)
+    profiler.disable()
+    stats = pstats.Stats(profiler).stats
+    skip = {"one_pass", "check_texts", "check_documents", "<listcomp>", "<genexpr>"}
+    rows = sorted(
+        ((ct, f"{Path(fn).name}:{line}({name})", nc) for (fn, line, name), (_, nc, _, ct, _) in stats.items()
+         if "/mtcheck/" in fn and name not in skip),
+        reverse=True,
+    )
+    print("  top 5 mtcheck functions by cumulative time under cProfile (s, calls):")
+    for ct, where, nc in rows[:5]:
+        print(f"    {ct:6.3f}  {where}  ×{nc}")
+
+
+def cold() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHONPROFILE") and k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO), *filter(None, [env.get("PYTHONPATH")])])
+    texts = {lang: SEED.with_suffix(f".{lang}.txt").read_text(encoding="utf-8").strip() for lang in ("en", "fr")}
+    print("cold: python -m mtcheck check seedN.en.txt --no-mt --format json (fresh process, source found by name)")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in SIZES:
+            for lang, text in texts.items():
+                Path(tmp, f"seed{n}.{lang}.txt").write_text("\n\n".join([text] * n) + "\n", encoding="utf-8")
+            cmd = [sys.executable, "-m", "mtcheck", "check", str(Path(tmp, f"seed{n}.en.txt")), "--no-mt", "--format", "json"]
+            times = []
+            for _ in range(3 if n < 100 else 1):
+                t = time.perf_counter()
+                proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True)
+                times.append(time.perf_counter() - t)
+                if proc.returncode not in (0, 1):
+                    print(f"  {n}×: failed (exit {proc.returncode}): {proc.stderr.decode()[-300:]}")
+                    return
+            s = statistics.median(times)
+            print(f"  {n:4d}× seed: {s:7.3f} s   ({s / n:.3f} s per copy)")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--passes", type=int, default=3)
+    ap.add_argument("--no-cold", action="store_true", help="skip the cold whole-process runs")
+    args = ap.parse_args()
+    load = os.getloadavg()[0]
+    print(f"machine: {os.cpu_count()} CPUs, load average {load:.2f}"
+          + ("  — WARNING: loaded machine, times are inflated" if load > (os.cpu_count() or 1) * 0.75 else ""))
+    warm(args.passes)
+    if not args.no_cold:
+        cold()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""Misspelled words of the translation."""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Iterator
+
+import regex
+
+from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.checks.untranslated import blank_kept
+from mtcheck.lexicon import Lexicon, lexicon, normalise
+from mtcheck.model import Finding, Severity
+from mtcheck.resources import table, word_list
+
+_WORD = regex.compile(r"(?<![\p{L}\p{N}'’_@#/.\\-])\p{L}+(?:['’]\p{L}+)*(?![\p{L}\p{N}_/\\-]|['’]\p{L}|\.\p{L})")
+_LETTERS = regex.compile(r"\p{L}+")
+_OPENING = regex.compile(r"^[\s\"“‘'«(\[—–-]*$")
+UNKNOWN_ZIPF = 3.3  # rarer than this and not in the dictionary: a misspelling candidate
+# By edit distance: how frequent (Zipf) a correction must be, and how much more than the word.
+MIN_CORRECTION = {1: 3.5, 2: 4.0}
+MIN_GAIN = {1: 1.5, 2: 2.0}
+PART_ZIPF = 3.0  # both parts of an attested compound are at least this frequent
+SOURCE_ZIPF = 3.0  # a source-language word this frequent is left to untranslated-word
+VARIANT_GAP = 2.0  # a regional variant is at most this much more frequent (Zipf) than the word
+
+
+class Spelling(Rule):
+    """A word the spelling dictionary does not know, one or two edits from a frequent word.
+
+    A word is unknown when ``pyspellchecker``'s dictionary lacks it and it is rare in
+    ``wordfreq``'s frequencies; the suggestion is the most frequent word at the smallest
+    edit distance (two edits only for words of six letters or more). Any target language
+    both packages cover works.
+    Flags: ``the goverment said`` (government), ``they recieved`` (received), ``Ths is`` (This);
+    a plural the dictionary lacks (``aircrafts``, ``informations``) only as information.
+    Leaves alone: words that appear in the source (names, terms), capitalised words inside a
+    sentence and acronyms, attested compounds and prefixed forms (``fundraised``, ``upsize``:
+    ``data/<tgt>/prefixes.txt``), words the document uses more than once, words of the source
+    language (the ``untranslated-word`` rule reports those), loanwords and names the copy
+    keeps (``data/<tgt>/loanwords.txt``, ``data/<src>-<tgt>/keep_source.txt``), regional
+    spellings (``characterises``, ``centre``: ``data/<tgt>/spelling_variants.tsv``),
+    hyphenated compounds, words next to digits (``5km``), hashtags, handles and URLs.
+    """
+
+    id = "spelling"
+    category = "fluency/spelling"
+    severity = Severity.WARNING
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        tgt_lex = lexicon(ctx.tgt_lang)
+        if tgt_lex is None:
+            return
+        src_lex = lexicon(ctx.src_lang) if ctx.src_lang != ctx.tgt_lang else None
+        source = {normalise(w) for w in _LETTERS.findall(ctx.source.text)} if ctx.source else set()
+        sentences = list(ctx.target_sentences())
+        words = [(seg, sent, m) for seg, sent in sentences for m in _WORD.finditer(blank_kept(sent.text, ctx.pair))]
+        counts = Counter(normalise(m.group()) for _, _, m in words)
+        tgt_lex.lookup(counts)
+        if src_lex is not None:
+            src_lex.lookup(counts)
+        for seg, sent, m in words:
+            word = m.group()
+            key = normalise(word)
+            if len(key) < 3 or counts[key] > 1 or key in source or not self._ordinary(word, sent.text[: m.start()]):
+                continue
+            if tgt_lex.known(key) or tgt_lex.zipf(key) >= UNKNOWN_ZIPF or not tgt_lex.has_dictionary and tgt_lex.zipf(key) > 0:
+                continue
+            if src_lex is not None and src_lex.zipf(key) >= SOURCE_ZIPF or _variant_known(key, ctx.tgt_lang) or _compound(key, tgt_lex, ctx.tgt_lang):
+                continue
+            best = _correction(key, tgt_lex)
+            if best is None:
+                continue
+            suggestion = best.capitalize() if word[0].isupper() else best
+            plural = key in (best + "s", best + "es")  # aircrafts, informations: usage, not a typo
+            yield self.finding(
+                f"“{word}” is an unusual plural of “{suggestion}”." if plural else f"“{word}” looks misspelled; did you mean “{suggestion}”?",
+                target=sent.file_span(m.start(), m.end()),
+                segment=seg,
+                suggestion=suggestion,
+                severity=Severity.INFO if plural else None,
+            )
+
+    @staticmethod
+    def _ordinary(word: str, before: str) -> bool:
+        """Lowercase, or capitalised only because it starts the sentence; never an acronym or a name."""
+        if any(c.isupper() for c in word[1:]):
+            return False
+        return word[0].islower() or bool(_OPENING.match(before))
+
+
+def _compound(word: str, lex: Lexicon, lang: str) -> bool:
+    """Whether ``word`` is attested (wordfreq has seen it) and is a prefix of
+    ``data/<lang>/prefixes.txt`` or a frequent word followed by a frequent word of four letters or
+    more (``reinjected``, ``upsize``, ``fundraised``, ``slugfest``). Typos are rarely both:
+    ``breakast`` (break + ast), ``tthis``, ``reate``."""
+    if lex.zipf(word) == 0:
+        return False
+    prefixes = frozenset(word_list(lang, "prefixes"))
+    parts = [(word[:i], word[i:]) for i in range(2, len(word) - 3)]
+    lex.lookup(p for pair in parts for p in pair)
+    return any(
+        lex.zipf(b) >= PART_ZIPF and (a in prefixes or len(a) >= 4 and lex.zipf(a) >= PART_ZIPF) for a, b in parts
+    )
+
+
+def _correction(word: str, lex: Lexicon) -> str | None:
+    """The likeliest frequent word one (or, from six letters, two) edits away: fewest edits, then
+    frequency, a changed first or last letter counting against it (typos fall mid-word)."""
+    near = lex.near(word, 2 if len(word) >= 6 else 1)
+    if not near:
+        return None
+    d = near[0][0]
+    scored = [(z + (c[0] != word[0]) + (c[-1] != word[-1]), c, -z) for dist, z, c in near if dist == d]
+    _, best, zipf = min(scored)
+    return best if zipf >= max(MIN_CORRECTION[d], lex.zipf(word) + MIN_GAIN[d]) else None
+
+
+@functools.cache
+def _variants(lang: str) -> tuple[tuple[str, str], ...]:
+    pairs = [(row["a"], row["b"]) for row in table(lang, "spelling_variants")]
+    return tuple(pairs + [(b, a) for a, b in pairs])
+
+
+def _variant_known(word: str, lang: str) -> bool:
+    """Whether a regional variant of ``word`` (``data/<lang>/spelling_variants.tsv``) is a known
+    word not much more frequent than ``word`` itself (``aftre`` is no variant of ``after``)."""
+    lex = lexicon(lang)
+    forms = set()
+    for a, b in _variants(lang):
+        if a.endswith("$"):
+            if b.endswith("$") and word.endswith(a[:-1]):
+                forms.add(word[: len(word) - len(a) + 1] + b[:-1])
+        else:
+            forms |= {word[:i] + b + word[i + len(a) :] for i in _find_all(word, a)}
+    lex.lookup(forms)
+    return any((lex.known(f) or lex.zipf(f) >= UNKNOWN_ZIPF) and lex.zipf(word) >= lex.zipf(f) - VARIANT_GAP for f in forms)
+
+
+def _find_all(word: str, part: str) -> Iterator[int]:
+    i = word.find(part)
+    while i >= 0:
+        yield i
+        i = word.find(part, i + 1)

@@ -1,0 +1,221 @@
+"""File access that never loses what the user wrote and never leaves the checked tree.
+
+* ``read_regular``: only regular files are read (``stat`` before ``open``, ``fstat`` after),
+  so a FIFO, a device or a socket is refused instead of blocking or filling memory, and the
+  size limit is enforced while reading, not trusted from ``st_size``.
+* ``confined``: while a folder is checked, files that mtcheck finds by itself (walked
+  targets, sources found by name, sources a JSON export names) must resolve inside the tree
+  they were found in: a symlink to ``/etc/passwd`` is refused, never read or rewritten.
+* ``atomic_write``: a temporary file beside the destination, ``fsync``, then ``os.replace``;
+  a failed write (full disk, encoding error) leaves the previous file as it was.
+* ``refuse_overwrite``: a report or baseline path that is one of the run's inputs (compared
+  by resolved path and by inode) is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import os
+import stat
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+MAX_BYTES = 20 * 1024 * 1024
+
+_ROOT: contextvars.ContextVar[tuple[str, frozenset[str]] | None] = contextvars.ContextVar("mtcheck_read_root", default=None)
+
+
+class UnsafePath(Exception):
+    """A path mtcheck will not read or write; ``str()`` is the problem, without the path."""
+
+
+def _real(path: str | Path) -> str:
+    return os.path.realpath(os.path.abspath(path))
+
+
+def is_within(path: str | Path, root: str | Path) -> bool:
+    """Whether ``path`` (symlinks resolved) lies inside the folder ``root`` (resolved)."""
+    real, top = _real(path), _real(root)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+@contextlib.contextmanager
+def confined(root: str | Path | None, exempt: Iterable[str | Path] = ()) -> Iterator[None]:
+    """Within the block, ``read_regular`` refuses files outside ``root`` except ``exempt`` ones
+    (the files named on the command line, which the user chose)."""
+    if root is None:
+        yield
+        return
+    token = _ROOT.set((_real(root), frozenset(os.path.abspath(p) for p in exempt)))
+    try:
+        yield
+    finally:
+        _ROOT.reset(token)
+
+
+def check_confined(path: str | Path) -> None:
+    """Raise ``UnsafePath`` when ``path`` leads outside the active root (see ``confined``)."""
+    active = _ROOT.get()
+    if active is None:
+        return
+    root, exempt = active
+    if os.path.abspath(path) in exempt or is_within(path, root):
+        return
+    raise UnsafePath(f"is a link to a file outside {root}; not read (name the file itself to check it)")
+
+
+def read_regular(path: str | Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; ``UnsafePath``/``OSError`` else."""
+    check_confined(path)
+    st = os.stat(path)
+    if stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(21, "Is a directory", str(path))
+    if not stat.S_ISREG(st.st_mode):
+        raise UnsafePath("is not a regular file (a FIFO, device or socket); not read")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):  # swapped between stat and open
+            raise UnsafePath("is not a regular file (a FIFO, device or socket); not read")
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise UnsafePath(f"file too large (over {limit / 2**20:.0f} MiB, the limit)")
+    return data
+
+
+def atomic_write(path: Path, data: bytes | str, *, mode: int | None = None, before_replace=None) -> None:
+    """Replace ``path`` with ``data`` all at once (keeping an existing file's mode and owner).
+
+    A symlink is followed (the file it names is replaced, the link kept). Anything that fails
+    before the final ``os.replace`` leaves the old file untouched and no temporary file behind.
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if _is_stream(path):  # -o /dev/stdout, a pipe: written as it is, not replaced
+        with open(path, "wb") as f:
+            f.write(data)
+        return
+    path = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        st = None
+    if mode is None:
+        mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".mtcheck-tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        if st is not None:
+            with contextlib.suppress(OSError, AttributeError):  # not the owner: keep ours
+                os.chown(tmp, st.st_uid, st.st_gid)
+        if before_replace is not None:
+            before_replace()
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+class PendingFile:
+    """A text file written beside ``path`` and put in its place only by ``commit``.
+
+    Until then the previous ``path`` (if any) is untouched; ``discard`` removes the draft.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._tmp: str | None = None
+        self._error: OSError | None = None  # a failed write, raised by ``commit``
+        if _is_stream(path):  # -o /dev/stdout, a pipe: written as it comes
+            self.path = path
+            self._file = open(path, "w", encoding="utf-8")
+            return
+        self.path = Path(os.path.realpath(path)) if path.is_symlink() else path
+        fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".mtcheck-tmp", dir=self.path.parent)
+        self._file = os.fdopen(fd, "w", encoding="utf-8")
+
+    def write(self, text: str) -> None:
+        if self._error is None:
+            try:
+                self._file.write(text)
+            except OSError as e:
+                self._error = e
+
+    def flush(self) -> None:
+        if self._error is None:
+            try:
+                self._file.flush()
+            except OSError as e:
+                self._error = e
+
+    def commit(self) -> None:
+        if self._tmp is None:
+            self._file.close()
+            return
+        try:
+            if self._error is not None:
+                raise self._error
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+            os.chmod(self._tmp, 0o666 & ~_umask())
+            os.replace(self._tmp, self.path)
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self._file.close()
+        if self._tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self._tmp)
+
+
+def write_in_place(path: Path, data: bytes, before_write=None) -> None:
+    """Overwrite ``path``'s content in place (keeps its inode: hard links stay linked)."""
+    if before_write is not None:
+        before_write()
+    with open(path, "r+b") as f:
+        f.write(data)
+        f.truncate()
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _is_stream(path: Path) -> bool:
+    """Whether ``path`` (links followed) exists and is not a regular file: a terminal, a pipe."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode) and not stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """Whether two paths name one file: the same resolved path, or the same inode."""
+    if _real(a) == _real(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def refuse_overwrite(output: Path, inputs: Iterable[str | Path], what: str) -> None:
+    """Raise ``UnsafePath`` when writing ``what`` to ``output`` would replace one of ``inputs``."""
+    if str(output) == "" or output.is_dir():
+        raise UnsafePath(f"is a directory; the {what} needs a file name")
+    for p in inputs:
+        if same_file(output, p):
+            raise UnsafePath(f"is an input of this run ({p}); the {what} would replace it: choose another file")

@@ -1,0 +1,34 @@
+from tests.conftest import by_rule, texts
+
+FR = "Le gouvernement a reçu la lettre mardi. C'est une surprise."
+
+
+def test_misspellings_are_flagged_with_a_correction(check):
+    result = check("The goverment said they recieved the letter on Tuesday. Ths is a surprise.", FR)
+    assert texts(result, "spelling") == ["goverment", "recieved", "Ths"]
+    assert [f.suggestion for f in by_rule(result, "spelling")] == ["government", "received", "This"]
+
+
+def test_names_acronyms_source_words_and_markup_are_left_alone(check):
+    en = ("Mr Zelenskyy met NATO envoys in Kyiv, ran 5km along the Zoomba river, posted #goverment "
+          "and www.goverment-news.com, and read the long-term plan.")
+    fr = "M. Zelensky a rencontré les envoyés de l'OTAN à Kyiv le long de la Zoomba."
+    assert texts(check(en, fr), "spelling") == []
+
+
+def test_word_from_the_source_and_repeated_words_are_left_alone(check):
+    en = "The brand vaxxo sold well. The plonkers sued, and the plonkers lost."
+    fr = "La marque vaxxo s'est bien vendue. Les plaignants ont perdu."
+    assert texts(check(en, fr), "spelling") == []
+
+
+def test_british_spellings_loanwords_and_french_words_are_left_alone(check):
+    en = "The organiser characterises the centre's programme as a tour de force; the projet failed."
+    fr = "L'organisateur qualifie le programme du centre de tour de force ; le projet a échoué."
+    assert texts(check(en, fr), "spelling") == []
+
+
+def test_attested_compounds_are_left_alone_but_split_typos_are_not(check):
+    en = "The group fundraised for the upsize, then met for breakast."
+    fr = "Le groupe a collecté des fonds pour l'agrandissement, puis s'est retrouvé au petit-déjeuner."
+    assert texts(check(en, fr), "spelling") == ["breakast"]

@@ -1,0 +1,154 @@
+"""Nothing the user wrote is ever replaced by a report, a baseline, a backup or an undo."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import signal
+import stat
+
+import pytest
+
+from tests.hostile.conftest import mtcheck, one_error_line, snapshot
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "html", "jsonl"])
+@pytest.mark.parametrize("victim", ["story.en.txt", "story.fr.txt"])
+def test_report_never_replaces_an_input(story, fmt, victim):  # A1
+    before = snapshot(story)
+    proc = mtcheck("check", "story.en.txt", "--no-mt", "-f", fmt, "-o", victim, cwd=story)
+    assert proc.returncode == 2
+    one_error_line(proc, victim, "input of this run")
+    assert snapshot(story) == before
+
+
+def test_report_never_replaces_a_glossary_or_config_or_baseline(story):  # A1
+    (story / "terms.csv").write_text("source,target\nKyiv,Kyiv\n", encoding="utf-8")
+    (story / "mtcheck.toml").write_text("fail-on = \"never\"\n", encoding="utf-8")
+    assert mtcheck("check", "story.en.txt", "--no-mt", "--write-baseline", "base.json", cwd=story).returncode == 0
+    before = snapshot(story)
+    for args in (["--glossary", "terms.csv", "-o", "terms.csv"], ["-o", "mtcheck.toml"], ["--baseline", "base.json", "-o", "base.json"]):
+        proc = mtcheck("check", "story.en.txt", "--no-mt", *args, cwd=story)
+        assert proc.returncode == 2, args
+        one_error_line(proc, "input of this run")
+    assert snapshot(story) == before
+
+
+def test_report_through_a_hard_link_to_an_input_is_refused(story):  # A1, compared by inode
+    os.link(story / "story.en.txt", story / "report.txt")
+    before = snapshot(story)
+    proc = mtcheck("check", "story.en.txt", "--no-mt", "-o", "report.txt", cwd=story)
+    assert proc.returncode == 2
+    assert snapshot(story) == before
+
+
+def test_jsonl_report_named_like_a_target_inside_the_checked_folder(story):  # A1
+    (story / "out").mkdir()
+    proc = mtcheck("check", ".", "--no-mt", "-f", "jsonl", "-o", "report.en.txt", cwd=story)
+    assert proc.returncode == 2
+    one_error_line(proc, "checked folder")
+    assert not (story / "report.en.txt").exists()
+    proc = mtcheck("check", ".", "--no-mt", "-f", "jsonl", "-o", "out/report.jsonl", cwd=story)
+    assert proc.returncode == 1 and len((story / "out/report.jsonl").read_text().splitlines()) == 1
+    assert not [p for p in story.rglob("*mtcheck-tmp*")]
+
+
+def test_baseline_never_replaces_an_article_or_another_file(story):  # A2
+    (story / "notes.json").write_text('{"mine": true}\n', encoding="utf-8")
+    before = snapshot(story)
+    for victim, needle in (("story.en.txt", "input of this run"), ("story.fr.txt", "input of this run"), ("notes.json", "not an mtcheck baseline")):
+        proc = mtcheck("check", "story.en.txt", "--no-mt", "--write-baseline", victim, cwd=story)
+        assert proc.returncode == 2, victim
+        one_error_line(proc, needle)
+    assert snapshot(story) == before
+    assert mtcheck("check", "story.en.txt", "--no-mt", "--write-baseline", "b.json", cwd=story).returncode == 0
+    assert mtcheck("check", "story.en.txt", "--no-mt", "--write-baseline", "b.json", cwd=story).returncode == 0  # its own kind: replaced
+
+
+def _limit_file_size() -> None:
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_failed_report_write_keeps_the_previous_report(story, fmt):  # A5: a full disk
+    (story / "report.out").write_text("the previous report\n", encoding="utf-8")
+    proc = mtcheck("check", "story.en.txt", "--no-mt", "-f", fmt, "-o", "report.out", cwd=story, preexec_fn=_limit_file_size)
+    assert proc.returncode == 2
+    one_error_line(proc, "cannot write report", "unchanged")
+    assert (story / "report.out").read_text() == "the previous report\n"
+    assert not [p for p in story.rglob("*mtcheck-tmp*")]
+
+
+@pytest.mark.parametrize("command", [["fix"], ["check"], ["fix", "--undo"], ["fix", "--diff"]])
+def test_empty_path_argument_is_a_usage_error(story, command):  # A6
+    before = snapshot(story)
+    proc = mtcheck(*command, "", cwd=story)
+    assert proc.returncode == 2
+    one_error_line(proc, "empty path")
+    assert snapshot(story) == before
+
+
+def test_second_fix_keeps_the_first_backup_and_undo_walks_back(story):  # A3
+    original = (story / "story.en.txt").read_bytes()
+    assert mtcheck("fix", "story.en.txt", cwd=story).returncode == 0
+    first_fix = (story / "story.en.txt").read_bytes()
+    assert (story / "story.en.txt.orig").read_bytes() == original
+    edited = first_fix.replace(b"two hours", b"two hours hours")
+    (story / "story.en.txt").write_bytes(edited)
+    proc = mtcheck("fix", "story.en.txt", cwd=story)
+    assert proc.returncode == 0 and "story.en.txt.2.orig" in proc.stderr
+    assert (story / "story.en.txt.orig").read_bytes() == original
+    assert (story / "story.en.txt.2.orig").read_bytes() == edited
+    assert mtcheck("fix", "--undo", "story.en.txt", cwd=story).returncode == 0
+    assert (story / "story.en.txt").read_bytes() == edited
+    # the file is now the editor's edit, not what the first fix wrote: only --force goes back
+    assert mtcheck("fix", "--undo", "story.en.txt", cwd=story).returncode == 2
+    assert mtcheck("fix", "--undo", "--force", "story.en.txt", cwd=story).returncode == 0
+    assert (story / "story.en.txt").read_bytes() == original
+    assert not list(story.glob("*.orig"))
+
+
+def test_undo_refuses_to_discard_edits_made_after_the_fix(story):  # A4
+    assert mtcheck("fix", "story.en.txt", cwd=story).returncode == 0
+    edited = (story / "story.en.txt").read_bytes() + b"\nA paragraph the editor added.\n"
+    (story / "story.en.txt").write_bytes(edited)
+    before = snapshot(story)
+    proc = mtcheck("fix", "--undo", "story.en.txt", cwd=story)
+    assert proc.returncode == 2
+    one_error_line(proc, "changed since the fix", "--force")
+    assert snapshot(story) == before
+    assert mtcheck("fix", "--undo", "--force", "story.en.txt", cwd=story).returncode == 0
+    assert not (story / "story.en.txt.orig").exists()
+
+
+def test_fix_keeps_hard_links(story):
+    os.link(story / "story.en.txt", story / "linked.txt")
+    assert mtcheck("fix", "story.en.txt", cwd=story).returncode == 0
+    assert os.path.samefile(story / "story.en.txt", story / "linked.txt")
+    assert (story / "linked.txt").read_bytes() != (story / "story.en.txt.orig").read_bytes()
+
+
+def test_fix_refuses_a_read_only_file(story):
+    target = story / "story.en.txt"
+    target.chmod(0o444)
+    before = snapshot(story)
+    proc = mtcheck("fix", "story.en.txt", cwd=story)
+    assert proc.returncode == 2
+    one_error_line(proc, "read-only")
+    assert snapshot(story) == before and stat.S_IMODE(target.stat().st_mode) == 0o444
+
+
+def test_cache_clear_refuses_a_file_that_is_not_a_cache(tmp_path):  # B4
+    for content in (b"", b"my notes\n"):
+        victim = tmp_path / "victim"
+        victim.write_bytes(content)
+        proc = mtcheck("cache", "clear", "--cache-path", victim, cwd=tmp_path)
+        assert proc.returncode == 2 and "not an MT cache" in proc.stderr
+        assert victim.read_bytes() == content
+
+
+def test_write_baseline_output_is_valid_json(story):
+    assert mtcheck("check", "story.en.txt", "--no-mt", "--write-baseline", "b.json", cwd=story).returncode == 0
+    assert json.loads((story / "b.json").read_text())["schema"] == "mtcheck.baseline/1"

@@ -1,0 +1,91 @@
+"""Data loading helpers: ``Phrases`` finds what the equivalent big alternation finds."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+import regex
+
+from mtcheck.model import fold
+from mtcheck.resources import Phrases, alternation, exonyms, pair_table, required_literals, word_list
+
+BOUNDARIES = [(r"[\w'’-]", re), (r"\p{L}", regex)]
+
+
+def _spans(pattern, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("boundary, engine", BOUNDARIES)
+def test_phrases_match_like_the_alternation(boundary, engine):
+    words = ["Moscou", "Moscou-Centre", "Pékin", "Royaume-Uni", "Royaume Uni", "Le Caire", "Le", "É", "Ré", "d'Ivoire"]
+    reference = engine.compile(rf"(?<!{boundary})(?:{alternation(words)})(?!{boundary})")
+    phrases = Phrases(words, boundary, engine)
+    rng = random.Random(7)
+    pieces = [*words, "x", " ", "-", "'", "’", "9", "é", ",", "Moscoux", "LeCaire", "\u00a0"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _spans(phrases, text) == _spans(reference, text), text
+        assert phrases.sub(" ", text) == reference.sub(" ", text)
+
+
+def test_phrases_on_the_shipped_lists():
+    forms = list(exonyms("fr", "en"))
+    reference = re.compile(rf"(?<![\w'’-])(?:{alternation(forms)})(?![\w'’-])")
+    text = " ".join(forms) + " Au Royaume-Uni, Pékinois et pékin, l'Égypte, Moscou. " + "-".join(forms[:50])
+    assert _spans(Phrases(forms, r"[\w'’-]"), text) == _spans(reference, text)
+    kept = word_list("fr-en", "keep_source")
+    reference = regex.compile(rf"(?<!\p{{L}})(?:{alternation(kept)})(?!\p{{L}})")
+    text = " ".join(kept) + " " + "".join(kept[:40])
+    assert _spans(Phrases(kept, r"\p{L}", regex), text) == _spans(reference, text)
+
+
+def test_empty_phrases_are_false_and_find_nothing():
+    phrases = Phrases([], r"\w")
+    assert not phrases
+    assert list(phrases.finditer("anything")) == []
+    assert phrases.search("anything") is None
+
+
+@pytest.mark.parametrize(
+    "pattern, literals",
+    [
+        ("ma[iî]tre du Kremlin", ("tre du kremlin",)),
+        ("en pleines? tensions?", (" tension",)),  # the rarer word
+        ("(?:the )?master of the Kremlin", ("master of the kremlin",)),
+        (r"interpel+(?:ed|ing)?", ("interpel",)),  # "l+": one l is certain, what follows may repeat it
+        (r"\bdelays?\b", ("delay",)),
+        (r"[]a-z]+ said", (" said",)),
+        (r"[^\]x] said", (" said",)),
+        (r"^\s*(?:read|see) (?:also|more)\b", ("also", "more")),  # one of them, the longer pair
+        ("wooden (?:language|tongue)|tongue of wood", ("wooden ", "tongue of wood")),
+        (r"(?P<w>hello|help)s?", ("hello", "help")),
+        (r"(?<=ab)cde(?!xyz)", ("cde",)),  # lookarounds hold nothing certain
+        (r"\u00a0abc|\p{L}abcd", ("abc", "abcd")),
+        ("x{0,2}yyy", ("yyy",)),
+        ("L’Élysée", ("l'élysée",)),  # folded like the text it is looked for in
+        ("du|de", ()),
+        ("(?:make|made) it|it", ()),  # a branch with nothing of three characters
+        (r"ab(?:cd)+ef", ()),
+        ("(unbalanced", ()),
+    ],
+)
+def test_required_literals(pattern, literals):
+    assert required_literals(pattern) == literals
+
+
+@pytest.mark.parametrize("name, columns", [("calques", ("source_pattern", "target_pattern")), ("leftovers", ("pattern",))])
+def test_required_literals_are_in_every_match(name, columns):
+    """On the shipped tables: every match of a pattern, in its examples or in text built from it, holds a literal."""
+    rng = random.Random(3)
+    rows = pair_table("fr", "en", name)
+    for row in rows:
+        for column in columns:
+            pattern = re.compile(row[column], re.IGNORECASE | re.MULTILINE)
+            literals = required_literals(row[column])
+            texts = [v for v in row.values() if v] + [" ".join(rng.choice(list(r.values())) for r in rng.sample(rows, 3)) for _ in range(20)]
+            for text in texts:
+                for m in pattern.finditer(text):
+                    assert not literals or any(lit in fold(m.group()) for lit in literals), (row[column], m.group())
