@@ -39,7 +39,7 @@ def decode(path: str | Path) -> str:
         raise InputError(path, str(e)) from None
     except OSError as e:
         raise InputError(path, f"cannot read ({e.strerror or e})") from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) and _is_utf16(data):
         raise InputError(path, "is UTF-16 text; re-save it as UTF-8")
     if b"\x00" in data:
         raise InputError(path, "looks binary (contains NUL bytes), expected UTF-8 text")
@@ -51,6 +51,14 @@ def decode(path: str | Path) -> str:
     if not text.strip():
         raise InputError(path, "is empty")
     return text
+
+
+def _is_utf16(data: bytes) -> bool:
+    try:
+        data.decode("utf-16")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 FORMATS = {

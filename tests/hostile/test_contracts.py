@@ -17,7 +17,8 @@ from tests.hostile.harness import EN, FR
 @pytest.fixture
 def pair(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("MTCHECK_DEBUG", raising=False)
+    monkeypatch.setenv("MTCHECK_DEBUG", "")  # recorded, so the --debug run's setting is undone after the test
+    monkeypatch.delenv("MTCHECK_DEBUG")
     (tmp_path / "story.en.txt").write_text(EN, encoding="utf-8")
     (tmp_path / "story.fr.txt").write_text(FR, encoding="utf-8")
     return tmp_path
