@@ -47,3 +47,8 @@ def test_a_target_language_without_spelling_settings_is_not_checked(tmp_path):
     (tmp_path / "a.fr.txt").write_text("Le gouvernment a reçu la lettre mardi.", encoding="utf-8")
     result = check_pair(tmp_path / "a.fr.txt", tmp_path / "a.en.txt", src_lang="en", tgt_lang="fr", settings={"mt": False})
     assert texts(result, "spelling") == []
+
+
+def test_unusual_plural_is_only_information(check):
+    result = check("Israeli aircrafts entered Lebanese air space on Wednesday.", "Des avions israéliens sont entrés dans l'espace aérien libanais mercredi.")
+    assert [(result.target.slice(f.target), f.severity.value, f.suggestion) for f in by_rule(result, "spelling")] == [("aircrafts", "info", "aircraft")]
