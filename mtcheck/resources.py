@@ -106,6 +106,7 @@ def required_literals(pattern: str) -> tuple[str, ...]:
 
 
 _QUANTIFIER = re.compile(r"(?:[?*+]|\{(\d*)(?:,\d*)?\})[?+]?")
+_PLAIN = re.compile(r"[^\\\[\](){}|?*+.^$]+")
 _ESCAPE_SIZE = {"x": 4, "u": 6, "U": 10}  # characters, backslash included
 
 
@@ -151,7 +152,15 @@ def _sequence(p: str, k: int) -> tuple[tuple[str, ...], int]:
         elif ch in ".^$":
             k += 1
         else:
-            literal, k = ch, k + 1
+            plain = _PLAIN.match(p, k)
+            if plain and plain.end() > k + 1:  # a run of plain characters at once; its last may be quantified
+                if not _QUANTIFIER.match(p, plain.end()):
+                    run += plain.group()
+                    k = plain.end()
+                    continue
+                run += p[k : plain.end() - 1]
+                k = plain.end() - 1
+            literal, k = p[k], k + 1
         q = _QUANTIFIER.match(p, k)
         optional = bool(q) and (q.group().startswith(("?", "*")) or q.group(1) is not None and int(q.group(1) or 0) == 0)
         if q:
@@ -174,7 +183,7 @@ def _sequence(p: str, k: int) -> tuple[tuple[str, ...], int]:
 def _rarity(candidate: tuple[str, ...]) -> tuple[int, int, int]:
     """How seldom text holds one of ``candidate``: long words are rarer than common short ones (`` of the ``)."""
     return (
-        min(max(map(len, re.findall(r"\w+", s)), default=0) for s in candidate),
+        min(max(map(len, s.split()), default=0) for s in candidate),
         min(map(len, candidate)),
         -len(candidate),
     )
