@@ -12,6 +12,8 @@ import functools
 import re
 from pathlib import Path
 
+from mtcheck.model import fold
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
@@ -96,8 +98,6 @@ def required_literals(pattern: str) -> tuple[str, ...]:
     when nothing of three characters is certain: then the pattern itself must run. Patterns
     in the ``re`` syntax without the verbose flag.
     """
-    from mtcheck.model import fold
-
     try:
         found, end = _alternation(pattern, 0)
     except (IndexError, ValueError):  # unbalanced: let the pattern itself decide
