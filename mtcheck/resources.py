@@ -95,9 +95,11 @@ def required_literals(pattern: str) -> tuple[str, ...]:
     cannot match ``text``. Literal characters count, through groups and alternations
     (``(?:the )?master of`` → ``master of``; ``(?:read|see) (?:also|more)`` → ``also``,
     ``more``); classes, escapes like ``\\w``, lookarounds and optional parts do not. ``()``
-    when nothing of three characters is certain: then the pattern itself must run. Patterns
-    in the ``re`` syntax without the verbose flag.
+    when nothing of three characters is certain (or the pattern is verbose): then the pattern
+    itself must run. Patterns in the ``re`` syntax.
     """
+    if re.search(r"\(\?[a-zA-Z]*x", pattern):
+        return ()  # verbose: its spaces are no literals
     try:
         found, end = _alternation(pattern, 0)
     except (IndexError, ValueError):  # unbalanced: let the pattern itself decide
@@ -143,8 +145,8 @@ def _sequence(p: str, k: int) -> tuple[tuple[str, ...], int]:
                 k += 2 if p[k] == "\\" else 1
             k += 1
         elif ch == "(":
-            if p.startswith(("(?=", "(?!", "(?<=", "(?<!", "(?#"), k) or p.startswith("(?", k) and p[k + 2] not in ":P":
-                _, k = _alternation(p, k + 3)  # a lookaround, comment or flags: nothing it holds is certain
+            if p.startswith(("(?=", "(?!", "(?<=", "(?<!", "(?#", "(?P="), k) or p.startswith("(?", k) and p[k + 2] not in ":P":
+                _, k = _alternation(p, k + 3)  # a lookaround, comment, backreference or flags: nothing certain
             else:
                 k = p.index(">", k) + 1 if p.startswith("(?P<", k) else k + (3 if p.startswith("(?:", k) else 1)
                 group, k = _alternation(p, k)
