@@ -27,6 +27,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _key(word: str) -> str:
     """What a word is compared by: its accent-free, lowercase first four letters."""
     return strip_accents(word).lower()[:4]
