@@ -82,3 +82,12 @@ def alternation(words) -> str | None:
     (``None`` when there are none)."""
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w) for w in ordered) if ordered else None
+
+
+@functools.cache
+def toml_data(lang: str, name: str) -> dict:
+    """The settings of ``data/<lang>/<name>.toml`` (empty when the language lacks the file)."""
+    from mtcheck.compat import tomllib
+
+    path = DATA_DIR / lang / f"{name}.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 import regex
 
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.model import Finding, Severity
+from mtcheck.model import Finding, Segment, Sentence, Severity
+from mtcheck.resources import alternation, stopwords, word_list
 from mtcheck.typography import typography
 
 _SPACES = " \u00a0\u202f"
@@ -187,11 +188,14 @@ class DoubleSpace(Rule):
 class FinalPunctuation(Rule):
     """A translated sentence that lost the final punctuation its source has.
 
-    Flags: ``He left`` aligned with ``Il est parti.`` — a sentence ending on a letter or digit.
-    Leaves alone: the headline (the document's first block, when it is one sentence: English
-    headlines take no full stop even where the French has one), datelines whose source has
-    no final punctuation either, sentences ending in any punctuation, quote or bracket
-    (``It was rough,`` continues).
+    Flags: ``He left`` aligned with ``Il est parti.`` — a sentence ending on a letter or digit;
+    inside a paragraph, ``He left The talks resumed.`` where the source has two sentences
+    (the space before a capitalised sentence opener such as *The*, *He*, *But*).
+    Leaves alone: headlines and subheadings (the document's first block, or a block of one
+    short sentence: English headlines take no full stop even where the French has one),
+    datelines whose source has no final punctuation either, sentences ending in any
+    punctuation, quote or bracket (``It was rough,`` continues), and a capitalised word
+    inside a sentence whose source has no more sentences than it (*in The Hague*).
     """
 
     id = "final-punctuation"
@@ -202,15 +206,86 @@ class FinalPunctuation(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         first = ctx.target.paragraphs[0] if ctx.target.paragraphs else None
         for seg in ctx.aligned():
+            if len(seg.source) > len(seg.target):
+                yield from self._lost_boundaries(ctx, seg)
             source_end = seg.source[-1].text
             last = seg.target[-1]
             if not _FINAL.search(source_end) or not last.text.rstrip()[-1:].isalnum():
                 continue  # a sentence continued in the next segment ends with "," ":" or "-"
-            if first is not None and last.paragraph is first and len(first.sentences) == 1:
-                continue  # the headline: English headlines take no full stop
+            if last.paragraph is first and len(first.sentences) == 1 or _heading(last):
+                continue  # a headline: English headlines take no full stop
             end = len(last.text.rstrip())
             yield self.finding(
                 f"Missing final punctuation; the source ends with “{source_end.rstrip()[-1]}”.",
                 target=last.file_span(max(end - 1, 0), end),
                 segment=seg,
             )
+
+    def _lost_boundaries(self, ctx: CheckContext, seg: Segment) -> Iterator[Finding]:
+        """Sentence ends run together: ``on Monday The talks`` in a segment whose source has more sentences."""
+        pattern = _opener_pattern(ctx.tgt_lang)
+        missing = len(seg.source) - len(seg.target)
+        for sent in seg.target:
+            for m in pattern.finditer(sent.text):
+                if missing <= 0:
+                    return
+                missing -= 1
+                yield self.finding(
+                    f"Missing punctuation before “{m.group(1)}”: the source has a sentence break here.",
+                    target=sent.file_span(m.start() - 1, m.start()),
+                    segment=seg,
+                    suggestion=sent.text[m.start() - 1] + ".",
+                )
+
+
+_HEADING_WORDS = 6
+
+
+def _heading(sentence: Sentence) -> bool:
+    """A block of one short sentence: a headline or subheading."""
+    return len(sentence.paragraph.sentences) == 1 and len(sentence.text.split()) <= _HEADING_WORDS
+
+
+@functools.cache
+def _opener_pattern(lang: str) -> regex.Pattern:
+    """A lowercase word or number, one space, then a capitalised sentence opener (``The``, ``But``)."""
+    openers = alternation(w.capitalize() for w in stopwords(lang) if w.isalpha() and len(w) > 1)
+    return regex.compile(rf"(?<=[\p{{Ll}}\p{{N}}]) ({openers or '(?!)'})\b(?!\s+\p{{Lu}})")
+
+
+class InnerSentenceMark(Rule):
+    """A full stop, question or exclamation mark inside a sentence, before a lowercase word.
+
+    Flags: ``the ministers met on Monday. in Brussels``, ``the plan is aimed at? young
+    voters`` — where the aligned source has no sentence break there.
+    Leaves alone: abbreviations and initials (``U.S. officials``, ``etc. and``, ``a.m. on``),
+    ellipses, a mark followed by a quote or bracket (``"Why?" he asked``), brand names
+    written in lowercase (``iPhone``), and marks the source also has before a lowercase word
+    (``que disent-ils ? que pensent-ils ?``) or where the source has more sentences.
+    """
+
+    id = "inner-sentence-mark"
+    category = "fluency/punctuation"
+    severity = Severity.WARNING
+    needs_source = True
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        abbreviations = frozenset(word_list(ctx.tgt_lang, "abbreviations") + word_list(ctx.tgt_lang, "abbreviations_sentence_final_ok"))
+        for seg in ctx.aligned():
+            if len(seg.source) > len(seg.target) or any(_SOURCE_INNER.search(s.text) for s in seg.source):
+                continue
+            for sent in seg.target:
+                for m in _INNER.finditer(sent.text):
+                    token = sent.text[: m.end()].split()[-1].lstrip("(«“\"'‘[")
+                    if token in abbreviations or "." in token[:-1] or len(token) <= 2:
+                        continue  # U.S., e.g., initials
+                    yield self.finding(
+                        f"“{m.group()}” inside a sentence, before a lowercase word.",
+                        target=sent.file_span(m.start(), m.end()),
+                        segment=seg,
+                        suggestion="",
+                    )
+
+
+_INNER = regex.compile(r"(?<=[\p{L}\p{N}])[.?!](?=[ \u00a0]+\p{Ll}(?!\p{L}*\p{Lu}))")
+_SOURCE_INNER = regex.compile(r"[.?!][ \u00a0\u202f]+\p{Ll}")  # French spaces before "?" and "!"
