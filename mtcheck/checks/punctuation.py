@@ -8,8 +8,10 @@ from collections.abc import Iterator
 import regex
 
 from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.checks.casing import _common_words
 from mtcheck.model import Finding, Segment, Sentence, Severity
-from mtcheck.resources import alternation, stopwords, word_list
+from mtcheck.resources import stopwords, word_list
+from mtcheck.resources import months as months_of
 from mtcheck.typography import typography
 
 _SPACES = " \u00a0\u202f"
@@ -190,12 +192,13 @@ class FinalPunctuation(Rule):
 
     Flags: ``He left`` aligned with ``Il est parti.`` — a sentence ending on a letter or digit;
     inside a paragraph, ``He left The talks resumed.`` where the source has two sentences
-    (the space before a capitalised sentence opener such as *The*, *He*, *But*).
+    (the space, where the source's break falls, before a capitalised sentence opener such
+    as *The*, *He*, *A* or a capitalised word the source lacks).
     Leaves alone: headlines and subheadings (the document's first block, or a block of one
     short sentence: English headlines take no full stop even where the French has one),
     datelines whose source has no final punctuation either, sentences ending in any
-    punctuation, quote or bracket (``It was rough,`` continues), and a capitalised word
-    inside a sentence whose source has no more sentences than it (*in The Hague*).
+    punctuation, quote or bracket (``It was rough,`` continues), and capitalised words
+    inside a sentence: names the source has, weekdays, months, demonyms, *in The Hague*.
     """
 
     id = "final-punctuation"
@@ -222,23 +225,45 @@ class FinalPunctuation(Rule):
             )
 
     def _lost_boundaries(self, ctx: CheckContext, seg: Segment) -> Iterator[Finding]:
-        """Sentence ends run together: ``on Monday The talks`` in a segment whose source has more sentences."""
-        pattern = _opener_pattern(ctx.tgt_lang)
-        missing = len(seg.source) - len(seg.target)
-        for sent in seg.target:
-            for m in pattern.finditer(sent.text):
-                if missing <= 0:
-                    return
-                missing -= 1
-                yield self.finding(
-                    f"Missing punctuation before “{m.group(1)}”: the source has a sentence break here.",
-                    target=sent.file_span(m.start() - 1, m.start()),
-                    segment=seg,
-                    suggestion=sent.text[m.start() - 1] + ".",
-                )
+        """Two source sentences translated as one that runs them together (``on Monday The talks``).
+
+        The break is looked for where the source's falls (same share of the text, within
+        ``_BREAK_SLACK``): a space before a capitalised sentence opener (*The*, *He*, *A*) or
+        before the word the source's second sentence starts with; else before a capitalised
+        ordinary word (*Finally*), or a capitalised word the source lacks after a lowercase
+        one — never a weekday, month or demonym, nor inside a name of several capitalised words.
+        """
+        if len(seg.source) != 2 or len(seg.target) != 1:
+            return
+        sent, (first, second) = seg.target[0], seg.source
+        openers, known = _break_words(ctx.tgt_lang)
+        source_words = set(regex.findall(r"\p{L}+", seg.source_text))
+        opening = regex.match(r"\P{L}*(\p{L}+)", second.text)
+        expected = len(sent.text) * len(first.text) / (len(first.text) + len(second.text))
+        opener = opening.group(1) if opening else None
+        ordinary = _common_words(ctx.src_lang, ctx.tgt_lang)
+        candidates = [
+            m for m in _CAPITAL_AFTER_WORD.finditer(sent.text, overlapped=True)
+            if m.group(2) in openers or m.group(2) == opener
+            or not m.group("cap") and m.group(2) not in known
+            and (m.group(2).lower() in ordinary or m.group(1)[0].islower() and m.group(2) not in source_words)
+        ]
+        near = [m for m in candidates if abs(m.start(2) - expected) <= _BREAK_SLACK * len(sent.text)]
+        best = min(near, key=lambda m: (m.group(2) not in openers | {opener}, abs(m.start(2) - expected)), default=None)
+        if best is None:
+            return
+        end = best.end(1)
+        yield self.finding(
+            f"Missing punctuation before “{best.group(2)}”: the source has a sentence break here.",
+            target=sent.file_span(end - 1, end),
+            segment=seg,
+            suggestion=sent.text[end - 1] + ".",
+        )
 
 
 _HEADING_WORDS = 6
+_BREAK_SLACK = 0.25
+_CAPITAL_AFTER_WORD = regex.compile(r"(?<!\S)(\S*[\p{L}\p{N}]) (\p{Lu}\p{Ll}*)\b(?P<cap>\s+\p{Lu})?")
 
 
 def _heading(sentence: Sentence) -> bool:
@@ -247,10 +272,13 @@ def _heading(sentence: Sentence) -> bool:
 
 
 @functools.cache
-def _opener_pattern(lang: str) -> regex.Pattern:
-    """A lowercase word or number, one space, then a capitalised sentence opener (``The``, ``But``)."""
-    openers = alternation(w.capitalize() for w in stopwords(lang) if w.isalpha() and len(w) > 1)
-    return regex.compile(rf"(?<=[\p{{Ll}}\p{{N}}]) ({openers or '(?!)'})\b(?!\s+\p{{Lu}})")
+def _break_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Capitalised sentence openers (function words but ``I`` and month names such as ``May``), and
+    the capitalised words that are not a sentence start (weekdays, months, demonyms)."""
+    known = frozenset(w.capitalize() for w in [*word_list(lang, "weekdays"), *months_of(lang), *word_list(lang, "demonyms")])
+    function_words = {*stopwords(lang), *word_list(lang, "mt-stopwords")}  # the latter has "a", "on"
+    openers = frozenset(w.capitalize() for w in function_words if w.isalpha() and w != "i") - known
+    return openers, known
 
 
 class InnerSentenceMark(Rule):
