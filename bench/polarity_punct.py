@@ -13,7 +13,9 @@ injection per document and kind, at a seeded random eligible place of the Englis
 - ``sentence break removed``: two consecutive lines joined into one paragraph on both sides
   and the English full stop between them dropped (``… on Monday The talks …``; the rule sees
   only breaks before a capitalised function word, so this figure shows that limit);
-- ``inner sentence mark``: ``.`` or ``?`` put between two lowercase words inside a sentence.
+- ``inner sentence mark``: ``.`` or ``?`` put between two lowercase words inside a sentence;
+- ``hedge removed``: *apparently*/*allegedly*/*reportedly* dropped from a translation whose
+  French has a journalistic conditional (few eligible places: the figure is indicative).
 
 Detection = a finding of the expected MQM category (``accuracy/mistranslation`` for
 polarity, ``fluency/punctuation`` for the others) whose target span overlaps the injected
@@ -49,6 +51,7 @@ _CATEGORY = {
     "final punctuation removed": "fluency/punctuation",
     "sentence break removed": "fluency/punctuation",
     "inner sentence mark": "fluency/punctuation",
+    "hedge removed": "accuracy/mistranslation",
 }
 
 
@@ -134,12 +137,25 @@ def inj_inner_mark(doc: Doc, rng: random.Random) -> Injection | None:
     return _edit(doc, k, m.start(), m.start(), mark, (m.start(), m.start() + 1), f"“{mark}” inserted")
 
 
+_HEDGE = regex.compile(r"\b(?:apparently|allegedly|reportedly|supposedly|reputedly) ")
+
+
+def inj_hedge_removed(doc: Doc, rng: random.Random) -> Injection | None:
+    reported = cues("fr").reported
+    cands = [(k, m) for k, p in enumerate(doc.tgt) if reported.search(doc.src[k]) for m in _HEDGE.finditer(p)]
+    if not cands:
+        return None
+    k, m = rng.choice(cands)
+    return _edit(doc, k, m.start(), m.end(), "", (max(0, m.start() - 1), m.start() + 1), f"“{m.group().strip()}” removed")
+
+
 INJECTORS = {
     "negation removed": inj_negation_removed,
     "negation added": inj_negation_added,
     "final punctuation removed": inj_final_removed,
     "sentence break removed": inj_break_removed,
     "inner sentence mark": inj_inner_mark,
+    "hedge removed": inj_hedge_removed,
 }
 
 

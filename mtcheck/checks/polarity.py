@@ -53,10 +53,23 @@ def _hits(sentences: list[Sentence], pattern: regex.Pattern | None, ignore: rege
     return out
 
 
+def _with_unaligned_neighbours(segments: list[Segment]) -> Iterator[tuple[Segment, list[Sentence], list[Sentence]]]:
+    """Each aligned segment with its source and target sentences, plus those of the one-sided
+    segments next to it in the same paragraph (a sentence the aligner left unpaired often
+    carries part of the meaning)."""
+    for k, seg in enumerate(segments):
+        if not (seg.source and seg.target):
+            continue
+        near = [segments[j] for j in (k - 1, k + 1) if 0 <= j < len(segments)]
+        source = seg.source + [s for n in near if not n.target for s in n.source if s.paragraph is seg.source[0].paragraph]
+        target = seg.target + [s for n in near if not n.source for s in n.target if s.paragraph is seg.target[0].paragraph]
+        yield seg, source, target
+
+
 class Polarity(Rule):
     """A negation added or lost: the translation says the opposite of its source.
 
-    Per aligned segment, the source's grammatical negations (*ne…pas/plus/jamais/rien/
+    Per aligned segment (with any unpaired sentence next to it), the source's grammatical negations (*ne…pas/plus/jamais/rien/
     personne/aucun/guère*, *ni…ni*, *personne ne*) are counted against the translation's
     (*not*, *n't*, *no*, *never*, *nothing*, *nobody*, *none*, *neither/nor*), each side's
     lexical negation counting as an excuse for the other.
@@ -67,7 +80,8 @@ class Polarity(Rule):
     Leaves alone: *ne…que* (= only), expletive *ne* (*avant que…ne*, *à moins que…ne*,
     *craindre que…ne*), *pas mal*, *non seulement…mais*, *not only*, *if not*; lexical
     negation on either side (*n'a pas pu* → *was unable*/*failed to*; *refuse*, *deny*,
-    *lack*, *impossible*, *unlike*, *sans*, *without*), and pairs with no cue data.
+    *lack*, *impossible*, *unlike*, *sans*, *without*), a target left in the source language,
+    and pairs with no cue data.
     """
 
     id = "polarity"
@@ -81,14 +95,16 @@ class Polarity(Rule):
             return
         first = ctx.target.paragraphs[0] if ctx.target.paragraphs else None
         headline = first if first is not None and len(first.sentences) == 1 else None
-        for seg in ctx.aligned():
-            s = _hits(seg.source, src.strong, src.ignore)
-            t = _hits(seg.target, tgt.strong, tgt.ignore)
+        for seg, source, target in _with_unaligned_neighbours(ctx.segments):
+            if _hits(seg.target, src.strong, src.ignore):
+                continue  # the target is still in the source language: untranslated rules report it
+            s = _hits(source, src.strong, src.ignore)
+            t = _hits(target, tgt.strong, tgt.ignore)
             if len(s) == len(t):
                 continue
-            if len(s) > len(t) and len(s) > len(t) + len(_hits(seg.target, tgt.weak, None)):
+            if len(s) > len(t) and len(s) > len(t) + len(_hits(target, tgt.weak, None)):
                 finding = self._lost(ctx, seg, s, t)
-            elif len(t) > len(s) and len(t) > len(s) + len(_hits(seg.source, src.weak, None)):
+            elif len(t) > len(s) and len(t) > len(s) + len(_hits(source, src.weak, None)):
                 finding = self._added(ctx, seg, s, t)
             else:
                 continue

@@ -110,3 +110,25 @@ def test_hedged_translation_left_alone(check, target):
 def test_conditional_without_participle_left_alone(check):
     result = pair(check, "It is a good idea to vote early.", "Ce serait une bonne idée de voter tôt.")
     assert by_rule(result, "reported-as-fact") == []
+
+
+def test_negation_in_an_unpaired_neighbour_sentence_counts(check):
+    source = (
+        "Je tiens à préciser que je suis sociable avec un métier à responsabilité, je ris et je chante, je sors, "
+        "je suis grand-mère, j'ai plein d'amis, mais mon cœur lui appartient et je ne vais jamais au cimetière."
+    )
+    target = (
+        "I should say that I am rather sociable and have a job with responsibilities. I laugh and sing, I go out, "
+        "I'm a grandmother, I have lots of friends, but my heart belongs to him. I never go to the cemetery."
+    )
+    assert problems(pair(check, target, source), "polarity") == []
+
+
+@pytest.mark.parametrize("source", ["Ce serait aussi une première depuis 1996.", "Ce serait historique pour le pays."])
+def test_conditional_before_an_adverb_or_adjective_is_not_reported_speech(check, source):
+    assert by_rule(pair(check, "It was also a first since 1996 for the country.", source), "reported-as-fact") == []
+
+
+def test_untranslated_target_is_left_to_the_untranslated_rules(check):
+    french = "Les autorités appellent les habitants à ne pas s'approcher des cours d'eau."
+    assert by_rule(pair(check, french, french), "polarity") == []
