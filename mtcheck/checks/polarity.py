@@ -4,7 +4,8 @@ The cues are data, one file per language (``data/<lang>/negation.toml``): ``stro
 are grammatical negation, ``weak`` ones (lexical negation such as *refuse*, *impossible*,
 *sans*) only excuse a negation on the other side, ``ignore`` removes what looks negative
 and is not (*ne…que*, expletive *ne*, *not only*); ``reported`` marks a claim the source
-reports without asserting it, ``hedges`` the words that keep it reported in a translation.
+reports without asserting it, ``hedges`` the words that keep it reported in a translation,
+``attribution`` the reporting verbs (*said*, *a précisé*) on either side.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class Cues:
     weak: regex.Pattern | None
     reported: regex.Pattern | None
     hedges: regex.Pattern | None
+    attribution: regex.Pattern | None
 
 
 @functools.cache
@@ -39,7 +41,7 @@ def cues(lang: str) -> Cues:
         parts = data.get(key, [])
         return regex.compile("|".join(f"(?:{p})" for p in parts), regex.IGNORECASE) if parts else None
 
-    return Cues(*(compiled(k) for k in ("ignore", "strong", "weak", "reported", "hedges")))
+    return Cues(*(compiled(k) for k in ("ignore", "strong", "weak", "reported", "hedges", "attribution")))
 
 
 def _hits(sentences: list[Sentence], pattern: regex.Pattern | None, ignore: regex.Pattern | None) -> list[Span]:
@@ -139,14 +141,16 @@ class ReportedAsFact(Rule):
     """A claim the source reports (the French journalistic conditional) translated as fact.
 
     French news reports unconfirmed facts in the conditional (*l'attaque aurait fait dix
-    morts*: the attack reportedly killed ten); a translation in the plain past or present,
-    with no hedge anywhere in the segment, asserts what the source did not.
+    morts*: the attack reportedly killed ten); a translation in the plain past or present
+    asserts what the source did not. Each conditional needs a hedge in the segment; a
+    reporting verb (*said*, *told*) counts only beyond those translating the source's own
+    (*a précisé la préfecture* → *said the prefecture*).
     Flags: ``l'attaque aurait fait dix morts`` → ``the attack killed ten``;
     ``il serait parti`` → ``he left``.
     Leaves alone: a translation with a hedge (*reportedly*, *allegedly*, *would have*,
     *could*, *may have*, *is said to*, *according to*, *believed to*, *apparently*,
-    *sources say*, *claimed*…), conditionals without a past participle (*ce serait bien*),
-    and pairs with no cue data.
+    *the police said* where the source names no reporter…), conditionals without a past
+    participle (*ce serait bien*) or of obligation (*aurait dû*), and pairs with no cue data.
     """
 
     id = "reported-as-fact"
@@ -155,17 +159,21 @@ class ReportedAsFact(Rule):
     needs_source = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        reported, hedges = cues(ctx.src_lang).reported, cues(ctx.tgt_lang).hedges
-        if reported is None or hedges is None:
+        src, tgt = cues(ctx.src_lang), cues(ctx.tgt_lang)
+        if src.reported is None or tgt.hedges is None:
             return
         for seg in ctx.aligned():
-            claim = _hits(seg.source, reported, None)
-            if claim and not _hits(seg.target, hedges, None):
-                cue = ctx.source.slice(claim[0]) if ctx.source else ""
-                yield self.finding(
-                    f"“{cue}” reports a claim without asserting it; the translation states it as fact.",
-                    target=seg.target_span,
-                    source=claim[0],
-                    segment=seg,
-                    suggestion="reportedly …, … is said to …, or according to …",
-                )
+            claims = _hits(seg.source, src.reported, None)
+            if not claims:
+                continue
+            attributed = len(_hits(seg.target, tgt.attribution, None)) - len(_hits(seg.source, src.attribution, None))
+            if len(_hits(seg.target, tgt.hedges, None)) + max(attributed, 0) >= len(claims):
+                continue
+            cue = ctx.source.slice(claims[0]) if ctx.source else ""
+            yield self.finding(
+                f"“{cue}” reports a claim without asserting it; the translation states it as fact.",
+                target=seg.target_span,
+                source=claims[0],
+                segment=seg,
+                suggestion="reportedly …, … is said to …, or according to …",
+            )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -193,11 +194,13 @@ class FinalPunctuation(Rule):
     Flags: ``He left`` aligned with ``Il est parti.`` — a sentence ending on a letter or digit;
     inside a paragraph, ``He left The talks resumed.`` where the source has two sentences
     (the space, where the source's break falls, before a capitalised sentence opener such
-    as *The*, *He*, *A* or a capitalised word the source lacks).
+    as *The*, *He*, *A* or a capitalised word the source lacks); a doubled full stop
+    (``Maryse Bouvette..``, ``the U.S..``) where the source has none.
     Leaves alone: headlines and subheadings (the document's first block, or a block of one
-    short sentence: English headlines take no full stop even where the French has one),
+    short sentence in Title Case: English headlines take no full stop even where the French
+    has one),
     datelines whose source has no final punctuation either, sentences ending in any
-    punctuation, quote or bracket (``It was rough,`` continues), and capitalised words
+    punctuation, quote or bracket (``It was rough,`` continues), ellipses, and capitalised words
     inside a sentence: names the source has, weekdays, months, demonyms, *in The Hague*.
     """
 
@@ -211,6 +214,10 @@ class FinalPunctuation(Rule):
         for seg in ctx.aligned():
             if len(seg.source) > len(seg.target):
                 yield from self._lost_boundaries(ctx, seg)
+            if not any(_DOUBLED_STOP.search(s.text) for s in seg.source):
+                for sent in seg.target:
+                    for m in _DOUBLED_STOP.finditer(sent.text):
+                        yield self.finding("Doubled full stop.", target=sent.file_span(m.start(), m.end()), segment=seg, suggestion=".")
             source_end = seg.source[-1].text
             last = seg.target[-1]
             if not _FINAL.search(source_end) or not last.text.rstrip()[-1:].isalnum():
@@ -262,13 +269,19 @@ class FinalPunctuation(Rule):
 
 
 _HEADING_WORDS = 6
+_DOUBLED_STOP = regex.compile(r"(?<![.…])\.\.(?![.…])")  # not an ellipsis
 _BREAK_SLACK = 0.25
 _CAPITAL_AFTER_WORD = regex.compile(r"(?<!\S)(\S*[\p{L}\p{N}]) (\p{Lu}\p{Ll}*)\b(?P<cap>\s+\p{Lu})?")
 
 
 def _heading(sentence: Sentence) -> bool:
-    """A block of one short sentence: a headline or subheading."""
-    return len(sentence.paragraph.sentences) == 1 and len(sentence.text.split()) <= _HEADING_WORDS
+    """A block of one short sentence in Title Case: a subheading (``Cheese Is Back``)."""
+    words = sentence.text.split()
+    long_words = [w for w in words if len(w) > 3]
+    return (
+        len(sentence.paragraph.sentences) == 1 and len(words) <= _HEADING_WORDS
+        and all(w[:1].isupper() or not w[:1].isalpha() for w in long_words)
+    )
 
 
 @functools.cache
@@ -288,8 +301,9 @@ class InnerSentenceMark(Rule):
     voters`` — where the aligned source has no sentence break there.
     Leaves alone: abbreviations and initials (``U.S. officials``, ``etc. and``, ``a.m. on``),
     ellipses, a mark followed by a quote or bracket (``"Why?" he asked``), brand names
-    written in lowercase (``iPhone``), and marks the source also has before a lowercase word
-    (``que disent-ils ? que pensent-ils ?``) or where the source has more sentences.
+    written in lowercase (``iPhone``), as many marks as the source also has before a lowercase
+    word (``que disent-ils ? que pensent-ils ?``; not counting its abbreviations such as
+    ``p.-d.g.``), and segments whose source has more sentences.
     """
 
     id = "inner-sentence-mark"
@@ -298,22 +312,38 @@ class InnerSentenceMark(Rule):
     needs_source = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        abbreviations = frozenset(word_list(ctx.tgt_lang, "abbreviations") + word_list(ctx.tgt_lang, "abbreviations_sentence_final_ok"))
         for seg in ctx.aligned():
-            if len(seg.source) > len(seg.target) or any(_SOURCE_INNER.search(s.text) for s in seg.source):
-                continue
-            for sent in seg.target:
-                for m in _INNER.finditer(sent.text):
-                    token = sent.text[: m.end()].split()[-1].lstrip("(«“\"'‘[")
-                    if token in abbreviations or "." in token[:-1] or len(token) <= 2:
-                        continue  # U.S., e.g., initials
-                    yield self.finding(
-                        f"“{m.group()}” inside a sentence, before a lowercase word.",
-                        target=sent.file_span(m.start(), m.end()),
-                        segment=seg,
-                        suggestion="",
-                    )
+            if len(seg.source) > len(seg.target):
+                continue  # the source breaks where the target does not: a casing matter
+            in_source = Counter(m.group().strip() for _, m in _inner_marks(seg.source, _SOURCE_INNER, ctx.src_lang))
+            for sent, m in _inner_marks(seg.target, _INNER, ctx.tgt_lang):
+                if in_source[m.group()] > 0:
+                    in_source[m.group()] -= 1  # the source has this mark before a lowercase word too
+                    continue
+                yield self.finding(
+                    f"“{m.group()}” inside a sentence, before a lowercase word.",
+                    target=sent.file_span(m.start(), m.end()),
+                    segment=seg,
+                    suggestion="",
+                )
+
+
+def _inner_marks(sentences: list[Sentence], pattern: regex.Pattern, lang: str) -> Iterator[tuple[Sentence, regex.Match]]:
+    """Marks of ``pattern`` in ``sentences`` that are not the full stop of an abbreviation or initial."""
+    abbreviations = _abbreviations(lang)
+    for sent in sentences:
+        for m in pattern.finditer(sent.text):
+            if m.group().strip() == ".":
+                token = sent.text[: m.end()].split()[-1].lstrip("(«“\"'‘[")
+                if token in abbreviations or "." in token[:-1] or len(token) <= 2:
+                    continue  # U.S., e.g., p.-d.g., initials
+            yield sent, m
+
+
+@functools.cache
+def _abbreviations(lang: str) -> frozenset[str]:
+    return frozenset(word_list(lang, "abbreviations") + word_list(lang, "abbreviations_sentence_final_ok"))
 
 
 _INNER = regex.compile(r"(?<=[\p{L}\p{N}])[.?!](?=[ \u00a0]+\p{Ll}(?!\p{L}*\p{Lu}))")
-_SOURCE_INNER = regex.compile(r"[.?!][ \u00a0\u202f]+\p{Ll}")  # French spaces before "?" and "!"
+_SOURCE_INNER = regex.compile(r"[ \u00a0\u202f]?[.?!](?=[ \u00a0\u202f]+\p{Ll})")  # French spaces before "?" and "!"

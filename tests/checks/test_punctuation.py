@@ -76,7 +76,7 @@ def test_headline_without_full_stop_even_where_the_source_has_one(check):
 
 def test_short_subheading_without_full_stop_left_alone(check):
     result = check(
-        "Summit in Moscow\n\nThe summit opened on Monday.\n\nCheese is back\n\nIt ended on Tuesday.",
+        "Summit in Moscow\n\nThe summit opened on Monday.\n\nCheese Is Back\n\nIt ended on Tuesday.",
         "Sommet à Moscou\n\nLe sommet s'est ouvert lundi.\n\nLe fromage est de retour.\n\nIl s'est terminé mardi.",
     )
     assert texts(result, "final-punctuation") == []
@@ -136,3 +136,25 @@ def test_inner_mark_the_source_has_too_is_left_alone(check):
         "Sommet\n\nJe me demande toujours : qu'auraient-ils dit ? qu'auraient-ils pensé ?" + FILL,
     )
     assert texts(result, "inner-sentence-mark") == []
+
+
+def test_short_sentence_without_full_stop_is_flagged(check):
+    result = check(
+        "Summit in Moscow\n\nThe summit opened on Monday.\n\nHis weapon was seized\n\nIt ended on Tuesday.",
+        "Sommet à Moscou\n\nLe sommet s'est ouvert lundi.\n\nSon arme a été saisie.\n\nIl s'est terminé mardi.",
+    )
+    assert texts(result, "final-punctuation") == ["d"]
+
+
+def test_inner_mark_beside_a_source_abbreviation_is_flagged(check):
+    result = check(
+        "Summit\n\nThe President and CEO. of Cogeco also welcomed the announcement." + FILL,
+        "Sommet\n\nLe p.-d.g. de Cogeco a également salué l'annonce. Les discussions entre les deux délégations se sont poursuivies tard dans la nuit dans la capitale.",
+    )
+    assert texts(result, "inner-sentence-mark") == ["."]
+
+
+@pytest.mark.parametrize("target, flagged", [("It was said by Maryse Bouvette..", [".."]), ("He paused... then left.", [])])
+def test_doubled_full_stop(check, target, flagged):
+    result = check("Summit\n\n" + target + FILL, "Sommet\n\nC'est ce qu'a dit Maryse Bouvette. Les discussions entre les deux délégations se sont poursuivies tard dans la nuit dans la capitale.")
+    assert texts(result, "final-punctuation") == flagged
