@@ -266,3 +266,12 @@ class Phrases:
             out += (text[last : m.start()], replacement(m) if callable(replacement) else replacement)
             last = m.end()
         return "".join(out) + text[last:] if out else text
+
+
+@functools.cache
+def toml_data(lang: str, name: str) -> dict:
+    """The settings of ``data/<lang>/<name>.toml`` (empty when the language lacks the file)."""
+    from mtcheck.compat import tomllib
+
+    path = DATA_DIR / lang / f"{name}.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}

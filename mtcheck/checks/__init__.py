@@ -15,6 +15,7 @@ FAMILIES = (
     "locale_format",
     "numbers",
     "names",
+    "polarity",
     "untranslated",
     "spelling",
     "calque",
