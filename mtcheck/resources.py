@@ -82,3 +82,10 @@ def alternation(words) -> str | None:
     (``None`` when there are none)."""
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w) for w in ordered) if ordered else None
+
+
+
+@functools.cache
+def lexicon(src: str, tgt: str) -> dict[str, tuple[str, ...]]:
+    """The pair's lexicon (``data/<src>-<tgt>/lexicon.tsv``): lowercase source form → its translations."""
+    return {row[src].lower(): tuple(row[tgt].lower().split("|")) for row in pair_table(src, tgt, "lexicon")}

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
 from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.model import Finding, Sentence, Severity
-from mtcheck.resources import alternation, exonyms, pair_table, word_list
+from mtcheck.model import Finding, Segment, Sentence, Severity, Span
+from mtcheck.resources import alternation, exonyms, lexicon, months, pair_table, stopwords, word_list
 
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’-]*\p{L}")
 # Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping".
 _NAME_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}\p{Ll}[\p{L}'’-]*)+")
+# A capitalised word, hyphenated parts included; after an elision too ("d'Israël").
+_NAME_WORD = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*")
+_OPENERS = "«“\"‘'([:—–-.!?…"
 
 
 @functools.cache
@@ -73,17 +78,235 @@ def _in_name_run(text: str, m: regex.Match) -> bool:
     return bool(before) and before.start() > 0
 
 
+@dataclass
+class _SourceName:
+    """A name of a source sentence: its text, file span, and whether it is a person's."""
+
+    text: str
+    span: Span
+    person: bool
+
+
+@dataclass
+class _Problem:
+    """A source name the aligned translation lost (``dropped``), replaced (``swapped``) or
+    misspelled (``respelled``); ``target`` and ``found`` are the target name in the latter two."""
+
+    kind: str
+    name: _SourceName
+    segment: Segment
+    expected: str
+    target: Span | None = None
+    found: str = ""
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \u00a0\u202f")
+    return bool(before) and before[-1] not in _OPENERS
+
+
+@functools.cache
+def _not_names(src: str, tgt: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Lowercase words that are no proper names even when capitalised: the source language's
+    ordinary words and demonyms; the target language's ordinary words, titles, calendar words,
+    demonyms and languages."""
+    words = lexicon(src, tgt)
+    src_demonyms = {row[src].lower() for row in pair_table(src, tgt, "demonyms")}
+    titles = {t.rstrip(".").lower() for t in word_list(tgt, "abbreviations")}
+    calendar = {w.lower() for name in ("weekdays", "demonyms", "languages") for w in word_list(tgt, name)}
+    tgt_words = {w for alts in words.values() for alt in alts for w in alt.split()}
+    return (
+        frozenset(words.keys() | src_demonyms | stopwords(src)),
+        frozenset(tgt_words | titles | calendar | set(months(tgt)) | stopwords(tgt)),
+    )
+
+
+def _translated(name: str, target: str, src: str, tgt: str) -> bool:
+    """Whether the translation renders a word of the name as an ordinary word (``Ancien Régime`` →
+    ``former rulers``, ``la Bourse`` → ``the stock exchange``)."""
+    words = lexicon(src, tgt)
+    padded = " " + " ".join(regex.findall(r"[\p{L}\p{N}]+", target.lower())) + " "
+    return any(f" {alt} " in padded for w in regex.findall(r"\p{L}+", name) for alt in words.get(w.lower(), ()))
+
+
+@functools.cache
+def _transliterations(src: str, tgt: str, word: str) -> regex.Pattern:
+    """The spellings of a source name that are transliterations (``data/<pair>/transliteration.tsv``),
+    as one pattern over the plain (lowercase, accent-free) word."""
+    table = {row[src]: row[tgt].split("|") for row in pair_table(src, tgt, "transliteration")}
+    keys = sorted(table, key=len, reverse=True)
+    sequences = regex.compile("|".join(regex.escape(k.rstrip("$")) + ("$" if k.endswith("$") else "") for k in keys) or "(?!)")
+    pieces, pos = [], 0
+    for m in sequences.finditer(word):
+        key = m.group() + "$" if m.end() == len(word) and m.group() + "$" in table else m.group()
+        pieces += [regex.escape(word[pos : m.start()]), "(?:" + "|".join(map(regex.escape, [m.group(), *table[key]])) + ")"]
+        pos = m.end()
+    return regex.compile("".join(pieces) + regex.escape(word[pos:]))
+
+
+def _ordinary(word: str, words: frozenset[str]) -> bool:
+    """Whether a word, or each part of a hyphenated word, is one of ``words``."""
+    lower = word.lower().replace("’", "'")
+    return lower in words or all(part in words for part in lower.split("-"))
+
+
+def _surnames(ctx: CheckContext) -> frozenset[str]:
+    """Last words of the full names in the source document ("François Hollande" → "Hollande")."""
+    known = exonyms(ctx.src_lang, ctx.tgt_lang)
+    runs = (m.group().split() for p in ctx.source.paragraphs for m in _NAME_RUN.finditer(p.text)) if ctx.source else ()
+    return frozenset(words[-1] for words in runs if words[0] not in known)
+
+
+def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -> Iterator[_SourceName]:
+    """Runs of capitalised words, exonyms, and single capitalised words inside the sentence that
+    are no ordinary word (a person's after a title or when the document gives the full name)."""
+    known = exonyms(ctx.src_lang, ctx.tgt_lang)
+    articles = frozenset(word_list(ctx.src_lang, "name_articles"))
+    ordinary = _not_names(ctx.src_lang, ctx.tgt_lang)[0]
+    titles = frozenset(row["source"] for row in pair_table(ctx.src_lang, ctx.tgt_lang, "honorifics"))
+    text, in_runs = sent.text, []
+    for m in _NAME_RUN.finditer(text):
+        words, start = m.group().split(), m.start()
+        if words[0] in known:
+            continue  # exonyms are handled below
+        in_runs.append(m.span())
+        if start == 0:  # "Le Monde"-like sentence starts are ambiguous: keep the words after the first
+            words, start = words[1:], start + len(words[0]) + 1
+        if all(_ordinary(w, ordinary) for w in words):
+            continue  # "Ancien Régime", "Grand Prix": translated word by word
+        person = (len(words) > 1 and words[0] not in articles or m.start() == 0) and not any(w in known for w in words)
+        yield _SourceName(text[start : m.end()], sent.file_span(start, m.end()), person)
+    for m in _NAME_WORD.finditer(text):
+        word = m.group()
+        if any(a <= m.start() < b for a, b in in_runs):
+            continue
+        if word in known:
+            yield _SourceName(word, sent.file_span(m.start(), m.end()), False)
+        elif not (word.isupper() or len(word) < 3 or word in titles or word in articles or _ordinary(word, ordinary)):
+            if _mid_sentence(text, m.start()):
+                before = text[: m.start()].split()
+                person = word in surnames or bool(before) and before[-1] in titles
+                yield _SourceName(word, sent.file_span(m.start(), m.end()), person)
+
+
+def _foreign_names(ctx: CheckContext, seg: Segment) -> list[tuple[Sentence, int, int]]:
+    """Runs of capitalised words inside the target sentences that the source does not account for:
+    no source name, exonym or transliteration of one, title, calendar or ordinary word."""
+    ordinary = _not_names(ctx.src_lang, ctx.tgt_lang)[1]
+    known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
+    source = seg.source_text
+    rendered = {_plain(w) for s in _NAME_WORD.findall(source) for f in accepted.get(s, (known.get(s, s),)) for w in f.split()}
+    runs: list[tuple[Sentence, int, int]] = []
+    for sent in seg.target:
+        for m in _NAME_WORD.finditer(sent.text):
+            word = m.group()
+            if (
+                not _mid_sentence(sent.text, m.start())
+                or word.isupper()
+                or _ordinary(word, ordinary)
+                or _plain(word) in rendered
+                or _present(word, source)
+            ):
+                continue
+            if runs and runs[-1][0] is sent and sent.text[runs[-1][2] : m.start()] == " ":
+                runs[-1] = (sent, runs[-1][1], m.end())
+            else:
+                runs.append((sent, m.start(), m.end()))
+    return runs
+
+
+@functools.cache
+def _common_words(src: str, tgt: str) -> frozenset[str]:
+    """Target-language ordinary words that are no names of places or peoples (``second``, ``motors``;
+    not ``holland``)."""
+    names = {
+        w.lower()
+        for table in ("exonyms", "demonyms")
+        for row in pair_table(src, tgt, table)
+        for form in (row[tgt], *row.get("alt", "").split("|"))
+        for w in form.split()
+    }
+    return _not_names(src, tgt)[1] - names
+
+
+@functools.cache
+def _within(word: str, edits: int) -> regex.Pattern:
+    return regex.compile(rf"(?:{regex.escape(word)}){{e<={edits}}}")
+
+
+def _respelling(ctx: CheckContext, seg: Segment, forms: set[str]) -> tuple[Sentence, regex.Match, str] | None:
+    """A target word that misspells a word of a person's name (two edits or fewer, same first letter,
+    not in the source, no transliteration), or drops an accent that the translation keeps elsewhere;
+    ``None`` when one of the accepted forms is written exactly."""
+    found = [(sent, m) for sent in seg.target for m in _NAME_WORD.finditer(sent.text)]
+    exact = {m.group() for _, m in found}
+    if any(all(w in exact for w in f.split()) for f in forms):
+        return None
+    source_words = {_plain(w) for w in _NAME_WORD.findall(seg.source_text)}
+    for word in sorted({w for f in forms for w in f.split() if len(w) >= 4 and w not in exact}):
+        plain = _plain(word)
+        for sent, m in found:
+            other = m.group()
+            if _plain(other) == plain:
+                if strip_accents(word) == other and regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", ctx.target.text):
+                    return sent, m, word  # "Francois" where the translation writes "François" elsewhere
+            elif (
+                len(other) >= 4
+                and _plain(other)[0] == plain[0]
+                and _plain(other) not in source_words
+                and other.lower() not in _common_words(ctx.src_lang, ctx.tgt_lang)
+                and _within(plain, 1 if len(plain) <= 5 else 2).fullmatch(_plain(other))
+                and not _transliterations(ctx.src_lang, ctx.tgt_lang, plain).fullmatch(_plain(other))
+            ):
+                return sent, m, word
+    return None
+
+
+def _problems(ctx: CheckContext) -> Iterator[_Problem]:
+    """Every source name that its aligned target segment drops, swaps for another name or respells
+    (persons' names only)."""
+    known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
+    surnames = _surnames(ctx)
+    for seg in ctx.aligned():
+        target, missing, seen = seg.target_text, [], set()
+        for sent in seg.source:
+            for name in _source_names(ctx, sent, surnames):
+                if name.text in seen:
+                    continue
+                seen.add(name.text)
+                expected = known.get(name.text, name.text)
+                forms = {name.text, *accepted.get(name.text, (expected,))}
+                if any(_present(form, target) for form in forms):
+                    if name.person and (respelled := _respelling(ctx, seg, forms)):
+                        sent_t, m, word = respelled
+                        yield _Problem("respelled", name, seg, word, sent_t.file_span(m.start(), m.end()), m.group())
+                elif not _translated(name.text, target, ctx.src_lang, ctx.tgt_lang):
+                    missing.append((name, expected))
+        foreign = _foreign_names(ctx, seg) if missing else []
+        for (name, expected), other in itertools.zip_longest(missing, foreign[: len(missing)]):
+            if other is None:
+                yield _Problem("dropped", name, seg, expected)
+            else:
+                sent_t, a, b = other
+                yield _Problem("swapped", name, seg, expected, sent_t.file_span(a, b), sent_t.text[a:b])
+
+
 class MissingName(Rule):
     """A person's or place's name in the source that the aligned translation does not contain.
 
     Flags: ``Jens Stoltenberg`` in the source and neither it nor ``Stoltenberg`` in the
-    translation; ``Pékin`` in the source and no ``Beijing`` in the translation.
-    A missing person's name is a warning; a missing place or country only a suggestion, since
-    translations often render it as an adjective (``la France`` → ``French``).
+    translation; ``Pékin`` in the source and no ``Beijing`` in the translation; a single
+    capitalised word inside a source sentence that is no ordinary word (``Borne``).
+    The finding carries the source name and the whole target segment. A missing person's name
+    (a full name, or a surname after a title or given in full elsewhere in the source) is a
+    warning; another name only a suggestion, since translations often render a place as an
+    adjective (``la France`` → ``French``). When the translation names someone else instead,
+    ``name-mismatch`` reports it.
     Leaves alone: transliteration differences (``Mikhaïl Michoustine`` ↔ ``Mikhail Mishustin``),
     names mapped through the exonym table (``Moscou`` ↔ ``Moscow``), a surname used alone,
-    names at the start of a sentence that are ordinary words, and institutions whose names
-    are translated word by word (only runs of capitalised words and exonyms count as names).
+    the first word of a sentence, demonyms (``les Européens``), capitalised ordinary words
+    (``l'Etat``, ``la Bourse``, ``Ancien Régime``) and institutions whose names are translated
+    word by word.
     """
 
     id = "missing-name"
@@ -92,39 +315,55 @@ class MissingName(Rule):
     needs_source = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        known = exonyms(ctx.src_lang, ctx.tgt_lang)
-        accepted = _accepted(ctx.src_lang, ctx.tgt_lang)
-        articles = frozenset(word_list(ctx.src_lang, "name_articles"))  # "La Toussaint" is no person
-        for seg in ctx.aligned():
-            target = seg.target_text
-            for sent in seg.source:
-                for name, span in self._names(sent, known):
-                    english = known.get(name, name)
-                    if any(_present(form, target) for form in {name, *accepted.get(name, (english,))}):
-                        continue
-                    person = " " in name and name not in known and name.split()[0] not in articles
-                    yield self.finding(
-                        f"Name “{name}” of the source is not in the translation"
-                        + (f" (expected “{english}”)." if english != name else "."),
-                        source=span,
-                        segment=seg,
-                        suggestion=english if english != name else None,
-                        severity=None if person else Severity.INFO,
-                    )
+        for problem in _problems(ctx):
+            if problem.kind != "dropped":
+                continue
+            name, expected = problem.name, problem.expected
+            yield self.finding(
+                f"Name “{name.text}” of the source is not in the translation"
+                + (f" (expected “{expected}”)." if expected != name.text else "."),
+                source=name.span,
+                target=problem.segment.target_span,
+                segment=problem.segment,
+                suggestion=expected if expected != name.text else None,
+                severity=None if name.person else Severity.INFO,
+            )
 
-    @staticmethod
-    def _names(sent: Sentence, known: dict[str, str]):
-        seen = set()
-        for m in _NAME_RUN.finditer(sent.text):
-            words = m.group().split()
-            if m.start() == 0 or words[0] in known:
-                continue  # "Le Monde"-like sentence starts are ambiguous; exonyms are handled below
-            seen.add(m.group())
-            yield m.group(), sent.file_span(m.start(), m.end())
-        for m in _CAPITALISED.finditer(sent.text):
-            if m.group() in known and m.group() not in seen:
-                seen.add(m.group())
-                yield m.group(), sent.file_span(m.start(), m.end())
+
+class NameMismatch(Rule):
+    """A name of the translation that replaces or misspells the source's: ``Macron`` for ``Philippe``.
+
+    Flags: a source name missing from its aligned translation while a capitalised name of that
+    translation is absent from the source (“Macron” is not in the source; the source names
+    “Édouard Philippe”); a near miss of a source name (``François Holland`` for ``François
+    Hollande``: two edits or fewer, same first letter), with the source spelling as suggestion;
+    a dropped accent (``Francois``) where the translation writes the name with it elsewhere.
+    Leaves alone: exonyms (``Londres`` → ``London``) and transliterations (``Moubarak`` ↔
+    ``Mubarak``), titles, weekdays, months, demonyms and ordinary words that are capitalised,
+    words at a sentence start, acronyms, accents dropped throughout the translation.
+    """
+
+    id = "name-mismatch"
+    category = "accuracy/name"
+    severity = Severity.WARNING
+    needs_source = True
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        for problem in _problems(ctx):
+            if problem.kind == "swapped":
+                message = f"“{problem.found}” is not in the source; the source names “{problem.name.text}”."
+            elif problem.kind == "respelled":
+                message = f"“{problem.found}” misspells the source's name “{problem.expected}”."
+            else:
+                continue
+            yield self.finding(
+                message,
+                source=problem.name.span,
+                target=problem.target,
+                segment=problem.segment,
+                suggestion=problem.expected,
+                severity=None if problem.name.person else Severity.INFO,
+            )
 
 
 class SourceExonym(Rule):
