@@ -100,9 +100,18 @@ class _Problem:
     found: str = ""
 
 
-def _mid_sentence(text: str, start: int) -> bool:
+def _mid_sentence(text: str, start: int, titles: frozenset[str] = frozenset()) -> bool:
+    """Whether the word at ``start`` is inside the sentence: not its first word, nor the first after a
+    quote or colon, but after a title such as ``M.`` or ``Mr.``."""
     before = text[:start].rstrip(" \u00a0\u202f")
-    return bool(before) and before[-1] not in _OPENERS
+    return bool(before) and (before[-1] not in _OPENERS or before.split()[-1] in titles)
+
+
+@functools.cache
+def _titles(src: str, tgt: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Titles before a name in each language: the pair's honorifics, the target's abbreviations."""
+    rows = pair_table(src, tgt, "honorifics")
+    return frozenset(row["source"] for row in rows), frozenset(word_list(tgt, "abbreviations")) | {row["target"] for row in rows}
 
 
 @functools.cache
@@ -163,7 +172,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
     known = exonyms(ctx.src_lang, ctx.tgt_lang)
     articles = frozenset(word_list(ctx.src_lang, "name_articles"))
     ordinary = _not_names(ctx.src_lang, ctx.tgt_lang)[0]
-    titles = frozenset(row["source"] for row in pair_table(ctx.src_lang, ctx.tgt_lang, "honorifics"))
+    titles = _titles(ctx.src_lang, ctx.tgt_lang)[0]
     text, in_runs = sent.text, []
     for m in _NAME_RUN.finditer(text):
         words, start = m.group().split(), m.start()
@@ -174,7 +183,11 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
             words, start = words[1:], start + len(words[0]) + 1
         if all(_ordinary(w, ordinary) for w in words):
             continue  # "Ancien Régime", "Grand Prix": translated word by word
-        person = (len(words) > 1 and words[0] not in articles or m.start() == 0) and not any(w in known for w in words)
+        person = (
+            (len(words) > 1 and words[0] not in articles or m.start() == 0)
+            and not any(w in known for w in words)  # "Radio Australie"
+            and not any(w.lower() in lexicon(ctx.src_lang, ctx.tgt_lang) for w in words[1:])  # "Seconde Guerre"
+        )
         yield _SourceName(text[start : m.end()], sent.file_span(start, m.end()), person)
     for m in _NAME_WORD.finditer(text):
         word = m.group()
@@ -183,7 +196,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         if word in known:
             yield _SourceName(word, sent.file_span(m.start(), m.end()), False)
         elif not (word.isupper() or len(word) < 3 or word in titles or word in articles or _ordinary(word, ordinary)):
-            if _mid_sentence(text, m.start()):
+            if _mid_sentence(text, m.start(), titles):
                 before = text[: m.start()].split()
                 person = word in surnames or bool(before) and before[-1] in titles
                 yield _SourceName(word, sent.file_span(m.start(), m.end()), person)
@@ -193,6 +206,7 @@ def _foreign_names(ctx: CheckContext, seg: Segment) -> list[tuple[Sentence, int,
     """Runs of capitalised words inside the target sentences that the source does not account for:
     no source name, exonym or transliteration of one, title, calendar or ordinary word."""
     ordinary = _not_names(ctx.src_lang, ctx.tgt_lang)[1]
+    titles = _titles(ctx.src_lang, ctx.tgt_lang)[1]
     known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
     source = seg.source_text
     rendered = {_plain(w) for s in _NAME_WORD.findall(source) for f in accepted.get(s, (known.get(s, s),)) for w in f.split()}
@@ -201,7 +215,7 @@ def _foreign_names(ctx: CheckContext, seg: Segment) -> list[tuple[Sentence, int,
         for m in _NAME_WORD.finditer(sent.text):
             word = m.group()
             if (
-                not _mid_sentence(sent.text, m.start())
+                not _mid_sentence(sent.text, m.start(), titles)
                 or word.isupper()
                 or _ordinary(word, ordinary)
                 or _plain(word) in rendered
@@ -216,47 +230,39 @@ def _foreign_names(ctx: CheckContext, seg: Segment) -> list[tuple[Sentence, int,
 
 
 @functools.cache
-def _common_words(src: str, tgt: str) -> frozenset[str]:
-    """Target-language ordinary words that are no names of places or peoples (``second``, ``motors``;
-    not ``holland``)."""
-    names = {
-        w.lower()
-        for table in ("exonyms", "demonyms")
-        for row in pair_table(src, tgt, table)
-        for form in (row[tgt], *row.get("alt", "").split("|"))
-        for w in form.split()
-    }
-    return _not_names(src, tgt)[1] - names
-
-
-@functools.cache
 def _within(word: str, edits: int) -> regex.Pattern:
     return regex.compile(rf"(?:{regex.escape(word)}){{e<={edits}}}")
 
 
 def _respelling(ctx: CheckContext, seg: Segment, forms: set[str]) -> tuple[Sentence, regex.Match, str] | None:
-    """A target word that misspells a word of a person's name (two edits or fewer, same first letter,
-    not in the source, no transliteration), or drops an accent that the translation keeps elsewhere;
-    ``None`` when one of the accepted forms is written exactly."""
+    """A target word that misspells a word of a person's name while the name's other words are
+    written exactly (two edits or fewer, same first letter, not in the source, no transliteration,
+    no plural ``s``), or drops an accent that the translation keeps elsewhere; ``None`` when one of
+    the accepted forms is written exactly."""
     found = [(sent, m) for sent in seg.target for m in _NAME_WORD.finditer(sent.text)]
     exact = {m.group() for _, m in found}
     if any(all(w in exact for w in f.split()) for f in forms):
         return None
     source_words = {_plain(w) for w in _NAME_WORD.findall(seg.source_text)}
-    for word in sorted({w for f in forms for w in f.split() if len(w) >= 4 and w not in exact}):
+    for form in sorted(forms):
+        words = form.split()
+        wrong = [w for w in words if w not in exact]
+        if len(wrong) != 1 or len(wrong[0]) < 4:
+            continue
+        word = wrong[0]
         plain = _plain(word)
         for sent, m in found:
-            other = m.group()
-            if _plain(other) == plain:
+            other, plain_other = m.group(), _plain(m.group())
+            if plain_other == plain:
                 if strip_accents(word) == other and regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", ctx.target.text):
                     return sent, m, word  # "Francois" where the translation writes "François" elsewhere
             elif (
                 len(other) >= 4
-                and _plain(other)[0] == plain[0]
-                and _plain(other) not in source_words
-                and other.lower() not in _common_words(ctx.src_lang, ctx.tgt_lang)
-                and _within(plain, 1 if len(plain) <= 5 else 2).fullmatch(_plain(other))
-                and not _transliterations(ctx.src_lang, ctx.tgt_lang, plain).fullmatch(_plain(other))
+                and plain_other[0] == plain[0]
+                and plain_other not in source_words
+                and plain_other.rstrip("s") != plain.rstrip("s")
+                and _within(plain, 1 if len(plain) <= 5 else 2).fullmatch(plain_other)
+                and not _transliterations(ctx.src_lang, ctx.tgt_lang, plain).fullmatch(plain_other)
             ):
                 return sent, m, word
     return None
