@@ -21,6 +21,8 @@ _CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’-]*\p{L}")
 _NAME_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}\p{Ll}[\p{L}'’-]*)+")
 # A capitalised word, hyphenated parts included; after an elision too ("d'Israël").
 _NAME_WORD = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*")
+# Capitalised words in a row, titles and hyphenated parts included: "Lance Corporal Hawkins".
+_CAPITALISED_RUN = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*\.?(?:[ \u00a0]\p{Lu}\p{L}*(?:-\p{L}+)*\.?)*")
 _OPENERS = "«“\"‘'([:—–-.!?…"
 
 
@@ -102,8 +104,10 @@ class _Problem:
 
 def _mid_sentence(text: str, start: int, titles: frozenset[str] = frozenset()) -> bool:
     """Whether the word at ``start`` is inside the sentence: not its first word, nor the first after a
-    quote or colon, but after a title such as ``M.`` or ``Mr.``."""
+    quote or colon; after a title (``M.``, ``Mr.``) or an elided article (``de l'Elysée``) it is."""
     before = text[:start].rstrip(" \u00a0\u202f")
+    if len(before) > 2 and before[-1] in "'’" and before[-2].isalpha():
+        return True  # an elision inside the sentence, not a quote
     return bool(before) and (before[-1] not in _OPENERS or before.split()[-1] in titles)
 
 
@@ -124,8 +128,9 @@ def _not_names(src: str, tgt: str) -> tuple[frozenset[str], frozenset[str]]:
     titles = {t.rstrip(".").lower() for t in word_list(tgt, "abbreviations")}
     calendar = {w.lower() for name in ("weekdays", "demonyms", "languages") for w in word_list(tgt, name)}
     tgt_words = {w for alts in words.values() for alt in alts for w in alt.split()}
+    src_words = words.keys() | src_demonyms | stopwords(src)
     return (
-        frozenset(words.keys() | src_demonyms | stopwords(src)),
+        frozenset(src_words | {strip_accents(w) for w in src_words}),  # "Etat" for "État"
         frozenset(tgt_words | titles | calendar | set(months(tgt)) | stopwords(tgt)),
     )
 
@@ -139,10 +144,11 @@ def _translated(name: str, target: str, src: str, tgt: str) -> bool:
 
 
 @functools.cache
-def _transliterations(src: str, tgt: str, word: str) -> regex.Pattern:
-    """The spellings of a source name that are transliterations (``data/<pair>/transliteration.tsv``),
-    as one pattern over the plain (lowercase, accent-free) word."""
-    table = {row[src]: row[tgt].split("|") for row in pair_table(src, tgt, "transliteration")}
+def _transliterations(src: str, tgt: str, word: str, person: bool) -> regex.Pattern:
+    """The spellings of a source name that are transliterations (``data/<pair>/transliteration.tsv``;
+    for names that are no person's, also the ``places`` rows), as one pattern over the plain word."""
+    rows = pair_table(src, tgt, "transliteration")
+    table = {row[src]: row[tgt].split("|") for row in rows if row["scope"] == "all" or not person}
     keys = sorted(table, key=len, reverse=True)
     sequences = regex.compile("|".join(regex.escape(k.rstrip("$")) + ("$" if k.endswith("$") else "") for k in keys) or "(?!)")
     pieces, pos = [], 0
@@ -157,6 +163,13 @@ def _ordinary(word: str, words: frozenset[str]) -> bool:
     """Whether a word, or each part of a hyphenated word, is one of ``words``."""
     lower = word.lower().replace("’", "'")
     return lower in words or all(part in words for part in lower.split("-"))
+
+
+@functools.cache
+def _particle_pattern(lang: str) -> regex.Pattern | None:
+    """A particle and the capitalised name after it (``data/<lang>/name_particles.txt``): `` de Villiers``."""
+    particles = alternation(word_list(lang, "name_particles"))
+    return regex.compile(rf"[ \u00a0](?:{particles})(?:[ \u00a0]|(?<=['’]))?\p{{Lu}}\p{{L}}+(?:-\p{{L}}+)*") if particles else None
 
 
 def _surnames(ctx: CheckContext) -> frozenset[str]:
@@ -189,43 +202,52 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
             and not any(w.lower() in lexicon(ctx.src_lang, ctx.tgt_lang) for w in words[1:])  # "Seconde Guerre"
         )
         yield _SourceName(text[start : m.end()], sent.file_span(start, m.end()), person)
+    particle = _particle_pattern(ctx.src_lang)
     for m in _NAME_WORD.finditer(text):
         word = m.group()
         if any(a <= m.start() < b for a, b in in_runs):
             continue
         if word in known:
             yield _SourceName(word, sent.file_span(m.start(), m.end()), False)
-        elif not (word.isupper() or len(word) < 3 or word in titles or word in articles or _ordinary(word, ordinary)):
-            if _mid_sentence(text, m.start(), titles):
-                before = text[: m.start()].split()
-                person = word in surnames or bool(before) and before[-1] in titles
-                yield _SourceName(word, sent.file_span(m.start(), m.end()), person)
+            continue
+        if word.isupper() or len(word) < 3 or word in titles or word in articles or _ordinary(word, ordinary):
+            continue
+        if not _mid_sentence(text, m.start(), titles):
+            continue
+        if particle and (then := particle.match(text, m.end())):
+            in_runs.append((m.start(), then.end()))  # "Gérard de Villiers": a name in full
+            yield _SourceName(text[m.start() : then.end()], sent.file_span(m.start(), then.end()), True)
+            continue
+        before = text[: m.start()].split()
+        person = word in surnames or bool(before) and before[-1] in titles
+        yield _SourceName(word, sent.file_span(m.start(), m.end()), person)
 
 
 def _foreign_names(ctx: CheckContext, seg: Segment) -> list[tuple[Sentence, int, int]]:
     """Runs of capitalised words inside the target sentences that the source does not account for:
-    no source name, exonym or transliteration of one, title, calendar or ordinary word."""
+    no word of the run is a source name, an exonym or transliteration of one, or shares its first
+    five letters with a source word (``Colombia``, ``colombienne``); titles, calendar and ordinary
+    words are left out of the run."""
     ordinary = _not_names(ctx.src_lang, ctx.tgt_lang)[1]
     titles = _titles(ctx.src_lang, ctx.tgt_lang)[1]
     known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
     source = seg.source_text
     rendered = {_plain(w) for s in _NAME_WORD.findall(source) for f in accepted.get(s, (known.get(s, s),)) for w in f.split()}
+    stems = {_plain(w)[:5] for w in regex.findall(r"\p{L}{5,}", source)}
+
+    def accounted(word: str) -> bool:
+        plain = _plain(word)
+        return plain in rendered or plain[:5] in stems or _present(word, source)
+
     runs: list[tuple[Sentence, int, int]] = []
     for sent in seg.target:
-        for m in _NAME_WORD.finditer(sent.text):
-            word = m.group()
-            if (
-                not _mid_sentence(sent.text, m.start(), titles)
-                or word.isupper()
-                or _ordinary(word, ordinary)
-                or _plain(word) in rendered
-                or _present(word, source)
-            ):
-                continue
-            if runs and runs[-1][0] is sent and sent.text[runs[-1][2] : m.start()] == " ":
-                runs[-1] = (sent, runs[-1][1], m.end())
-            else:
-                runs.append((sent, m.start(), m.end()))
+        for run in _CAPITALISED_RUN.finditer(sent.text):
+            words = [m for m in _NAME_WORD.finditer(run.group()) if not (m.group().isupper() or _ordinary(m.group(), ordinary))]
+            if not words or any(accounted(m.group()) for m in words):
+                continue  # "Lance Corporal Hawkins" with Hawkins in the source
+            a, b = run.start() + words[0].start(), run.start() + words[-1].end()
+            if _mid_sentence(sent.text, a, titles):
+                runs.append((sent, a, b))
     return runs
 
 
@@ -234,11 +256,13 @@ def _within(word: str, edits: int) -> regex.Pattern:
     return regex.compile(rf"(?:{regex.escape(word)}){{e<={edits}}}")
 
 
-def _respelling(ctx: CheckContext, seg: Segment, forms: set[str]) -> tuple[Sentence, regex.Match, str] | None:
-    """A target word that misspells a word of a person's name while the name's other words are
-    written exactly (two edits or fewer, same first letter, not in the source, no transliteration,
-    no plural ``s``), or drops an accent that the translation keeps elsewhere; ``None`` when one of
-    the accepted forms is written exactly."""
+def _respelling(ctx: CheckContext, seg: Segment, forms: set[str], person: bool) -> tuple[Sentence, regex.Match, str] | None:
+    """A target word that misspells a word of a name while the name's other words are written
+    exactly (two edits or fewer, same first letter, not in the source, no transliteration, no
+    plural ``s``; for a name that is no person's, no ordinary word either: ``Seconde`` → ``Second``),
+    or drops an accent that the translation keeps elsewhere; ``None`` when one of the accepted forms
+    is written exactly."""
+    ordinary = frozenset() if person else _not_names(ctx.src_lang, ctx.tgt_lang)[1]
     found = [(sent, m) for sent in seg.target for m in _NAME_WORD.finditer(sent.text)]
     exact = {m.group() for _, m in found}
     if any(all(w in exact for w in f.split()) for f in forms):
@@ -262,7 +286,8 @@ def _respelling(ctx: CheckContext, seg: Segment, forms: set[str]) -> tuple[Sente
                 and plain_other not in source_words
                 and plain_other.rstrip("s") != plain.rstrip("s")
                 and _within(plain, 1 if len(plain) <= 5 else 2).fullmatch(plain_other)
-                and not _transliterations(ctx.src_lang, ctx.tgt_lang, plain).fullmatch(plain_other)
+                and not _ordinary(other, ordinary)
+                and not _transliterations(ctx.src_lang, ctx.tgt_lang, plain, person).fullmatch(plain_other)
             ):
                 return sent, m, word
     return None
@@ -283,7 +308,7 @@ def _problems(ctx: CheckContext) -> Iterator[_Problem]:
                 expected = known.get(name.text, name.text)
                 forms = {name.text, *accepted.get(name.text, (expected,))}
                 if any(_present(form, target) for form in forms):
-                    if name.person and (respelled := _respelling(ctx, seg, forms)):
+                    if respelled := _respelling(ctx, seg, forms, name.person):
                         sent_t, m, word = respelled
                         yield _Problem("respelled", name, seg, word, sent_t.file_span(m.start(), m.end()), m.group())
                 elif not _translated(name.text, target, ctx.src_lang, ctx.tgt_lang):
