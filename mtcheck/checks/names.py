@@ -192,12 +192,13 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         if words[0] in known:
             continue  # exonyms are handled below
         in_runs.append(m.span())
-        if start == 0:  # "Le Monde"-like sentence starts are ambiguous: keep the words after the first
+        titled = words[0] in titles  # "Mme Beaudet"
+        if start == 0 or titled:  # "Le Monde"-like sentence starts are ambiguous: keep the words after the first
             words, start = words[1:], start + len(words[0]) + 1
         if all(_ordinary(w, ordinary) for w in words):
             continue  # "Ancien Régime", "Grand Prix": translated word by word
         person = (
-            (len(words) > 1 and words[0] not in articles or m.start() == 0)
+            (len(words) > 1 and words[0] not in articles or m.start() == 0 or titled)
             and not any(w in known for w in words)  # "Radio Australie"
             and not any(w.lower() in lexicon(ctx.src_lang, ctx.tgt_lang) for w in words[1:])  # "Seconde Guerre"
         )
@@ -215,8 +216,8 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         if not _mid_sentence(text, m.start(), titles):
             continue
         if particle and (then := particle.match(text, m.end())):
-            in_runs.append((m.start(), then.end()))  # "Gérard de Villiers": a name in full
-            yield _SourceName(text[m.start() : then.end()], sent.file_span(m.start(), then.end()), True)
+            in_runs.append((m.start(), then.end()))  # "Gérard de Villiers", but also "Séminaire de Québec"
+            yield _SourceName(text[m.start() : then.end()], sent.file_span(m.start(), then.end()), False)
             continue
         before = text[: m.start()].split()
         person = word in surnames or bool(before) and before[-1] in titles
@@ -256,40 +257,45 @@ def _within(word: str, edits: int) -> regex.Pattern:
     return regex.compile(rf"(?:{regex.escape(word)}){{e<={edits}}}")
 
 
-def _respelling(ctx: CheckContext, seg: Segment, forms: set[str], person: bool) -> tuple[Sentence, regex.Match, str] | None:
-    """A target word that misspells a word of a name while the name's other words are written
-    exactly (two edits or fewer, same first letter, not in the source, no transliteration, no
-    plural ``s``; for a name that is no person's, no ordinary word either: ``Seconde`` → ``Second``),
-    or drops an accent that the translation keeps elsewhere; ``None`` when one of the accepted forms
-    is written exactly."""
-    ordinary = frozenset() if person else _not_names(ctx.src_lang, ctx.tgt_lang)[1]
+def _transposed(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two neighbouring letters swapped (``Obmaa`` for ``Obama``)."""
+    diff = [k for k in range(len(a)) if len(a) == len(b) and a[k] != b[k]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[str]) -> tuple[Sentence, regex.Match, str] | None:
+    """A target word that misspells a word of the name: one edit (two from six letters, or two
+    neighbours swapped), same first letter, not in the source, no transliteration, no plural ``s``;
+    an ordinary word (``Second`` for ``Seconde``) only inside a person's name whose other words
+    are there (``François Holland``). Or an accent dropped that the translation keeps elsewhere.
+    ``None`` when one of the accepted forms is written exactly."""
     found = [(sent, m) for sent in seg.target for m in _NAME_WORD.finditer(sent.text)]
     exact = {m.group() for _, m in found}
     if any(all(w in exact for w in f.split()) for f in forms):
         return None
+    plain_found = {_plain(m.group()) for _, m in found}
     source_words = {_plain(w) for w in _NAME_WORD.findall(seg.source_text)}
+    ordinary = _not_names(ctx.src_lang, ctx.tgt_lang)[1]
     for form in sorted(forms):
         words = form.split()
-        wrong = [w for w in words if w not in exact]
-        if len(wrong) != 1 or len(wrong[0]) < 4:
-            continue
-        word = wrong[0]
-        plain = _plain(word)
-        for sent, m in found:
-            other, plain_other = m.group(), _plain(m.group())
-            if plain_other == plain:
-                if strip_accents(word) == other and regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", ctx.target.text):
-                    return sent, m, word  # "Francois" where the translation writes "François" elsewhere
-            elif (
-                len(other) >= 4
-                and plain_other[0] == plain[0]
-                and plain_other not in source_words
-                and plain_other.rstrip("s") != plain.rstrip("s")
-                and _within(plain, 1 if len(plain) <= 5 else 2).fullmatch(plain_other)
-                and not _ordinary(other, ordinary)
-                and not _transliterations(ctx.src_lang, ctx.tgt_lang, plain, person).fullmatch(plain_other)
-            ):
-                return sent, m, word
+        for word in (w for w in words if len(w) >= 4 and w not in exact):
+            plain = _plain(word)
+            others_there = len(words) > 1 and all(_plain(w) in plain_found for w in words if w != word)
+            for sent, m in found:
+                other, plain_other = m.group(), _plain(m.group())
+                if plain_other == plain:
+                    if strip_accents(word) == other and regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", ctx.target.text):
+                        return sent, m, word  # "Francois" where the translation writes "François" elsewhere
+                elif (
+                    len(other) >= 4
+                    and plain_other[0] == plain[0]
+                    and plain_other not in source_words
+                    and plain_other.rstrip("s") != plain.rstrip("s")
+                    and (not _ordinary(other, ordinary) or name.person and others_there)
+                    and (_within(plain, 1 if len(plain) <= 5 else 2).fullmatch(plain_other) or _transposed(plain, plain_other))
+                    and not _transliterations(ctx.src_lang, ctx.tgt_lang, plain, name.person).fullmatch(plain_other)
+                ):
+                    return sent, m, word
     return None
 
 
@@ -308,7 +314,7 @@ def _problems(ctx: CheckContext) -> Iterator[_Problem]:
                 expected = known.get(name.text, name.text)
                 forms = {name.text, *accepted.get(name.text, (expected,))}
                 if any(_present(form, target) for form in forms):
-                    if respelled := _respelling(ctx, seg, forms, name.person):
+                    if respelled := _respelling(ctx, seg, name, forms):
                         sent_t, m, word = respelled
                         yield _Problem("respelled", name, seg, word, sent_t.file_span(m.start(), m.end()), m.group())
                 elif not _translated(name.text, target, ctx.src_lang, ctx.tgt_lang):
