@@ -5,8 +5,8 @@ per paragraph, source = the French original, target = the human English referenc
 MT off), one artifact per document copy and type, at a seeded random place:
 
 - name swapped: a name of the reference that the aligned source writes the same way (a run of
-  capitalised words inside a sentence whose last word is in the source paragraph: ``John Kerry``,
-  ``Hollande``, ``Gaza``) replaced by such a name of another document;
+  capitalised words inside a sentence, each in the source paragraph and never written in lowercase
+  in the corpus: ``John Kerry``, ``Hollande``, ``Gaza``) replaced by such a name of another document;
 - name removed: that name deleted (with the space before it);
 - name respelled: one letter of a word of five letters or more of that name deleted, doubled,
   swapped with the next one, or a vowel changed (never the first letter);
@@ -48,16 +48,25 @@ CALENDAR = {
 VOWELS = "aeiou"
 
 
+_LOWERCASE: set[str] = set()  # every word written in lowercase somewhere in the corpus (filled in main)
+
+
 def _names(doc: Doc, k: int) -> list[regex.Match]:
-    """Runs of capitalised words inside a sentence of target paragraph ``k`` kept as is by the translator."""
+    """Runs of capitalised words inside a sentence of target paragraph ``k`` that the translator kept
+    as is: each word of three letters or more is in the aligned source paragraph and never written
+    in lowercase in the corpus (not ``Centre``, ``Internet``, ``Mars``)."""
     source_words = set(regex.findall(r"\p{L}+", doc.src[k]))
-    return [
-        m for m in _RUN.finditer(doc.tgt[k])
-        if _mid_sentence(doc.tgt[k], m.start())
-        and m.group().split()[-1].split("-")[-1] in source_words
-        and not CALENDAR & set(m.group().split())
-        and len(m.group()) >= 3
-    ]
+    out = []
+    for m in _RUN.finditer(doc.tgt[k]):
+        words = [w for w in regex.findall(r"\p{L}+", m.group()) if len(w) >= 3]
+        if (
+            words
+            and _mid_sentence(doc.tgt[k], m.start())
+            and all(w in source_words and w.lower() not in _LOWERCASE for w in words)
+            and not CALENDAR & set(words)
+        ):
+            out.append(m)
+    return out
 
 
 def _candidates(doc: Doc) -> list[tuple[int, regex.Match]]:
@@ -166,6 +175,7 @@ def main() -> int:
     ap.add_argument("--misses", type=int, default=8, help="missed injections listed per type")
     args = ap.parse_args()
     corpus = load_corpus()
+    _LOWERCASE.update(w for d in corpus for p in d.src + d.tgt for w in regex.findall(r"(?<!\p{L})\p{Ll}+(?!\p{L})", p))
     clean = {}
     for d in corpus:
         result = run(d.src, d.tgt, d.docid)

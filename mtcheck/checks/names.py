@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -98,6 +97,7 @@ class _Problem:
     name: _SourceName
     segment: Segment
     expected: str
+    serious: bool
     target: Span | None = None
     found: str = ""
 
@@ -299,9 +299,18 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
     return None
 
 
+def _elsewhere(ctx: CheckContext, seg: Segment, text: str) -> bool:
+    """Whether the translation writes ``text`` as such outside the segment (it keeps that name)."""
+    span = seg.target_span
+    return any(
+        not (span.start <= m.start() < span.end)
+        for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(text)}(?![\p{{L}}\p{{N}}])", ctx.target.text)
+    )
+
+
 def _problems(ctx: CheckContext) -> Iterator[_Problem]:
-    """Every source name that its aligned target segment drops, swaps for another name or respells
-    (persons' names only)."""
+    """Every source name that its aligned target segment drops, swaps for another name or respells.
+    ``serious`` when the name is a person's or one the translation writes as such elsewhere."""
     known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
     surnames = _surnames(ctx)
     for seg in ctx.aligned():
@@ -316,16 +325,22 @@ def _problems(ctx: CheckContext) -> Iterator[_Problem]:
                 if any(_present(form, target) for form in forms):
                     if respelled := _respelling(ctx, seg, name, forms):
                         sent_t, m, word = respelled
-                        yield _Problem("respelled", name, seg, word, sent_t.file_span(m.start(), m.end()), m.group())
+                        respelled_only = _plain(m.group()) != _plain(word)  # not just an accent dropped
+                        serious = name.person or respelled_only and expected == name.text and _elsewhere(ctx, seg, word)
+                        yield _Problem("respelled", name, seg, word, serious, sent_t.file_span(m.start(), m.end()), m.group())
                 elif not _translated(name.text, target, ctx.src_lang, ctx.tgt_lang):
                     missing.append((name, expected))
         foreign = _foreign_names(ctx, seg) if missing else []
-        for (name, expected), other in itertools.zip_longest(missing, foreign[: len(missing)]):
+        for name, expected in missing:
+            serious = name.person or expected == name.text and _elsewhere(ctx, seg, expected)
+            # the other name most like it: as many words ("Yves Bergeron" ↔ "Mario Draghi", not "Chairperson")
+            other = min(foreign, key=lambda f: abs(len(f[0].text[f[1] : f[2]].split()) - len(name.text.split())), default=None)
             if other is None:
-                yield _Problem("dropped", name, seg, expected)
+                yield _Problem("dropped", name, seg, expected, name.person)
             else:
+                foreign.remove(other)
                 sent_t, a, b = other
-                yield _Problem("swapped", name, seg, expected, sent_t.file_span(a, b), sent_t.text[a:b])
+                yield _Problem("swapped", name, seg, expected, serious, sent_t.file_span(a, b), sent_t.text[a:b])
 
 
 class MissingName(Rule):
@@ -363,7 +378,7 @@ class MissingName(Rule):
                 target=problem.segment.target_span,
                 segment=problem.segment,
                 suggestion=expected if expected != name.text else None,
-                severity=None if name.person else Severity.INFO,
+                severity=None if problem.serious else Severity.INFO,
             )
 
 
@@ -399,7 +414,7 @@ class NameMismatch(Rule):
                 target=problem.target,
                 segment=problem.segment,
                 suggestion=problem.expected,
-                severity=None if problem.name.person else Severity.INFO,
+                severity=None if problem.serious else Severity.INFO,
             )
 
 
@@ -409,7 +424,8 @@ class SourceExonym(Rule):
     Flags: a word of the pair's exonym table written in English copy (``Pékin`` → ``Beijing``).
     Leaves alone: forms that are also English names (``Paris``, ``Nice``), first names that
     double as French country names (``Maurice``, ``Dominique``), parts of longer names
-    (``El Salvador``, ``Albert Londres``, ``Credit Suisse``), and lowercase words.
+    (``El Salvador``, ``Albert Londres``, ``Credit Suisse``), a form right after a source-language
+    function word (the French title "Le Chemin de Damas"), and lowercase words.
     """
 
     id = "source-exonym"
@@ -421,11 +437,15 @@ class SourceExonym(Rule):
         pattern, forms = _exonym_pattern(ctx.src_lang, ctx.tgt_lang)
         if pattern is None:
             return
+        french_words = stopwords(ctx.src_lang) - stopwords(ctx.tgt_lang)
         for seg, sent in ctx.target_sentences():
             for m in pattern.finditer(sent.text):
                 english = forms[m.group()]
                 if _inside(english, sent.text, m) or _in_name_run(sent.text, m):
                     continue  # "Salvador" inside "El Salvador", "Londres" in "Albert Londres"
+                before = regex.search(r"(\p{L}+)[ \u00a0]+$", sent.text[: m.start()])
+                if before and before.group(1).lower() in french_words:
+                    continue  # inside source-language words: a title such as "Le Chemin de Damas"
                 yield self.finding(
                     f"“{m.group()}” is the French form; English writes “{english}”.",
                     target=sent.file_span(m.start(), m.end()),
