@@ -49,23 +49,29 @@ def _plain(text: str) -> str:
     return strip_accents(text).lower()
 
 
-def _present(name: str, target: str) -> bool:
-    """Whether ``name``, or one of its words (a surname used alone), appears in ``target``.
+def _present(name: str, target: str, every: bool = False) -> bool:
+    """Whether ``name``, or one of its words (a surname used alone; with ``every``, each of its
+    words of three letters or more), appears in ``target``.
 
-    Words of four letters or more match approximately, for transliterations.
+    Words of four letters or more match target words of four letters or more approximately, for
+    transliterations (``Michoustine`` ↔ ``Mishustin``; not ``André`` ↔ ``and``).
     """
     plain_target = _plain(target)
     if _plain(name) in plain_target:
         return True
     words = set(regex.findall(r"\p{L}+", plain_target))
-    for part in regex.findall(r"\p{L}+", _plain(name)):
-        if part in words:
-            return True
-        if len(part) >= 4 and any(
-            difflib.SequenceMatcher(None, part, w).ratio() >= 0.75 for w in words if abs(len(w) - len(part)) <= 3
-        ):
-            return True
-    return False
+    parts = regex.findall(r"\p{L}+", _plain(name))
+    found = [
+        part in words
+        or len(part) >= 4
+        and any(
+            difflib.SequenceMatcher(None, part, w).ratio() >= 0.75 for w in words if len(w) >= 4 and abs(len(w) - len(part)) <= 3
+        )
+        for part in parts
+    ]
+    if every:
+        return all(f for f, part in zip(found, parts) if len(part) >= 3)
+    return any(found)
 
 
 def _inside(name: str, text: str, m: regex.Match) -> bool:
@@ -86,6 +92,7 @@ class _SourceName:
     text: str
     span: Span
     person: bool
+    whole: bool = False  # each word must be there: "Disney Junior" is no "Disney"
 
 
 @dataclass
@@ -202,7 +209,8 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
             and not any(w in known for w in words)  # "Radio Australie"
             and not any(w.lower() in lexicon(ctx.src_lang, ctx.tgt_lang) for w in words[1:])  # "Seconde Guerre"
         )
-        yield _SourceName(text[start : m.end()], sent.file_span(start, m.end()), person)
+        whole = not person and len(words) > 1 and words[0] not in articles
+        yield _SourceName(text[start : m.end()], sent.file_span(start, m.end()), person, whole)
     particle = _particle_pattern(ctx.src_lang)
     for m in _NAME_WORD.finditer(text):
         word = m.group()
@@ -322,7 +330,7 @@ def _problems(ctx: CheckContext) -> Iterator[_Problem]:
                 seen.add(name.text)
                 expected = known.get(name.text, name.text)
                 forms = {name.text, *accepted.get(name.text, (expected,))}
-                if any(_present(form, target) for form in forms):
+                if any(_present(form, target, every=name.whole) for form in forms):
                     if respelled := _respelling(ctx, seg, name, forms):
                         sent_t, m, word = respelled
                         respelled_only = _plain(m.group()) != _plain(word)  # not just an accent dropped
