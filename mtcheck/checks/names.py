@@ -200,12 +200,13 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
             continue  # exonyms are handled below
         in_runs.append(m.span())
         titled = words[0] in titles  # "Mme Beaudet"
+        led = start == 0 and words[0] not in articles  # "Jens Stoltenberg a…", not "La Royale a…"
         if start == 0 or titled:  # "Le Monde"-like sentence starts are ambiguous: keep the words after the first
             words, start = words[1:], start + len(words[0]) + 1
         if all(_ordinary(w, ordinary) for w in words):
             continue  # "Ancien Régime", "Grand Prix": translated word by word
         person = (
-            (len(words) > 1 and words[0] not in articles or m.start() == 0 or titled)
+            (len(words) > 1 and words[0] not in articles or led or titled)
             and not any(w in known for w in words)  # "Radio Australie"
             and not any(w.lower() in lexicon(ctx.src_lang, ctx.tgt_lang) for w in words[1:])  # "Seconde Guerre"
         )

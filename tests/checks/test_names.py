@@ -115,3 +115,21 @@ def test_dropped_accent_that_the_translation_keeps_elsewhere(check):
 def test_transliterations_translations_and_dropped_accents_are_left_alone(check, target, source):
     result = check(target + TGT_FILL, source + SRC_FILL)
     assert [f for f in result.findings if f.category == "accuracy/name" and f.severity.value != "info"] == []
+
+
+@pytest.mark.parametrize(
+    "target, source",
+    [
+        ('"I follow my files," added de Villiers on Monday.', '"Je suis mes dossiers", ajoutait Gérard de Villiers lundi.'),
+        ('The Navy has confirmed that the ship is unavailable.', 'La Royale vient de confirmer que le navire est indisponible.'),
+        ("Four have already appeared on the Internet and in Asia.", "Quatre ont déjà émergé sur la Toile et en Asie."),
+    ],
+)
+def test_surnames_with_particles_and_sentence_starts_are_left_alone(check, target, source):
+    result = check(target + TGT_FILL, source + SRC_FILL)
+    assert [f for f in result.findings if f.category == "accuracy/name" and f.severity.value != "info"] == []
+
+
+def test_french_title_in_english_copy_is_no_exonym(check):
+    result = check('He had already told the story in "Le Chemin de Damas" in 1980.' + TGT_FILL)
+    assert texts(result, "source-exonym") == []
