@@ -206,7 +206,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         if all(_ordinary(w, ordinary) for w in words):
             continue  # "Ancien Régime", "Grand Prix": translated word by word
         person = (
-            (len(words) > 1 and words[0] not in articles or led or titled)
+            (len(words) > 1 and words[0] not in articles and words[0].lower() not in stopwords(ctx.src_lang) or led or titled)
             and not any(w in known for w in words)  # "Radio Australie"
             and not any(w.lower() in lexicon(ctx.src_lang, ctx.tgt_lang) for w in words[1:])  # "Seconde Guerre"
         )
