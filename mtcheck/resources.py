@@ -86,6 +86,7 @@ def alternation(words) -> str | None:
 
 
 @functools.cache
-def lexicon(src: str, tgt: str) -> dict[str, tuple[str, ...]]:
-    """The pair's lexicon (``data/<src>-<tgt>/lexicon.tsv``): lowercase source form → its translations."""
-    return {row[src].lower(): tuple(row[tgt].lower().split("|")) for row in pair_table(src, tgt, "lexicon")}
+def lexicon(src: str, tgt: str) -> dict[str, str]:
+    """The pair's lexicon (``data/<src>-<tgt>/lexicon.tsv``): lowercase source form → its
+    translations, separated by ``|``."""
+    return {row[src].lower(): row[tgt] for row in pair_table(src, tgt, "lexicon")}

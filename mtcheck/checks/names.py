@@ -49,6 +49,12 @@ def _plain(text: str) -> str:
     return strip_accents(text).lower()
 
 
+def _similar(a: str, b: str) -> bool:
+    """Whether two words are alike (difflib ratio ≥ 0.75; the cheap upper bounds first)."""
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= 0.75 and matcher.quick_ratio() >= 0.75 and matcher.ratio() >= 0.75
+
+
 def _present(name: str, target: str, every: bool = False) -> bool:
     """Whether ``name``, or one of its words (a surname used alone; with ``every``, each of its
     words of three letters or more), appears in ``target``.
@@ -64,9 +70,7 @@ def _present(name: str, target: str, every: bool = False) -> bool:
     found = [
         part in words
         or len(part) >= 4
-        and any(
-            difflib.SequenceMatcher(None, part, w).ratio() >= 0.75 for w in words if len(w) >= 4 and abs(len(w) - len(part)) <= 3
-        )
+        and any(_similar(part, w) for w in words if len(w) >= 4 and abs(len(w) - len(part)) <= 3)
         for part in parts
     ]
     if every:
@@ -125,21 +129,21 @@ def _titles(src: str, tgt: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(row["source"] for row in rows), frozenset(word_list(tgt, "abbreviations")) | {row["target"] for row in rows}
 
 
+Words = tuple  # containers of lowercase words, searched in turn (no copy of the 8,000-word lexicon)
+
+
 @functools.cache
-def _not_names(src: str, tgt: str) -> tuple[frozenset[str], frozenset[str]]:
+def _not_names(src: str, tgt: str) -> tuple[Words, Words]:
     """Lowercase words that are no proper names even when capitalised: the source language's
     ordinary words and demonyms; the target language's ordinary words, titles, calendar words,
     demonyms and languages."""
     words = lexicon(src, tgt)
-    src_demonyms = {row[src].lower() for row in pair_table(src, tgt, "demonyms")}
-    titles = {t.rstrip(".").lower() for t in word_list(tgt, "abbreviations")}
-    calendar = {w.lower() for name in ("weekdays", "demonyms", "languages") for w in word_list(tgt, name)}
-    tgt_words = {w for alts in words.values() for alt in alts for w in alt.split()}
-    src_words = words.keys() | src_demonyms | stopwords(src)
-    return (
-        frozenset(src_words | {strip_accents(w) for w in src_words}),  # "Etat" for "État"
-        frozenset(tgt_words | titles | calendar | set(months(tgt)) | stopwords(tgt)),
-    )
+    src_extra = {row[src].lower() for row in pair_table(src, tgt, "demonyms")}
+    src_extra |= {strip_accents(w[0]) + w[1:] for w in words if not w[:1].isascii()}  # "Etat" for "État"
+    tgt_words = set(" ".join(set(words.values())).replace("|", " ").lower().split())
+    tgt_extra = {t.rstrip(".").lower() for t in word_list(tgt, "abbreviations")} | set(months(tgt))
+    tgt_extra |= {w.lower() for name in ("weekdays", "demonyms", "languages") for w in word_list(tgt, name)}
+    return (words, src_extra, stopwords(src)), (tgt_words, tgt_extra, stopwords(tgt))
 
 
 def _translated(name: str, target: str, src: str, tgt: str) -> bool:
@@ -147,10 +151,10 @@ def _translated(name: str, target: str, src: str, tgt: str) -> bool:
     ``former rulers``, ``la Bourse`` → ``the stock exchange``)."""
     words = lexicon(src, tgt)
     padded = " " + " ".join(regex.findall(r"[\p{L}\p{N}]+", target.lower())) + " "
-    return any(f" {alt} " in padded for w in regex.findall(r"\p{L}+", name) for alt in words.get(w.lower(), ()))
+    return any(f" {alt} " in padded for w in regex.findall(r"\p{L}+", name) for alt in words.get(w.lower(), "").split("|") if alt)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)
 def _transliterations(src: str, tgt: str, word: str, person: bool) -> regex.Pattern:
     """The spellings of a source name that are transliterations (``data/<pair>/transliteration.tsv``;
     for names that are no person's, also the ``places`` rows), as one pattern over the plain word."""
@@ -166,10 +170,10 @@ def _transliterations(src: str, tgt: str, word: str, person: bool) -> regex.Patt
     return regex.compile("".join(pieces) + regex.escape(word[pos:]))
 
 
-def _ordinary(word: str, words: frozenset[str]) -> bool:
-    """Whether a word, or each part of a hyphenated word, is one of ``words``."""
+def _ordinary(word: str, words: Words) -> bool:
+    """Whether a word, or each part of a hyphenated word, is in one of ``words``."""
     lower = word.lower().replace("’", "'")
-    return lower in words or all(part in words for part in lower.split("-"))
+    return any(lower in w for w in words) or all(any(part in w for w in words) for part in lower.split("-"))
 
 
 @functools.cache
@@ -261,7 +265,7 @@ def _foreign_names(ctx: CheckContext, seg: Segment) -> list[tuple[Sentence, int,
     return runs
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)
 def _within(word: str, edits: int) -> regex.Pattern:
     return regex.compile(rf"(?:{regex.escape(word)}){{e<={edits}}}")
 
@@ -317,9 +321,20 @@ def _elsewhere(ctx: CheckContext, seg: Segment, text: str) -> bool:
     )
 
 
-def _problems(ctx: CheckContext) -> Iterator[_Problem]:
-    """Every source name that its aligned target segment drops, swaps for another name or respells.
-    ``serious`` when the name is a person's or one the translation writes as such elsewhere."""
+_last: list = [None, []]  # the context last analysed and its problems: both name rules read them
+
+
+def _problems(ctx: CheckContext) -> list[_Problem]:
+    """Every source name that its aligned target segment drops, swaps for another name or respells
+    (computed once per context)."""
+    if _last[0] is not ctx:
+        _last[:] = [ctx, list(_analyse(ctx))]
+    return _last[1]
+
+
+def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
+    """The problems of ``_problems``: ``serious`` when the name is a person's or one the translation
+    writes as such elsewhere."""
     known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
     surnames = _surnames(ctx)
     for seg in ctx.aligned():
