@@ -412,11 +412,15 @@ class NameMismatch(Rule):
     Flags: a source name missing from its aligned translation while a capitalised name of that
     translation is absent from the source (“Macron” is not in the source; the source names
     “Édouard Philippe”); a near miss of a source name (``François Holland`` for ``François
-    Hollande``: two edits or fewer, same first letter), with the source spelling as suggestion;
-    a dropped accent (``Francois``) where the translation writes the name with it elsewhere.
-    Leaves alone: exonyms (``Londres`` → ``London``) and transliterations (``Moubarak`` ↔
-    ``Mubarak``), titles, weekdays, months, demonyms and ordinary words that are capitalised,
-    words at a sentence start, acronyms, accents dropped throughout the translation.
+    Hollande``: one edit, two from six letters, or two neighbouring letters swapped; same first
+    letter), with the source spelling as suggestion; a dropped accent (``Francois``) where the
+    translation writes the name with it elsewhere. A warning for a person's name or a name the
+    translation writes as such elsewhere; otherwise a suggestion (places are often translated).
+    Leaves alone: exonyms (``Londres`` → ``London``), transliterations and translated place
+    names (``Moubarak`` ↔ ``Mubarak``, ``Poutine`` ↔ ``Putin``, ``Asie`` ↔ ``Asia``:
+    ``data/<pair>/transliteration.tsv``), a plural ``s``, titles, weekdays, months, demonyms and
+    ordinary words that are capitalised (``Seconde Guerre`` → ``Second World War``), words at a
+    sentence start, acronyms, accents dropped throughout the translation.
     """
 
     id = "name-mismatch"
