@@ -101,8 +101,9 @@ class _SourceName:
 
 @dataclass
 class _Problem:
-    """A source name the aligned translation lost (``dropped``), replaced (``swapped``) or
-    misspelled (``respelled``); ``target`` and ``found`` are the target name in the latter two."""
+    """A source name the aligned translation lost (``dropped``), gives fewer times than the source
+    (``fewer``), replaced (``swapped``) or misspelled (``respelled``); ``target`` and ``found`` are
+    the target name in the last two."""
 
     kind: str
     name: _SourceName
@@ -312,6 +313,10 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
     return None
 
 
+def _count(name: str, text: str) -> int:
+    return len(regex.findall(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(name)}(?![\p{{L}}\p{{N}}])", text))
+
+
 def _elsewhere(ctx: CheckContext, seg: Segment, text: str) -> bool:
     """Whether the translation writes ``text`` as such outside the segment (it keeps that name)."""
     span = seg.target_span
@@ -338,10 +343,12 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
     known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
     surnames = _surnames(ctx)
     for seg in ctx.aligned():
-        target, missing, seen = seg.target_text, [], set()
+        target, missing, fewer, seen = seg.target_text, [], [], set()
         for sent in seg.source:
             for name in _source_names(ctx, sent, surnames):
                 if name.text in seen:
+                    if name.text == known.get(name.text, name.text) and _count(name.text, target) < _count(name.text, seg.source_text):
+                        fewer.append((name, name.text))  # "Gaza … Gaza" in the source, one "Gaza" in the translation
                     continue
                 seen.add(name.text)
                 expected = known.get(name.text, name.text)
@@ -354,13 +361,15 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                         yield _Problem("respelled", name, seg, word, serious, sent_t.file_span(m.start(), m.end()), m.group())
                 elif not _translated(name.text, target, ctx.src_lang, ctx.tgt_lang):
                     missing.append((name, expected))
-        foreign = _foreign_names(ctx, seg) if missing else []
-        for name, expected in missing:
+        fewer = [f for f in fewer if f[0].text not in {name.text for name, _ in missing}]
+        foreign = _foreign_names(ctx, seg) if missing or fewer else []
+        for name, expected in missing + fewer:
             serious = name.person or expected == name.text and _elsewhere(ctx, seg, expected)
             # the other name most like it: as many words ("Yves Bergeron" ↔ "Mario Draghi", not "Chairperson")
             other = min(foreign, key=lambda f: abs(len(f[0].text[f[1] : f[2]].split()) - len(name.text.split())), default=None)
             if other is None:
-                yield _Problem("dropped", name, seg, expected, name.person)
+                dropped = (name, expected) in missing  # else a name the source repeats more often: a suggestion
+                yield _Problem("dropped" if dropped else "fewer", name, seg, expected, name.person and dropped)
             else:
                 foreign.remove(other)
                 sent_t, a, b = other
@@ -376,8 +385,9 @@ class MissingName(Rule):
     The finding carries the source name and the whole target segment. A missing person's name
     (a full name, or a surname after a title or given in full elsewhere in the source) is a
     warning; another name only a suggestion, since translations often render a place as an
-    adjective (``la France`` → ``French``). When the translation names someone else instead,
-    ``name-mismatch`` reports it.
+    adjective (``la France`` → ``French``). A name the source repeats in the segment and the
+    translation gives fewer times is a suggestion too. When the translation names someone else
+    instead, ``name-mismatch`` reports it.
     Leaves alone: transliteration differences (``Mikhaïl Michoustine`` ↔ ``Mikhail Mishustin``),
     names mapped through the exonym table (``Moscou`` ↔ ``Moscow``), a surname used alone,
     the first word of a sentence, demonyms (``les Européens``), capitalised ordinary words
@@ -392,12 +402,16 @@ class MissingName(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for problem in _problems(ctx):
-            if problem.kind != "dropped":
+            if problem.kind not in ("dropped", "fewer"):
                 continue
             name, expected = problem.name, problem.expected
+            seg = problem.segment
             yield self.finding(
                 f"Name “{name.text}” of the source is not in the translation"
-                + (f" (expected “{expected}”)." if expected != name.text else "."),
+                + (f" (expected “{expected}”)." if expected != name.text else ".")
+                if problem.kind == "dropped"
+                else f"The source names “{name.text}” {_count(name.text, seg.source_text)} times, the translation "
+                f"{_count(name.text, seg.target_text)}.",
                 source=name.span,
                 target=problem.segment.target_span,
                 segment=problem.segment,

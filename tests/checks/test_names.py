@@ -133,3 +133,23 @@ def test_surnames_with_particles_and_sentence_starts_are_left_alone(check, targe
 def test_french_title_in_english_copy_is_no_exonym(check):
     result = check('He had already told the story in "Le Chemin de Damas" in 1980.' + TGT_FILL)
     assert texts(result, "source-exonym") == []
+
+
+def test_a_repeated_name_swapped_once(check):
+    result = check(
+        "Tank fire hit the Gaza Strip, sources in Kremlin report." + TGT_FILL,
+        "Des tirs de chars ont frappé la bande de Gaza, selon des sources à Gaza." + SRC_FILL,
+    )
+    [finding] = by_rule(result, "name-mismatch")
+    assert (result.target.slice(finding.target), result.source.slice(finding.source)) == ("Kremlin", "Gaza")
+    assert finding.severity.value == "info"  # a place: only a suggestion
+
+
+def test_a_repeated_name_given_fewer_times_is_a_suggestion(check):
+    result = check(
+        "The trial of Mr Morsi is a sham, says a supporter of the former president." + TGT_FILL,
+        "Le procès de M. Morsi est une mascarade, dit une partisane de Morsi." + SRC_FILL,
+    )
+    [finding] = by_rule(result, "missing-name")
+    assert finding.message == "The source names “Morsi” 2 times, the translation 1."
+    assert finding.severity.value == "info"
