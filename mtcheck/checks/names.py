@@ -338,8 +338,9 @@ def _problems(ctx: CheckContext) -> list[_Problem]:
 
 
 def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
-    """The problems of ``_problems``: ``serious`` when the name is a person's or one the translation
-    writes as such elsewhere."""
+    """The problems of ``_problems``: ``serious`` when the name is a person's, or for a respelled
+    name, one the translation writes as such elsewhere (a swapped place may be a translation of it:
+    ``Sainte-Croix`` → ``Holy Cross``, also where a paragraph left in French keeps it)."""
     known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
     surnames = _surnames(ctx)
     for seg in ctx.aligned():
@@ -364,7 +365,6 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
         fewer = [f for f in fewer if f[0].text not in {name.text for name, _ in missing}]
         foreign = _foreign_names(ctx, seg) if missing or fewer else []
         for name, expected in missing + fewer:
-            serious = name.person or expected == name.text and _elsewhere(ctx, seg, expected)
             # the other name most like it: as many words ("Yves Bergeron" ↔ "Mario Draghi", not "Chairperson")
             other = min(foreign, key=lambda f: abs(len(f[0].text[f[1] : f[2]].split()) - len(name.text.split())), default=None)
             if other is None:
@@ -373,7 +373,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
             else:
                 foreign.remove(other)
                 sent_t, a, b = other
-                yield _Problem("swapped", name, seg, expected, serious, sent_t.file_span(a, b), sent_t.text[a:b])
+                yield _Problem("swapped", name, seg, expected, name.person, sent_t.file_span(a, b), sent_t.text[a:b])
 
 
 class MissingName(Rule):
@@ -428,8 +428,9 @@ class NameMismatch(Rule):
     “Édouard Philippe”); a near miss of a source name (``François Holland`` for ``François
     Hollande``: one edit, two from six letters, or two neighbouring letters swapped; same first
     letter), with the source spelling as suggestion; a dropped accent (``Francois``) where the
-    translation writes the name with it elsewhere. A warning for a person's name or a name the
-    translation writes as such elsewhere; otherwise a suggestion (places are often translated).
+    translation writes the name with it elsewhere. A warning for a person's name, and for another
+    name respelled where the translation writes it as such elsewhere; otherwise a suggestion
+    (places are often translated: ``Sainte-Croix`` → ``Holy Cross``).
     Leaves alone: exonyms (``Londres`` → ``London``), transliterations and translated place
     names (``Moubarak`` ↔ ``Mubarak``, ``Poutine`` ↔ ``Putin``, ``Asie`` ↔ ``Asia``:
     ``data/<pair>/transliteration.tsv``), a plural ``s``, titles, weekdays, months, demonyms and
