@@ -275,3 +275,9 @@ def toml_data(lang: str, name: str) -> dict:
 
     path = DATA_DIR / lang / f"{name}.toml"
     return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+@functools.cache
+def lexicon(src: str, tgt: str) -> dict[str, str]:
+    """The pair's lexicon (``data/<src>-<tgt>/lexicon.tsv``): lowercase source form → its
+    translations, separated by ``|``."""
+    return {row[src].lower(): row[tgt] for row in pair_table(src, tgt, "lexicon")}
