@@ -121,6 +121,7 @@ def check(
     pair_sources: Annotated[bool, typer.Option("--pair-sources", help="A listed source file stands for its target: check the target instead (for hooks).")] = False,
     baseline: Annotated[Optional[Path], typer.Option(help="Report only findings not recorded in this baseline file.")] = None,
     write_baseline: Annotated[Optional[Path], typer.Option(help="Record the current findings in this baseline file (exit 0).")] = None,
+    decisions: Annotated[Optional[Path], typer.Option(help="Editors' decisions exported from the HTML report: accepted and false-alarm findings are suppressed with their notes.")] = None,
 ) -> None:
     """Check TARGET files (or every target file under TARGET folders) and report what to fix."""
     from mtcheck.batch import check_targets
@@ -141,6 +142,7 @@ def check(
         jobs=jobs,
         include=include,
         exclude=exclude,
+        decisions=str(decisions.resolve()) if decisions else None,
     )
     cfg = _load_config(config, no_config, cli)
     fmt = Format(cfg.get("format"))
@@ -155,6 +157,14 @@ def check(
         try:
             known = load_baseline(baseline)
         except BaselineError as e:
+            raise fail(str(e)) from None
+    triage = None
+    if cfg.get("decisions"):
+        from mtcheck.decisions import DecisionsError, load as load_decisions
+
+        try:
+            triage = load_decisions(Path(cfg.get("decisions")))
+        except DecisionsError as e:
             raise fail(str(e)) from None
 
     seen_notices: set[str] = set()
@@ -176,7 +186,7 @@ def check(
     try:
         checked = check_targets(
             targets, cfg, source=source, force_exclude=force_exclude, pair_sources=pair_sources,
-            baseline=known, quiet=quiet, on_result=on_result, on_error=_error_line,
+            baseline=known, decisions=triage, quiet=quiet, on_result=on_result, on_error=_error_line,
         )
     except KeyboardInterrupt:
         _error_line("interrupted")

@@ -16,6 +16,7 @@ file's folder::
     format = "text"                  # text | json | html | sarif | junit | jsonl
     glossary = ["terms.csv"]
     allowlist = ["Danse Danse"]      # flagged text that is right here: reported as suppressed
+    decisions = "review/decisions.json"   # editors' decisions exported from the HTML report
     mt = true
     backend = "auto"
     models-dir = "models"
@@ -78,6 +79,7 @@ KEYS: dict[str, str] = {
     "format": _STR,
     "glossary": _PATHLIST,
     "allowlist": _STRLIST,
+    "decisions": _PATH,
     "mt": _BOOL,
     "require-mt": _BOOL,
     "backend": _STR,

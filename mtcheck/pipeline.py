@@ -295,7 +295,8 @@ def _finalise(
             continue
         if f.source is not None and source is not None and source.is_masked(f.source):
             continue
-        f.suppressed = _suppressed(f, target) or _allowlisted(f, target, source, allowed)
+        f.suppression = _suppressed(f, target) or _allowlisted(f, target, source, allowed)
+        f.suppressed = f.suppression is not None
         if f.fix is not None and not _fixable(f.target, target):
             f.fix = None  # markup inside the span (`said <em>said</em>`): a suggestion only
         kept.append(f)
@@ -345,17 +346,21 @@ def _fixable(span: Span | None, target: Document) -> bool:
     return paragraph is not None and paragraph.contiguous(span)
 
 
-def _allowlisted(f: Finding, target: Document, source: Document | None, allowed: set[str]) -> bool:
-    """Whether the flagged text is on the configuration's allowlist (right here, though it looks wrong)."""
+def _allowlisted(f: Finding, target: Document, source: Document | None, allowed: set[str]) -> dict[str, str] | None:
+    """The suppression when the flagged text is on the configuration's allowlist (right here, though it looks wrong)."""
     if not allowed:
-        return False
+        return None
     doc, span = (target, f.target) if f.target else (source, f.source)
-    return doc is not None and span is not None and " ".join(doc.slice(span).split()) in allowed
+    if doc is not None and span is not None and " ".join(doc.slice(span).split()) in allowed:
+        return {"by": "allowlist", "reason": "on the configuration's allowlist"}
+    return None
 
 
-def _suppressed(f: Finding, target: Document) -> bool:
+def _suppressed(f: Finding, target: Document) -> dict[str, str] | None:
+    """The inline ``mtcheck: ignore`` comment silencing ``f``, with its reason."""
     if f.target is None or not target.suppressions:
-        return False
+        return None
     paragraph = target.paragraph_at(f.target.start)
     rules = target.suppressions.get(paragraph.index, []) if paragraph else []
-    return any(f.rule == r or f.category == r or f.category.startswith(r + "/") for r, _ in rules)
+    reason = next((why for r, why in rules if f.rule == r or f.category == r or f.category.startswith(r + "/")), None)
+    return {"by": "inline", "reason": reason} if reason is not None else None

@@ -6,7 +6,7 @@ import dataclasses
 
 from mtcheck.model import Document, DocumentResult, Finding, Span
 from mtcheck.readers import line_col
-from mtcheck.report.json import summary
+from mtcheck.report.json import document_article, summary
 
 _COLOURS = {"error": "31", "warning": "33", "info": "36"}
 _CONTEXT = 50
@@ -52,6 +52,19 @@ def _finding_lines(f: Finding, result: DocumentResult, colour: bool) -> list[str
     return lines
 
 
+def _label(doc: Document) -> str:
+    """The document's path, with ``#<article id>`` for an article of a JSON export."""
+    article = document_article(doc)
+    return f"{doc.path}#{article}" if article else doc.path
+
+
+def _source_label(result: DocumentResult) -> str:
+    assert result.source is not None
+    if result.source.path == result.target.path:
+        return "its embedded source"
+    return _label(result.source)
+
+
 def render(results: list[DocumentResult], colour: bool = False, quiet: bool = False) -> str:
     """The terminal report; ``quiet`` keeps only documents with unsuppressed findings, no notices, no summary."""
     if quiet:
@@ -60,7 +73,7 @@ def render(results: list[DocumentResult], colour: bool = False, quiet: bool = Fa
             return ""
     out: list[str] = []
     for result in results:
-        header = result.target.path + (f"  ←  {result.source.path}" if result.source else "")
+        header = _label(result.target) + (f"  ←  {_source_label(result)}" if result.source else "")
         out.append(_paint(header, "1", colour))
         for notice in result.notices:
             out.append(f"  note: {notice}")

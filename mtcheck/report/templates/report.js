@@ -109,6 +109,7 @@
     details.hidden = false;
   }
 
+
   function mark(f, on) {
     var fs = frags(f);
     for (var k = 0; k < fs.length; k++) fs[k].classList.toggle("sel", on);
@@ -125,6 +126,7 @@
     var f = F[i];
     mark(f, true);
     showDetails(f);
+    paintTriage(f);
     root.setAttribute("data-selected", String(f.n));
     var m = firstFrag(f, true) || firstFrag(f, false);
     if (how !== "text") {
@@ -223,8 +225,81 @@
     if (e.key === "j") { e.preventDefault(); step(1); }
     else if (e.key === "k") { e.preventDefault(); step(-1); }
     else if (e.key === "/") { e.preventDefault(); search.focus(); search.select(); }
+    else if ((e.key === "f" || e.key === "a" || e.key === "x") && cur >= 0) {
+      e.preventDefault(); decide(F[cur], { f: "fixed", a: "accepted", x: "false-alarm" }[e.key]);
+    }
     else if (e.key === "Escape") { select(-1); }
   });
+
+  // ---- triage: fixed / accepted / false alarm, kept per document in localStorage, exported as JSON
+  var T = {}, LABEL = { "fixed": "fixed", "accepted": "accepted", "false-alarm": "false alarm" };
+  var triageBox = d.getElementById("triage"), note = d.getElementById("tnote"), progress = d.getElementById("progress");
+  var docKeys = [].map.call(d.querySelectorAll("section.doc"), function (s) { return s.getAttribute("data-key") || ""; });
+  function storeKey(doc) { return "mtcheck.decisions:" + docKeys[doc]; }
+  function store() {
+    try { return window.localStorage; } catch (e) { return null; }
+  }
+  docKeys.forEach(function (k, doc) {
+    var ls = store(), v = null;
+    try { v = ls ? JSON.parse(ls.getItem(storeKey(doc)) || "null") : null; } catch (e) { v = null; }
+    T[doc] = v && typeof v === "object" ? v : {};
+  });
+  function save(doc) {
+    var ls = store();
+    try { if (ls) ls.setItem(storeKey(doc), JSON.stringify(T[doc])); } catch (e) { /* private mode: this page only */ }
+  }
+  function decisionOf(f) { var id = f.li.getAttribute("data-id"); return T[f.doc][id] || null; }
+  function paintTriage(f) {
+    var t = decisionOf(f), badge = f.li.querySelector(".tb");
+    f.li.setAttribute("data-t", t ? t.d : "");
+    if (badge) badge.textContent = t ? "· " + LABEL[t.d] + (t.note ? ": " + t.note : "") : "";
+    if (cur >= 0 && F[cur] === f) {
+      [].forEach.call(triageBox.querySelectorAll("button"), function (b) {
+        b.setAttribute("aria-pressed", String(!!t && b.getAttribute("data-t") === t.d));
+      });
+      if (d.activeElement !== note) note.value = t ? t.note || "" : "";
+    }
+  }
+  function showProgress() {
+    var live = F.filter(function (f) { return !f.sup; }), done = live.filter(decisionOf).length;
+    progress.textContent = done + " of " + live.length + " reviewed";
+  }
+  function decide(f, what) {
+    var id = f.li.getAttribute("data-id"), old = T[f.doc][id];
+    if (what && (!old || old.d !== what)) T[f.doc][id] = { d: what, note: (old && old.note) || note.value.trim(),
+      rule: f.li.querySelector("code").textContent, text: f.li.querySelector(".tt") ? f.li.querySelector(".tt").textContent : null };
+    else delete T[f.doc][id];
+    save(f.doc); paintTriage(f); showProgress();
+    status.textContent = "Finding marked " + (T[f.doc][id] ? LABEL[what] : "undecided") + ".";
+  }
+  triageBox.addEventListener("click", function (e) {
+    var b = e.target.closest ? e.target.closest("button[data-t]") : null;
+    if (b && cur >= 0) decide(F[cur], b.getAttribute("data-t"));
+  });
+  note.addEventListener("input", function () {
+    if (cur < 0) return;
+    var f = F[cur], t = decisionOf(f);
+    if (t) { t.note = note.value.trim(); save(f.doc); paintTriage(f); }
+  });
+  d.getElementById("export").addEventListener("click", function () {
+    var out = { schema: "mtcheck.decisions/1", documents: {} };
+    docKeys.forEach(function (k, doc) {
+      var ids = Object.keys(T[doc]);
+      if (ids.length) out.documents[k] = ids.map(function (id) {
+        var t = T[doc][id], e = { id: id, decision: t.d, note: t.note || "" };
+        if (t.rule) e.rule = t.rule;
+        if (t.text != null) e.text = t.text;
+        return e;
+      });
+    });
+    var a = d.createElement("a");
+    a.href = URL.createObjectURL(new Blob([JSON.stringify(out, null, 2) + "\n"], { type: "application/json" }));
+    a.download = "mtcheck-decisions.json";
+    d.body.appendChild(a); a.click(); a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+  });
+  F.forEach(paintTriage);
+  showProgress();
 
   // suppressed findings start hidden: their highlights stay neutral (CSS), list entries hide
   F.forEach(function (f) { if (f.sup) f.li.hidden = true; });
