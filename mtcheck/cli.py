@@ -370,7 +370,8 @@ def rules(rule: Annotated[Optional[str], typer.Argument(help="Show this rule's d
         if rule not in registry:
             raise fail(f"unknown rule {rule!r} (see `mtcheck rules`)")
         cls = registry[rule]
-        typer.echo(f"{cls.id}  [{cls.category}, {cls.severity.value}{', safe fix' if cls.safe_fix else ''}]\n")
+        langs = f", target {'/'.join(sorted(cls.target_langs))} only" if cls.target_langs else ""
+        typer.echo(f"{cls.id}  [{cls.category}, {cls.severity.value}{', safe fix' if cls.safe_fix else ''}{langs}]\n")
         typer.echo(cls.documentation())
         return
     width = max(map(len, registry))

@@ -56,6 +56,7 @@ def locate_source(
     ``story.en.txt`` ← ``story.fr.txt``; with no ``--src-lang``, any sibling with a known tag
     (``story.de.txt``) is taken when there is no French one, and gives the source language.
     """
+    _refuse_source_language_target(target, source, src_lang, tgt_lang)
     src, tgt = resolve_languages(target, source, src_lang, tgt_lang)
     if source is not None:
         return source, src, tgt
@@ -66,6 +67,25 @@ def locate_source(
                 src = tag
                 break
     return found, src, tgt
+
+
+def _refuse_source_language_target(target: str | Path, source: str | Path | None, src_lang: str | None, tgt_lang: str | None) -> None:
+    """A target tagged with the default pair's source language (``x.fr.txt``) and no language set: a usage error.
+
+    Checking the French original as if it were the translation would run English rules on
+    French text; the user meant the translation, or the other direction.
+    """
+    tag = lang_tag(target)
+    if src_lang or tgt_lang or tag != DEFAULT_PAIR[0] or (source is not None and lang_tag(source) not in (None, tag)):
+        return
+    src, tgt = DEFAULT_PAIR
+    sibling = swap_tag(target, tgt)
+    instead = f"check {sibling}" if sibling is not None and sibling.is_file() else f"check the .{tgt} translation"
+    raise InputError(
+        target,
+        f"is tagged '{tag}', the source language of the default {src}→{tgt} pair: {instead}, "
+        f"or pass --src-lang {tgt} --tgt-lang {tag} to check a {tag} translation",
+    )
 
 
 def resolve_languages(target: str | Path, source: str | Path | None, src_lang: str | None, tgt_lang: str | None) -> tuple[str, str]:
@@ -137,6 +157,8 @@ def check_documents(
         if not rule_enabled(rule_id, rule_cls.category, settings):
             continue
         if rule_cls.needs_source and source is None:
+            continue
+        if rule_cls.target_langs is not None and tgt_lang not in rule_cls.target_langs:
             continue
         for finding in rule_cls().check(ctx):
             finding.severity = severity_for(rule_id, finding.severity, settings)

@@ -51,6 +51,7 @@ class Rule:
     severity: ClassVar[Severity]
     needs_source: ClassVar[bool] = False
     safe_fix: ClassVar[bool] = False  # whether ``Finding.fix`` may be applied by ``mtcheck fix``
+    target_langs: ClassVar[frozenset[str] | None] = None  # the target languages it applies to (None: any)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

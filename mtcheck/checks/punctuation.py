@@ -27,6 +27,7 @@ class ForeignQuotes(Rule):
     category = "fluency/punctuation"
     severity = Severity.ERROR
     safe_fix = True
+    target_langs = frozenset({"en"})
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         foreign = typography(ctx.tgt_lang).get("foreign_quotes", {})
