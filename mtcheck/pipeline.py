@@ -322,6 +322,7 @@ def _finalise(
         if f.fix is not None and not _fixable(f.target, target):
             f.fix = None  # markup inside the span (`said <em>said</em>`): a suggestion only
         kept.append(f)
+    kept = _one_finding_per_problem(kept)
     order = {seg.id: k for k, seg in enumerate(segments)}
     kept.sort(key=lambda f: (
         order.get(f.segment or "", len(order)),
@@ -335,6 +336,47 @@ def _finalise(
         seen[key] += 1
         f.id = hashlib.sha1(f"{key}\0{seen[key]}".encode()).hexdigest()[:16]
     return kept
+
+
+# Which finding of several on one span speaks for them: a deletion first, then the most severe,
+# then the most specific category (the newsroom's glossary before a generic calque), then the
+# shortest span.
+_CATEGORY_RANK = {c: k for k, c in enumerate((
+    "terminology/glossary", "accuracy/name", "accuracy/number", "fluency/repetition", "fluency/casing", "locale/format",
+    "fluency/punctuation", "style/calque", "accuracy/untranslated",
+))}
+
+
+def _one_finding_per_problem(findings: list[Finding]) -> list[Finding]:
+    """Merge findings of different rules whose target spans overlap into one; the others become ``related``.
+
+    A finding inside a span that another finding says to delete (``Rule.deletes``) is merged
+    into it whatever the rank, so no fix is offered for text that goes. Suppressed findings
+    and source-only ones stay as they are.
+    """
+    rules = all_rules()
+    deletes = {r for r, cls in rules.items() if cls.deletes}
+    live = sorted((f for f in findings if f.target is not None and not f.suppressed), key=lambda f: (f.target.start, -f.target.end))
+    absorbed: set[int] = set()
+    k = 0
+    while k < len(live):
+        cluster, end = [live[k]], live[k].target.end
+        k += 1
+        while k < len(live) and (live[k].target.start < end or (live[k].target.start == end and any(c.rule in deletes for c in cluster))):
+            cluster.append(live[k])
+            end = max(end, live[k].target.end)
+            k += 1
+        if len({f.rule for f in cluster}) < 2:
+            continue
+        head = min(cluster, key=lambda f: (
+            f.rule not in deletes, -f.severity.rank, _CATEGORY_RANK.get(f.category, len(_CATEGORY_RANK)), len(f.target), f.target.start,
+        ))
+        for f in cluster:
+            if f is not head and f.rule != head.rule:
+                absorbed.add(id(f))
+                if f.rule not in head.related:
+                    head.related.append(f.rule)
+    return [f for f in findings if id(f) not in absorbed]
 
 
 def _fingerprint_key(f: Finding, target: Document, source: Document | None) -> str:

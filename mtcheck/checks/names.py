@@ -107,6 +107,7 @@ class MissingName(Rule):
                         f"Name “{name}” of the source is not in the translation"
                         + (f" (expected “{english}”)." if english != name else "."),
                         source=span,
+                        target=ctx.rendering_span(seg, name),
                         segment=seg,
                         suggestion=english if english != name else None,
                         severity=None if person else Severity.INFO,

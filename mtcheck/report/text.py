@@ -42,13 +42,16 @@ def _finding_lines(f: Finding, result: DocumentResult, colour: bool) -> list[str
         line, col = line_col(doc.text, span.start)
         where = f"{side}{line}:{col}"
     head = f"  {where:<14} {sev} {_paint(f'{f.rule:<24}', '2', colour)} {f.message}"
+    if f.related:
+        head += f" (also {', '.join(f.related)})"
     if f.suppressed:
-        head += " (suppressed)"
+        reason = (f.suppression or {}).get("reason")
+        head += f" (suppressed: {reason})" if reason else " (suppressed)"
     lines = [head]
     if doc is not None and span is not None:
         lines.append(f"{'':17}{_excerpt(doc, span, colour)}")
     if f.suggestion is not None:
-        lines.append(f"{'':17}→ {f.suggestion!r}" if not f.suggestion.strip() else f"{'':17}→ {f.suggestion}")
+        lines.append(f"{'':17}→ {f.suggestion}" if f.suggestion.strip() else f"{'':17}→ (delete)")
     return lines
 
 
