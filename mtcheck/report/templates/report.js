@@ -90,7 +90,8 @@
     var sc = f.seg && segdata[f.doc] ? segdata[f.doc][f.seg] : null;
     if (sc) {
       if (sc.mt_forward != null) dbody.appendChild(line("MT", el("q", String(sc.mt_forward))));
-      var keys = Object.keys(sc).filter(function (k) { return k !== "mt_forward"; }).sort();
+      // the aligner's own similarity says nothing to an editor: only MT figures are shown
+      var keys = Object.keys(sc).filter(function (k) { return k !== "mt_forward" && k.indexOf("align_") !== 0; }).sort();
       if (keys.length) {
         var tb = el("table"), cap = el("caption", "Scores for segment " + f.seg);
         tb.appendChild(cap);
@@ -101,9 +102,8 @@
         tb.appendChild(body);
         dbody.appendChild(tb);
       }
-    } else if (f.seg) {
-      dbody.appendChild(el("p", "Segment " + f.seg, "muted"));
     }
+    if (f.seg && !(sc && Object.keys(sc).some(function (k) { return k.indexOf("align_") !== 0; }))) dbody.appendChild(el("p", "Segment " + f.seg, "muted"));
     var visible = F.filter(function (x) { return x.vis; });
     d.getElementById("details-h").textContent = "Finding " + (visible.indexOf(f) + 1) + " of " + visible.length;
     details.hidden = false;
@@ -122,7 +122,7 @@
   function select(i, how, clicked) {
     if (cur >= 0) mark(F[cur], false);
     cur = i;
-    if (i < 0) { details.hidden = true; root.removeAttribute("data-selected"); return; }
+    if (i < 0) { details.hidden = true; root.removeAttribute("data-selected"); status.textContent = summaryLine(); return; }
     var f = F[i];
     mark(f, true);
     showDetails(f);
@@ -145,7 +145,10 @@
     var i = cur < 0 ? (dir > 0 ? -1 : F.length) : cur;
     for (;;) {
       i += dir;
-      if (i < 0 || i >= F.length) return;
+      if (i < 0 || i >= F.length) {
+        status.textContent = dir > 0 ? "No finding after this one (k goes back)." : "No finding before this one (j goes on).";
+        return;
+      }
       if (F[i].vis) { select(i, "key"); return; }
     }
   }
@@ -186,9 +189,16 @@
       r.el.hidden = !show;
       if (show) rowsShown++;
     });
+    rowLine = "; " + rowsShown + " of " + R.length + " rows.";
     if (cur >= 0 && !F[cur].vis) select(-1);
-    status.textContent = shown + " of " + F.length + " findings shown; " + rowsShown + " of " + R.length + " rows.";
+    status.textContent = summaryLine();
     root.setAttribute("data-filtered", String((+root.getAttribute("data-filtered") || 0) + 1));
+  }
+  var rowLine = ".", heading = d.getElementById("findings-h");
+  function summaryLine() {
+    var shown = F.filter(function (f) { return f.vis; }).length;
+    heading.textContent = "Findings (" + (shown < F.length ? shown + " of " + F.length : F.length) + ")";
+    return shown + " of " + F.length + " findings shown" + rowLine;
   }
   var timer = 0;
   tools.addEventListener("change", apply);
@@ -211,6 +221,7 @@
     e.preventDefault();
     select(byN[+a.closest("li.fi").getAttribute("data-n")].i, "list");
   });
+  d.getElementById("close").addEventListener("click", function () { select(-1); });
   d.getElementById("prev").addEventListener("click", function () { step(-1); });
   d.getElementById("next").addEventListener("click", function () { step(1); });
   d.addEventListener("keydown", function (e) {
@@ -228,7 +239,10 @@
     else if ((e.key === "f" || e.key === "a" || e.key === "x") && cur >= 0) {
       e.preventDefault(); decide(F[cur], { f: "fixed", a: "accepted", x: "false-alarm" }[e.key]);
     }
-    else if (e.key === "Escape") { select(-1); }
+    else if (e.key === "Escape") {  // first deselect, then clear the search
+      if (cur >= 0) select(-1);
+      else if (search.value) { search.value = ""; apply(); }
+    }
   });
 
   // ---- triage: fixed / accepted / false alarm, kept per document in localStorage, exported as JSON
@@ -303,8 +317,10 @@
 
   // suppressed findings start hidden: their highlights stay neutral (CSS), list entries hide
   F.forEach(function (f) { if (f.sup) f.li.hidden = true; });
+  // on a laptop screen the filters fold away so that the findings list keeps its room
+  if ((window.innerHeight || root.clientHeight) < 860 && window.innerWidth > 700) d.getElementById("filters").open = false;
   tools.hidden = false;
-  status.textContent = F.filter(function (f) { return f.vis; }).length + " of " + F.length + " findings shown.";
+  status.textContent = summaryLine();
   root.setAttribute("data-ready", "1");
   if (window.performance && performance.mark) performance.mark("mtcheck-ready");
 })();
