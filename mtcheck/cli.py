@@ -1,6 +1,6 @@
 """The ``mtcheck`` command line: a thin layer over the pipeline, configuration and report writers.
 
-Commands: ``check`` (files or folders; reports in text, json, html, sarif, junit, jsonl),
+Commands: ``check`` (files or folders; reports in text, concise, json, html, sarif, junit, jsonl),
 ``fix`` (apply safe fixes), ``rules`` (list or document rules), ``config`` (print the
 effective configuration), plus ``models`` and ``cache`` from ``mtcheck.mt.cli``.
 Heavy modules (the pipeline, rich, the MT stack) are imported only by the commands that
@@ -31,6 +31,7 @@ EXIT_INPUT = 2
 
 class Format(str, enum.Enum):
     text = "text"
+    concise = "concise"
     json = "json"
     html = "html"
     sarif = "sarif"
@@ -121,6 +122,7 @@ def check(
     pair_sources: Annotated[bool, typer.Option("--pair-sources", help="A listed source file stands for its target: check the target instead (for hooks).")] = False,
     baseline: Annotated[Optional[Path], typer.Option(help="Report only findings not recorded in this baseline file.")] = None,
     write_baseline: Annotated[Optional[Path], typer.Option(help="Record the current findings in this baseline file (exit 0).")] = None,
+    sarif_root: Annotated[Optional[Path], typer.Option(help="SARIF paths are relative to this folder (default: the git repository of the first target, else the current folder).", show_default=False)] = None,
     decisions: Annotated[Optional[Path], typer.Option(help="Editors' decisions exported from the HTML report: accepted and false-alarm findings are suppressed with their notes.")] = None,
 ) -> None:
     """Check TARGET files (or every target file under TARGET folders) and report what to fix."""
@@ -212,7 +214,7 @@ def check(
     if fmt is not Format.jsonl and (results or not errors or fmt is Format.junit):
         if checked.jobs or fmt is not Format.text:
             seconds = {r.target.path: o.seconds / len(o.results) for o in outcomes for r in o.results}
-            _write_report(results, fmt, output, quiet=quiet, fail_on=fail_level.value, errors=errors, seconds=seconds)
+            _write_report(results, fmt, output, quiet=quiet, fail_on=fail_level.value, errors=errors, seconds=seconds, sarif_root=sarif_root)
     if checked.batch and not quiet and checked.jobs:
         from mtcheck.batch import summary_table
 
@@ -245,6 +247,7 @@ def _write_report(
     fail_on: str = "error",
     errors: list[tuple[str, str]] | None = None,
     seconds: dict[str, float] | None = None,
+    sarif_root: Path | None = None,
 ) -> None:
     from mtcheck import report
 
@@ -253,6 +256,8 @@ def _write_report(
         options = {"colour": output is None and sys.stdout.isatty(), "quiet": quiet}
     elif format is Format.junit:
         options = {"fail_on": fail_on, "errors": errors, "seconds": seconds}
+    elif format is Format.sarif:
+        options = {"root": sarif_root}
     text = report.render(format.value, results, **options)
     if output is None:
         sys.stdout.write(text)

@@ -13,7 +13,7 @@ file's folder::
     extend-select = []
     ignore = ["style/calque"]
     fail-on = "error"                # error | warning | info | never
-    format = "text"                  # text | json | html | sarif | junit | jsonl
+    format = "text"                  # text | concise | json | html | sarif | junit | jsonl
     glossary = ["terms.csv"]
     allowlist = ["Danse Danse"]      # flagged text that is right here: reported as suppressed
     decisions = "review/decisions.json"   # editors' decisions exported from the HTML report
@@ -63,7 +63,7 @@ from mtcheck.rules_filter import specificity
 CONFIG_NAMES = ("mtcheck.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
 FAIL_ON = ("error", "warning", "info", "never")
-FORMATS = ("text", "json", "html", "sarif", "junit", "jsonl")
+FORMATS = ("text", "concise", "json", "html", "sarif", "junit", "jsonl")
 BACKENDS = ("auto", "ctranslate2", "transformers")
 
 # key → (type check, description); paths are resolved against the config file's folder.

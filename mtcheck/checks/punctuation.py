@@ -39,7 +39,7 @@ class ForeignQuotes(Rule):
                 mark = m.group().strip(_SPACES)
                 english = foreign[mark]
                 yield self.finding(
-                    f"“{mark}” is not an English quotation mark; use “{english}”.",
+                    f"{mark} is not an English quotation mark; use {english} instead.",
                     target=sent.file_span(m.start(), m.end()),
                     segment=seg,
                     suggestion=english,

@@ -75,11 +75,15 @@ def render(results: list[DocumentResult], colour: bool = False, quiet: bool = Fa
         if not results:
             return ""
     out: list[str] = []
+    seen_notices: set[str] = set()  # one "MT skipped" for the run, not one per document
     for result in results:
         header = _label(result.target) + (f"  ←  {_source_label(result)}" if result.source else "")
         out.append(_paint(header, "1", colour))
         for notice in result.notices:
-            out.append(f"  note: {notice}")
+            if notice not in seen_notices:
+                seen_notices.add(notice)
+                out.append(f"  note: {notice}")
+        first = len(out)
         current = None
         for f in result.findings:
             paragraph = (f.segment or "").split(".")[0] or "—"
@@ -89,6 +93,8 @@ def render(results: list[DocumentResult], colour: bool = False, quiet: bool = Fa
             out.extend(_finding_lines(f, result, colour))
         if not result.findings:
             out.append("  no findings")
+        if any("⍽" in line for line in out[first:]):
+            out.append("  (⍽ is a no-break space)")
         out.append("")
     if quiet:
         return "\n".join(out).rstrip("\n") + "\n"

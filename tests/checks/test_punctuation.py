@@ -72,3 +72,9 @@ def test_straight_quote_continued_across_paragraphs(check):
 def test_headline_without_full_stop_even_where_the_source_has_one(check):
     result = check("Putin and Xi meet in Moscow\n\nThe summit opened on Monday.", "Poutine et Xi se rencontrent à Moscou.\n\nLe sommet s'est ouvert lundi.")
     assert texts(result, "final-punctuation") == []
+
+
+def test_foreign_quote_message_does_not_wrap_quotes_in_quotes(check):
+    result = check("“I am confident our cooperation will grow stronger. »")
+    (f,) = [f for f in result.findings if f.rule == "foreign-quotes"]
+    assert f.message == "» is not an English quotation mark; use ” instead."
