@@ -320,7 +320,9 @@ def fix(
         registry = all_rules()
         for r in sorted(rules):
             if r not in registry:
-                raise fail(f"--rule: unknown rule {r!r} (see `mtcheck rules`)")
+                from mtcheck.config import did_you_mean
+
+                raise fail(f"--rule: unknown rule {r!r}{did_you_mean(r, registry) or ' (see `mtcheck rules`)'}")
             if not registry[r].safe_fix:
                 raise fail(f"--rule: {r} has no safe fix (see `mtcheck rules {r}`)")
     if source is not None and (len(targets) != 1 or targets[0].is_dir()):
@@ -366,14 +368,19 @@ def fix(
 
 
 @app.command()
-def rules(rule: Annotated[Optional[str], typer.Argument(help="Show this rule's documentation.")] = None) -> None:
+def rules(rule: Annotated[Optional[str], typer.Argument(help="Show this rule's documentation, or list the rules of this category (fluency, fluency/casing…).", show_default=False)] = None) -> None:
     """List every rule (id, category, default severity), or document one."""
     from mtcheck.checks import all_rules
+    from mtcheck.config import did_you_mean, known_selectors
 
     registry = all_rules()
+    if rule is not None and rule not in registry:
+        category = rule.rstrip("/")
+        selected = {k: v for k, v in registry.items() if v.category == category or v.category.startswith(category + "/")}
+        if not selected:
+            raise fail(f"unknown rule or category {rule!r}{did_you_mean(rule, known_selectors()) or ' (see `mtcheck rules`)'}")
+        registry, rule = selected, None
     if rule is not None:
-        if rule not in registry:
-            raise fail(f"unknown rule {rule!r} (see `mtcheck rules`)")
         cls = registry[rule]
         langs = f", target {'/'.join(sorted(cls.target_langs))} only" if cls.target_langs else ""
         typer.echo(f"{cls.id}  [{cls.category}, {cls.severity.value}{', safe fix' if cls.safe_fix else ''}{langs}]\n")

@@ -180,11 +180,20 @@ def known_selectors() -> set[str]:
     return set(all_rules()) | set(CATEGORIES) | prefixes | {"ALL", "all"}
 
 
+def did_you_mean(name: str, known: set[str] | list[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest known name, else empty."""
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def check_selectors(selectors: list[str], where: str) -> None:
     known = known_selectors()
     for s in selectors:
         if s.rstrip("/") not in known:
-            raise ConfigError(f"{where}: unknown rule or category {s!r} (see `mtcheck rules`)")
+            hint = did_you_mean(s, known) or " (see `mtcheck rules`)"
+            raise ConfigError(f"{where}: unknown rule or category {s!r}{hint}")
 
 
 def resolve_rules(layers: list[dict[str, Any]]) -> list[str]:

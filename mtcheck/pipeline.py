@@ -397,7 +397,10 @@ def _check_suppressions(target: Document) -> None:
     for paragraph, entries in target.suppressions.items():
         for rule, _ in entries:
             if rule not in known:
-                raise InputError(target.path, f"mtcheck comment before block {paragraph} names unknown rule {rule!r} (see `mtcheck rules`)")
+                from mtcheck.config import did_you_mean
+
+                hint = did_you_mean(rule, known) or " (see `mtcheck rules`)"
+                raise InputError(target.path, f"mtcheck comment before block {paragraph} names unknown rule {rule!r}{hint}")
 
 
 def _prefixes(category: str) -> list[str]:

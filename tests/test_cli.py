@@ -129,3 +129,16 @@ def test_english_rules_never_run_on_a_french_target():
     assert {"english-capitals", "foreign-quotes"} <= english and not rules & english
     out = run("fix", "samples/putin-xi-summit.fr.txt", "--diff", "--src-lang", "en", "--tgt-lang", "fr")
     assert out.returncode == 0 and out.stdout == ""
+
+
+def test_rules_by_category_and_did_you_mean():
+    out = run("rules", "fluency/casing")
+    assert out.returncode == 0
+    assert {line.split()[0] for line in out.stdout.splitlines()} == {"name-casing", "english-capitals", "sentence-start-casing"}
+    assert run("rules", "locale").stdout.count("locale/format") >= 5
+    out = run("rules", "duplicat-word")
+    assert out.returncode == 2 and "did you mean 'duplicate-word'?" in out.stderr
+    out = run("check", SEED, "--no-mt", "--select", "fluency/casin")
+    assert out.returncode == 2 and "did you mean 'fluency/casing'?" in out.stderr
+    out = run("fix", SEED, "--diff", "--rule", "duplicate-wrd")
+    assert out.returncode == 2 and "did you mean 'duplicate-word'?" in out.stderr
