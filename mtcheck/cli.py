@@ -155,6 +155,8 @@ def check(
     from mtcheck.baseline import BaselineError, load as load_baseline, write as write_baseline_file
 
     known = None
+    if baseline is None and write_baseline is None and cfg.get("baseline"):
+        baseline = Path(cfg.get("baseline"))
     if baseline is not None:
         try:
             known = load_baseline(baseline)
