@@ -348,7 +348,7 @@ def _document_view(d: int, result: DocumentResult, rep: dict, counter: list[int]
         index=d,
         html_id=f"d{d}",
         key=str(tpath) + (f"#{rep['id']}" if rep.get("id") else ""),
-        title=Path(str(tpath)).name,
+        title=Path(str(tpath)).name + (f"#{rep['id']}" if rep.get("id") else ""),
         target_path=str(tpath),
         source_path=str(spath) if spath else None,
         target_lang=rep.get("target_lang") or target_doc.lang,
