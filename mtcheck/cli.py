@@ -23,6 +23,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: no "<bool>" after flags
 )
 
 EXIT_FINDINGS = 1
@@ -70,11 +71,11 @@ NoConfigOpt = Annotated[bool, typer.Option("--no-config", help="Ignore configura
 SourceOpt = Annotated[Optional[Path], typer.Option(help="The source of a single TARGET (default: found by file name).")]
 SrcLangOpt = Annotated[Optional[str], typer.Option(help="Source language (default: configuration, file name, else fr).")]
 TgtLangOpt = Annotated[Optional[str], typer.Option(help="Target language (default: configuration, file name, else en).")]
-SelectOpt = Annotated[Optional[list[str]], typer.Option(help="Only these rules or categories (replaces the configured selection); repeatable.")]
-ExtendSelectOpt = Annotated[Optional[list[str]], typer.Option(help="Add these rules or categories to the selection; repeatable.")]
-IgnoreOpt = Annotated[Optional[list[str]], typer.Option(help="Skip these rules or categories; repeatable.")]
-IncludeOpt = Annotated[Optional[list[str]], typer.Option(help="In folders, check only files matching this glob; repeatable.")]
-ExcludeOpt = Annotated[Optional[list[str]], typer.Option(help="In folders, skip files matching this glob; repeatable.")]
+SelectOpt = Annotated[Optional[list[str]], typer.Option(metavar="RULE", help="Only these rules or categories (replaces the configured selection); repeatable.")]
+ExtendSelectOpt = Annotated[Optional[list[str]], typer.Option(metavar="RULE", help="Add these rules or categories to the selection; repeatable.")]
+IgnoreOpt = Annotated[Optional[list[str]], typer.Option(metavar="RULE", help="Skip these rules or categories; repeatable.")]
+IncludeOpt = Annotated[Optional[list[str]], typer.Option(metavar="GLOB", help="In folders, check only files matching this glob; repeatable.")]
+ExcludeOpt = Annotated[Optional[list[str]], typer.Option(metavar="GLOB", help="In folders, skip files matching this glob; repeatable.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no notices, progress or summary.")]
 
 
@@ -97,7 +98,7 @@ def _cli_layer(**values: Any) -> dict[str, Any]:
 
 @app.command()
 def check(
-    targets: Annotated[list[Path], typer.Argument(help="Translated files or folders to check (folders: every *.<tgt-lang>.* file inside).", show_default=False)],
+    targets: Annotated[list[Path], typer.Argument(metavar="TARGET", help="Translated files or folders to check (folders: every *.<tgt-lang>.* file inside).", show_default=False)],
     source: SourceOpt = None,
     src_lang: SrcLangOpt = None,
     tgt_lang: TgtLangOpt = None,
@@ -108,7 +109,7 @@ def check(
     require_mt: Annotated[bool, typer.Option("--require-mt", help="Exit 2 when MT models are missing.")] = False,
     backend: Annotated[Optional[Backend], typer.Option(help="MT backend (default: auto).", show_default=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the MT cache.")] = False,
-    glossary: Annotated[Optional[list[Path]], typer.Option(help="Glossary CSV/TSV (source,target columns); repeatable; replaces the configured ones.")] = None,
+    glossary: Annotated[Optional[list[Path]], typer.Option(metavar="FILE", help="Glossary CSV/TSV (source,target columns); repeatable; replaces the configured ones.")] = None,
     select: SelectOpt = None,
     extend_select: ExtendSelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -273,9 +274,9 @@ def _write_report(
 
 @app.command()
 def fix(
-    targets: Annotated[list[Path], typer.Argument(help="Translated files or folders to fix in place.", show_default=False)],
+    targets: Annotated[list[Path], typer.Argument(metavar="TARGET", help="Translated files or folders to fix in place.", show_default=False)],
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the fixes instead of writing (exit 1 if there are any).")] = False,
-    rule: Annotated[Optional[list[str]], typer.Option("--rule", help="Apply only this rule's fixes; repeatable.")] = None,
+    rule: Annotated[Optional[list[str]], typer.Option("--rule", metavar="RULE", help="Apply only this rule's fixes; repeatable.")] = None,
     no_backup: Annotated[bool, typer.Option("--no-backup", help="Do not keep a FILE.orig copy of the original.")] = False,
     undo: Annotated[bool, typer.Option("--undo", help="Restore each TARGET from its FILE.orig backup.")] = False,
     source: SourceOpt = None,

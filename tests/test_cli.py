@@ -142,3 +142,10 @@ def test_rules_by_category_and_did_you_mean():
     assert out.returncode == 2 and "did you mean 'fluency/casing'?" in out.stderr
     out = run("fix", SEED, "--diff", "--rule", "duplicate-wrd")
     assert out.returncode == 2 and "did you mean 'duplicate-word'?" in out.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["fix"], ["rules"], ["config"]])
+def test_help_shows_no_internal_type_names(command):
+    out = run(*command, "--help")
+    assert out.returncode == 0
+    assert "<bool>" not in out.stdout and "list[str]" not in out.stdout and "{targets}" not in out.stdout
