@@ -81,3 +81,34 @@ def test_mark_reload_export_and_recheck(open_report, tmp_path):
     assert "suppressed" not in again[findings[2]["id"]]  # marked fixed but still there: reported
     assert f"is marked fixed in {path}" in " ".join(json.loads(run.stdout)["documents"][0]["notices"])
     assert all("suppressed" not in again[f["id"]] for f in findings[3:])
+
+
+def test_decisions_survive_a_newer_report_of_the_same_article(browser):
+    """A re-run after edits (other findings gone, ids of the rest stable) shows the same decisions."""
+    from dataclasses import replace
+
+    from mtcheck.report.html import render
+    from mtcheck.report.json import build_report
+    from tests.browser.conftest import REPORT_URL
+
+    first = reports.seed()[0]
+    result = reports._check(reports.SEED_TARGET)
+    newer = replace(result, findings=result.findings[1:])  # the first problem was fixed meanwhile
+    second = render([newer], build_report([newer]))
+    body = {"html": first}
+    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        ctx.route("**/*", lambda r: r.fulfill(status=200, content_type="text/html", body=body["html"]) if r.request.url == REPORT_URL else r.abort())
+        page = ctx.new_page()
+        page.goto(REPORT_URL)
+        page.wait_for_selector("html[data-ready='1']", state="attached")
+        _select(page, 1)
+        page.keyboard.press("x")
+        kept = page.get_attribute("#f1", "data-id")
+        body["html"] = second
+        page.goto(REPORT_URL)
+        page.wait_for_selector("html[data-ready='1']", state="attached")
+        assert page.get_attribute("#f0", "data-id") == kept and page.get_attribute("#f0", "data-t") == "false-alarm"
+        assert page.text_content("#progress") == f"1 of {len(newer.findings)} reviewed"
+    finally:
+        ctx.close()
