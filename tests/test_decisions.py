@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from mtcheck.decisions import DecisionsError, apply, load
 from mtcheck.pipeline import check_pair
 
 SEED = Path(__file__).resolve().parents[1] / "samples" / "putin-xi-summit.en.txt"
+SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "schema" / "mtcheck.report.1.json").read_text(encoding="utf-8"))
 
 
 def _write(tmp_path, documents, schema="mtcheck.decisions/1"):
@@ -68,7 +70,10 @@ def test_cli_flag_and_config_key(tmp_path, seed_ids, monkeypatch):
     config.write_text('decisions = "decisions.json"\n', encoding="utf-8")
     for args in (["--decisions", str(decisions), "--no-config"], ["--config", str(config)]):
         out = CliRunner().invoke(app, ["check", str(SEED), "--no-mt", "-f", "json", *args])
-        found = json.loads(out.stdout)["documents"][0]["findings"]
+        report = json.loads(out.stdout)
+        jsonschema.validate(report, SCHEMA)  # revision 1.1: suppression, related
+        found = report["documents"][0]["findings"]
         assert found[0]["suppression"]["reason"] == "intended", args
+        assert any(f.get("related") for f in found)
     out = CliRunner().invoke(app, ["check", str(SEED), "--no-mt", "--decisions", str(tmp_path / "none.json")])
     assert out.exit_code == 2 and "no such decisions file" in out.stderr

@@ -6,7 +6,7 @@ import dataclasses
 
 from mtcheck.model import Document, DocumentResult, Finding, Span
 from mtcheck.readers import line_col
-from mtcheck.report.json import document_article, summary
+from mtcheck.report.json import cms_field, document_article, summary
 
 _COLOURS = {"error": "31", "warning": "33", "info": "36"}
 _CONTEXT = 50
@@ -40,7 +40,8 @@ def _finding_lines(f: Finding, result: DocumentResult, colour: bool) -> list[str
     where = ""
     if doc is not None and span is not None:
         line, col = line_col(doc.text, span.start)
-        where = f"{side}{line}:{col}"
+        field = cms_field(f, result)
+        where = f"{side}{field + ' ' if field else ''}{line}:{col}"
     head = f"  {where:<14} {sev} {_paint(f'{f.rule:<24}', '2', colour)} {f.message}"
     if f.related:
         head += f" (also {', '.join(f.related)})"

@@ -63,6 +63,7 @@ def test_cms_article_ids_and_fields_are_reported():
     assert "articles.en.jsonl#en-1042  ←  " in text and "articles.fr.jsonl#fr-881" in text
     assert "articles.en.jsonl#en-1044  ←  its embedded source" in text
     assert "articles.en.jsonl  ←  " not in text
+    assert "\n  body 1:" in text  # the CMS field of each finding
     # a plain text report has neither
     seed = build_report([check_pair(SAMPLES / "putin-xi-summit.en.txt", settings={"mt": False})])["documents"][0]
     assert "id" not in seed and not any("field" in f for f in seed["findings"])
