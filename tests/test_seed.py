@@ -54,3 +54,36 @@ def test_planted_sample_finds_every_planted_artifact():
         if not any(family[f.rule] == r["family"] and covers(f, r["target_text"]) for f in result.findings)
     ]
     assert len(rows) >= 15 and missed == []
+
+
+# The seed's problems, one finding each: (rule, flagged target text, rules merged into it).
+SEED_FINDINGS = [
+    ("foreign-quotes", " »", []),
+    ("calque", "against Westerners", []),
+    ("calque", "at new", []),
+    ("glossary", "head of the American diplomacy", ["calque"]),
+    ("name-casing", "kyiv", []),
+    ("calque", "the master of the Kremlin", []),
+    ("calque", "the Ukrainian file", []),
+    ("glossary", "Siberian Force", []),
+    ("calque", "Coincidence of the calendar", []),
+    ("calque", "in full tension", []),
+    ("duplicate-word", "said said", ["calque"]),
+    ("leftover", "Consult our file: War in Ukraine", []),
+]
+
+
+def test_seed_every_problem_is_one_finding():
+    result = check_pair(SAMPLES / "putin-xi-summit.en.txt", settings={"mt": False})
+    got = [(f.rule, result.target.slice(f.target) if f.target else None, f.related) for f in result.findings]
+    assert got == SEED_FINDINGS
+    spans = [f.target for f in result.findings if f.target]
+    for a in spans:
+        for b in spans:
+            assert a is b or not (a.start < b.end and b.start < a.end), (a, b)
+
+
+def test_source_only_findings_point_at_the_rendering_too():
+    result = check_pair(SAMPLES / "putin-xi-summit.en.txt", settings={"mt": False})
+    glossary = {result.source.slice(f.source): result.target.slice(f.target) for f in result.findings if f.rule == "glossary"}
+    assert glossary == {"chef de la diplomatie": "head of the American diplomacy", "Force de Sibérie": "Siberian Force"}

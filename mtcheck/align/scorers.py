@@ -77,6 +77,34 @@ class AnchorScorer:
         matched = len(src_words) - unmatched + sum(map(src_keys.__contains__, tgt_words))
         return matched / (len(src_words) + len(tgt_words))
 
+    def rendering(self, phrase: str, text: str) -> tuple[int, int] | None:
+        """Where ``text`` renders the source ``phrase``: the shortest run of words matching its content words.
+
+        ``Force de Sibérie`` → ``Siberian Force``, ``chef de la diplomatie`` → ``head of the
+        American diplomacy``: every content word of the phrase must find a counterpart
+        (cognate or lexicon translation) within a run at most three words longer than the
+        phrase. ``None`` when there is no such run.
+        """
+        wanted = [keys for keys in _source_words(self, phrase)]
+        if not wanted:
+            return None
+        words = [(m.start(), m.end(), _key(m.group())) for m in _WORD.finditer(text)]
+        limit = len(phrase.split()) + 3
+        best = None
+        for i, (start, _, key) in enumerate(words):
+            if not any(key in keys for keys in wanted):
+                continue
+            left = list(wanted)
+            for j in range(i, min(len(words), i + limit)):
+                hit = next((k for k, keys in enumerate(left) if words[j][2] in keys), None)
+                if hit is not None:
+                    left.pop(hit)
+                    if not left:
+                        if best is None or j - i < best[1] - best[0]:
+                            best = (i, j)
+                        break
+        return (words[best[0]][0], words[best[1]][1]) if best is not None else None
+
     def __hash__(self) -> int:
         return hash((self.src_lang, self.tgt_lang))
 

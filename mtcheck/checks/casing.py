@@ -148,6 +148,7 @@ class CalendarAndNationality(Rule):
     category = "fluency/casing"
     severity = Severity.ERROR
     safe_fix = True
+    target_langs = frozenset({"en"})
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         kinds = _always_capitalised(ctx.tgt_lang)

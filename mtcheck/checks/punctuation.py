@@ -31,6 +31,7 @@ class ForeignQuotes(Rule):
     category = "fluency/punctuation"
     severity = Severity.ERROR
     safe_fix = True
+    target_langs = frozenset({"en"})
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         foreign = typography(ctx.tgt_lang).get("foreign_quotes", {})
@@ -42,7 +43,7 @@ class ForeignQuotes(Rule):
                 mark = m.group().strip(_SPACES)
                 english = foreign[mark]
                 yield self.finding(
-                    f"“{mark}” is not an English quotation mark; use “{english}”.",
+                    f"{mark} is not an English quotation mark; use {english} instead.",
                     target=sent.file_span(m.start(), m.end()),
                     segment=seg,
                     suggestion=english,

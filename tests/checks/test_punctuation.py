@@ -158,3 +158,9 @@ def test_inner_mark_beside_a_source_abbreviation_is_flagged(check):
 def test_doubled_full_stop(check, target, flagged):
     result = check("Summit\n\n" + target + FILL, "Sommet\n\nC'est ce qu'a dit Maryse Bouvette. Les discussions entre les deux délégations se sont poursuivies tard dans la nuit dans la capitale.")
     assert texts(result, "final-punctuation") == flagged
+
+
+def test_foreign_quote_message_does_not_wrap_quotes_in_quotes(check):
+    result = check("“I am confident our cooperation will grow stronger. »")
+    (f,) = [f for f in result.findings if f.rule == "foreign-quotes"]
+    assert f.message == "» is not an English quotation mark; use ” instead."
