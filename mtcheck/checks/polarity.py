@@ -82,7 +82,8 @@ class Polarity(Rule):
     Leaves alone: *ne…que* (= only), expletive *ne* (*avant que…ne*, *à moins que…ne*,
     *craindre que…ne*), *pas mal*, *non seulement…mais*, *not only*, *if not*; lexical
     negation on either side (*n'a pas pu* → *was unable*/*failed to*; *refuse*, *deny*,
-    *lack*, *impossible*, *unlike*, *sans*, *without*), a target left in the source language,
+    *lack*, *impossible*, *unlike*, *sans*, *without*), litotes (*n'a pas faibli* → *remained
+    high*, *it can't be denied*, *not unlike*), a target left in the source language,
     and pairs with no cue data.
     """
 
