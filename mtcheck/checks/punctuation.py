@@ -10,8 +10,8 @@ import regex
 
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Segment, Sentence, Severity
-from mtcheck.resources import stopwords, word_list
 from mtcheck.resources import months as months_of
+from mtcheck.resources import stopwords, word_list
 from mtcheck.typography import typography
 
 _SPACES = " \u00a0\u202f"
@@ -193,14 +193,13 @@ class FinalPunctuation(Rule):
     Flags: ``He left`` aligned with ``Il est parti.`` — a sentence ending on a letter or digit;
     inside a paragraph, ``He left The talks resumed.`` where the source has two sentences
     (the space, where the source's break falls, before a capitalised sentence opener such
-    as *The*, *He*, *A*, or before the source's second sentence's first word); a doubled full stop
-    (``Maryse Bouvette..``, ``the U.S..``) where the source has none.
+    as *The*, *He*, *A*, or before the first word of the source's second sentence); a
+    doubled full stop (``Maryse Bouvette..``, ``the U.S..``) where the source has none.
     Leaves alone: headlines and subheadings (the document's first block, or a block of one
     short sentence in Title Case: English headlines take no full stop even where the French
-    has one),
-    datelines whose source has no final punctuation either, sentences ending in any
-    punctuation, quote or bracket (``It was rough,`` continues), ellipses, and capitalised words
-    inside a sentence: names, weekdays, months, demonyms, *in The Hague*.
+    has one), datelines whose source has no final punctuation either, sentences ending in
+    any punctuation, quote or bracket (``It was rough,`` continues), ellipses, and
+    capitalised words inside a sentence: names, weekdays, months, demonyms, *in The Hague*.
     """
 
     id = "final-punctuation"
@@ -213,10 +212,7 @@ class FinalPunctuation(Rule):
         for seg in ctx.aligned():
             if len(seg.source) > len(seg.target):
                 yield from self._lost_boundaries(ctx, seg)
-            if not any(_DOUBLED_STOP.search(s.text) for s in seg.source):
-                for sent in seg.target:
-                    for m in _DOUBLED_STOP.finditer(sent.text):
-                        yield self.finding("Doubled full stop.", target=sent.file_span(m.start(), m.end()), segment=seg, suggestion=".")
+            yield from self._doubled_stops(seg)
             source_end = seg.source[-1].text
             last = seg.target[-1]
             if not _FINAL.search(source_end) or not last.text.rstrip()[-1:].isalnum():
@@ -229,6 +225,13 @@ class FinalPunctuation(Rule):
                 target=last.file_span(max(end - 1, 0), end),
                 segment=seg,
             )
+
+    def _doubled_stops(self, seg: Segment) -> Iterator[Finding]:
+        if any(_DOUBLED_STOP.search(s.text) for s in seg.source):
+            return
+        for sent in seg.target:
+            for m in _DOUBLED_STOP.finditer(sent.text):
+                yield self.finding("Doubled full stop.", target=sent.file_span(m.start(), m.end()), segment=seg, suggestion=".")
 
     def _lost_boundaries(self, ctx: CheckContext, seg: Segment) -> Iterator[Finding]:
         """Two source sentences translated as one that runs them together (``on Monday The talks``).
