@@ -32,12 +32,12 @@ import time
 from collections import Counter
 
 import regex
-
 from _common import clip
+from precision import Doc, Injection, _para_span, load_corpus, offsets, overlaps, run
+
 from mtcheck.checks.polarity import cues
 from mtcheck.model import Severity, Span
 from mtcheck.segment import split_sentences
-from precision import Doc, Injection, _para_span, load_corpus, offsets, overlaps, run
 
 SEED = 20141201
 TARGET = 0.90

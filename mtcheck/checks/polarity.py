@@ -71,10 +71,11 @@ def _with_unaligned_neighbours(segments: list[Segment]) -> Iterator[tuple[Segmen
 class Polarity(Rule):
     """A negation added or lost: the translation says the opposite of its source.
 
-    Per aligned segment (with any unpaired sentence next to it), the source's grammatical negations (*ne…pas/plus/jamais/rien/
-    personne/aucun/guère*, *ni…ni*, *personne ne*) are counted against the translation's
-    (*not*, *n't*, *no*, *never*, *nothing*, *nobody*, *none*, *neither/nor*), each side's
-    lexical negation counting as an excuse for the other.
+    Per aligned segment (with any unpaired sentence next to it), the source's grammatical
+    negations (*ne…pas/plus/jamais/rien/personne/aucun/guère*, *ni…ni*, *personne ne*, *ne
+    peut*) are counted against the translation's (*not*, *n't*, *no*, *never*, *nothing*,
+    *nobody*, *none*, *neither/nor*), each side's lexical negation counting as an excuse for
+    the other.
     Flags: ``n'a pas été retenu`` → ``was selected`` (lost; the source span is the negation),
     ``a été retenu`` → ``was not selected`` (added; the target span is the ``not``).
     A count that differs while both sides are negative, or a headline (the first block, one
@@ -82,7 +83,8 @@ class Polarity(Rule):
     Leaves alone: *ne…que* (= only), expletive *ne* (*avant que…ne*, *à moins que…ne*,
     *craindre que…ne*), *pas mal*, *non seulement…mais*, *not only*, *if not*; lexical
     negation on either side (*n'a pas pu* → *was unable*/*failed to*; *refuse*, *deny*,
-    *lack*, *impossible*, *unlike*, *sans*, *without*), a target left in the source language,
+    *lack*, *impossible*, *unlike*, *sans*, *without*), litotes (*n'a pas faibli* → *remained
+    high*, *it can't be denied*, *not unlike*), a target left in the source language,
     and pairs with no cue data.
     """
 

@@ -9,10 +9,9 @@ from collections.abc import Iterator
 import regex
 
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.checks.casing import _common_words
 from mtcheck.model import Finding, Segment, Sentence, Severity
-from mtcheck.resources import stopwords, word_list
 from mtcheck.resources import months as months_of
+from mtcheck.resources import stopwords, word_list
 from mtcheck.typography import typography
 
 _SPACES = " \u00a0\u202f"
@@ -195,14 +194,13 @@ class FinalPunctuation(Rule):
     Flags: ``He left`` aligned with ``Il est parti.`` — a sentence ending on a letter or digit;
     inside a paragraph, ``He left The talks resumed.`` where the source has two sentences
     (the space, where the source's break falls, before a capitalised sentence opener such
-    as *The*, *He*, *A* or a capitalised word the source lacks); a doubled full stop
-    (``Maryse Bouvette..``, ``the U.S..``) where the source has none.
+    as *The*, *He*, *A*, or before the first word of the source's second sentence); a
+    doubled full stop (``Maryse Bouvette..``, ``the U.S..``) where the source has none.
     Leaves alone: headlines and subheadings (the document's first block, or a block of one
     short sentence in Title Case: English headlines take no full stop even where the French
-    has one),
-    datelines whose source has no final punctuation either, sentences ending in any
-    punctuation, quote or bracket (``It was rough,`` continues), ellipses, and capitalised words
-    inside a sentence: names the source has, weekdays, months, demonyms, *in The Hague*.
+    has one), datelines whose source has no final punctuation either, sentences ending in
+    any punctuation, quote or bracket (``It was rough,`` continues), ellipses, and
+    capitalised words inside a sentence: names, weekdays, months, demonyms, *in The Hague*.
     """
 
     id = "final-punctuation"
@@ -215,10 +213,7 @@ class FinalPunctuation(Rule):
         for seg in ctx.aligned():
             if len(seg.source) > len(seg.target):
                 yield from self._lost_boundaries(ctx, seg)
-            if not any(_DOUBLED_STOP.search(s.text) for s in seg.source):
-                for sent in seg.target:
-                    for m in _DOUBLED_STOP.finditer(sent.text):
-                        yield self.finding("Doubled full stop.", target=sent.file_span(m.start(), m.end()), segment=seg, suggestion=".")
+            yield from self._doubled_stops(seg)
             source_end = seg.source[-1].text
             last = seg.target[-1]
             if not _FINAL.search(source_end) or not last.text.rstrip()[-1:].isalnum():
@@ -232,32 +227,35 @@ class FinalPunctuation(Rule):
                 segment=seg,
             )
 
+    def _doubled_stops(self, seg: Segment) -> Iterator[Finding]:
+        if any(_DOUBLED_STOP.search(s.text) for s in seg.source):
+            return
+        for sent in seg.target:
+            for m in _DOUBLED_STOP.finditer(sent.text):
+                yield self.finding("Doubled full stop.", target=sent.file_span(m.start(), m.end()), segment=seg, suggestion=".")
+
     def _lost_boundaries(self, ctx: CheckContext, seg: Segment) -> Iterator[Finding]:
         """Two source sentences translated as one that runs them together (``on Monday The talks``).
 
         The break is looked for where the source's falls (same share of the text, within
-        ``_BREAK_SLACK``): a space before a capitalised sentence opener (*The*, *He*, *A*) or
-        before the word the source's second sentence starts with; else before a capitalised
-        ordinary word (*Finally*), or a capitalised word the source lacks after a lowercase
-        one — never a weekday, month or demonym, nor inside a name of several capitalised words.
+        ``_BREAK_SLACK``): a space before a capitalised sentence opener (*The*, *He*, *A*; not
+        *The Hague*), or a lowercase word then the word the source's second sentence starts
+        with (*job Delta*). Other capitalised words are left alone: a translator who joins two
+        sentences keeps names inside the joined one.
         """
         if len(seg.source) != 2 or len(seg.target) != 1:
             return
         sent, (first, second) = seg.target[0], seg.source
-        openers, known = _break_words(ctx.tgt_lang)
-        source_words = set(regex.findall(r"\p{L}+", seg.source_text))
+        openers = _openers(ctx.tgt_lang)
         opening = regex.match(r"\P{L}*(\p{L}+)", second.text)
         expected = len(sent.text) * len(first.text) / (len(first.text) + len(second.text))
         opener = opening.group(1) if opening else None
-        ordinary = _common_words(ctx.src_lang, ctx.tgt_lang)
         candidates = [
             m for m in _CAPITAL_AFTER_WORD.finditer(sent.text, overlapped=True)
-            if m.group(2) in openers or m.group(2) == opener
-            or not m.group("cap") and m.group(2) not in known
-            and (m.group(2).lower() in ordinary or m.group(1)[0].islower() and m.group(2) not in source_words)
+            if m.group(2) in openers and not m.group("cap") or m.group(2) == opener and m.group(1)[0].islower()
         ]
         near = [m for m in candidates if abs(m.start(2) - expected) <= _BREAK_SLACK * len(sent.text)]
-        best = min(near, key=lambda m: (m.group(2) not in openers | {opener}, abs(m.start(2) - expected)), default=None)
+        best = min(near, key=lambda m: abs(m.start(2) - expected), default=None)
         if best is None:
             return
         end = best.end(1)
@@ -286,13 +284,11 @@ def _heading(sentence: Sentence) -> bool:
 
 
 @functools.cache
-def _break_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Capitalised sentence openers (function words but ``I`` and month names such as ``May``), and
-    the capitalised words that are not a sentence start (weekdays, months, demonyms)."""
-    known = frozenset(w.capitalize() for w in [*word_list(lang, "weekdays"), *months_of(lang), *word_list(lang, "demonyms")])
+def _openers(lang: str) -> frozenset[str]:
+    """Capitalised function words that start sentences (not ``I``, nor month names such as ``May``)."""
+    months = {name.capitalize() for name in months_of(lang)}
     function_words = {*stopwords(lang), *word_list(lang, "mt-stopwords")}  # the latter has "a", "on"
-    openers = frozenset(w.capitalize() for w in function_words if w.isalpha() and w != "i") - known
-    return openers, known
+    return frozenset(w.capitalize() for w in function_words if w.isalpha() and w != "i") - months
 
 
 class InnerSentenceMark(Rule):

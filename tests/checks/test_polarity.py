@@ -55,6 +55,12 @@ def test_added_negation_points_at_the_cue(check):
         ("He was not present at the meeting.", "Il était absent de la réunion."),
         ("The country has not had a case since 2001.", "Le pays est indemne de cas depuis 2001."),
         ("I'm not trying to please anyone.", "Je n'essaye de faire plaisir à personne."),
+        ("You keep reminding yourself that we had a big lead.", "Vous n'arrêtez pas de vous rappeler que nous menions largement."),
+        ("Interest remained high after the hearing.", "L'intérêt n'a pas faibli une fois l'audition terminée."),
+        ("The vote is expected no later than Friday.", "Le vote devrait avoir lieu d'ici vendredi."),
+        ("It can't be denied that languages matter.", "Il est évident que les langues comptent."),
+        ("He is one of several rappers to change his name.", "Il n'est pas le seul rappeur à changer son nom."),
+        ("The shelters are not a common sight elsewhere.", "Les refuges se font rares ailleurs."),
     ],
 )
 def test_leaves_alone(check, target, source):
@@ -100,6 +106,7 @@ def test_reported_as_fact(check, target, source):
         "According to the police, the attack killed ten people in the north of the country.",
         "The attack may have killed ten people in the north of the country.",
         "The attack is believed to have killed ten people in the north of the country.",
+        "Police denounced allegations that the attack killed ten people in the north of the country.",
     ],
 )
 def test_hedged_translation_left_alone(check, target):
@@ -132,3 +139,17 @@ def test_conditional_before_an_adverb_or_adjective_is_not_reported_speech(check,
 def test_untranslated_target_is_left_to_the_untranslated_rules(check):
     french = "Les autorités appellent les habitants à ne pas s'approcher des cours d'eau."
     assert by_rule(pair(check, french, french), "polarity") == []
+
+
+def test_nevertheless_is_not_a_lexical_negation(check):
+    result = pair(check, "Nevertheless, the government has declared its intention to reform.", "Mais le gouvernement n'a aucunement manifesté l'intention de réformer.")
+    assert len(problems(result, "polarity")) == 1
+
+
+def test_reporting_verb_translating_the_source_one_is_no_hedge(check):
+    result = pair(
+        check,
+        '"We want to identify the people who have come into contact with the kitten," said the ministries.',
+        "« Nous voulons identifier les personnes qui auraient pu entrer en contact avec le chaton », précisent les ministères.",
+    )
+    assert len(by_rule(result, "reported-as-fact")) == 1
