@@ -275,15 +275,16 @@ def _within(word: str, edits: int) -> regex.Pattern:
     return regex.compile(rf"(?:{regex.escape(word)}){{e<={edits}}}")
 
 
-_last_segment: list = [None, None]  # the segment last asked about and its capitalised target words
+_last_segment: list = [(None, None)]  # (the segment last asked about, its capitalised target words)
 
 
 def _target_words(seg: Segment) -> tuple[list[tuple[Sentence, regex.Match]], set[str]]:
     """The capitalised words of the segment's target sentences, and their set."""
-    if _last_segment[0] is not seg:
+    memo = _last_segment[0]  # one read: another thread may replace it meanwhile
+    if memo[0] is not seg:
         found = [(sent, m) for sent in seg.target for m in _NAME_WORD.finditer(sent.text)]
-        _last_segment[:] = [seg, (found, {m.group() for _, m in found})]
-    return _last_segment[1]
+        memo = _last_segment[0] = (seg, (found, {m.group() for _, m in found}))
+    return memo[1]
 
 
 def _transposed(a: str, b: str) -> bool:
@@ -339,15 +340,16 @@ def _elsewhere(ctx: CheckContext, seg: Segment, text: str) -> bool:
     )
 
 
-_last_context: list = [None, []]  # the context last analysed and its problems: both name rules read them
+_last_context: list = [(None, [])]  # (the context last analysed, its problems): both name rules read them
 
 
 def _problems(ctx: CheckContext) -> list[_Problem]:
     """Every source name that its aligned target segment drops, swaps for another name or respells
     (computed once per context)."""
-    if _last_context[0] is not ctx:
-        _last_context[:] = [ctx, list(_analyse(ctx))]
-    return _last_context[1]
+    memo = _last_context[0]  # one read: another thread may replace it meanwhile
+    if memo[0] is not ctx:
+        memo = _last_context[0] = (ctx, list(_analyse(ctx)))
+    return memo[1]
 
 
 def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
