@@ -15,7 +15,6 @@ from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span
 from mtcheck.resources import alternation, exonyms, lexicon, months, pair_table, stopwords, word_list
 
-_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’-]*\p{L}")
 # Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping".
 _NAME_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}\p{Ll}[\p{L}'’-]*)+")
 # A capitalised word, hyphenated parts included; after an elision too ("d'Israël").
@@ -164,7 +163,7 @@ def _transliterations(src: str, tgt: str, word: str, person: bool) -> regex.Patt
     """The spellings of a source name that are transliterations (``data/<pair>/transliteration.tsv``;
     for names that are no person's, also the ``places`` rows), as one pattern over the plain word."""
     rows = pair_table(src, tgt, "transliteration")
-    table = {row[src]: row[tgt].split("|") for row in rows if row["scope"] == "all" or not person}
+    table = {row[src]: row[tgt].split("|") for row in rows if row.get("scope", "all") == "all" or not person}
     keys = sorted(table, key=len, reverse=True)
     sequences = regex.compile("|".join(regex.escape(k.rstrip("$")) + ("$" if k.endswith("$") else "") for k in keys) or "(?!)")
     pieces, pos = [], 0
