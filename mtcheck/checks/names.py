@@ -14,7 +14,6 @@ from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span
 from mtcheck.resources import Phrases, alternation, exonyms, lexicon, months, pair_table, stopwords, word_list
 
-_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’-]*\p{L}")
 # Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping".
 _NAME_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}\p{Ll}[\p{L}'’-]*)+")
 # A capitalised word, hyphenated parts included; after an elision too ("d'Israël").
@@ -130,17 +129,21 @@ Words = tuple  # containers of lowercase words, searched in turn (no copy of the
 
 
 @functools.cache
-def _not_names(src: str, tgt: str) -> tuple[Words, Words]:
-    """Lowercase words that are no proper names even when capitalised: the source language's
-    ordinary words and demonyms; the target language's ordinary words, titles, calendar words,
-    demonyms and languages."""
+def _source_ordinary(src: str, tgt: str) -> Words:
+    """Lowercase source words that are no proper names even when capitalised: ordinary words of the
+    pair's lexicon (also without the accent French drops on capitals: ``Etat``), function words."""
     words = lexicon(src, tgt)
-    src_extra = {row[src].lower() for row in pair_table(src, tgt, "demonyms")}
-    src_extra |= {strip_accents(w[0]) + w[1:] for w in words if not w[:1].isascii()}  # "Etat" for "État"
-    tgt_words = set(" ".join(set(words.values())).replace("|", " ").lower().split())
-    tgt_extra = {t.rstrip(".").lower() for t in word_list(tgt, "abbreviations")} | set(months(tgt))
-    tgt_extra |= {w.lower() for name in ("weekdays", "demonyms", "languages") for w in word_list(tgt, name)}
-    return (words, src_extra, stopwords(src)), (tgt_words, tgt_extra, stopwords(tgt))
+    return words, {strip_accents(w[0]) + w[1:] for w in words if not w[:1].isascii()}, stopwords(src)
+
+
+@functools.cache
+def _target_ordinary(src: str, tgt: str) -> Words:
+    """Lowercase target words that are no proper names even when capitalised: the words of the
+    lexicon's translations, titles, calendar words, demonyms, languages, function words."""
+    words = set(" ".join(set(lexicon(src, tgt).values())).replace("|", " ").lower().split())
+    extra = {t.rstrip(".").lower() for t in word_list(tgt, "abbreviations")} | set(months(tgt))
+    extra |= {w.lower() for name in ("weekdays", "demonyms", "languages") for w in word_list(tgt, name)}
+    return words, extra, stopwords(tgt)
 
 
 def _translated(name: str, target: str, src: str, tgt: str) -> bool:
@@ -156,7 +159,7 @@ def _transliterations(src: str, tgt: str, word: str, person: bool) -> regex.Patt
     """The spellings of a source name that are transliterations (``data/<pair>/transliteration.tsv``;
     for names that are no person's, also the ``places`` rows), as one pattern over the plain word."""
     rows = pair_table(src, tgt, "transliteration")
-    table = {row[src]: row[tgt].split("|") for row in rows if row["scope"] == "all" or not person}
+    table = {row[src]: row[tgt].split("|") for row in rows if row.get("scope", "all") == "all" or not person}
     keys = sorted(table, key=len, reverse=True)
     sequences = regex.compile("|".join(regex.escape(k.rstrip("$")) + ("$" if k.endswith("$") else "") for k in keys) or "(?!)")
     pieces, pos = [], 0
@@ -192,7 +195,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
     are no ordinary word (a person's after a title or when the document gives the full name)."""
     known = exonyms(ctx.src_lang, ctx.tgt_lang)
     articles = frozenset(word_list(ctx.src_lang, "name_articles"))
-    ordinary = _not_names(ctx.src_lang, ctx.tgt_lang)[0]
+    ordinary = _source_ordinary(ctx.src_lang, ctx.tgt_lang)
     titles = _titles(ctx.src_lang, ctx.tgt_lang)[0]
     text, in_runs = sent.text, []
     for m in _NAME_RUN.finditer(text):
@@ -239,7 +242,7 @@ def _foreign_names(ctx: CheckContext, seg: Segment) -> list[tuple[Sentence, int,
     no word of the run is a source name, an exonym or transliteration of one, or shares its first
     five letters with a source word (``Colombia``, ``colombienne``); titles, calendar and ordinary
     words are left out of the run."""
-    ordinary = _not_names(ctx.src_lang, ctx.tgt_lang)[1]
+    ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
     titles = _titles(ctx.src_lang, ctx.tgt_lang)[1]
     known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
     source = seg.source_text
@@ -267,6 +270,18 @@ def _within(word: str, edits: int) -> regex.Pattern:
     return regex.compile(rf"(?:{regex.escape(word)}){{e<={edits}}}")
 
 
+_last_segment: list = [(None, None)]  # (the segment last asked about, its capitalised target words)
+
+
+def _target_words(seg: Segment) -> tuple[list[tuple[Sentence, regex.Match]], set[str]]:
+    """The capitalised words of the segment's target sentences, and their set."""
+    memo = _last_segment[0]  # one read: another thread may replace it meanwhile
+    if memo[0] is not seg:
+        found = [(sent, m) for sent in seg.target for m in _NAME_WORD.finditer(sent.text)]
+        memo = _last_segment[0] = (seg, (found, {m.group() for _, m in found}))
+    return memo[1]
+
+
 def _transposed(a: str, b: str) -> bool:
     """Whether ``b`` is ``a`` with two neighbouring letters swapped (``Obmaa`` for ``Obama``)."""
     diff = [k for k in range(len(a)) if len(a) == len(b) and a[k] != b[k]]
@@ -279,13 +294,11 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
     an ordinary word (``Second`` for ``Seconde``) only inside a person's name whose other words
     are there (``François Holland``). Or an accent dropped that the translation keeps elsewhere.
     ``None`` when one of the accepted forms is written exactly."""
-    found = [(sent, m) for sent in seg.target for m in _NAME_WORD.finditer(sent.text)]
-    exact = {m.group() for _, m in found}
+    found, exact = _target_words(seg)
     if any(all(w in exact for w in f.split()) for f in forms):
         return None
     plain_found = {_plain(m.group()) for _, m in found}
     source_words = {_plain(w) for w in _NAME_WORD.findall(seg.source_text)}
-    ordinary = _not_names(ctx.src_lang, ctx.tgt_lang)[1]
     for form in sorted(forms):
         words = form.split()
         for word in (w for w in words if len(w) >= 4 and w not in exact):
@@ -301,9 +314,9 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
                     and plain_other[0] == plain[0]
                     and plain_other not in source_words
                     and plain_other.rstrip("s") != plain.rstrip("s")
-                    and (not _ordinary(other, ordinary) or name.person and others_there)
                     and (_within(plain, 1 if len(plain) <= 5 else 2).fullmatch(plain_other) or _transposed(plain, plain_other))
                     and not _transliterations(ctx.src_lang, ctx.tgt_lang, plain, name.person).fullmatch(plain_other)
+                    and (name.person and others_there or not _ordinary(other, _target_ordinary(ctx.src_lang, ctx.tgt_lang)))
                 ):
                     return sent, m, word
     return None
@@ -322,15 +335,16 @@ def _elsewhere(ctx: CheckContext, seg: Segment, text: str) -> bool:
     )
 
 
-_last: list = [None, []]  # the context last analysed and its problems: both name rules read them
+_last_context: list = [(None, [])]  # (the context last analysed, its problems): both name rules read them
 
 
 def _problems(ctx: CheckContext) -> list[_Problem]:
     """Every source name that its aligned target segment drops, swaps for another name or respells
     (computed once per context)."""
-    if _last[0] is not ctx:
-        _last[:] = [ctx, list(_analyse(ctx))]
-    return _last[1]
+    memo = _last_context[0]  # one read: another thread may replace it meanwhile
+    if memo[0] is not ctx:
+        memo = _last_context[0] = (ctx, list(_analyse(ctx)))
+    return memo[1]
 
 
 def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
