@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -66,14 +65,17 @@ def test_usage_error_still_exits_2(pair, monkeypatch, capsys):
 
 
 def _unreadable(monkeypatch, name: str) -> None:
-    real = Path.read_bytes
+    """``name`` cannot be opened (as if mode 000 for a non-root user)."""
+    import os
 
-    def read_bytes(self):
-        if self.name == name:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    real = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    def refuse(path, *args, **kwargs):
+        if os.path.basename(path) == name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
 
 
 def test_unreadable_target_is_an_input_error(pair, monkeypatch, capsys):
@@ -89,7 +91,7 @@ def test_fix_with_an_unreadable_source_goes_on_with_the_other_files(pair, monkey
     _unreadable(monkeypatch, "story.fr.txt")
     code, err = run_main(monkeypatch, capsys, "fix", ".", "--no-backup")
     assert code == 2
-    assert "story.fr.txt: cannot read (Permission denied); nothing written" in err
+    assert "story.fr.txt: cannot read (Permission denied)" in err
     assert (pair / "story.en.txt").read_text(encoding="utf-8") == EN
     assert "said said" not in (pair / "other.en.txt").read_text(encoding="utf-8")
 
@@ -151,4 +153,6 @@ def test_ctrl_c_stops_a_parallel_run_at_once_and_quietly(tmp_path):
     proc.wait(timeout=30)
     assert time.perf_counter() - start < 2
     assert proc.returncode == 130
-    assert proc.stderr.read().decode().splitlines() == ["mtcheck: error: interrupted"]
+    lines = proc.stderr.read().decode().splitlines()
+    assert lines[-1] == "mtcheck: error: interrupted"  # documents done before Ctrl-C may have printed notices
+    assert not [ln for ln in lines if "Traceback" in ln or "KeyboardInterrupt" in ln or "error:" in ln and ln != lines[-1]]
