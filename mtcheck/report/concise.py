@@ -1,7 +1,8 @@
 """One line per finding, ``path:line:col: severity rule message``, for editors' jump lists and grep.
 
-Control characters are escaped (``\\x1b``), as in the text report. Suppressed findings are left out; a finding located only in the source names the source
+Suppressed findings are left out; a finding located only in the source names the source
 file; one with no span at all names the target file alone (``path: severity rule message``).
+Control characters are escaped (``\\x1b``), as in the text report.
 """
 
 from __future__ import annotations
