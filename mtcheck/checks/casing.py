@@ -10,6 +10,7 @@ import regex
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity
 from mtcheck.resources import exonyms, months, pair_table, stopwords, table, word_list
+from mtcheck.typography import typography
 
 _WORD = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{L}[\p{L}'’-]*\p{L}|(?<![\p{L}\p{N}_@/.-])\p{L}")
 
@@ -36,7 +37,9 @@ class NameCasing(Rule):
     for ordinary words (``bank``), only when the translation lacks the capitalised form;
     without source evidence, a known place name
     (the English side of the exonym table) that stands capitalised elsewhere in the document.
-    Leaves alone: common words capitalised elsewhere only as titles or parts of names
+    Leaves alone: a capitalised source noun of a language that capitalises every noun
+    (German ``System`` → ``system``) when the English word is an ordinary word
+    (``data/en/common_words.txt``); common words capitalised elsewhere only as titles or parts of names
     (``president`` beside ``President Zelensky``, ``bad bank`` beside ``Royal Bank of
     Scotland``), names lowercase by design (``iPhone``, ``de Gaulle``, ``al-Qassam``),
     words at a sentence start.
@@ -53,12 +56,13 @@ class NameCasing(Rule):
         names = exonyms(ctx.src_lang, ctx.tgt_lang)
         places = _place_names(ctx.src_lang, ctx.tgt_lang)
         standalone = {w for _, sent in ctx.target_sentences() for w in _standalone_capitalised(sent)} & places
+        ordinary = _ordinary_words(ctx.tgt_lang) if typography(ctx.src_lang).get("capitalises_nouns") else frozenset()
         for seg, sent in ctx.target_sentences():
             source_names = {
                 names.get(m.group(), m.group()): m.group()
                 for s in seg.source
                 for m in _mid_sentence_words(s)
-                if m.group()[0].isupper()
+                if m.group()[0].isupper() and m.group().lower() not in ordinary
             }
             source_names |= {names[m.group()]: m.group() for s in seg.source for m in _WORD.finditer(s.text) if m.group() in names}
             words = [m.group() for m in _WORD.finditer(sent.text)]
@@ -105,6 +109,12 @@ def _standalone_capitalised(sent: Sentence) -> set[str]:
 
 
 @functools.cache
+def _ordinary_words(lang: str) -> frozenset[str]:
+    """The language's ordinary lowercase words (``data/<lang>/common_words.txt``)."""
+    return frozenset(word_list(lang, "common_words"))
+
+
+@functools.cache
 def _common_words(src: str, tgt: str) -> frozenset[str]:
     """Ordinary target-language words: every word of the pair's lexicon translations."""
     return frozenset(w for row in pair_table(src, tgt, "lexicon") for alt in row[tgt].split("|") for w in alt.split())
@@ -138,7 +148,8 @@ class CalendarAndNationality(Rule):
     in a date — ``21 march,``, ``may 3`` — or when the source names the month, and fixed
     automatically only then: ``3 may have been killed`` is not a date), words that are
     lowercase in other senses (``polish`` the verb, ``china``
-    the porcelain), and anything at a sentence start.
+    the porcelain), anything at a sentence start, and targets whose ``typography.toml`` does not
+    set ``capitalises_calendar`` (French, Spanish, Italian write these in lowercase).
     """
 
     id = "english-capitals"
@@ -147,6 +158,8 @@ class CalendarAndNationality(Rule):
     safe_fix = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        if not typography(ctx.tgt_lang).get("capitalises_calendar"):
+            return  # French, Spanish, Italian write them in lowercase
         kinds = _always_capitalised(ctx.tgt_lang)
         ambiguous = frozenset(w.lower() for w in word_list(ctx.tgt_lang, "ambiguous_months"))
         for seg, sent in ctx.target_sentences():

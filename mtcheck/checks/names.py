@@ -12,7 +12,7 @@ import regex
 from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity
-from mtcheck.resources import alternation, exonyms, pair_table, word_list
+from mtcheck.resources import alternation, exonyms, pair_table, stopwords, word_list
 
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’-]*\p{L}")
 # Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping".
@@ -62,6 +62,18 @@ def _present(name: str, target: str) -> bool:
     return False
 
 
+def _has_new_name(source: str, target: list[Sentence]) -> bool:
+    """Whether the translation holds a capitalised word inside a sentence, or an acronym, that the
+    source lacks: a name translated word by word (``Casa Blanca`` → ``White House``)."""
+    for sent in target:
+        for m in _CAPITALISED.finditer(sent.text):
+            before = sent.text[: m.start()].rstrip()
+            if (before and before[-1] not in ".!?:«“\"'") or m.group().isupper():
+                if not _present(m.group(), source):
+                    return True
+    return False
+
+
 def _inside(name: str, text: str, m: regex.Match) -> bool:
     """Whether the match is part of an occurrence of ``name`` itself."""
     return any(k.start() <= m.start() and m.end() <= k.end() for k in regex.finditer(regex.escape(name), text))
@@ -83,7 +95,10 @@ class MissingName(Rule):
     Leaves alone: transliteration differences (``Mikhaïl Michoustine`` ↔ ``Mikhail Mishustin``),
     names mapped through the exonym table (``Moscou`` ↔ ``Moscow``), a surname used alone,
     names at the start of a sentence that are ordinary words, and institutions whose names
-    are translated word by word (only runs of capitalised words and exonyms count as names).
+    are translated word by word (only runs of capitalised words and exonyms count as names;
+    a run that starts with a function word — ``Das Verfahren``, ``Las Filipinas`` — or whose
+    translation holds a capitalised name the source lacks — ``Partido Laborista`` → ``Labour
+    Party`` — is only a suggestion).
     """
 
     id = "missing-name"
@@ -95,14 +110,20 @@ class MissingName(Rule):
         known = exonyms(ctx.src_lang, ctx.tgt_lang)
         accepted = _accepted(ctx.src_lang, ctx.tgt_lang)
         articles = frozenset(word_list(ctx.src_lang, "name_articles"))  # "La Toussaint" is no person
+        function_words = stopwords(ctx.src_lang)
         for seg in ctx.aligned():
             target = seg.target_text
+            translated: bool | None = None  # whether the target has a name the source lacks, computed once
             for sent in seg.source:
                 for name, span in self._names(sent, known):
                     english = known.get(name, name)
                     if any(_present(form, target) for form in {name, *accepted.get(name, (english,))}):
                         continue
-                    person = " " in name and name not in known and name.split()[0] not in articles
+                    first = name.split()[0]
+                    person = " " in name and name not in known and first not in articles and first.lower() not in function_words
+                    if person and translated is None:
+                        translated = _has_new_name(seg.source_text, seg.target)
+                    person = person and not translated
                     yield self.finding(
                         f"Name “{name}” of the source is not in the translation"
                         + (f" (expected “{english}”)." if english != name else "."),
