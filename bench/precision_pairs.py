@@ -31,6 +31,7 @@ import regex
 from _common import SHARED, check_texts, clip, is_problem
 from mtcheck.model import Span
 from mtcheck.readers import InputError
+from mtcheck.resources import word_list
 from mtcheck.segment import split_sentences
 
 SEED = 20131201
@@ -166,10 +167,13 @@ def inj_doubled(doc, rng, pair, others):
 
 
 def inj_lower_name(doc, rng, pair, others):
+    """A name (a capitalised word of both sides that is no ordinary English word: not German
+    ``Import``, not ``Labour``) lowercased inside a target sentence."""
     tgt_lang = pair.split("-")[1]
+    common = set(word_list("en", "common_words"))
     c = []
     for k, p in enumerate(doc.tgt):
-        words = set(_CAP.findall(doc.src[k]))
+        words = {w for w in _CAP.findall(doc.src[k]) if w.lower() not in common}
         c += [(k, m) for m in _CAP.finditer(p) if m.group() in words and _mid(p, m.start(), tgt_lang)]
     if not c:
         return None

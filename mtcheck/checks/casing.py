@@ -39,7 +39,8 @@ class NameCasing(Rule):
     (the English side of the exonym table) that stands capitalised elsewhere in the document.
     Leaves alone: a capitalised source noun of a language that capitalises every noun
     (German ``System`` → ``system``) when the English word is an ordinary word
-    (``data/en/common_words.txt``); common words capitalised elsewhere only as titles or parts of names
+    (``data/en/common_words.txt``); from a source that capitalises titles (English), words of
+    a multiword name or a Title Case headline (``Central Bank`` → ``banque centrale``); common words capitalised elsewhere only as titles or parts of names
     (``president`` beside ``President Zelensky``, ``bad bank`` beside ``Royal Bank of
     Scotland``), names lowercase by design (``iPhone``, ``de Gaulle``, ``al-Qassam``),
     words at a sentence start.
@@ -56,13 +57,15 @@ class NameCasing(Rule):
         names = exonyms(ctx.src_lang, ctx.tgt_lang)
         places = _place_names(ctx.src_lang, ctx.tgt_lang)
         standalone = {w for _, sent in ctx.target_sentences() for w in _standalone_capitalised(sent)} & places
-        ordinary = _ordinary_words(ctx.tgt_lang) if typography(ctx.src_lang).get("capitalises_nouns") else frozenset()
+        src_typo = typography(ctx.src_lang)
+        ordinary = _ordinary_words(ctx.tgt_lang) if src_typo.get("capitalises_nouns") else frozenset()
+        titles = src_typo.get("capitalises_titles")
         for seg, sent in ctx.target_sentences():
             source_names = {
-                names.get(m.group(), m.group()): m.group()
+                names.get(word, word): word
                 for s in seg.source
-                for m in _mid_sentence_words(s)
-                if m.group()[0].isupper() and m.group().lower() not in ordinary
+                for word in (_names_outside_titles(s, ctx.src_lang) if titles else _capitalised(s))
+                if word.lower() not in ordinary
             }
             source_names |= {names[m.group()]: m.group() for s in seg.source for m in _WORD.finditer(s.text) if m.group() in names}
             words = [m.group() for m in _WORD.finditer(sent.text)]
@@ -91,6 +94,22 @@ class NameCasing(Rule):
                     suggestion=name,
                     fix=name,
                 )
+
+
+def _capitalised(sent: Sentence) -> set[str]:
+    """Capitalised words inside a sentence."""
+    return {m.group() for m in _mid_sentence_words(sent) if m.group()[0].isupper()}
+
+
+def _names_outside_titles(sent: Sentence, lang: str) -> set[str]:
+    """Capitalised words of a language that capitalises titles (English) that look like names:
+    not ordinary words unless they stand alone (``Merkel``, ``Brexit``; not ``Central`` of
+    ``Central Bank``), and nothing from a Title Case headline."""
+    words = [w for w in _WORD.findall(sent.text) if len(w) >= 4]
+    if words and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+        return set()
+    ordinary = _ordinary_words(lang)
+    return {w for w in _capitalised(sent) if w.lower() not in ordinary} | _standalone_capitalised(sent)
 
 
 def _standalone_capitalised(sent: Sentence) -> set[str]:
