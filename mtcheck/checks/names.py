@@ -12,7 +12,7 @@ import regex
 from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity
-from mtcheck.resources import alternation, exonyms, pair_table, stopwords, word_list
+from mtcheck.resources import alternation, exonyms, months, pair_table, stopwords, word_list
 
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’-]*\p{L}")
 # Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping".
@@ -62,16 +62,26 @@ def _present(name: str, target: str) -> bool:
     return False
 
 
-def _has_new_name(source: str, target: list[Sentence]) -> bool:
+def _has_new_name(source: str, target: list[Sentence], lang: str) -> bool:
     """Whether the translation holds a capitalised word inside a sentence, or an acronym, that the
-    source lacks: a name translated word by word (``Casa Blanca`` → ``White House``)."""
+    source lacks: a name translated word by word (``Casa Blanca`` → ``White House``); weekdays,
+    months, nationalities and languages do not count."""
+    calendar = _calendar_words(lang)
     for sent in target:
         for m in _CAPITALISED.finditer(sent.text):
+            if m.group().lower() in calendar:
+                continue
             before = sent.text[: m.start()].rstrip()
             if (before and before[-1] not in ".!?:«“\"'") or m.group().isupper():
                 if not _present(m.group(), source):
                     return True
     return False
+
+
+@functools.cache
+def _calendar_words(lang: str) -> frozenset[str]:
+    words = (*word_list(lang, "weekdays"), *word_list(lang, "demonyms"), *word_list(lang, "languages"), *months(lang))
+    return frozenset(w.lower() for w in words)
 
 
 def _inside(name: str, text: str, m: regex.Match) -> bool:
@@ -122,7 +132,7 @@ class MissingName(Rule):
                     first = name.split()[0]
                     person = " " in name and name not in known and first not in articles and first.lower() not in function_words
                     if person and translated is None:
-                        translated = _has_new_name(seg.source_text, seg.target)
+                        translated = _has_new_name(seg.source_text, seg.target, ctx.tgt_lang)
                     person = person and not translated
                     yield self.finding(
                         f"Name “{name}” of the source is not in the translation"

@@ -21,7 +21,7 @@ _BOUNDARY = regex.compile(
     (?<![\[(])                       # not the ellipsis of "[…]" or "(...)"
     (?:[.!?]+|…|\.\.\.)              # end punctuation
     (?:[\s\u00a0\u202f]?[»”"’')\]])*  # closing quotes / brackets, French-spaced or not
-    (?=\s+[\p{Lu}\p{N}«“"'‘(\[¿¡—–-])  # whitespace, then a sentence start
+    (?=\s+[\p{Lu}\p{N}«“„"'‘(\[¿¡—–-])  # whitespace, then a sentence start
     """,
     regex.VERBOSE,
 )
