@@ -297,6 +297,7 @@ def measure(pair: str, samples: int, inject_docs: int) -> dict:
     refused: list[str] = []
     counts: collections.Counter[str] = collections.Counter()
     examples: dict[str, list[str]] = collections.defaultdict(list)
+    by_corpus: collections.Counter[str] = collections.Counter()
     segments = 0
     for d in docs:
         segments += len(d.tgt)
@@ -308,10 +309,15 @@ def measure(pair: str, samples: int, inject_docs: int) -> dict:
         for f in result.findings:
             if is_problem(f):
                 counts[f.rule] += 1
+                by_corpus[d.name.split(":")[0]] += 1
                 examples[f.rule].append(f"{d.name}: {describe(result, f)}")
     total = sum(counts.values())
     per100 = 100 * total / segments
     print(f"\n== {pair}: {len(docs)} documents, {segments} segments ==")
+    for prefix, label in (("nt13", "newstest2013"), ("ntrex", "NTREX-128")):
+        n_seg = sum(len(d.tgt) for d in docs if d.name.startswith(prefix))
+        if n_seg:
+            print(f"  {label}: {by_corpus[prefix]} findings in {n_seg} segments → {100 * by_corpus[prefix] / n_seg:.2f} per 100")
     print(f"  refused as not a translation: {len(refused)}")
     for r in refused:
         print(f"    - {clip(r, 160)}")

@@ -13,6 +13,7 @@ from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity
 from mtcheck.resources import alternation, exonyms, months, pair_table, stopwords, word_list
+from mtcheck.typography import typography
 
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’-]*\p{L}")
 # Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping".
@@ -108,7 +109,8 @@ class MissingName(Rule):
     are translated word by word (only runs of capitalised words and exonyms count as names;
     a run that starts with a function word — ``Das Verfahren``, ``Las Filipinas`` — or whose
     translation holds a capitalised name the source lacks — ``Partido Laborista`` → ``Labour
-    Party`` — is only a suggestion).
+    Party`` — is only a suggestion, and so is every run of a source language that capitalises
+    all nouns, German ``Kläger Pech``).
     """
 
     id = "missing-name"
@@ -121,6 +123,7 @@ class MissingName(Rule):
         accepted = _accepted(ctx.src_lang, ctx.tgt_lang)
         articles = frozenset(word_list(ctx.src_lang, "name_articles"))  # "La Toussaint" is no person
         function_words = stopwords(ctx.src_lang)
+        noun_capitals = bool(typography(ctx.src_lang).get("capitalises_nouns"))  # German "Kläger Pech" is no name
         for seg in ctx.aligned():
             target = seg.target_text
             translated: bool | None = None  # whether the target has a name the source lacks, computed once
@@ -131,6 +134,7 @@ class MissingName(Rule):
                         continue
                     first = name.split()[0]
                     person = " " in name and name not in known and first not in articles and first.lower() not in function_words
+                    person = person and not noun_capitals
                     if person and translated is None:
                         translated = _has_new_name(seg.source_text, seg.target, ctx.tgt_lang)
                     person = person and not translated

@@ -77,8 +77,9 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
     decade, clock24 = _context_patterns(lang)
     for m in _DIGITS.finditer(text):
         am_pm = _AM_PM.match(text, m.end())
-        twenty_four = bool(clock24 and clock24.match(text, m.end())) or "h" in m.group()
         minutes = _HOUR_MINUTES.search(m.group())
+        twenty_four = bool(clock24 and clock24.match(text, m.end())) or "h" in m.group()
+        twenty_four |= bool(minutes and ":" in m.group() and not am_pm and typography(lang).get("clock_24h"))
         if minutes and (am_pm or twenty_four):
             if minutes.group(1) != "00":
                 start = m.start() + minutes.start(1)
@@ -112,6 +113,10 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
     for m in _roman_ordinals(lang).finditer(text) if _roman_ordinals(lang) else ():
         value = float(_roman_value(m.group(1)))
         found.append(Number(frozenset({value}), sentence.file_span(m.start(), m.end()), m.group(), True))
+    for m in _roman_centuries(lang).finditer(text) if _roman_centuries(lang) else ():
+        numeral = m.group(1) or m.group(2)
+        start, end = m.span(1) if m.group(1) else m.span(2)
+        found.append(Number(frozenset({float(_roman_value(numeral))}), sentence.file_span(start, end), numeral, True))
     return found
 
 
@@ -128,6 +133,15 @@ def _roman_ordinals(lang: str) -> regex.Pattern | None:
     return regex.compile(rf"(?<![\p{{L}}])([IVXLC]{{2,}}|[IVX])(?:{suffixes})(?![\p{{L}}])") if suffixes else None
 
 
+@functools.cache
+def _roman_centuries(lang: str) -> regex.Pattern | None:
+    """Roman numerals beside a century word, without an ordinal ending: ``siglo XX``, ``XIX secolo``."""
+    words = alternation(word_list(lang, "century_words"))
+    if not words:
+        return None
+    return regex.compile(rf"(?<!\p{{L}})(?:(?:{words})\s+([IVXLC]{{1,6}})|([IVXLC]{{1,6}})\s+(?:{words}))(?!\p{{L}})")
+
+
 def _roman_value(numeral: str) -> int:
     values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
     total = 0
@@ -142,9 +156,9 @@ def _units(lang: str) -> tuple[regex.Pattern | None, dict[str, tuple[str, float,
     units = alternation(rows)
     if not units:
         return None, rows
-    # the unit may follow a range: "5 à 7,5 cm", "1 to 4 inches"
+    # the unit may follow a range: "5 à 7,5 cm", "1 to 4 inches", "entre 2 y 10 centímetros"
     pattern = regex.compile(
-        rf"(?:\s*(?:à|to|-|–|and|et|ou|or)\s*\d+(?:[.,]\d+)?)?[\s\u00a0\u202f]*({units})(?![\p{{L}}²])"
+        rf"(?:\s*(?:à|to|-|–|and|et|ou|or|y|o|e|a|bis|und|oder)\s*\d+(?:[.,]\d+)?)?[\s\u00a0\u202f]*({units})(?![\p{{L}}²])"
     )
     return pattern, rows
 
