@@ -24,6 +24,10 @@ _HOUR_MINUTES = regex.compile(r"(?:h\s?|^\d{1,2}[.:])(\d{2})$")
 _AM_PM = regex.compile(r"\s?(?:(a\.?m\.?)|(p\.?m\.?))(?!\p{L})", regex.IGNORECASE)
 
 
+_TENS = frozenset(float(v) for v in range(20, 100, 10))
+_UNITS = frozenset(float(v) for v in range(1, 10))
+
+
 @dataclass(frozen=True)
 class Number:
     """A number found in a sentence: the values it may stand for, and whether it was written in digits."""
@@ -43,9 +47,16 @@ def _context_patterns(lang: str) -> tuple[regex.Pattern | None, regex.Pattern | 
     """Words before a number that make it a decade, and after it that make it a 24-hour time."""
     decade, clock = alternation(word_list(lang, "decade_words")), alternation(word_list(lang, "clock_words"))
     return (
-        regex.compile(rf"(?:{decade})\s?$", regex.IGNORECASE) if decade else None,
+        regex.compile(rf"(?:{decade})\s?['’‘]?$", regex.IGNORECASE) if decade else None,  # anni '80
         regex.compile(rf"\s?(?:{clock})(?!\p{{L}})", regex.IGNORECASE) if clock else None,
     )
+
+
+@functools.cache
+def _clock_before(lang: str) -> regex.Pattern | None:
+    """Words before a number that make it a time of day (Italian ``alle 7.55``)."""
+    words = alternation(word_list(lang, "clock_words_before"))
+    return regex.compile(rf"(?<!\p{{L}})(?:{words})\s$", regex.IGNORECASE) if words else None
 
 
 @functools.cache
@@ -75,11 +86,13 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
     text = sentence.text
     found: list[Number] = []
     decade, clock24 = _context_patterns(lang)
+    clock_before = _clock_before(lang)
     for m in _DIGITS.finditer(text):
         am_pm = _AM_PM.match(text, m.end())
         minutes = _HOUR_MINUTES.search(m.group())
         twenty_four = bool(clock24 and clock24.match(text, m.end())) or "h" in m.group()
-        twenty_four |= bool(minutes and ":" in m.group() and not am_pm and typography(lang).get("clock_24h"))
+        if minutes and not am_pm and typography(lang).get("clock_24h"):  # 15:00, alle 7.55
+            twenty_four |= ":" in m.group() or bool(clock_before and clock_before.search(text[: m.start()]))
         if minutes and (am_pm or twenty_four):
             if minutes.group(1) != "00":
                 start = m.start() + minutes.start(1)
@@ -102,14 +115,19 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
             Number(frozenset(values) | scaled, sentence.file_span(m.start(), m.end()), m.group(), True, scaled, dimension, factor, base)
         )
     words = list(_WORD.finditer(text))
+    joined = -1  # the units word of a hyphenated compound already counted
     for k, m in enumerate(words):
         word = m.group().lower()
         value = numbers.get(word, months.get(word) if m.group()[0].isupper() or lang != "en" else None)
-        if value is None:
+        if value is None or k == joined:
             continue
+        start, end = m.start(), m.end()
+        unit = numbers.get(words[k + 1].group().lower()) if k + 1 < len(words) else None
+        if value in _TENS and unit in _UNITS and text[end : words[k + 1].start()] == "-":  # fifty-eight
+            value, end, joined = value + unit, words[k + 1].end(), k + 1
         nxt = words[k + 1].group().lower() if k + 1 < len(words) else ""
         scaled = frozenset({value * scales[nxt]}) if nxt in scales else frozenset()
-        found.append(Number(frozenset({value}) | scaled, sentence.file_span(m.start(), m.end()), m.group(), False, scaled))
+        found.append(Number(frozenset({value}) | scaled, sentence.file_span(start, end), text[start:end], False, scaled))
     for m in _roman_ordinals(lang).finditer(text) if _roman_ordinals(lang) else ():
         value = float(_roman_value(m.group(1)))
         found.append(Number(frozenset({value}), sentence.file_span(m.start(), m.end()), m.group(), True))
