@@ -235,6 +235,7 @@ class SentenceStartCasing(Rule):
 
     Flags: ``the Thin White Duke is back.`` aligned with ``Le Thin White Duke est de retour.``
     Leaves alone: sentences after an ellipsis or inside a quotation that continue a sentence,
+    sentences after one left without final punctuation (a sentence split across blocks),
     names lowercase by design (``iPhone sales rose``), sentences whose source also starts
     in lowercase, and documents without a source.
     """
@@ -247,11 +248,16 @@ class SentenceStartCasing(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         by_design = _lowercase_names(ctx.tgt_lang)
+        sentences = ctx.target.sentences()
+        previous = {id(b): a for a, b in zip(sentences, sentences[1:])}
         for seg in ctx.aligned():
             first_src = _first_word(seg.source[0].text)
             if first_src is None or not first_src.group()[0].isupper():
                 continue
             sent = seg.target[0]
+            before = previous.get(id(sent))
+            if before is not None and not _ENDED.search(before.text):
+                continue  # the sentence before runs on into this one (a translation split across blocks)
             m = _first_word(sent.text)
             if m is None or not m.group()[0].islower() or m.group().lower() in by_design:
                 continue
@@ -265,6 +271,9 @@ class SentenceStartCasing(Rule):
                 suggestion=fixed,
                 fix=fixed,
             )
+
+
+_ENDED = regex.compile(r"[.!?…:»”\"’')\]]\s*$")
 
 
 def _first_word(text: str) -> regex.Match | None:

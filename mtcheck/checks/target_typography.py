@@ -62,7 +62,8 @@ class MissingNbsp(Rule):
     (French ``; : ! ? %``), and guillemets with nothing between them and the quotation when
     ``nbsp_inside_guillemets`` is set.
     Leaves alone: a plain or no-break space already there (CMS templates turn spaces into
-    no-break ones), times and scores (``10:30``, ``2:1``), web addresses (``https:``), ``?!``
+    no-break ones); a document that never spaces these marks follows a house style (Swiss or
+    Canadian French): its findings are only suggestions; times and scores (``10:30``, ``2:1``), web addresses (``https:``), ``?!``
     and ``!!``, and targets whose typography does not ask for these spaces.
     """
 
@@ -78,6 +79,9 @@ class MissingNbsp(Rule):
             return
         before = regex.compile(rf"(?<=[\p{{L}}\p{{N}}])(?=[{regex.escape(marks)}])(?!:\d|:/)(?<!https?|ftp|www)")
         inside = regex.compile(r"«(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.!?…])»") if typo.get("nbsp_inside_guillemets") else None
+        spaced = regex.compile(rf"(?<=[\p{{L}}\p{{N}}])[ {_NB}][{regex.escape(marks)}]")
+        text = ctx.target.text
+        severity = None if spaced.search(text) or len(before.findall(text)) < 2 else Severity.INFO  # a house style
         for seg, sent in ctx.target_sentences():
             for m in before.finditer(sent.text):
                 mark = sent.text[m.start()]
@@ -87,6 +91,7 @@ class MissingNbsp(Rule):
                     segment=seg,
                     suggestion=f"\u00a0{mark}",
                     fix=f"\u00a0{mark}",
+                    severity=severity,
                 )
             for m in inside.finditer(sent.text) if inside else ():
                 fixed = "«\u00a0" if m.group() == "«" else "\u00a0»"
@@ -103,10 +108,10 @@ class CapitalisedCalendar(Rule):
     """A weekday or month capitalised inside a sentence of a language that writes them in lowercase: ``Lundi``.
 
     Flags: in a target whose ``typography.toml`` sets ``lowercase_calendar`` (French, Spanish),
-    a capitalised weekday (``Lundi``, ``Martes``) inside a sentence, and a capitalised month
-    next to a day or year (``12 Mars 2020``, ``en Octubre de 2019``).
-    Leaves alone: words at a sentence start, months away from a date (``Mars`` the planet,
-    ``Mai`` as a name), and English or German targets.
+    a capitalised weekday or month inside a sentence (``Lundi``, ``en Octubre``).
+    Leaves alone: words at a sentence start, the names a weekday or month doubles as
+    (``calendar_homonyms``: ``Mars`` the planet, ``Julio`` the first name) away from a date
+    (``12 Mars 2020`` is flagged), and English or German targets.
     """
 
     id = "capitalised-calendar"
@@ -120,15 +125,15 @@ class CapitalisedCalendar(Rule):
         pattern = _calendar_pattern(ctx.tgt_lang)
         if pattern is None:
             return
-        days = frozenset(w.lower() for w in word_list(ctx.tgt_lang, "weekdays"))
+        homonyms = frozenset(typography(ctx.tgt_lang).get("calendar_homonyms", []))
         for seg, sent in ctx.target_sentences():
             text = sent.text
             for m in pattern.finditer(text):
                 head = text[: m.start()].rstrip(" \u00a0\u202f")
                 if not head or head[-1] in "«“\"‘'([:—–-.!?…¿¡":
                     continue
-                dated = regex.search(r"\d\s*(?:de\s+)?$", head) or regex.match(r"\s+(?:de\s+|del\s+)?\d", text[m.end() :])
-                if m.group().lower() not in days and not dated:
+                dated = regex.search(r"\d\s*(?:de)?$", head) or regex.match(r"\s+(?:de\s+|del\s+)?\d", text[m.end() :])
+                if m.group() in homonyms and not dated:
                     continue
                 yield self.finding(
                     f"“{m.group()}” takes no capital in this language: “{m.group().lower()}”.",
@@ -176,7 +181,8 @@ class InvertedMarks(Rule):
     """A Spanish question or exclamation without its opening ``¿`` or ``¡``.
 
     Flags: a sentence with more ``?`` than ``¿`` (or ``!`` than ``¡``) in a target whose
-    ``typography.toml`` has ``inverted`` marks; the closing mark is reported.
+    ``typography.toml`` has ``inverted`` marks; the question or exclamation is reported, from
+    where the opening mark belongs to the closing one.
     Leaves alone: balanced pairs (``¿Qué pasó?``, ``Dijo: ¡basta!``), marks inside web
     addresses, and targets without inverted marks.
     """
@@ -191,10 +197,12 @@ class InvertedMarks(Rule):
             text = regex.sub(r"\S+://\S+", lambda u: " " * len(u.group()), sent.text)
             for mark, opener in inverted.items():
                 if text.count(mark) > text.count(opener):
-                    end = text.rindex(mark)
+                    end = text.rindex(mark) + 1
+                    start = max(text.rfind(c, 0, end - 1) for c in ":;«“\"¿¡.") + 1  # where the opener belongs
+                    start += len(text[start:end]) - len(text[start:end].lstrip())
                     yield self.finding(
                         f"“{mark}” without its opening “{opener}”.",
-                        target=sent.file_span(end, end + 1),
+                        target=sent.file_span(start, end),
                         segment=seg,
                         suggestion=opener,
                     )

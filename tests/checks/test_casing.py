@@ -95,3 +95,11 @@ def test_ambiguous_month_confirmed_by_the_source(check):
         "Le sommet s'est tenu le 21 mars à Moscou. Les discussions entre les deux délégations ont duré tard dans la nuit dans la capitale.",
     )
     assert texts(result, "english-capitals") == ["march"]
+
+
+def test_sentence_continued_from_an_open_block_is_left_alone(check):
+    result = check(
+        "The minister said the plan,\n\nwhich parliament approved, would start in May.",
+        "Le ministre a dit que le plan serait lancé en mai.\n\nLe Parlement l’a approuvé.",
+    )
+    assert by_rule(result, "sentence-start-casing") == []

@@ -30,6 +30,13 @@ def test_french_weekday_capitalised_and_english_honorific(check):
     assert by_rule(result, "english-capitals") == []  # lowercase "mars" is right in French
 
 
+def test_french_month_without_date_and_house_style(check):
+    result = fr(check, "Le ministre a déclaré lundi que les prix avaient augmenté en Septembre, selon l’Insee.")
+    assert texts(result, "capitalised-calendar") == ["Septembre"]
+    result = fr(check, "Le ministre a-t-il dit: non? Les prix avaient augmenté en mars; personne ne le conteste!")
+    assert {f.severity.value for f in by_rule(result, "missing-nbsp")} == {"info"}  # never spaced: a house style
+
+
 def test_french_leaves_the_planet_and_nested_quotes_alone(check):
     result = fr(check, "La sonde vers Mars a décollé lundi, et le ministre a dit\u00a0: «\u00a0Il a répondu “non” hier\u00a0».")
     assert by_rule(result, "capitalised-calendar") == [] and by_rule(result, "foreign-quote-opener") == []
@@ -61,7 +68,9 @@ def test_spanish_inverted_marks(check):
     result = check(ES_OK, EN, src_lang="en", tgt_lang="es")
     assert by_rule(result, "inverted-marks") == []
     result = check("El ministro dijo el lunes que los precios subieron en marzo. Estaba convencido el señor Dupont? No!", EN, src_lang="en", tgt_lang="es")
-    assert texts(result, "inverted-marks") == ["?", "!"]
+    assert texts(result, "inverted-marks") == ["Estaba convencido el señor Dupont?", "No!"]
+    result = check("El ministro dijo el lunes que los precios subieron en marzo y preguntó: qué hará el Gobierno?", EN, src_lang="en", tgt_lang="es")
+    assert texts(result, "inverted-marks") == ["qué hará el Gobierno?"]
 
 
 def test_spanish_decimal_point_allowed_by_locale_setting(check):
