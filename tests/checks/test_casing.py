@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import texts
+from tests.conftest import by_rule, texts
 
 EN_FILL = " The talks between the two delegations continued late into the night in the capital."
 
