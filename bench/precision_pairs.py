@@ -285,6 +285,8 @@ def overlaps(a: Span | None, b: Span | None) -> bool:
         return False
     if a.start == a.end:
         return b.start <= a.start <= b.end
+    if b.start == b.end:  # a deletion (the ¿ removed): a finding that starts or ends there
+        return a.start <= b.start <= a.end
     return a.start < b.end and b.start < a.end
 
 

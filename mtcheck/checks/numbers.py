@@ -15,6 +15,7 @@ from mtcheck.typography import typography
 
 _DIGITS = regex.compile(
     r"(?<![\p{L}\d])(?:\d{2}(?:[ .\u00a0-]\d{2}){3,}(?!\d)"  # a phone number: 08 11 00 06 95
+    r"|(?<![\d:])\d{1,2}:\d{2}(?![\d:])"  # a time of day: 15:00, 7:30
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*)"
     r"(?:\s?h\s?\d{2}|\s?h\b)?"
 )
@@ -91,8 +92,9 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
         am_pm = _AM_PM.match(text, m.end())
         minutes = _HOUR_MINUTES.search(m.group())
         twenty_four = bool(clock24 and clock24.match(text, m.end())) or "h" in m.group()
-        if minutes and not am_pm and typography(lang).get("clock_24h"):  # 15:00, alle 7.55
-            twenty_four |= ":" in m.group() or bool(clock_before and clock_before.search(text[: m.start()]))
+        twenty_four |= ":" in m.group() and not am_pm  # 15:00
+        if minutes and not am_pm and typography(lang).get("clock_24h"):  # alle 7.55
+            twenty_four |= bool(clock_before and clock_before.search(text[: m.start()]))
         if minutes and (am_pm or twenty_four):
             if minutes.group(1) != "00":
                 start = m.start() + minutes.start(1)
