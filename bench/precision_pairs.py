@@ -32,6 +32,7 @@ from _common import SHARED, check_texts, clip, is_problem
 from mtcheck.model import Span
 from mtcheck.readers import InputError
 from mtcheck.resources import word_list
+from mtcheck.typography import typography
 from mtcheck.segment import split_sentences
 
 SEED = 20131201
@@ -256,8 +257,9 @@ def inj_typography(doc, rng, pair, others):
             c += [(k, m, "“" + m.group(1) + "”") for m in regex.finditer(r"„([^“]{3,}?)“", p)]
         if tgt_lang == "es":
             c += [(k, m, "") for m in regex.finditer(r"¿", p)]
-        if tgt_lang in CALENDAR:
-            words = CALENDAR[tgt_lang].split()
+        if tgt_lang in CALENDAR:  # not the names a weekday or month doubles as (Domingo, Mars)
+            homonyms = {w.lower() for w in typography(tgt_lang).get("calendar_homonyms", [])}
+            words = [w for w in CALENDAR[tgt_lang].split() if w not in homonyms]
             c += [(k, m, m.group().capitalize()) for m in regex.finditer(r"\b(?:%s)\b" % "|".join(words), p) if _mid(p, m.start(), tgt_lang)]
     if not c:
         return None

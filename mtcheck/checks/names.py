@@ -1,4 +1,4 @@
-"""Proper names of the source that the translation lost or left in their French form."""
+"""Proper names of the source that the translation lost or left in their source-language form."""
 
 from __future__ import annotations
 
@@ -186,7 +186,7 @@ class SourceExonym(Rule):
                 if _inside(english, sent.text, m) or _in_name_run(sent.text, m):
                     continue  # "Salvador" inside "El Salvador", "Londres" in "Albert Londres"
                 yield self.finding(
-                    f"“{m.group()}” is the French form; English writes “{english}”.",
+                    f"“{m.group()}” is the source-language form; the translation writes “{english}”.",
                     target=sent.file_span(m.start(), m.end()),
                     segment=seg,
                     suggestion=english,
