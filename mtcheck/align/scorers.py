@@ -2,8 +2,9 @@
 
 A scorer is any ``Callable[[str, str], float]`` returning a similarity in ``[0, 1]``; the MT
 layer adds one based on translations. The default, :class:`AnchorScorer`, needs no model: it
-compares what survives translation — numbers, names (through the pair's exonym table),
-cognates (accent-free 4-letter word prefixes) and the translations of a bilingual lexicon.
+compares what survives translation — numbers (in digits or words), month and weekday names,
+names (through the pair's exonym table), cognates (accent-free 4-letter word prefixes) and the
+translations of a bilingual lexicon.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 
 import regex
 
-from mtcheck.resources import pair_table, stopwords
+from mtcheck.resources import months, pair_table, stopwords, table, word_list
 
 Scorer = Callable[[str, str], float]
 
@@ -50,10 +51,14 @@ class AnchorScorer:
         self._keys: dict[str, frozenset[str]] = {}
         self._src_stop = stopwords(src_lang)
         self._tgt_stop = stopwords(tgt_lang)
+        self._src_values = _value_words(src_lang)
+        self._tgt_values = _value_words(tgt_lang)
 
     def keys_of(self, word: str) -> frozenset[str]:
         """A lowercase source word's own key and the keys of its translations."""
         keys = self._keys.get(word)
+        if keys is None and word in self._src_values:
+            keys = self._keys[word] = frozenset({self._src_values[word]})
         if keys is None:
             translations = (w for t in self._translations.get(word, ()) for alt in t.split("|") for w in alt.split())
             keys = self._keys[word] = frozenset({_key(word), *(_key(w) for w in translations if len(w) >= 3)})
@@ -86,6 +91,17 @@ def anchor_scorer(src_lang: str, tgt_lang: str) -> AnchorScorer:
     return AnchorScorer(src_lang, tgt_lang)
 
 
+@functools.cache
+def _value_words(lang: str) -> dict[str, str]:
+    """Words that stand for a value in any language: number words as their digits (``drei`` →
+    ``3``, matching ``3`` or ``three``), month and weekday names as their number (``März`` and
+    ``March`` → ``month3``)."""
+    values = {row["word"].lower(): str(int(float(row["value"]))) for row in table(lang, "number_words")}
+    values.update({name: f"month{number}" for name, number in months(lang).items() if len(name) > 3})
+    values.update({day.lower(): f"day{k}" for k, day in enumerate(word_list(lang, "weekdays"), 1)})
+    return {w: v for w, v in values.items() if w not in stopwords(lang)}  # not "un", "a", "ein"
+
+
 def _numbers(text: str) -> list[str]:
     return [regex.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text)]
 
@@ -109,5 +125,5 @@ def _target_words(scorer: AnchorScorer, text: str) -> tuple[str, ...]:
         word = m.group().lower()
         if word in scorer._tgt_stop or len(word) < 3:
             continue
-        words.append(_key(word))
+        words.append(scorer._tgt_values.get(word) or _key(word))
     return tuple(words)
