@@ -24,22 +24,25 @@ def test_seed_leftovers_found_with_exact_spans():
     assert "the master of the Kremlin" in calques
 
 
-@pytest.mark.parametrize("name", ["clean-budget-vote.en.txt", "clean-rail-strike.en.txt"])
+@pytest.mark.parametrize("name", ["clean-budget-vote.en.txt", "clean-rail-strike.en.txt", "clean-heatwave.fr.txt"])
 def test_clean_sample_has_no_error_or_warning(name):
     result = check_pair(SAMPLES / name, settings={"mt": False})
     serious = [(f.rule, result.target.slice(f.target) if f.target else f.message) for f in result.findings if f.severity is not Severity.INFO]
     assert serious == []
 
 
-@pytest.mark.parametrize(("name", "planted"), [("planted-flood-report", 15), ("planted-rail-strike", 8)])
-def test_planted_sample_finds_every_planted_artifact(name, planted):
+@pytest.mark.parametrize(
+    ("name", "target", "planted"),
+    [("planted-flood-report", "en", 15), ("planted-rail-strike", "en", 8), ("planted-heatwave", "fr", 10)],
+)
+def test_planted_sample_finds_every_planted_artifact(name, target, planted):
     """Each planted artifact is found by a rule of its family, on its span or in its segment."""
     import csv
 
     from mtcheck.checks import all_rules
 
     family = {rule_id: cls.__module__.rsplit(".", 1)[-1] for rule_id, cls in all_rules().items()}
-    result = check_pair(SAMPLES / f"{name}.en.txt", settings={"mt": False})
+    result = check_pair(SAMPLES / f"{name}.{target}.txt", settings={"mt": False})
     segments = {seg.id: seg for seg in result.segments}
 
     def covers(f, text):
