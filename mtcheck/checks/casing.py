@@ -104,12 +104,25 @@ def _capitalised(sent: Sentence) -> set[str]:
 def _names_outside_titles(sent: Sentence, lang: str) -> set[str]:
     """Capitalised words of a language that capitalises titles (English) that look like names:
     not ordinary words unless they stand alone (``Merkel``, ``Brexit``; not ``Central`` of
-    ``Central Bank``), and nothing from a Title Case headline."""
+    ``Central Bank``), names after a title abbreviation (``Rev. David``), and nothing from a
+    Title Case headline."""
     words = [w for w in _WORD.findall(sent.text) if len(w) >= 4]
-    if words and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+    if words and sum(w[0].isupper() for w in words) >= 0.75 * len(words) and not sent.text.rstrip().endswith("."):
         return set()
     ordinary = _ordinary_words(lang)
-    return {w for w in _capitalised(sent) if w.lower() not in ordinary} | _standalone_capitalised(sent)
+    titled = {m.group() for m in _WORD.finditer(sent.text) if _after_abbreviation(sent.text, m.start(), lang)}  # Rev. David
+    return {w for w in _capitalised(sent) | titled if w[0].isupper() and w.lower() not in ordinary} | _standalone_capitalised(sent)
+
+
+def _after_abbreviation(text: str, start: int, lang: str) -> bool:
+    """Whether the word at ``start`` follows a title abbreviation (``Rev.``, ``Col.``, ``Dr.``)."""
+    before = regex.search(r"(\S+)\s+$", text[:start])
+    return bool(before) and before.group(1) in _abbreviations(lang)
+
+
+@functools.cache
+def _abbreviations(lang: str) -> frozenset[str]:
+    return frozenset(word_list(lang, "abbreviations"))
 
 
 def _standalone_capitalised(sent: Sentence) -> set[str]:
