@@ -58,7 +58,7 @@ class NameCasing(Rule):
         places = _place_names(ctx.src_lang, ctx.tgt_lang)
         standalone = {w for _, sent in ctx.target_sentences() for w in _standalone_capitalised(sent)} & places
         src_typo = typography(ctx.src_lang)
-        ordinary = _ordinary_words(ctx.tgt_lang) if src_typo.get("capitalises_nouns") else frozenset()
+        ordinary = ordinary_words(ctx.tgt_lang) if src_typo.get("capitalises_nouns") else frozenset()
         titles = src_typo.get("capitalises_titles")
         for seg, sent in ctx.target_sentences():
             source_names = {
@@ -106,12 +106,18 @@ def _names_outside_titles(sent: Sentence, lang: str) -> set[str]:
     not ordinary words unless they stand alone (``Merkel``, ``Brexit``; not ``Central`` of
     ``Central Bank``), names after a title abbreviation (``Rev. David``), and nothing from a
     Title Case headline."""
-    words = [w for w in _WORD.findall(sent.text) if len(w) >= 4]
-    if words and sum(w[0].isupper() for w in words) >= 0.75 * len(words) and not sent.text.rstrip().endswith("."):
+    if is_title_case(sent.text):
         return set()
-    ordinary = _ordinary_words(lang)
+    ordinary = ordinary_words(lang)
     titled = {m.group() for m in _WORD.finditer(sent.text) if _after_abbreviation(sent.text, m.start(), lang)}  # Rev. David
     return {w for w in _capitalised(sent) | titled if w[0].isupper() and w.lower() not in ordinary} | _standalone_capitalised(sent)
+
+
+def is_title_case(text: str) -> bool:
+    """A headline in Title Case: three quarters of its words of four letters or more capitalised,
+    and no final full stop."""
+    words = [w for w in _WORD.findall(text) if len(w) >= 4]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words) and not text.rstrip().endswith(".")
 
 
 def _after_abbreviation(text: str, start: int, lang: str) -> bool:
@@ -141,7 +147,7 @@ def _standalone_capitalised(sent: Sentence) -> set[str]:
 
 
 @functools.cache
-def _ordinary_words(lang: str) -> frozenset[str]:
+def ordinary_words(lang: str) -> frozenset[str]:
     """The language's ordinary lowercase words (``data/<lang>/common_words.txt``)."""
     return frozenset(word_list(lang, "common_words"))
 

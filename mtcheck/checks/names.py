@@ -11,6 +11,7 @@ import regex
 
 from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.checks.casing import is_title_case, ordinary_words
 from mtcheck.model import Finding, Sentence, Severity
 from mtcheck.resources import alternation, exonyms, months, pair_table, stopwords, word_list
 from mtcheck.typography import typography
@@ -110,7 +111,8 @@ class MissingName(Rule):
     a run that starts with a function word — ``Das Verfahren``, ``Las Filipinas`` — or whose
     translation holds a capitalised name the source lacks — ``Partido Laborista`` → ``Labour
     Party`` — is only a suggestion, and so is every run of a source language that capitalises
-    all nouns, German ``Kläger Pech``).
+    all nouns, German ``Kläger Pech``, or a run of ordinary words of a language that capitalises
+    titles, English ``City Council``, or any run of a Title Case headline).
     """
 
     id = "missing-name"
@@ -124,6 +126,7 @@ class MissingName(Rule):
         articles = frozenset(word_list(ctx.src_lang, "name_articles"))  # "La Toussaint" is no person
         function_words = stopwords(ctx.src_lang)
         noun_capitals = bool(typography(ctx.src_lang).get("capitalises_nouns"))  # German "Kläger Pech" is no name
+        titles = bool(typography(ctx.src_lang).get("capitalises_titles"))
         for seg in ctx.aligned():
             target = seg.target_text
             translated: bool | None = None  # whether the target has a name the source lacks, computed once
@@ -135,6 +138,8 @@ class MissingName(Rule):
                     first = name.split()[0]
                     person = " " in name and name not in known and first not in articles and first.lower() not in function_words
                     person = person and not noun_capitals
+                    if person and titles:  # English "City Council", "Election Day": ordinary words, translated
+                        person = not is_title_case(sent.text) and any(w.lower() not in ordinary_words(ctx.src_lang) for w in name.split())
                     if person and translated is None:
                         translated = _has_new_name(seg.source_text, seg.target, ctx.tgt_lang)
                     person = person and not translated
