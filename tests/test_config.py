@@ -112,7 +112,7 @@ def test_most_specific_selector_wins_within_a_layer():
     enabled = set(resolve_rules([{"ignore": ["fluency"], "select": ["ALL", "duplicate-word"]}]))
     assert "duplicate-word" in enabled and "name-casing" not in enabled and "leftover" in enabled
     enabled = set(resolve_rules([{"select": ["fluency/casing"], "ignore": ["name-casing"]}]))
-    assert enabled == {"english-capitals", "sentence-start-casing"}
+    assert enabled == {"english-capitals", "sentence-start-casing", "capitalised-calendar"}
     # equal specificity: ignore wins
     assert "leftover" not in resolve_rules([{"select": ["leftover"], "ignore": ["leftover"]}])
 

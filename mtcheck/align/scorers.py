@@ -2,8 +2,9 @@
 
 A scorer is any ``Callable[[str, str], float]`` returning a similarity in ``[0, 1]``; the MT
 layer adds one based on translations. The default, :class:`AnchorScorer`, needs no model: it
-compares what survives translation — numbers, names (through the pair's exonym table),
-cognates (accent-free 4-letter word prefixes) and the translations of a bilingual lexicon.
+compares what survives translation — numbers (in digits or words), month and weekday names,
+names (through the pair's exonym table), cognates (accent-free 4-letter word prefixes) and the
+translations of a bilingual lexicon.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 
 import regex
 
-from mtcheck.resources import pair_table, stopwords
+from mtcheck.resources import months, pair_table, stopwords, table, word_list
 
 Scorer = Callable[[str, str], float]
 
@@ -38,7 +39,8 @@ class AnchorScorer:
 
     A source word's counterparts are its own key (a cognate or a name), the keys of its
     translations in the pair's lexicon (``data/<pair>/lexicon.tsv``: ``personnes`` →
-    ``people``) and of its exonym (``Pékin`` → ``Beijing``); numbers match by their digits.
+    ``people``) and of its exonym (``Pékin`` → ``Beijing``; a pair without an exonym table reads
+    the reverse pair's backwards); numbers match by their digits.
     Function words (``stopwords.txt``) are ignored.
     """
 
@@ -46,15 +48,24 @@ class AnchorScorer:
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
         self._translations: dict[str, list[str]] = {}  # source word → its target words, keyed lazily
         for name in ("exonyms", "lexicon"):
-            for row in pair_table(src_lang, tgt_lang, name):
+            rows = pair_table(src_lang, tgt_lang, name)
+            for row in rows:
                 self._translations.setdefault(row[src_lang].lower(), []).append(row[tgt_lang])
+            backwards = () if rows or name != "exonyms" else pair_table(tgt_lang, src_lang, name)
+            for row in backwards:  # en→de reads de-en's names backwards
+                for word in {w for alt in row[src_lang].split("|") for w in alt.split()}:
+                    self._translations.setdefault(word.lower(), []).append(row[tgt_lang])
         self._keys: dict[str, frozenset[str]] = {}
         self._src_stop = stopwords(src_lang)
         self._tgt_stop = stopwords(tgt_lang)
+        self._src_values = _value_words(src_lang)
+        self._tgt_values = _value_words(tgt_lang)
 
     def keys_of(self, word: str) -> frozenset[str]:
         """A lowercase source word's own key and the keys of its translations."""
         keys = self._keys.get(word)
+        if keys is None and word in self._src_values:
+            keys = self._keys[word] = frozenset({self._src_values[word]})
         if keys is None:
             translations = (w for t in self._translations.get(word, ()) for alt in t.split("|") for w in alt.split())
             keys = self._keys[word] = frozenset({_key(word), *(_key(w) for w in translations if len(w) >= 3)})
@@ -115,6 +126,17 @@ def anchor_scorer(src_lang: str, tgt_lang: str) -> AnchorScorer:
     return AnchorScorer(src_lang, tgt_lang)
 
 
+@functools.cache
+def _value_words(lang: str) -> dict[str, str]:
+    """Words that stand for a value in any language: number words as their digits (``drei`` →
+    ``3``, matching ``3`` or ``three``), month and weekday names as their number (``März`` and
+    ``March`` → ``month3``)."""
+    values = {row["word"].lower(): str(int(float(row["value"]))) for row in table(lang, "number_words")}
+    values.update({name: f"month{number}" for name, number in months(lang).items() if len(name) > 3})
+    values.update({day.lower(): f"day{k}" for k, day in enumerate(word_list(lang, "weekdays"), 1)})
+    return {w: v for w, v in values.items() if w not in stopwords(lang)}  # not "un", "a", "ein"
+
+
 def _numbers(text: str) -> list[str]:
     return [regex.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text)]
 
@@ -138,7 +160,7 @@ def _target_words(scorer: AnchorScorer, text: str) -> tuple[str, ...]:
         word = m.group().lower()
         if word in scorer._tgt_stop or len(word) < 3:
             continue
-        words.append(_key(word))
+        words.append(scorer._tgt_values.get(word) or _key(word))
     return tuple(words)
 
 

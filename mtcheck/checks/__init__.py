@@ -13,6 +13,7 @@ FAMILIES = (
     "casing",
     "punctuation",
     "locale_format",
+    "target_typography",
     "numbers",
     "names",
     "polarity",

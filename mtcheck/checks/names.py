@@ -1,4 +1,4 @@
-"""Proper names of the source that the translation lost or left in their French form."""
+"""Proper names of the source that the translation lost or left in their source-language form."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ import regex
 
 from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.checks.casing import is_title_case, ordinary_words
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span
 from mtcheck.resources import Phrases, alternation, exonyms, lexicon, months, pair_table, stopwords, word_list
+from mtcheck.typography import typography
 
 # Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping".
 _NAME_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}\p{Ll}[\p{L}'’-]*)+")
@@ -198,6 +200,12 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
     ordinary = _source_ordinary(ctx.src_lang, ctx.tgt_lang)
     titles = _titles(ctx.src_lang, ctx.tgt_lang)[0]
     text, in_runs = sent.text, []
+    style = typography(ctx.src_lang)
+    noun_capitals = bool(style.get("capitalises_nouns"))  # German "Kläger Pech" is no name
+    headline = is_title_case(text)
+    if style.get("capitalises_titles"):  # English "City Council", "Election Day": ordinary words
+        common = ordinary_words(ctx.src_lang)
+        ordinary = (*ordinary, common)
     for m in _NAME_RUN.finditer(text):
         words, start = m.group().split(), m.start()
         if words[0] in known:
@@ -214,6 +222,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
             and not any(w in known for w in words)  # "Radio Australie"
             and not any(w.lower() in lexicon(ctx.src_lang, ctx.tgt_lang) for w in words[1:])  # "Seconde Guerre"
         )
+        person = person and not noun_capitals and not headline
         whole = not person and len(words) > 1 and words[0] not in articles
         yield _SourceName(text[start : m.end()], sent.file_span(start, m.end()), person, whole)
     particle = _particle_pattern(ctx.src_lang)
@@ -224,7 +233,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         if word in known:
             yield _SourceName(word, sent.file_span(m.start(), m.end()), False)
             continue
-        if word.isupper() or len(word) < 3 or word in titles or word in articles or _ordinary(word, ordinary):
+        if noun_capitals or word.isupper() or len(word) < 3 or word in titles or word in articles or _ordinary(word, ordinary):
             continue
         if not _mid_sentence(text, m.start(), titles):
             continue
@@ -233,7 +242,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
             yield _SourceName(text[m.start() : then.end()], sent.file_span(m.start(), then.end()), False)
             continue
         before = text[: m.start()].split()
-        person = word in surnames or bool(before) and before[-1] in titles
+        person = (word in surnames or bool(before) and before[-1] in titles) and not headline
         yield _SourceName(word, sent.file_span(m.start(), m.end()), person)
 
 
@@ -402,7 +411,10 @@ class MissingName(Rule):
     names mapped through the exonym table (``Moscou`` ↔ ``Moscow``), a surname used alone,
     the first word of a sentence, demonyms (``les Européens``), capitalised ordinary words
     (``l'Etat``, ``la Bourse``, ``Ancien Régime``) and institutions whose names are translated
-    word by word.
+    word by word. Only a suggestion: every name of a source language that capitalises all nouns
+    (German ``Kläger Pech``; no single capitalised word counts there), a run of ordinary words of
+    a language that capitalises titles (English ``City Council``), any name of a Title Case
+    headline.
     """
 
     id = "missing-name"
@@ -500,7 +512,7 @@ class SourceExonym(Rule):
                 if before and before.group(1).lower() in french_words:
                     continue  # inside source-language words: a title such as "Le Chemin de Damas"
                 yield self.finding(
-                    f"“{m.group()}” is the French form; English writes “{english}”.",
+                    f"“{m.group()}” is the source-language form; the translation writes “{english}”.",
                     target=sent.file_span(m.start(), m.end()),
                     segment=seg,
                     suggestion=english,

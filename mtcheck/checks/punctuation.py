@@ -67,8 +67,9 @@ class UnbalancedQuotes(Rule):
     ``"`` left without its partner.
     Leaves alone: a quotation that runs on into the next paragraphs (English reopens each
     paragraph of a long quote and closes only the last; CMS exports cut quotes across
-    blocks), apostrophes, and foreign quotation marks (``foreign-quotes`` reports those,
-    and they count as English ones here).
+    blocks), apostrophes, foreign quotation marks (``foreign-quotes`` reports those,
+    and they count as English ones here), and targets whose ``typography.toml`` sets
+    ``check_quote_balance = false``.
     """
 
     id = "unbalanced-quotes"
@@ -78,7 +79,7 @@ class UnbalancedQuotes(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         typo = typography(ctx.tgt_lang)
         pairs = [tuple(p) for p in typo.get("quotes", [])[:1]]
-        if not pairs:
+        if not pairs or not typo.get("check_quote_balance", True):
             return
         opener, closer = pairs[0]
         foreign = typo.get("foreign_quotes", {})

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import texts
+from tests.conftest import by_rule, texts
 
 EN_FILL = " The talks between the two delegations continued late into the night in the capital."
 
@@ -103,3 +103,11 @@ def test_french_regions_with_english_names_are_names(check):
         "Les agriculteurs de Bretagne et de Normandie ont manifesté mardi à Berlin contre la réforme.",
     )
     assert sorted(result.target.slice(f.target) for f in result.findings if f.rule == "name-casing") == ["berlin", "brittany", "normandy"]
+
+
+def test_sentence_continued_from_an_open_block_is_left_alone(check):
+    result = check(
+        "The minister said the plan,\n\nwhich parliament approved, would start in May.",
+        "Le ministre a dit que le plan serait lancé en mai.\n\nLe Parlement l’a approuvé.",
+    )
+    assert by_rule(result, "sentence-start-casing") == []
