@@ -236,14 +236,10 @@ def check_job(job: Job) -> Outcome:
 
 def document_label(result: Any) -> str:
     """The target's path, plus ``#<article id>`` for one article of a multi-article JSON file."""
-    from mtcheck.readers import format_of
+    from mtcheck.report.json import article_id
 
-    path = result.target.path
-    if format_of(path) == "json":
-        unit = next((p.unit_id for p in result.target.paragraphs if p.unit_id), None)
-        if unit:
-            return f"{path}#{unit.rsplit(':', 1)[0]}"
-    return path
+    article = article_id(result)
+    return f"{result.target.path}#{article}" if article else result.target.path
 
 
 def default_jobs() -> int:
@@ -449,16 +445,18 @@ def check_targets(
     *,
     source: Path | None = None,
     baseline: Any = None,
+    decisions: Any = None,
     quiet: bool = False,
     on_result: Callable[[Any], None] = lambda result: None,
     on_error: Callable[[str], None] = lambda message: None,
 ) -> CheckRun:
-    """Check the discovered target files in parallel, apply the baseline.
+    """Check the discovered target files in parallel, apply the baseline and decisions.
 
     ``on_result`` sees each document's result as soon as it is ready (after baseline
     filtering), ``on_error`` each input error's one-line message.
     """
     from mtcheck.baseline import filter_new
+    from mtcheck.decisions import apply as apply_decisions
 
     errors: list[tuple[str, str]] = []
     for folder in found.empty_dirs:
@@ -484,6 +482,8 @@ def check_targets(
             on_error(outcome.error)
             errors.append((outcome.job.target, outcome.error))
         for result in outcome.results:
+            if decisions is not None:
+                apply_decisions(result, decisions)
             if baseline is not None:
                 outcome.dropped += filter_new(result, baseline)
             on_result(result)

@@ -1,6 +1,6 @@
 """The ``mtcheck`` command line: a thin layer over the pipeline, configuration and report writers.
 
-Commands: ``check`` (files or folders; reports in text, json, html, sarif, junit, jsonl),
+Commands: ``check`` (files or folders; reports in text, concise, json, html, sarif, junit, jsonl),
 ``fix`` (apply safe fixes), ``rules`` (list or document rules), ``config`` (print the
 effective configuration), plus ``models`` and ``cache`` from ``mtcheck.mt.cli``.
 Heavy modules (the pipeline, rich, the MT stack) are imported only by the commands that
@@ -26,6 +26,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: no "<bool>" after flags
 )
 
 EXIT_FINDINGS = 1
@@ -35,6 +36,7 @@ EXIT_INTERNAL = 3
 
 class Format(str, enum.Enum):
     text = "text"
+    concise = "concise"
     json = "json"
     html = "html"
     sarif = "sarif"
@@ -74,11 +76,11 @@ NoConfigOpt = Annotated[bool, typer.Option("--no-config", help="Ignore configura
 SourceOpt = Annotated[Optional[Path], typer.Option(help="The source of a single TARGET (default: found by file name).")]
 SrcLangOpt = Annotated[Optional[str], typer.Option(help="Source language (default: configuration, file name, else fr).")]
 TgtLangOpt = Annotated[Optional[str], typer.Option(help="Target language (default: configuration, file name, else en).")]
-SelectOpt = Annotated[Optional[list[str]], typer.Option(help="Only these rules or categories (replaces the configured selection); repeatable.")]
-ExtendSelectOpt = Annotated[Optional[list[str]], typer.Option(help="Add these rules or categories to the selection; repeatable.")]
-IgnoreOpt = Annotated[Optional[list[str]], typer.Option(help="Skip these rules or categories; repeatable.")]
-IncludeOpt = Annotated[Optional[list[str]], typer.Option(help="In folders, check only files matching this glob; repeatable.")]
-ExcludeOpt = Annotated[Optional[list[str]], typer.Option(help="In folders, skip files matching this glob; repeatable.")]
+SelectOpt = Annotated[Optional[list[str]], typer.Option(metavar="RULE", help="Only these rules or categories (replaces the configured selection); repeatable.")]
+ExtendSelectOpt = Annotated[Optional[list[str]], typer.Option(metavar="RULE", help="Add these rules or categories to the selection; repeatable.")]
+IgnoreOpt = Annotated[Optional[list[str]], typer.Option(metavar="RULE", help="Skip these rules or categories; repeatable.")]
+IncludeOpt = Annotated[Optional[list[str]], typer.Option(metavar="GLOB", help="In folders, check only files matching this glob; repeatable.")]
+ExcludeOpt = Annotated[Optional[list[str]], typer.Option(metavar="GLOB", help="In folders, skip files matching this glob; repeatable.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no notices, progress or summary.")]
 
 
@@ -103,7 +105,7 @@ def _cli_layer(**values: Any) -> dict[str, Any]:
 
 @app.command()
 def check(
-    targets: Annotated[list[str], typer.Argument(help="Translated files or folders to check (folders: every *.<tgt-lang>.* file inside).", show_default=False)],
+    targets: Annotated[list[str], typer.Argument(metavar="TARGET", help="Translated files or folders to check (folders: every *.<tgt-lang>.* file inside).", show_default=False)],
     source: SourceOpt = None,
     src_lang: SrcLangOpt = None,
     tgt_lang: TgtLangOpt = None,
@@ -114,7 +116,7 @@ def check(
     require_mt: Annotated[bool, typer.Option("--require-mt", help="Exit 2 when MT models are missing.")] = False,
     backend: Annotated[Optional[Backend], typer.Option(help="MT backend (default: auto).", show_default=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the MT cache.")] = False,
-    glossary: Annotated[Optional[list[Path]], typer.Option(help="Glossary CSV/TSV (source,target columns); repeatable; replaces the configured ones.")] = None,
+    glossary: Annotated[Optional[list[Path]], typer.Option(metavar="FILE", help="Glossary CSV/TSV (source,target columns); repeatable; replaces the configured ones.")] = None,
     select: SelectOpt = None,
     extend_select: ExtendSelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -128,6 +130,8 @@ def check(
     pair_sources: Annotated[bool, typer.Option("--pair-sources", help="A listed source file stands for its target: check the target instead (for hooks).")] = False,
     baseline: Annotated[Optional[Path], typer.Option(help="Report only findings not recorded in this baseline file.")] = None,
     write_baseline: Annotated[Optional[Path], typer.Option(help="Record the current findings in this baseline file (exit 0).")] = None,
+    sarif_root: Annotated[Optional[Path], typer.Option(help="SARIF paths are relative to this folder (default: the git repository of the first target, else the current folder).", show_default=False)] = None,
+    decisions: Annotated[Optional[Path], typer.Option(help="Editors' decisions exported from the HTML report: accepted and false-alarm findings are suppressed with their notes.")] = None,
 ) -> None:
     """Check TARGET files (or every target file under TARGET folders) and report what to fix."""
     from mtcheck.batch import check_targets, discover
@@ -150,6 +154,7 @@ def check(
         jobs=jobs,
         include=include,
         exclude=exclude,
+        decisions=str(decisions.resolve()) if decisions else None,
     )
     cfg = _load_config(config, no_config, cli)
     fmt = Format(cfg.get("format"))
@@ -160,13 +165,23 @@ def check(
     from mtcheck.baseline import BaselineError, load as load_baseline, write as write_baseline_file
 
     known = None
+    if baseline is None and write_baseline is None and cfg.get("baseline"):
+        baseline = Path(cfg.get("baseline"))
     if baseline is not None:
         try:
             known = load_baseline(baseline)
         except BaselineError as e:
             raise fail(str(e)) from None
+    triage = None
+    if cfg.get("decisions"):
+        from mtcheck.decisions import DecisionsError, load as load_decisions
+
+        try:
+            triage = load_decisions(Path(cfg.get("decisions")))
+        except DecisionsError as e:
+            raise fail(str(e)) from None
     found = discover(paths, cfg, force_exclude=force_exclude, pair_sources=pair_sources)
-    inputs = found.input_files(cfg, source) + ([str(baseline)] if baseline is not None else [])
+    inputs = found.input_files(cfg, source) + [str(p) for p in (baseline, cfg.get("decisions")) if p is not None]
     for path, what in ((output, "report"), (write_baseline, "baseline")):
         if path is not None:
             _refuse_overwrite(path, what, inputs, found, cfg)
@@ -190,7 +205,7 @@ def check(
             stream.flush()
 
     try:
-        checked = check_targets(found, cfg, source=source, baseline=known, quiet=quiet, on_result=on_result, on_error=_error_line)
+        checked = check_targets(found, cfg, source=source, baseline=known, decisions=triage, quiet=quiet, on_result=on_result, on_error=_error_line)
     except KeyboardInterrupt:
         if stream is not None and stream is not sys.stdout:
             stream.discard()
@@ -219,7 +234,7 @@ def check(
     if fmt is not Format.jsonl and (results or not errors or fmt is Format.junit):
         if checked.jobs or fmt is not Format.text:
             seconds = {r.target.path: o.seconds / len(o.results) for o in outcomes for r in o.results}
-            _write_report(results, fmt, output, quiet=quiet, fail_on=fail_level.value, errors=errors, seconds=seconds)
+            _write_report(results, fmt, output, quiet=quiet, fail_on=fail_level.value, errors=errors, seconds=seconds, sarif_root=sarif_root)
     if checked.batch and not quiet and checked.jobs:
         from mtcheck.batch import summary_table
 
@@ -282,6 +297,7 @@ def _write_report(
     fail_on: str = "error",
     errors: list[tuple[str, str]] | None = None,
     seconds: dict[str, float] | None = None,
+    sarif_root: Path | None = None,
 ) -> None:
     from mtcheck import report
 
@@ -290,6 +306,8 @@ def _write_report(
         options = {"colour": output is None and sys.stdout.isatty(), "quiet": quiet}
     elif format is Format.junit:
         options = {"fail_on": fail_on, "errors": errors, "seconds": seconds}
+    elif format is Format.sarif:
+        options = {"root": sarif_root}
     text = report.render(format.value, results, **options)
     if output is None:
         sys.stdout.write(text)
@@ -305,9 +323,9 @@ def _write_report(
 
 @app.command()
 def fix(
-    targets: Annotated[list[str], typer.Argument(help="Translated files or folders to fix in place.", show_default=False)],
+    targets: Annotated[list[str], typer.Argument(metavar="TARGET", help="Translated files or folders to fix in place.", show_default=False)],
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the fixes instead of writing (exit 1 if there are any).")] = False,
-    rule: Annotated[Optional[list[str]], typer.Option("--rule", help="Apply only this rule's fixes; repeatable.")] = None,
+    rule: Annotated[Optional[list[str]], typer.Option("--rule", metavar="RULE", help="Apply only this rule's fixes; repeatable.")] = None,
     no_backup: Annotated[bool, typer.Option("--no-backup", help="Do not keep a FILE.orig copy of the original.")] = False,
     undo: Annotated[bool, typer.Option("--undo", help="Restore each TARGET from its newest backup (FILE.orig, FILE.2.orig, …).")] = False,
     force: Annotated[bool, typer.Option("--force", help="With --undo: restore even if the file changed since the fix.")] = False,
@@ -359,7 +377,9 @@ def fix(
         registry = all_rules()
         for r in sorted(rules):
             if r not in registry:
-                raise fail(f"--rule: unknown rule {r!r} (see `mtcheck rules`)")
+                from mtcheck.config import did_you_mean
+
+                raise fail(f"--rule: unknown rule {r!r}{did_you_mean(r, registry) or ' (see `mtcheck rules`)'}")
             if not registry[r].safe_fix:
                 raise fail(f"--rule: {r} has no safe fix (see `mtcheck rules {r}`)")
     if source is not None and (len(paths) != 1 or paths[0].is_dir()):
@@ -410,16 +430,22 @@ def fix(
 
 
 @app.command()
-def rules(rule: Annotated[Optional[str], typer.Argument(help="Show this rule's documentation.")] = None) -> None:
+def rules(rule: Annotated[Optional[str], typer.Argument(help="Show this rule's documentation, or list the rules of this category (fluency, fluency/casing…).", show_default=False)] = None) -> None:
     """List every rule (id, category, default severity), or document one."""
     from mtcheck.checks import all_rules
+    from mtcheck.config import did_you_mean, known_selectors
 
     registry = all_rules()
+    if rule is not None and rule not in registry:
+        category = rule.rstrip("/")
+        selected = {k: v for k, v in registry.items() if v.category == category or v.category.startswith(category + "/")}
+        if not selected:
+            raise fail(f"unknown rule or category {rule!r}{did_you_mean(rule, known_selectors()) or ' (see `mtcheck rules`)'}")
+        registry, rule = selected, None
     if rule is not None:
-        if rule not in registry:
-            raise fail(f"unknown rule {rule!r} (see `mtcheck rules`)")
         cls = registry[rule]
-        typer.echo(f"{cls.id}  [{cls.category}, {cls.severity.value}{', safe fix' if cls.safe_fix else ''}]\n")
+        langs = f", target {'/'.join(sorted(cls.target_langs))} only" if cls.target_langs else ""
+        typer.echo(f"{cls.id}  [{cls.category}, {cls.severity.value}{', safe fix' if cls.safe_fix else ''}{langs}]\n")
         typer.echo(cls.documentation())
         return
     width = max(map(len, registry))

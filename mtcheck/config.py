@@ -13,9 +13,10 @@ file's folder::
     extend-select = []
     ignore = ["style/calque"]
     fail-on = "error"                # error | warning | info | never
-    format = "text"                  # text | json | html | sarif | junit | jsonl
+    format = "text"                  # text | concise | json | html | sarif | junit | jsonl
     glossary = ["terms.csv"]
     allowlist = ["Danse Danse"]      # flagged text that is right here: reported as suppressed
+    decisions = "review/decisions.json"   # editors' decisions exported from the HTML report
     mt = true
     backend = "auto"
     models-dir = "models"
@@ -62,7 +63,7 @@ from mtcheck.rules_filter import specificity
 CONFIG_NAMES = ("mtcheck.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
 FAIL_ON = ("error", "warning", "info", "never")
-FORMATS = ("text", "json", "html", "sarif", "junit", "jsonl")
+FORMATS = ("text", "concise", "json", "html", "sarif", "junit", "jsonl")
 BACKENDS = ("auto", "ctranslate2", "transformers")
 
 # key → (type check, description); paths are resolved against the config file's folder.
@@ -78,6 +79,8 @@ KEYS: dict[str, str] = {
     "format": _STR,
     "glossary": _PATHLIST,
     "allowlist": _STRLIST,
+    "decisions": _PATH,
+    "baseline": _PATH,
     "mt": _BOOL,
     "require-mt": _BOOL,
     "backend": _STR,
@@ -98,6 +101,48 @@ KEYS: dict[str, str] = {
     "json-articles-field": _STR,
     "overrides": "overrides",
 }
+# One line per key for the README's reference (``reference_markdown``; a test keeps them in step).
+HELP: dict[str, str] = {
+    "src-lang": "source language (default: the file-name tags, else fr)",
+    "tgt-lang": "target language (default: the file-name tags, else en)",
+    "select": "rules, categories or category prefixes to run (`ALL` by default)",
+    "extend-select": "rules or categories added to the selection",
+    "ignore": "rules or categories to skip (most specific selector wins)",
+    "severity": "table: rule id → `error` / `warning` / `info`",
+    "fail-on": "exit 1 at this severity or above: `error` (default), `warning`, `info`, `never`",
+    "format": "report format: " + ", ".join(f"`{f}`" for f in FORMATS) + " (default `text`)",
+    "glossary": "glossary CSV/TSV files (source, target columns)",
+    "allowlist": "flagged texts that are right here: reported as suppressed",
+    "decisions": "editors' decisions exported from the HTML report (`--decisions`)",
+    "baseline": "report only findings not recorded in this baseline file (`--baseline`)",
+    "mt": "run the MT checks (default true)",
+    "require-mt": "exit 2 when MT models are missing (default false)",
+    "backend": "MT backend: `auto` (default), `ctranslate2`, `transformers`",
+    "models-dir": "folder of converted MT models (default `models`)",
+    "models": "table: pair (`fr-en`) → model hub id or folder",
+    "cache": "use the MT cache (default true)",
+    "cache-path": "MT cache file (default `~/.cache/mtcheck/mt.sqlite`)",
+    "thresholds": "table: MT thresholds (see `mtcheck.mt.analysis`)",
+    "jobs": "documents checked in parallel; 0 = one per core (default)",
+    "include": "globs: in folders, check only matching files",
+    "exclude": "globs: in folders, skip matching files",
+    "json-fields": "JSON exports: the fields checked (default title, standfirst, body)",
+    "json-html-fields": "JSON exports: the fields holding HTML (default body)",
+    "json-id-field": "JSON exports: the article id field",
+    "json-source-id-fields": "JSON exports: fields naming the source article's id",
+    "json-source-field": "JSON exports: a field holding the source article itself",
+    "json-articles-field": "JSON exports: the field holding a list of articles",
+    "overrides": "array of tables: `paths` globs, then keys that apply to those files",
+}
+
+
+def reference_markdown() -> str:
+    """The configuration keys as a Markdown table (the README's copy is checked against it)."""
+    rows = ["| key | type | meaning |", "|---|---|---|"]
+    rows += [f"| `{key}` | {kind} | {HELP[key]} |" for key, kind in KEYS.items()]
+    return "\n".join(rows) + "\n"
+
+
 JSON_KEYS = ("json-fields", "json-html-fields", "json-id-field", "json-source-id-fields", "json-source-field", "json-articles-field")
 OVERRIDE_KEYS = ("paths", "src-lang", "tgt-lang", "select", "extend-select", "ignore", "severity", "glossary", "allowlist", "thresholds", "mt", *JSON_KEYS)
 
@@ -187,11 +232,20 @@ def known_selectors() -> set[str]:
     return set(all_rules()) | set(CATEGORIES) | prefixes | {"ALL", "all"}
 
 
+def did_you_mean(name: str, known: set[str] | list[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest known name, else empty."""
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def check_selectors(selectors: list[str], where: str) -> None:
     known = known_selectors()
     for s in selectors:
         if s.rstrip("/") not in known:
-            raise ConfigError(f"{where}: unknown rule or category {s!r} (see `mtcheck rules`)")
+            hint = did_you_mean(s, known) or " (see `mtcheck rules`)"
+            raise ConfigError(f"{where}: unknown rule or category {s!r}{hint}")
 
 
 def resolve_rules(layers: list[dict[str, Any]]) -> list[str]:

@@ -257,6 +257,9 @@ class Finding:
 
     ``fix`` is the replacement text for ``target`` when the rule marks it safe to apply
     automatically; ``suggestion`` is what the editor is told (it may be the same text).
+    ``suppression`` says who silenced it and why (``{"by": "inline" | "allowlist" |
+    "decision", "reason": …}``); ``related`` lists the rules whose findings on the same
+    span were merged into this one (one problem, one finding).
     """
 
     rule: str
@@ -270,6 +273,8 @@ class Finding:
     fix: str | None = None
     suppressed: bool = False
     id: str = ""  # stable fingerprint, set by the pipeline
+    suppression: dict[str, str] | None = None
+    related: list[str] = field(default_factory=list)
 
 
 @dataclass

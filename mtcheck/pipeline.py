@@ -57,6 +57,7 @@ def locate_source(
     ``story.en.txt`` ← ``story.fr.txt``; with no ``--src-lang``, any sibling with a known tag
     (``story.de.txt``) is taken when there is no French one, and gives the source language.
     """
+    _refuse_source_language_target(target, source, src_lang, tgt_lang)
     src, tgt = resolve_languages(target, source, src_lang, tgt_lang)
     if source is not None:
         return source, src, tgt
@@ -67,6 +68,25 @@ def locate_source(
                 src = tag
                 break
     return found, src, tgt
+
+
+def _refuse_source_language_target(target: str | Path, source: str | Path | None, src_lang: str | None, tgt_lang: str | None) -> None:
+    """A target tagged with the default pair's source language (``x.fr.txt``) and no language set: a usage error.
+
+    Checking the French original as if it were the translation would run English rules on
+    French text; the user meant the translation, or the other direction.
+    """
+    tag = lang_tag(target)
+    if src_lang or tgt_lang or tag != DEFAULT_PAIR[0] or (source is not None and lang_tag(source) not in (None, tag)):
+        return
+    src, tgt = DEFAULT_PAIR
+    sibling = swap_tag(target, tgt)
+    instead = f"check {sibling}" if sibling is not None and sibling.is_file() else f"check the .{tgt} translation"
+    raise InputError(
+        target,
+        f"is tagged '{tag}', the source language of the default {src}→{tgt} pair: {instead}, "
+        f"or pass --src-lang {tgt} --tgt-lang {tag} to check a {tag} translation",
+    )
 
 
 def resolve_languages(target: str | Path, source: str | Path | None, src_lang: str | None, tgt_lang: str | None) -> tuple[str, str]:
@@ -138,6 +158,8 @@ def check_documents(
         if not rule_enabled(rule_id, rule_cls.category, settings):
             continue
         if rule_cls.needs_source and source is None:
+            continue
+        if rule_cls.target_langs is not None and tgt_lang not in rule_cls.target_langs:
             continue
         for finding in rule_cls().check(ctx):
             finding.severity = severity_for(rule_id, finding.severity, settings)
@@ -296,10 +318,12 @@ def _finalise(
             continue
         if f.source is not None and source is not None and source.is_masked(f.source):
             continue
-        f.suppressed = _suppressed(f, target) or _allowlisted(f, target, source, allowed)
+        f.suppression = _suppressed(f, target) or _allowlisted(f, target, source, allowed)
+        f.suppressed = f.suppression is not None
         if f.fix is not None and not _fixable(f.target, target):
             f.fix = None  # markup inside the span (`said <em>said</em>`): a suggestion only
         kept.append(f)
+    kept = _one_finding_per_problem(kept)
     order = {seg.id: k for k, seg in enumerate(segments)}
     kept.sort(key=lambda f: (
         order.get(f.segment or "", len(order)),
@@ -314,6 +338,47 @@ def _finalise(
         seen[key] += 1
         f.id = hashlib.sha1(f"{key}\0{seen[key]}".encode()).hexdigest()[:16]
     return kept
+
+
+# Which finding of several on one span speaks for them: a deletion first, then the most severe,
+# then the most specific category (the newsroom's glossary before a generic calque), then the
+# shortest span.
+_CATEGORY_RANK = {c: k for k, c in enumerate((
+    "terminology/glossary", "accuracy/name", "accuracy/number", "fluency/repetition", "fluency/casing", "locale/format",
+    "fluency/punctuation", "style/calque", "accuracy/untranslated",
+))}
+
+
+def _one_finding_per_problem(findings: list[Finding]) -> list[Finding]:
+    """Merge findings of different rules whose target spans overlap into one; the others become ``related``.
+
+    A finding inside a span that another finding says to delete (``Rule.deletes``) is merged
+    into it whatever the rank, so no fix is offered for text that goes. Suppressed findings
+    and source-only ones stay as they are.
+    """
+    rules = all_rules()
+    deletes = {r for r, cls in rules.items() if cls.deletes}
+    live = sorted((f for f in findings if f.target is not None and not f.suppressed), key=lambda f: (f.target.start, -f.target.end))
+    absorbed: set[int] = set()
+    k = 0
+    while k < len(live):
+        cluster, end = [live[k]], live[k].target.end
+        k += 1
+        while k < len(live) and (live[k].target.start < end or (live[k].target.start == end and any(c.rule in deletes for c in cluster))):
+            cluster.append(live[k])
+            end = max(end, live[k].target.end)
+            k += 1
+        if len({f.rule for f in cluster}) < 2:
+            continue
+        head = min(cluster, key=lambda f: (
+            f.rule not in deletes, -f.severity.rank, _CATEGORY_RANK.get(f.category, len(_CATEGORY_RANK)), len(f.target), f.target.start,
+        ))
+        for f in cluster:
+            if f is not head and f.rule != head.rule:
+                absorbed.add(id(f))
+                if f.rule not in head.related:
+                    head.related.append(f.rule)
+    return [f for f in findings if id(f) not in absorbed]
 
 
 def _fingerprint_key(f: Finding, target: Document, source: Document | None, contexts: dict[int, Any]) -> str:
@@ -354,7 +419,10 @@ def _check_suppressions(target: Document) -> None:
     for paragraph, entries in target.suppressions.items():
         for rule, _ in entries:
             if rule not in known:
-                raise InputError(target.path, f"mtcheck comment before block {paragraph} names unknown rule {rule!r} (see `mtcheck rules`)")
+                from mtcheck.config import did_you_mean
+
+                hint = did_you_mean(rule, known) or " (see `mtcheck rules`)"
+                raise InputError(target.path, f"mtcheck comment before block {paragraph} names unknown rule {rule!r}{hint}")
 
 
 def _prefixes(category: str) -> list[str]:
@@ -367,17 +435,21 @@ def _fixable(span: Span | None, target: Document) -> bool:
     return paragraph is not None and paragraph.contiguous(span)
 
 
-def _allowlisted(f: Finding, target: Document, source: Document | None, allowed: set[str]) -> bool:
-    """Whether the flagged text is on the configuration's allowlist (right here, though it looks wrong)."""
+def _allowlisted(f: Finding, target: Document, source: Document | None, allowed: set[str]) -> dict[str, str] | None:
+    """The suppression when the flagged text is on the configuration's allowlist (right here, though it looks wrong)."""
     if not allowed:
-        return False
+        return None
     doc, span = (target, f.target) if f.target else (source, f.source)
-    return doc is not None and span is not None and " ".join(doc.slice(span).split()) in allowed
+    if doc is not None and span is not None and " ".join(doc.slice(span).split()) in allowed:
+        return {"by": "allowlist", "reason": "on the configuration's allowlist"}
+    return None
 
 
-def _suppressed(f: Finding, target: Document) -> bool:
+def _suppressed(f: Finding, target: Document) -> dict[str, str] | None:
+    """The inline ``mtcheck: ignore`` comment silencing ``f``, with its reason."""
     if f.target is None or not target.suppressions:
-        return False
+        return None
     paragraph = target.paragraph_at(f.target.start)
     rules = target.suppressions.get(paragraph.index, []) if paragraph else []
-    return any(f.rule == r or f.category == r or f.category.startswith(r + "/") for r, _ in rules)
+    reason = next((why for r, why in rules if f.rule == r or f.category == r or f.category.startswith(r + "/")), None)
+    return {"by": "inline", "reason": reason} if reason is not None else None

@@ -12,6 +12,8 @@ import functools
 import re
 from pathlib import Path
 
+from mtcheck.model import fold
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
@@ -93,11 +95,11 @@ def required_literals(pattern: str) -> tuple[str, ...]:
     cannot match ``text``. Literal characters count, through groups and alternations
     (``(?:the )?master of`` → ``master of``; ``(?:read|see) (?:also|more)`` → ``also``,
     ``more``); classes, escapes like ``\\w``, lookarounds and optional parts do not. ``()``
-    when nothing of three characters is certain: then the pattern itself must run. Patterns
-    in the ``re`` syntax without the verbose flag.
+    when nothing of three characters is certain (or the pattern is verbose): then the pattern
+    itself must run. Patterns in the ``re`` syntax.
     """
-    from mtcheck.model import fold
-
+    if re.search(r"\(\?[a-zA-Z]*x", pattern):
+        return ()  # verbose: its spaces are no literals
     try:
         found, end = _alternation(pattern, 0)
     except (IndexError, ValueError):  # unbalanced: let the pattern itself decide
@@ -106,6 +108,7 @@ def required_literals(pattern: str) -> tuple[str, ...]:
 
 
 _QUANTIFIER = re.compile(r"(?:[?*+]|\{(\d*)(?:,\d*)?\})[?+]?")
+_PLAIN = re.compile(r"[^\\\[\](){}|?*+.^$]+")
 _ESCAPE_SIZE = {"x": 4, "u": 6, "U": 10}  # characters, backslash included
 
 
@@ -142,8 +145,8 @@ def _sequence(p: str, k: int) -> tuple[tuple[str, ...], int]:
                 k += 2 if p[k] == "\\" else 1
             k += 1
         elif ch == "(":
-            if p.startswith(("(?=", "(?!", "(?<=", "(?<!", "(?#"), k) or p.startswith("(?", k) and p[k + 2] not in ":P":
-                _, k = _alternation(p, k + 3)  # a lookaround, comment or flags: nothing it holds is certain
+            if p.startswith(("(?=", "(?!", "(?<=", "(?<!", "(?#", "(?P="), k) or p.startswith("(?", k) and p[k + 2] not in ":P":
+                _, k = _alternation(p, k + 3)  # a lookaround, comment, backreference or flags: nothing certain
             else:
                 k = p.index(">", k) + 1 if p.startswith("(?P<", k) else k + (3 if p.startswith("(?:", k) else 1)
                 group, k = _alternation(p, k)
@@ -151,7 +154,15 @@ def _sequence(p: str, k: int) -> tuple[tuple[str, ...], int]:
         elif ch in ".^$":
             k += 1
         else:
-            literal, k = ch, k + 1
+            plain = _PLAIN.match(p, k)
+            if plain and plain.end() > k + 1:  # a run of plain characters at once; its last may be quantified
+                if not _QUANTIFIER.match(p, plain.end()):
+                    run += plain.group()
+                    k = plain.end()
+                    continue
+                run += p[k : plain.end() - 1]
+                k = plain.end() - 1
+            literal, k = p[k], k + 1
         q = _QUANTIFIER.match(p, k)
         optional = bool(q) and (q.group().startswith(("?", "*")) or q.group(1) is not None and int(q.group(1) or 0) == 0)
         if q:
@@ -174,7 +185,7 @@ def _sequence(p: str, k: int) -> tuple[tuple[str, ...], int]:
 def _rarity(candidate: tuple[str, ...]) -> tuple[int, int, int]:
     """How seldom text holds one of ``candidate``: long words are rarer than common short ones (`` of the ``)."""
     return (
-        min(max(map(len, re.findall(r"\w+", s)), default=0) for s in candidate),
+        min(max(map(len, s.split()), default=0) for s in candidate),
         min(map(len, candidate)),
         -len(candidate),
     )
@@ -248,9 +259,25 @@ class Phrases:
     def search(self, text: str) -> PhraseMatch | None:
         return next(self.finditer(text), None)
 
-    def sub(self, replacement: str, text: str) -> str:
+    def sub(self, replacement, text: str) -> str:
+        """``text`` with each match replaced by ``replacement`` (a string, or a function of the match)."""
         out, last = [], 0
         for m in self.finditer(text):
-            out += (text[last : m.start()], replacement)
+            out += (text[last : m.start()], replacement(m) if callable(replacement) else replacement)
             last = m.end()
         return "".join(out) + text[last:] if out else text
+
+
+@functools.cache
+def toml_data(lang: str, name: str) -> dict:
+    """The settings of ``data/<lang>/<name>.toml`` (empty when the language lacks the file)."""
+    from mtcheck.compat import tomllib
+
+    path = DATA_DIR / lang / f"{name}.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+@functools.cache
+def lexicon(src: str, tgt: str) -> dict[str, str]:
+    """The pair's lexicon (``data/<src>-<tgt>/lexicon.tsv``): lowercase source form → its
+    translations, separated by ``|``."""
+    return {row[src].lower(): row[tgt] for row in pair_table(src, tgt, "lexicon")}

@@ -21,16 +21,19 @@ class Checker:
         self.folder = folder
         self.count = 0
 
-    def __call__(self, target: str, source: str | None = None, suffix: str = ".txt", **settings) -> DocumentResult:
+    def __call__(
+        self, target: str, source: str | None = None, suffix: str = ".txt", src_lang: str = "fr", tgt_lang: str = "en", **settings
+    ) -> DocumentResult:
         self.count += 1
         stem = self.folder / f"doc{self.count}"
-        tgt_path = stem.with_suffix(f".en{suffix}")
+        tgt_path = stem.with_suffix(f".{tgt_lang}{suffix}")
         tgt_path.write_text(target, encoding="utf-8")
         src_path = None
         if source is not None:
-            src_path = stem.with_suffix(f".fr{suffix}")
+            src_path = stem.with_suffix(f".{src_lang}{suffix}")
             src_path.write_text(source, encoding="utf-8")
-        return check_pair(tgt_path, src_path, src_lang="fr", tgt_lang="en", settings={"mt": False, **settings}, find_by_name=False)
+        settings = {"mt": False, **settings}
+        return check_pair(tgt_path, src_path, src_lang=src_lang, tgt_lang=tgt_lang, settings=settings, find_by_name=False)
 
 
 @pytest.fixture

@@ -104,3 +104,48 @@ def test_unknown_language_is_an_input_error():
 def test_usage_errors_are_one_line():
     proc = run("check", "--bogus")
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "No such option: --bogus" in proc.stderr
+
+
+def test_a_target_in_the_default_source_language_is_a_usage_error(tmp_path):
+    fr = "samples/putin-xi-summit.fr.txt"
+    out = run("check", fr, "--no-mt")
+    assert out.returncode == 2 and out.stdout == ""
+    (line,) = out.stderr.splitlines()
+    assert "is tagged 'fr', the source language of the default fr→en pair" in line
+    assert "check samples/putin-xi-summit.en.txt" in line and "--src-lang en --tgt-lang fr" in line
+    before = (ROOT / fr).read_bytes()
+    out = run("fix", fr)
+    assert out.returncode == 2 and (ROOT / fr).read_bytes() == before
+    assert not (ROOT / (fr + ".orig")).exists()
+
+
+def test_english_rules_never_run_on_a_french_target():
+    from mtcheck.checks import all_rules
+
+    out = run("check", "samples/putin-xi-summit.fr.txt", "--no-mt", "--src-lang", "en", "--tgt-lang", "fr", "-f", "json")
+    assert out.returncode == 0, out.stderr
+    rules = {f["rule"] for f in json.loads(out.stdout)["documents"][0]["findings"]}
+    english = {r for r, cls in all_rules().items() if cls.target_langs is not None and "fr" not in cls.target_langs}
+    assert {"english-capitals", "foreign-quotes"} <= english and not rules & english
+    out = run("fix", "samples/putin-xi-summit.fr.txt", "--diff", "--src-lang", "en", "--tgt-lang", "fr")
+    assert out.returncode == 0 and out.stdout == ""
+
+
+def test_rules_by_category_and_did_you_mean():
+    out = run("rules", "fluency/casing")
+    assert out.returncode == 0
+    assert {line.split()[0] for line in out.stdout.splitlines()} == {"name-casing", "english-capitals", "sentence-start-casing"}
+    assert run("rules", "locale").stdout.count("locale/format") >= 5
+    out = run("rules", "duplicat-word")
+    assert out.returncode == 2 and "did you mean 'duplicate-word'?" in out.stderr
+    out = run("check", SEED, "--no-mt", "--select", "fluency/casin")
+    assert out.returncode == 2 and "did you mean 'fluency/casing'?" in out.stderr
+    out = run("fix", SEED, "--diff", "--rule", "duplicate-wrd")
+    assert out.returncode == 2 and "did you mean 'duplicate-word'?" in out.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["fix"], ["rules"], ["config"]])
+def test_help_shows_no_internal_type_names(command):
+    out = run(*command, "--help")
+    assert out.returncode == 0
+    assert "<bool>" not in out.stdout and "list[str]" not in out.stdout and "{targets}" not in out.stdout

@@ -112,7 +112,7 @@ def test_most_specific_selector_wins_within_a_layer():
     enabled = set(resolve_rules([{"ignore": ["fluency"], "select": ["ALL", "duplicate-word"]}]))
     assert "duplicate-word" in enabled and "name-casing" not in enabled and "leftover" in enabled
     enabled = set(resolve_rules([{"select": ["fluency/casing"], "ignore": ["name-casing"]}]))
-    assert enabled == {"english-capitals", "sentence-start-casing"}
+    assert enabled == {"english-capitals", "sentence-start-casing", "capitalised-calendar"}
     # equal specificity: ignore wins
     assert "leftover" not in resolve_rules([{"select": ["leftover"], "ignore": ["leftover"]}])
 
@@ -269,3 +269,32 @@ def test_config_command_without_a_file_shows_defaults(project):
 )
 def test_glob_match(pattern, path, expected):
     assert glob_match(pattern, path) is expected
+
+
+def test_readme_lists_every_configuration_key():
+    """README's table is generated from config.KEYS/HELP; MTCHECK_UPDATE_README=1 rewrites it."""
+    import os
+    import re
+
+    from mtcheck.config import HELP, KEYS, reference_markdown
+
+    assert set(HELP) == set(KEYS)
+    from tests.conftest import ROOT
+
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    pattern = re.compile(r"(<!-- config-keys:start -->\n)(.*?)(<!-- config-keys:end -->)", re.S)
+    if os.environ.get("MTCHECK_UPDATE_README") == "1":
+        readme.write_text(pattern.sub(lambda m: m.group(1) + reference_markdown() + m.group(3), text), encoding="utf-8")
+        text = readme.read_text(encoding="utf-8")
+    assert pattern.search(text).group(2) == reference_markdown()
+
+
+def test_baseline_from_the_configuration(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_pair(tmp_path, "a")
+    runner = CliRunner()
+    assert runner.invoke(app, ["check", "a.en.txt", "--no-mt", "--write-baseline", "b.json"]).exit_code == 0
+    (tmp_path / "mtcheck.toml").write_text('baseline = "b.json"\n', encoding="utf-8")
+    out = runner.invoke(app, ["check", "a.en.txt", "--no-mt"])
+    assert out.exit_code == 0 and "recorded in" in out.stderr

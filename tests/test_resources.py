@@ -70,6 +70,8 @@ def test_empty_phrases_are_false_and_find_nothing():
         ("(?:make|made) it|it", ()),  # a branch with nothing of three characters
         (r"ab(?:cd)+ef", ()),
         ("(unbalanced", ()),
+        (r"(?P<w>said) (?P=w)", ("said",)),  # a backreference is no literal
+        (r"(?x) said  it", ()),  # verbose: spaces are not literal
     ],
 )
 def test_required_literals(pattern, literals):

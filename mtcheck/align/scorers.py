@@ -2,8 +2,9 @@
 
 A scorer is any ``Callable[[str, str], float]`` returning a similarity in ``[0, 1]``; the MT
 layer adds one based on translations. The default, :class:`AnchorScorer`, needs no model: it
-compares what survives translation — numbers, names (through the pair's exonym table),
-cognates (accent-free 4-letter word prefixes) and the translations of a bilingual lexicon.
+compares what survives translation — numbers (in digits or words), month and weekday names,
+names (through the pair's exonym table), cognates (accent-free 4-letter word prefixes) and the
+translations of a bilingual lexicon.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 
 import regex
 
-from mtcheck.resources import pair_table, stopwords
+from mtcheck.resources import months, pair_table, stopwords, table, word_list
 
 Scorer = Callable[[str, str], float]
 
@@ -27,6 +28,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _key(word: str) -> str:
     """What a word is compared by: its accent-free, lowercase first four letters."""
     return strip_accents(word).lower()[:4]
@@ -37,7 +39,8 @@ class AnchorScorer:
 
     A source word's counterparts are its own key (a cognate or a name), the keys of its
     translations in the pair's lexicon (``data/<pair>/lexicon.tsv``: ``personnes`` →
-    ``people``) and of its exonym (``Pékin`` → ``Beijing``); numbers match by their digits.
+    ``people``) and of its exonym (``Pékin`` → ``Beijing``; a pair without an exonym table reads
+    the reverse pair's backwards); numbers match by their digits.
     Function words (``stopwords.txt``) are ignored.
     """
 
@@ -45,15 +48,24 @@ class AnchorScorer:
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
         self._translations: dict[str, list[str]] = {}  # source word → its target words, keyed lazily
         for name in ("exonyms", "lexicon"):
-            for row in pair_table(src_lang, tgt_lang, name):
+            rows = pair_table(src_lang, tgt_lang, name)
+            for row in rows:
                 self._translations.setdefault(row[src_lang].lower(), []).append(row[tgt_lang])
+            backwards = () if rows or name != "exonyms" else pair_table(tgt_lang, src_lang, name)
+            for row in backwards:  # en→de reads de-en's names backwards
+                for word in {w for alt in row[src_lang].split("|") for w in alt.split()}:
+                    self._translations.setdefault(word.lower(), []).append(row[tgt_lang])
         self._keys: dict[str, frozenset[str]] = {}
         self._src_stop = stopwords(src_lang)
         self._tgt_stop = stopwords(tgt_lang)
+        self._src_values = _value_words(src_lang)
+        self._tgt_values = _value_words(tgt_lang)
 
     def keys_of(self, word: str) -> frozenset[str]:
         """A lowercase source word's own key and the keys of its translations."""
         keys = self._keys.get(word)
+        if keys is None and word in self._src_values:
+            keys = self._keys[word] = frozenset({self._src_values[word]})
         if keys is None:
             translations = (w for t in self._translations.get(word, ()) for alt in t.split("|") for w in alt.split())
             keys = self._keys[word] = frozenset({_key(word), *(_key(w) for w in translations if len(w) >= 3)})
@@ -76,6 +88,34 @@ class AnchorScorer:
         matched = len(src_words) - unmatched + sum(map(src_keys.__contains__, tgt_words))
         return matched / (len(src_words) + len(tgt_words))
 
+    def rendering(self, phrase: str, text: str) -> tuple[int, int] | None:
+        """Where ``text`` renders the source ``phrase``: the shortest run of words matching its content words.
+
+        ``Force de Sibérie`` → ``Siberian Force``, ``chef de la diplomatie`` → ``head of the
+        American diplomacy``: every content word of the phrase must find a counterpart
+        (cognate or lexicon translation) within a run at most three words longer than the
+        phrase. ``None`` when there is no such run.
+        """
+        wanted = [keys for keys in _source_words(self, phrase)]
+        if not wanted:
+            return None
+        words = [(m.start(), m.end(), _key(m.group())) for m in _WORD.finditer(text)]
+        limit = len(phrase.split()) + 3
+        best = None
+        for i, (start, _, key) in enumerate(words):
+            if not any(key in keys for keys in wanted):
+                continue
+            left = list(wanted)
+            for j in range(i, min(len(words), i + limit)):
+                hit = next((k for k, keys in enumerate(left) if words[j][2] in keys), None)
+                if hit is not None:
+                    left.pop(hit)
+                    if not left:
+                        if best is None or j - i < best[1] - best[0]:
+                            best = (i, j)
+                        break
+        return (words[best[0]][0], words[best[1]][1]) if best is not None else None
+
     def __hash__(self) -> int:
         return hash((self.src_lang, self.tgt_lang))
 
@@ -84,6 +124,17 @@ class AnchorScorer:
 def anchor_scorer(src_lang: str, tgt_lang: str) -> AnchorScorer:
     """The pair's anchor scorer, built once per process."""
     return AnchorScorer(src_lang, tgt_lang)
+
+
+@functools.cache
+def _value_words(lang: str) -> dict[str, str]:
+    """Words that stand for a value in any language: number words as their digits (``drei`` →
+    ``3``, matching ``3`` or ``three``), month and weekday names as their number (``März`` and
+    ``March`` → ``month3``)."""
+    values = {row["word"].lower(): str(int(float(row["value"]))) for row in table(lang, "number_words")}
+    values.update({name: f"month{number}" for name, number in months(lang).items() if len(name) > 3})
+    values.update({day.lower(): f"day{k}" for k, day in enumerate(word_list(lang, "weekdays"), 1)})
+    return {w: v for w, v in values.items() if w not in stopwords(lang)}  # not "un", "a", "ein"
 
 
 def _numbers(text: str) -> list[str]:
@@ -109,7 +160,7 @@ def _target_words(scorer: AnchorScorer, text: str) -> tuple[str, ...]:
         word = m.group().lower()
         if word in scorer._tgt_stop or len(word) < 3:
             continue
-        words.append(_key(word))
+        words.append(scorer._tgt_values.get(word) or _key(word))
     return tuple(words)
 
 

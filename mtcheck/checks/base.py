@@ -45,6 +45,17 @@ class CheckContext:
             for sent in seg.target:
                 yield seg, sent
 
+    def rendering_span(self, seg: Segment, phrase: str) -> Span | None:
+        """The span of the aligned target that renders the source ``phrase``, when one can be found."""
+        from mtcheck.align.scorers import anchor_scorer
+
+        scorer = anchor_scorer(self.src_lang, self.tgt_lang)
+        for sent in seg.target:
+            found = scorer.rendering(phrase, sent.text)
+            if found is not None:
+                return sent.file_span(*found)
+        return None
+
     def aligned(self) -> Iterator[Segment]:
         """Segments that have both a source and a target side."""
         return (seg for seg in self.segments if seg.source and seg.target)
@@ -58,6 +69,8 @@ class Rule:
     severity: ClassVar[Severity]
     needs_source: ClassVar[bool] = False
     safe_fix: ClassVar[bool] = False  # whether ``Finding.fix`` may be applied by ``mtcheck fix``
+    target_langs: ClassVar[frozenset[str] | None] = None  # the target languages it applies to (None: any)
+    deletes: ClassVar[bool] = False  # its findings ask to delete the span: no other finding inside it stands
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -10,6 +10,7 @@ import regex
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity
 from mtcheck.resources import exonyms, months, pair_table, stopwords, table, word_list
+from mtcheck.typography import typography
 
 _WORD = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{L}[\p{L}'’-]*\p{L}|(?<![\p{L}\p{N}_@/.-])\p{L}")
 
@@ -39,7 +40,10 @@ class NameCasing(Rule):
     for ordinary words (``bank``), only when the translation lacks the capitalised form;
     without source evidence, a known place name
     (the English side of the exonym table) that stands capitalised elsewhere in the document.
-    Leaves alone: common words capitalised elsewhere only as titles or parts of names
+    Leaves alone: a capitalised source noun of a language that capitalises every noun
+    (German ``System`` → ``system``) when the English word is an ordinary word
+    (``data/en/common_words.txt``); from a source that capitalises titles (English), words of
+    a multiword name or a Title Case headline (``Central Bank`` → ``banque centrale``); common words capitalised elsewhere only as titles or parts of names
     (``president`` beside ``President Zelensky``, ``bad bank`` beside ``Royal Bank of
     Scotland``), names lowercase by design (``iPhone``, ``de Gaulle``, ``al-Qassam``),
     words at a sentence start.
@@ -56,12 +60,15 @@ class NameCasing(Rule):
         names = exonyms(ctx.src_lang, ctx.tgt_lang)
         places = _place_names(ctx.src_lang, ctx.tgt_lang)
         standalone = {w for _, sent in ctx.target_sentences() for w in _standalone_capitalised(sent)} & places
+        src_typo = typography(ctx.src_lang)
+        ordinary = ordinary_words(ctx.tgt_lang) if src_typo.get("capitalises_nouns") else frozenset()
+        titles = src_typo.get("capitalises_titles")
         for seg, sent in ctx.target_sentences():
             source_names = {
-                names.get(m.group(), m.group()): m.group()
+                names.get(word, word): word
                 for s in seg.source
-                for m in _mid_sentence_words(s)
-                if m.group()[0].isupper()
+                for word in (_names_outside_titles(s, ctx.src_lang) if titles else _capitalised(s))
+                if word.lower() not in ordinary
             }
             source_names |= {names[m.group()]: m.group() for s in seg.source for m in _WORD.finditer(s.text) if m.group() in names}
             words = [m.group() for m in _WORD.finditer(sent.text)]
@@ -92,6 +99,41 @@ class NameCasing(Rule):
                 )
 
 
+def _capitalised(sent: Sentence) -> set[str]:
+    """Capitalised words inside a sentence."""
+    return {m.group() for m in _mid_sentence_words(sent) if m.group()[0].isupper()}
+
+
+def _names_outside_titles(sent: Sentence, lang: str) -> set[str]:
+    """Capitalised words of a language that capitalises titles (English) that look like names:
+    not ordinary words unless they stand alone (``Merkel``, ``Brexit``; not ``Central`` of
+    ``Central Bank``), names after a title abbreviation (``Rev. David``), and nothing from a
+    Title Case headline."""
+    if is_title_case(sent.text):
+        return set()
+    ordinary = ordinary_words(lang)
+    titled = {m.group() for m in _WORD.finditer(sent.text) if _after_abbreviation(sent.text, m.start(), lang)}  # Rev. David
+    return {w for w in _capitalised(sent) | titled if w[0].isupper() and w.lower() not in ordinary} | _standalone_capitalised(sent)
+
+
+def is_title_case(text: str) -> bool:
+    """A headline in Title Case: three quarters of its words of four letters or more capitalised,
+    and no final full stop."""
+    words = [w for w in _WORD.findall(text) if len(w) >= 4]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words) and not text.rstrip().endswith(".")
+
+
+def _after_abbreviation(text: str, start: int, lang: str) -> bool:
+    """Whether the word at ``start`` follows a title abbreviation (``Rev.``, ``Col.``, ``Dr.``)."""
+    before = regex.search(r"(\S+)\s+$", text[:start])
+    return bool(before) and before.group(1) in _abbreviations(lang)
+
+
+@functools.cache
+def _abbreviations(lang: str) -> frozenset[str]:
+    return frozenset(word_list(lang, "abbreviations"))
+
+
 def _standalone_capitalised(sent: Sentence) -> set[str]:
     """Capitalised words standing alone inside a sentence (not part of a multiword name)."""
     found = set()
@@ -105,6 +147,12 @@ def _standalone_capitalised(sent: Sentence) -> set[str]:
         if not joined_before and not joined_after:
             found.add(word)
     return found
+
+
+@functools.cache
+def ordinary_words(lang: str) -> frozenset[str]:
+    """The language's ordinary lowercase words (``data/<lang>/common_words.txt``)."""
+    return frozenset(word_list(lang, "common_words"))
 
 
 @functools.cache
@@ -141,15 +189,19 @@ class CalendarAndNationality(Rule):
     in a date — ``21 march,``, ``may 3`` — or when the source names the month, and fixed
     automatically only then: ``3 may have been killed`` is not a date), words that are
     lowercase in other senses (``polish`` the verb, ``china``
-    the porcelain), and anything at a sentence start.
+    the porcelain), anything at a sentence start, and targets whose ``typography.toml`` does not
+    set ``capitalises_calendar`` (French, Spanish, Italian write these in lowercase).
     """
 
     id = "english-capitals"
     category = "fluency/casing"
     severity = Severity.ERROR
     safe_fix = True
+    target_langs = frozenset({"en"})
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        if not typography(ctx.tgt_lang).get("capitalises_calendar"):
+            return  # French, Spanish, Italian write them in lowercase
         kinds = _always_capitalised(ctx.tgt_lang)
         ambiguous = frozenset(w.lower() for w in word_list(ctx.tgt_lang, "ambiguous_months"))
         for seg, sent in ctx.target_sentences():
@@ -206,6 +258,7 @@ class SentenceStartCasing(Rule):
 
     Flags: ``the Thin White Duke is back.`` aligned with ``Le Thin White Duke est de retour.``
     Leaves alone: sentences after an ellipsis or inside a quotation that continue a sentence,
+    sentences after one left without final punctuation (a sentence split across blocks),
     names lowercase by design (``iPhone sales rose``), sentences whose source also starts
     in lowercase, and documents without a source.
     """
@@ -218,11 +271,16 @@ class SentenceStartCasing(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         by_design = _lowercase_names(ctx.tgt_lang)
+        sentences = ctx.target.sentences()
+        previous = {id(b): a for a, b in zip(sentences, sentences[1:])}
         for seg in ctx.aligned():
             first_src = _first_word(seg.source[0].text)
             if first_src is None or not first_src.group()[0].isupper():
                 continue
             sent = seg.target[0]
+            before = previous.get(id(sent))
+            if before is not None and not _ENDED.search(before.text):
+                continue  # the sentence before runs on into this one (a translation split across blocks)
             m = _first_word(sent.text)
             if m is None or not m.group()[0].islower() or m.group().lower() in by_design:
                 continue
@@ -236,6 +294,9 @@ class SentenceStartCasing(Rule):
                 suggestion=fixed,
                 fix=fixed,
             )
+
+
+_ENDED = regex.compile(r"[.!?…:»”\"’')\]]\s*$")
 
 
 def _first_word(text: str) -> regex.Match | None:

@@ -104,6 +104,8 @@ class GlossaryTerm(Rule):
     Flags: ``Cour pénale internationale`` in the source with no ``International Criminal
     Court`` in the translation; terms from ``--glossary FILE`` and the pair's default
     newsroom glossary (``data/<pair>/glossary.tsv``).
+    The finding also points at the translation's rendering of the term when it can be found
+    (``Siberian Force`` for ``Force de Sibérie``).
     Leaves alone: any of the listed alternatives (``ceasefire|cease-fire``), in the
     singular or plural, case differences, and sentences whose source lacks the term.
     """
@@ -114,24 +116,30 @@ class GlossaryTerm(Rule):
     needs_source = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        flagged: set[tuple[int, int]] = set()  # a user entry and a built-in one on one span: one finding
         for seg, term, sent, m in term_occurrences(ctx):
             if any(p.search(seg.target_text) for p in term.target_patterns):
                 continue
+            span = sent.file_span(m.start(), m.end())
+            if (span.start, span.end) in flagged:
+                continue
+            flagged.add((span.start, span.end))
             wanted = " or ".join(f"“{t}”" for t in term.targets)
             yield self.finding(
                 f"Glossary: “{m.group()}” should be translated {wanted}.",
-                source=sent.file_span(m.start(), m.end()),
+                source=span,
+                target=ctx.rendering_span(seg, m.group()),
                 segment=seg,
                 suggestion=term.targets[0],
             )
 
 
 def glossary_terms(ctx: CheckContext) -> list[Term]:
-    """The pair's default glossary followed by the user's ``--glossary`` files."""
-    terms = list(_default(ctx.src_lang, ctx.tgt_lang))
+    """The user's ``--glossary`` files followed by the pair's default glossary (the user's entries win)."""
+    terms = []
     for path in ctx.settings.get("glossary") or []:
         terms += load_glossary(path)
-    return terms
+    return terms + list(_default(ctx.src_lang, ctx.tgt_lang))
 
 
 def term_occurrences(ctx: CheckContext) -> list[tuple[Segment, Term, Sentence, re.Match]]:

@@ -35,6 +35,7 @@ class Leftover(Rule):
     id = "leftover"
     category = "other/leftover"
     severity = Severity.ERROR
+    deletes = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         patterns = _patterns(ctx.src_lang, ctx.tgt_lang)
@@ -48,8 +49,14 @@ class Leftover(Rule):
                     if m.end() == m.start():
                         continue
                     sentence = next((s for s in para.sentences if s.start <= m.start() < s.end), None)
+                    start, end = m.start(), m.end()
+                    if pattern.startswith("^"):  # a whole line of boilerplate: the line goes
+                        line_end = para.text.find("\n", end)
+                        end = len(para.text[: line_end if line_end != -1 else len(para.text)].rstrip())
+                        start += len(m.group()) - len(m.group().lstrip())
+                    what = "delete the line" if end > m.end() else "delete it"
                     yield self.finding(
-                        f"Leftover {label}: “{m.group()}” must not be published.",
-                        target=para.file_span(m.start(), m.end()),
+                        f"Leftover {label}: “{m.group().strip()}” must not be published; {what}.",
+                        target=para.file_span(start, end),
                         segment=segment_of.get(id(sentence)) if sentence else None,
                     )

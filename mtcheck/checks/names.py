@@ -1,21 +1,28 @@
-"""Proper names of the source that the translation lost or left in their French form."""
+"""Proper names of the source that the translation lost or left in their source-language form."""
 
 from __future__ import annotations
 
 import difflib
 import functools
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
 from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.model import Finding, Sentence, Severity
-from mtcheck.resources import Phrases, exonyms, pair_table, word_list
+from mtcheck.checks.casing import is_title_case, ordinary_words
+from mtcheck.model import Finding, Segment, Sentence, Severity, Span
+from mtcheck.resources import Phrases, alternation, exonyms, lexicon, months, pair_table, stopwords, word_list
+from mtcheck.typography import typography
 
-_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’-]*\p{L}")
 # Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping".
 _NAME_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}\p{Ll}[\p{L}'’-]*)+")
+# A capitalised word, hyphenated parts included; after an elision too ("d'Israël").
+_NAME_WORD = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*")
+# Capitalised words in a row, titles and hyphenated parts included: "Lance Corporal Hawkins".
+_CAPITALISED_RUN = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*\.?(?:[ \u00a0]\p{Lu}\p{L}*(?:-\p{L}+)*\.?)*")
+_OPENERS = "«“\"‘'([:—–-.!?…"
 
 
 @functools.cache
@@ -39,23 +46,33 @@ def _plain(text: str) -> str:
     return strip_accents(text).lower()
 
 
-def _present(name: str, target: str) -> bool:
-    """Whether ``name``, or one of its words (a surname used alone), appears in ``target``.
+def _similar(a: str, b: str) -> bool:
+    """Whether two words are alike (difflib ratio ≥ 0.75; the cheap upper bounds first)."""
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= 0.75 and matcher.quick_ratio() >= 0.75 and matcher.ratio() >= 0.75
 
-    Words of four letters or more match approximately, for transliterations.
+
+def _present(name: str, target: str, every: bool = False) -> bool:
+    """Whether ``name``, or one of its words (a surname used alone; with ``every``, each of its
+    words of three letters or more), appears in ``target``.
+
+    Words of four letters or more match target words of four letters or more approximately, for
+    transliterations (``Michoustine`` ↔ ``Mishustin``; not ``André`` ↔ ``and``).
     """
     plain_target = _plain(target)
     if _plain(name) in plain_target:
         return True
     words = set(regex.findall(r"\p{L}+", plain_target))
-    for part in regex.findall(r"\p{L}+", _plain(name)):
-        if part in words:
-            return True
-        if len(part) >= 4 and any(
-            difflib.SequenceMatcher(None, part, w).ratio() >= 0.75 for w in words if abs(len(w) - len(part)) <= 3
-        ):
-            return True
-    return False
+    parts = regex.findall(r"\p{L}+", _plain(name))
+    found = [
+        part in words
+        or len(part) >= 4
+        and any(_similar(part, w) for w in words if len(w) >= 4 and abs(len(w) - len(part)) <= 3)
+        for part in parts
+    ]
+    if every:
+        return all(f for f, part in zip(found, parts) if len(part) >= 3)
+    return any(found)
 
 
 def _inside(name: str, text: str, m: regex.Match) -> bool:
@@ -69,17 +86,335 @@ def _in_name_run(text: str, m: regex.Match) -> bool:
     return bool(before) and before.start() > 0
 
 
+@dataclass
+class _SourceName:
+    """A name of a source sentence: its text, file span, and whether it is a person's."""
+
+    text: str
+    span: Span
+    person: bool
+    whole: bool = False  # each word must be there: "Disney Junior" is no "Disney"
+
+
+@dataclass
+class _Problem:
+    """A source name the aligned translation lost (``dropped``), gives fewer times than the source
+    (``fewer``), replaced (``swapped``) or misspelled (``respelled``); ``target`` and ``found`` are
+    the target name in the last two."""
+
+    kind: str
+    name: _SourceName
+    segment: Segment
+    expected: str
+    serious: bool
+    target: Span | None = None
+    found: str = ""
+
+
+def _mid_sentence(text: str, start: int, titles: frozenset[str] = frozenset()) -> bool:
+    """Whether the word at ``start`` is inside the sentence: not its first word, nor the first after a
+    quote or colon; after a title (``M.``, ``Mr.``) or an elided article (``de l'Elysée``) it is."""
+    before = text[:start].rstrip(" \u00a0\u202f")
+    if len(before) > 2 and before[-1] in "'’" and before[-2].isalpha():
+        return True  # an elision inside the sentence, not a quote
+    return bool(before) and (before[-1] not in _OPENERS or before.split()[-1] in titles)
+
+
+@functools.cache
+def _titles(src: str, tgt: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Titles before a name in each language: the pair's honorifics, the target's abbreviations."""
+    rows = pair_table(src, tgt, "honorifics")
+    return frozenset(row["source"] for row in rows), frozenset(word_list(tgt, "abbreviations")) | {row["target"] for row in rows}
+
+
+Words = tuple  # containers of lowercase words, searched in turn (no copy of the 8,000-word lexicon)
+
+
+@functools.cache
+def _source_ordinary(src: str, tgt: str) -> Words:
+    """Lowercase source words that are no proper names even when capitalised: ordinary words of the
+    pair's lexicon (also without the accent French drops on capitals: ``Etat``), function words."""
+    words = lexicon(src, tgt)
+    return words, {strip_accents(w[0]) + w[1:] for w in words if not w[:1].isascii()}, stopwords(src)
+
+
+@functools.cache
+def _target_ordinary(src: str, tgt: str) -> Words:
+    """Lowercase target words that are no proper names even when capitalised: the words of the
+    lexicon's translations, titles, calendar words, demonyms, languages, function words."""
+    words = set(" ".join(set(lexicon(src, tgt).values())).replace("|", " ").lower().split())
+    extra = {t.rstrip(".").lower() for t in word_list(tgt, "abbreviations")} | set(months(tgt))
+    extra |= {w.lower() for name in ("weekdays", "demonyms", "languages") for w in word_list(tgt, name)}
+    return words, extra, stopwords(tgt)
+
+
+def _translated(name: str, target: str, src: str, tgt: str) -> bool:
+    """Whether the translation renders a word of the name as an ordinary word (``Ancien Régime`` →
+    ``former rulers``, ``la Bourse`` → ``the stock exchange``)."""
+    words = lexicon(src, tgt)
+    padded = " " + " ".join(regex.findall(r"[\p{L}\p{N}]+", target.lower())) + " "
+    return any(f" {alt} " in padded for w in regex.findall(r"\p{L}+", name) for alt in words.get(w.lower(), "").split("|") if alt)
+
+
+@functools.lru_cache(maxsize=4096)
+def _transliterations(src: str, tgt: str, word: str, person: bool) -> regex.Pattern:
+    """The spellings of a source name that are transliterations (``data/<pair>/transliteration.tsv``;
+    for names that are no person's, also the ``places`` rows), as one pattern over the plain word."""
+    rows = pair_table(src, tgt, "transliteration")
+    table = {row[src]: row[tgt].split("|") for row in rows if row.get("scope", "all") == "all" or not person}
+    keys = sorted(table, key=len, reverse=True)
+    sequences = regex.compile("|".join(regex.escape(k.rstrip("$")) + ("$" if k.endswith("$") else "") for k in keys) or "(?!)")
+    pieces, pos = [], 0
+    for m in sequences.finditer(word):
+        key = m.group() + "$" if m.end() == len(word) and m.group() + "$" in table else m.group()
+        pieces += [regex.escape(word[pos : m.start()]), "(?:" + "|".join(map(regex.escape, [m.group(), *table[key]])) + ")"]
+        pos = m.end()
+    return regex.compile("".join(pieces) + regex.escape(word[pos:]))
+
+
+def _ordinary(word: str, words: Words) -> bool:
+    """Whether a word, or each part of a hyphenated word, is in one of ``words``."""
+    lower = word.lower().replace("’", "'")
+    return any(lower in w for w in words) or all(any(part in w for w in words) for part in lower.split("-"))
+
+
+@functools.cache
+def _particle_pattern(lang: str) -> regex.Pattern | None:
+    """A particle and the capitalised name after it (``data/<lang>/name_particles.txt``): `` de Villiers``."""
+    particles = alternation(word_list(lang, "name_particles"))
+    return regex.compile(rf"[ \u00a0](?:{particles})(?:[ \u00a0]|(?<=['’]))?\p{{Lu}}\p{{L}}+(?:-\p{{L}}+)*") if particles else None
+
+
+def _surnames(ctx: CheckContext) -> frozenset[str]:
+    """Last words of the full names in the source document ("François Hollande" → "Hollande")."""
+    known = exonyms(ctx.src_lang, ctx.tgt_lang)
+    runs = (m.group().split() for p in ctx.source.paragraphs for m in _NAME_RUN.finditer(p.text)) if ctx.source else ()
+    return frozenset(words[-1] for words in runs if words[0] not in known)
+
+
+def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -> Iterator[_SourceName]:
+    """Runs of capitalised words, exonyms, and single capitalised words inside the sentence that
+    are no ordinary word (a person's after a title or when the document gives the full name)."""
+    known = exonyms(ctx.src_lang, ctx.tgt_lang)
+    articles = frozenset(word_list(ctx.src_lang, "name_articles"))
+    ordinary = _source_ordinary(ctx.src_lang, ctx.tgt_lang)
+    titles = _titles(ctx.src_lang, ctx.tgt_lang)[0]
+    text, in_runs = sent.text, []
+    style = typography(ctx.src_lang)
+    noun_capitals = bool(style.get("capitalises_nouns"))  # German "Kläger Pech" is no name
+    headline = is_title_case(text)
+    if style.get("capitalises_titles"):  # English "City Council", "Election Day": ordinary words
+        common = ordinary_words(ctx.src_lang)
+        ordinary = (*ordinary, common)
+    for m in _NAME_RUN.finditer(text):
+        words, start = m.group().split(), m.start()
+        if words[0] in known:
+            continue  # exonyms are handled below
+        in_runs.append(m.span())
+        titled = words[0] in titles  # "Mme Beaudet"
+        led = start == 0 and words[0] not in articles  # "Jens Stoltenberg a…", not "La Royale a…"
+        if start == 0 or titled:  # "Le Monde"-like sentence starts are ambiguous: keep the words after the first
+            words, start = words[1:], start + len(words[0]) + 1
+        if all(_ordinary(w, ordinary) for w in words):
+            continue  # "Ancien Régime", "Grand Prix": translated word by word
+        person = (
+            (len(words) > 1 and words[0] not in articles and words[0].lower() not in stopwords(ctx.src_lang) or led or titled)
+            and not any(w in known for w in words)  # "Radio Australie"
+            and not any(w.lower() in lexicon(ctx.src_lang, ctx.tgt_lang) for w in words[1:])  # "Seconde Guerre"
+        )
+        person = person and not noun_capitals and not headline
+        whole = not person and len(words) > 1 and words[0] not in articles
+        yield _SourceName(text[start : m.end()], sent.file_span(start, m.end()), person, whole)
+    particle = _particle_pattern(ctx.src_lang)
+    for m in _NAME_WORD.finditer(text):
+        word = m.group()
+        if any(a <= m.start() < b for a, b in in_runs):
+            continue
+        if word in known:
+            yield _SourceName(word, sent.file_span(m.start(), m.end()), False)
+            continue
+        if noun_capitals or word.isupper() or len(word) < 3 or word in titles or word in articles or _ordinary(word, ordinary):
+            continue
+        if not _mid_sentence(text, m.start(), titles):
+            continue
+        if particle and (then := particle.match(text, m.end())):
+            in_runs.append((m.start(), then.end()))  # "Gérard de Villiers", but also "Séminaire de Québec"
+            yield _SourceName(text[m.start() : then.end()], sent.file_span(m.start(), then.end()), False)
+            continue
+        before = text[: m.start()].split()
+        person = (word in surnames or bool(before) and before[-1] in titles) and not headline
+        yield _SourceName(word, sent.file_span(m.start(), m.end()), person)
+
+
+def _foreign_names(ctx: CheckContext, seg: Segment) -> list[tuple[Sentence, int, int]]:
+    """Runs of capitalised words inside the target sentences that the source does not account for:
+    no word of the run is a source name, an exonym or transliteration of one, or shares its first
+    five letters with a source word (``Colombia``, ``colombienne``); titles, calendar and ordinary
+    words are left out of the run."""
+    ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
+    titles = _titles(ctx.src_lang, ctx.tgt_lang)[1]
+    known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
+    source = seg.source_text
+    rendered = {_plain(w) for s in _NAME_WORD.findall(source) for f in accepted.get(s, (known.get(s, s),)) for w in f.split()}
+    stems = {_plain(w)[:5] for w in regex.findall(r"\p{L}{5,}", source)}
+
+    def accounted(word: str) -> bool:
+        plain = _plain(word)
+        return plain in rendered or plain[:5] in stems or _present(word, source)
+
+    runs: list[tuple[Sentence, int, int]] = []
+    for sent in seg.target:
+        for run in _CAPITALISED_RUN.finditer(sent.text):
+            words = [m for m in _NAME_WORD.finditer(run.group()) if not (m.group().isupper() or _ordinary(m.group(), ordinary))]
+            if not words or any(accounted(m.group()) for m in words):
+                continue  # "Lance Corporal Hawkins" with Hawkins in the source
+            a, b = run.start() + words[0].start(), run.start() + words[-1].end()
+            if _mid_sentence(sent.text, a, titles):
+                runs.append((sent, a, b))
+    return runs
+
+
+@functools.lru_cache(maxsize=4096)
+def _within(word: str, edits: int) -> regex.Pattern:
+    return regex.compile(rf"(?:{regex.escape(word)}){{e<={edits}}}")
+
+
+_last_segment: list = [(None, None)]  # (the segment last asked about, its capitalised target words)
+
+
+def _target_words(seg: Segment) -> tuple[list[tuple[Sentence, regex.Match]], set[str]]:
+    """The capitalised words of the segment's target sentences, and their set."""
+    memo = _last_segment[0]  # one read: another thread may replace it meanwhile
+    if memo[0] is not seg:
+        found = [(sent, m) for sent in seg.target for m in _NAME_WORD.finditer(sent.text)]
+        memo = _last_segment[0] = (seg, (found, {m.group() for _, m in found}))
+    return memo[1]
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two neighbouring letters swapped (``Obmaa`` for ``Obama``)."""
+    diff = [k for k in range(len(a)) if len(a) == len(b) and a[k] != b[k]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[str]) -> tuple[Sentence, regex.Match, str] | None:
+    """A target word that misspells a word of the name: one edit (two from six letters, or two
+    neighbours swapped), same first letter, not in the source, no transliteration, no plural ``s``;
+    an ordinary word (``Second`` for ``Seconde``) only inside a person's name whose other words
+    are there (``François Holland``). Or an accent dropped that the translation keeps elsewhere.
+    ``None`` when one of the accepted forms is written exactly."""
+    found, exact = _target_words(seg)
+    if any(all(w in exact for w in f.split()) for f in forms):
+        return None
+    plain_found = {_plain(m.group()) for _, m in found}
+    source_words = {_plain(w) for w in _NAME_WORD.findall(seg.source_text)}
+    for form in sorted(forms):
+        words = form.split()
+        for word in (w for w in words if len(w) >= 4 and w not in exact):
+            plain = _plain(word)
+            others_there = len(words) > 1 and all(_plain(w) in plain_found for w in words if w != word)
+            for sent, m in found:
+                other, plain_other = m.group(), _plain(m.group())
+                if plain_other == plain:
+                    if strip_accents(word) == other and regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", ctx.target.text):
+                        return sent, m, word  # "Francois" where the translation writes "François" elsewhere
+                elif (
+                    len(other) >= 4
+                    and plain_other[0] == plain[0]
+                    and plain_other not in source_words
+                    and plain_other.rstrip("s") != plain.rstrip("s")
+                    and (_within(plain, 1 if len(plain) <= 5 else 2).fullmatch(plain_other) or _transposed(plain, plain_other))
+                    and not _transliterations(ctx.src_lang, ctx.tgt_lang, plain, name.person).fullmatch(plain_other)
+                    and (name.person and others_there or not _ordinary(other, _target_ordinary(ctx.src_lang, ctx.tgt_lang)))
+                ):
+                    return sent, m, word
+    return None
+
+
+def _count(name: str, text: str) -> int:
+    return len(regex.findall(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(name)}(?![\p{{L}}\p{{N}}])", text))
+
+
+def _elsewhere(ctx: CheckContext, seg: Segment, text: str) -> bool:
+    """Whether the translation writes ``text`` as such outside the segment (it keeps that name)."""
+    span = seg.target_span
+    return any(
+        not (span.start <= m.start() < span.end)
+        for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(text)}(?![\p{{L}}\p{{N}}])", ctx.target.text)
+    )
+
+
+_last_context: list = [(None, [])]  # (the context last analysed, its problems): both name rules read them
+
+
+def _problems(ctx: CheckContext) -> list[_Problem]:
+    """Every source name that its aligned target segment drops, swaps for another name or respells
+    (computed once per context)."""
+    memo = _last_context[0]  # one read: another thread may replace it meanwhile
+    if memo[0] is not ctx:
+        memo = _last_context[0] = (ctx, list(_analyse(ctx)))
+    return memo[1]
+
+
+def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
+    """The problems of ``_problems``: ``serious`` when the name is a person's, or for a respelled
+    name, one the translation writes as such elsewhere (a swapped place may be a translation of it:
+    ``Sainte-Croix`` → ``Holy Cross``, also where a paragraph left in French keeps it)."""
+    known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
+    surnames = _surnames(ctx)
+    for seg in ctx.aligned():
+        target, missing, fewer, seen = seg.target_text, [], [], set()
+        for sent in seg.source:
+            for name in _source_names(ctx, sent, surnames):
+                if name.text in seen:
+                    if name.text == known.get(name.text, name.text) and _count(name.text, target) < _count(name.text, seg.source_text):
+                        fewer.append((name, name.text))  # "Gaza … Gaza" in the source, one "Gaza" in the translation
+                    continue
+                seen.add(name.text)
+                expected = known.get(name.text, name.text)
+                forms = {name.text, *accepted.get(name.text, (expected,))}
+                if any(_present(form, target, every=name.whole) for form in forms):
+                    if respelled := _respelling(ctx, seg, name, forms):
+                        sent_t, m, word = respelled
+                        respelled_only = _plain(m.group()) != _plain(word)  # not just an accent dropped
+                        serious = name.person or respelled_only and expected == name.text and _elsewhere(ctx, seg, word)
+                        yield _Problem("respelled", name, seg, word, serious, sent_t.file_span(m.start(), m.end()), m.group())
+                elif not _translated(name.text, target, ctx.src_lang, ctx.tgt_lang):
+                    missing.append((name, expected))
+        fewer = [f for f in fewer if f[0].text not in {name.text for name, _ in missing}]
+        foreign = _foreign_names(ctx, seg) if missing or fewer else []
+        for name, expected in missing + fewer:
+            # the other name most like it: as many words ("Yves Bergeron" ↔ "Mario Draghi", not "Chairperson")
+            other = min(foreign, key=lambda f: abs(len(f[0].text[f[1] : f[2]].split()) - len(name.text.split())), default=None)
+            if other is None:
+                dropped = (name, expected) in missing  # else a name the source repeats more often: a suggestion
+                yield _Problem("dropped" if dropped else "fewer", name, seg, expected, name.person and dropped)
+            else:
+                foreign.remove(other)
+                sent_t, a, b = other
+                yield _Problem("swapped", name, seg, expected, name.person, sent_t.file_span(a, b), sent_t.text[a:b])
+
+
 class MissingName(Rule):
     """A person's or place's name in the source that the aligned translation does not contain.
 
     Flags: ``Jens Stoltenberg`` in the source and neither it nor ``Stoltenberg`` in the
-    translation; ``Pékin`` in the source and no ``Beijing`` in the translation.
-    A missing person's name is a warning; a missing place or country only a suggestion, since
-    translations often render it as an adjective (``la France`` → ``French``).
+    translation; ``Pékin`` in the source and no ``Beijing`` in the translation; a single
+    capitalised word inside a source sentence that is no ordinary word (``Borne``).
+    The finding carries the source name and the whole target segment. A missing person's name
+    (a full name, or a surname after a title or given in full elsewhere in the source) is a
+    warning; another name only a suggestion, since translations often render a place as an
+    adjective (``la France`` → ``French``). A name the source repeats in the segment and the
+    translation gives fewer times is a suggestion too. When the translation names someone else
+    instead, ``name-mismatch`` reports it.
     Leaves alone: transliteration differences (``Mikhaïl Michoustine`` ↔ ``Mikhail Mishustin``),
     names mapped through the exonym table (``Moscou`` ↔ ``Moscow``), a surname used alone,
-    names at the start of a sentence that are ordinary words, and institutions whose names
-    are translated word by word (only runs of capitalised words and exonyms count as names).
+    the first word of a sentence, demonyms (``les Européens``), capitalised ordinary words
+    (``l'Etat``, ``la Bourse``, ``Ancien Régime``) and institutions whose names are translated
+    word by word. Only a suggestion: every name of a source language that capitalises all nouns
+    (German ``Kläger Pech``; no single capitalised word counts there), a run of ordinary words of
+    a language that capitalises titles (English ``City Council``), any name of a Title Case
+    headline.
     """
 
     id = "missing-name"
@@ -88,39 +423,64 @@ class MissingName(Rule):
     needs_source = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        known = exonyms(ctx.src_lang, ctx.tgt_lang)
-        accepted = _accepted(ctx.src_lang, ctx.tgt_lang)
-        articles = frozenset(word_list(ctx.src_lang, "name_articles"))  # "La Toussaint" is no person
-        for seg in ctx.aligned():
-            target = seg.target_text
-            for sent in seg.source:
-                for name, span in self._names(sent, known):
-                    english = known.get(name, name)
-                    if any(_present(form, target) for form in {name, *accepted.get(name, (english,))}):
-                        continue
-                    person = " " in name and name not in known and name.split()[0] not in articles
-                    yield self.finding(
-                        f"Name “{name}” of the source is not in the translation"
-                        + (f" (expected “{english}”)." if english != name else "."),
-                        source=span,
-                        segment=seg,
-                        suggestion=english if english != name else None,
-                        severity=None if person else Severity.INFO,
-                    )
+        for problem in _problems(ctx):
+            if problem.kind not in ("dropped", "fewer"):
+                continue
+            name, expected = problem.name, problem.expected
+            seg = problem.segment
+            yield self.finding(
+                f"Name “{name.text}” of the source is not in the translation"
+                + (f" (expected “{expected}”)." if expected != name.text else ".")
+                if problem.kind == "dropped"
+                else f"The source names “{name.text}” {_count(name.text, seg.source_text)} times, the translation "
+                f"{_count(name.text, seg.target_text)}.",
+                source=name.span,
+                target=problem.segment.target_span,
+                segment=problem.segment,
+                suggestion=expected if expected != name.text else None,
+                severity=None if problem.serious else Severity.INFO,
+            )
 
-    @staticmethod
-    def _names(sent: Sentence, known: dict[str, str]):
-        seen = set()
-        for m in _NAME_RUN.finditer(sent.text):
-            words = m.group().split()
-            if m.start() == 0 or words[0] in known:
-                continue  # "Le Monde"-like sentence starts are ambiguous; exonyms are handled below
-            seen.add(m.group())
-            yield m.group(), sent.file_span(m.start(), m.end())
-        for m in _CAPITALISED.finditer(sent.text):
-            if m.group() in known and m.group() not in seen:
-                seen.add(m.group())
-                yield m.group(), sent.file_span(m.start(), m.end())
+
+class NameMismatch(Rule):
+    """A name of the translation that replaces or misspells the source's: ``Macron`` for ``Philippe``.
+
+    Flags: a source name missing from its aligned translation while a capitalised name of that
+    translation is absent from the source (“Macron” is not in the source; the source names
+    “Édouard Philippe”); a near miss of a source name (``François Holland`` for ``François
+    Hollande``: one edit, two from six letters, or two neighbouring letters swapped; same first
+    letter), with the source spelling as suggestion; a dropped accent (``Francois``) where the
+    translation writes the name with it elsewhere. A warning for a person's name, and for another
+    name respelled where the translation writes it as such elsewhere; otherwise a suggestion
+    (places are often translated: ``Sainte-Croix`` → ``Holy Cross``).
+    Leaves alone: exonyms (``Londres`` → ``London``), transliterations and translated place
+    names (``Moubarak`` ↔ ``Mubarak``, ``Poutine`` ↔ ``Putin``, ``Asie`` ↔ ``Asia``:
+    ``data/<pair>/transliteration.tsv``), a plural ``s``, titles, weekdays, months, demonyms and
+    ordinary words that are capitalised (``Seconde Guerre`` → ``Second World War``), words at a
+    sentence start, acronyms, accents dropped throughout the translation.
+    """
+
+    id = "name-mismatch"
+    category = "accuracy/name"
+    severity = Severity.WARNING
+    needs_source = True
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        for problem in _problems(ctx):
+            if problem.kind == "swapped":
+                message = f"“{problem.found}” is not in the source; the source names “{problem.name.text}”."
+            elif problem.kind == "respelled":
+                message = f"“{problem.found}” misspells the source's name “{problem.expected}”."
+            else:
+                continue
+            yield self.finding(
+                message,
+                source=problem.name.span,
+                target=problem.target,
+                segment=problem.segment,
+                suggestion=problem.expected,
+                severity=None if problem.serious else Severity.INFO,
+            )
 
 
 class SourceExonym(Rule):
@@ -129,7 +489,8 @@ class SourceExonym(Rule):
     Flags: a word of the pair's exonym table written in English copy (``Pékin`` → ``Beijing``).
     Leaves alone: forms that are also English names (``Paris``, ``Nice``), first names that
     double as French country names (``Maurice``, ``Dominique``), parts of longer names
-    (``El Salvador``, ``Albert Londres``, ``Credit Suisse``), and lowercase words.
+    (``El Salvador``, ``Albert Londres``, ``Credit Suisse``), a form right after a source-language
+    function word (the French title "Le Chemin de Damas"), and lowercase words.
     """
 
     id = "source-exonym"
@@ -141,13 +502,17 @@ class SourceExonym(Rule):
         pattern, forms = _exonym_pattern(ctx.src_lang, ctx.tgt_lang)
         if pattern is None:
             return
+        french_words = stopwords(ctx.src_lang) - stopwords(ctx.tgt_lang)
         for seg, sent in ctx.target_sentences():
             for m in pattern.finditer(sent.text):
                 english = forms[m.group()]
                 if _inside(english, sent.text, m) or _in_name_run(sent.text, m):
                     continue  # "Salvador" inside "El Salvador", "Londres" in "Albert Londres"
+                before = regex.search(r"(\p{L}+)[ \u00a0]+$", sent.text[: m.start()])
+                if before and before.group(1).lower() in french_words:
+                    continue  # inside source-language words: a title such as "Le Chemin de Damas"
                 yield self.finding(
-                    f"“{m.group()}” is the French form; English writes “{english}”.",
+                    f"“{m.group()}” is the source-language form; the translation writes “{english}”.",
                     target=sent.file_span(m.start(), m.end()),
                     segment=seg,
                     suggestion=english,

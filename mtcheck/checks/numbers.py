@@ -15,6 +15,7 @@ from mtcheck.typography import typography
 
 _DIGITS = regex.compile(
     r"(?<![\p{L}\d])(?:\d{2}(?:[ .\u00a0-]\d{2}){3,}(?!\d)"  # a phone number: 08 11 00 06 95
+    r"|(?<![\d:])\d{1,2}:\d{2}(?![\d:])"  # a time of day: 15:00, 7:30
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*)"
     r"(?:\s?h\s?\d{2}|\s?h\b)?"
 )
@@ -22,6 +23,10 @@ _WORD = regex.compile(r"\p{L}+")
 _PHONE = regex.compile(r"\d{2}(?:[ .\u00a0-]\d{2}){3,}")
 _HOUR_MINUTES = regex.compile(r"(?:h\s?|^\d{1,2}[.:])(\d{2})$")
 _AM_PM = regex.compile(r"\s?(?:(a\.?m\.?)|(p\.?m\.?))(?!\p{L})", regex.IGNORECASE)
+
+
+_TENS = frozenset(float(v) for v in range(20, 100, 10))
+_UNITS = frozenset(float(v) for v in range(1, 10))
 
 
 @dataclass(frozen=True)
@@ -43,9 +48,16 @@ def _context_patterns(lang: str) -> tuple[regex.Pattern | None, regex.Pattern | 
     """Words before a number that make it a decade, and after it that make it a 24-hour time."""
     decade, clock = alternation(word_list(lang, "decade_words")), alternation(word_list(lang, "clock_words"))
     return (
-        regex.compile(rf"(?:{decade})\s?$", regex.IGNORECASE) if decade else None,
+        regex.compile(rf"(?:{decade})\s?['’‘]?$", regex.IGNORECASE) if decade else None,  # anni '80
         regex.compile(rf"\s?(?:{clock})(?!\p{{L}})", regex.IGNORECASE) if clock else None,
     )
+
+
+@functools.cache
+def _clock_before(lang: str) -> regex.Pattern | None:
+    """Words before a number that make it a time of day (Italian ``alle 7.55``)."""
+    words = alternation(word_list(lang, "clock_words_before"))
+    return regex.compile(rf"(?<!\p{{L}})(?:{words})\s$", regex.IGNORECASE) if words else None
 
 
 @functools.cache
@@ -75,10 +87,14 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
     text = sentence.text
     found: list[Number] = []
     decade, clock24 = _context_patterns(lang)
+    clock_before = _clock_before(lang)
     for m in _DIGITS.finditer(text):
         am_pm = _AM_PM.match(text, m.end())
-        twenty_four = bool(clock24 and clock24.match(text, m.end())) or "h" in m.group()
         minutes = _HOUR_MINUTES.search(m.group())
+        twenty_four = bool(clock24 and clock24.match(text, m.end())) or "h" in m.group()
+        twenty_four |= ":" in m.group() and not am_pm  # 15:00
+        if minutes and not am_pm and typography(lang).get("clock_24h"):  # alle 7.55
+            twenty_four |= bool(clock_before and clock_before.search(text[: m.start()]))
         if minutes and (am_pm or twenty_four):
             if minutes.group(1) != "00":
                 start = m.start() + minutes.start(1)
@@ -101,17 +117,26 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
             Number(frozenset(values) | scaled, sentence.file_span(m.start(), m.end()), m.group(), True, scaled, dimension, factor, base)
         )
     words = list(_WORD.finditer(text))
+    joined = -1  # the units word of a hyphenated compound already counted
     for k, m in enumerate(words):
         word = m.group().lower()
         value = numbers.get(word, months.get(word) if m.group()[0].isupper() or lang != "en" else None)
-        if value is None:
+        if value is None or k == joined:
             continue
+        start, end = m.start(), m.end()
+        unit = numbers.get(words[k + 1].group().lower()) if k + 1 < len(words) else None
+        if value in _TENS and unit in _UNITS and text[end : words[k + 1].start()] == "-":  # fifty-eight
+            value, end, joined = value + unit, words[k + 1].end(), k + 1
         nxt = words[k + 1].group().lower() if k + 1 < len(words) else ""
         scaled = frozenset({value * scales[nxt]}) if nxt in scales else frozenset()
-        found.append(Number(frozenset({value}) | scaled, sentence.file_span(m.start(), m.end()), m.group(), False, scaled))
+        found.append(Number(frozenset({value}) | scaled, sentence.file_span(start, end), text[start:end], False, scaled))
     for m in _roman_ordinals(lang).finditer(text) if _roman_ordinals(lang) else ():
         value = float(_roman_value(m.group(1)))
         found.append(Number(frozenset({value}), sentence.file_span(m.start(), m.end()), m.group(), True))
+    for m in _roman_centuries(lang).finditer(text) if _roman_centuries(lang) else ():
+        numeral = m.group(1) or m.group(2)
+        start, end = m.span(1) if m.group(1) else m.span(2)
+        found.append(Number(frozenset({float(_roman_value(numeral))}), sentence.file_span(start, end), numeral, True))
     return found
 
 
@@ -128,6 +153,15 @@ def _roman_ordinals(lang: str) -> regex.Pattern | None:
     return regex.compile(rf"(?<![\p{{L}}])([IVXLC]{{2,}}|[IVX])(?:{suffixes})(?![\p{{L}}])") if suffixes else None
 
 
+@functools.cache
+def _roman_centuries(lang: str) -> regex.Pattern | None:
+    """Roman numerals beside a century word, without an ordinal ending: ``siglo XX``, ``XIX secolo``."""
+    words = alternation(word_list(lang, "century_words"))
+    if not words:
+        return None
+    return regex.compile(rf"(?<!\p{{L}})(?:(?:{words})\s+([IVXLC]{{1,6}})|([IVXLC]{{1,6}})\s+(?:{words}))(?!\p{{L}})")
+
+
 def _roman_value(numeral: str) -> int:
     values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
     total = 0
@@ -142,9 +176,9 @@ def _units(lang: str) -> tuple[regex.Pattern | None, dict[str, tuple[str, float,
     units = alternation(rows)
     if not units:
         return None, rows
-    # the unit may follow a range: "5 à 7,5 cm", "1 to 4 inches"
+    # the unit may follow a range: "5 à 7,5 cm", "1 to 4 inches", "entre 2 y 10 centímetros"
     pattern = regex.compile(
-        rf"(?:\s*(?:à|to|-|–|and|et|ou|or)\s*\d+(?:[.,]\d+)?)?[\s\u00a0\u202f]*({units})(?![\p{{L}}²])"
+        rf"(?:\s*(?:à|to|-|–|and|et|ou|or|y|o|e|a|bis|und|oder)\s*\d+(?:[.,]\d+)?)?[\s\u00a0\u202f]*({units})(?![\p{{L}}²])"
     )
     return pattern, rows
 

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections.abc import Iterator
 
 import regex
 
+from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import table, word_list
 
-_DOUBLE = regex.compile(r"(?<![\p{L}\p{N}'’.-])(\p{L}[\p{L}'’]*)(\s+)(\1)(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
+_DOUBLE = regex.compile(r"(?<![\p{L}\p{N}'’.-])(\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)(\s+)(\1)(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
+# A capitalised word doubled in the source ("Danse Danse", "Bora-Bora").
+_SOURCE_DOUBLE = regex.compile(r"(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}'’]*)[\s‐-]+\1(?![\p{L}\p{N}'’-])")
 _LAST_WORD = regex.compile(r"(\p{L}+)\s+$")
 _EXCLAMATION_END = regex.compile(r"^\s*(?:[,!.?…;:)\]”’\"»—–-]|$)")
 _CONTRACTION = regex.compile(r"^\s*n['’]t\b")
@@ -45,17 +49,22 @@ def _stem(verb: str) -> str:
 
 
 class DuplicateWord(Rule):
-    """The same word twice in a row: ``said said``, ``the the``.
+    """The same word twice in a row: ``said said``, ``the the``, ``long-term long-term``.
 
     Flags: an immediate repetition, case-insensitive, also across a line break
-    (``The the``, ``to\\nto``), and exclamations used inside a sentence (``wait wait for me``).
+    (``The the``, ``to\\nto``), hyphenated words (``long-term long-term``), exclamations used
+    inside a sentence (``wait wait for me``), and a capitalised double inside a sentence
+    (``talks in Japan Japan``, ``the World Cup Cup``) when the document has a source that does
+    not double the name.
     Leaves alone: grammatical doubles in their context (``I had had time``, ``said that that
     was``, ``hip hip hooray``; not ``The had had is``), ``so so much``, ``gave her her book``, reduplicated words and exclamations (``blah blah``, ``tuk tuk``, ``No no!``),
     a phrasal verb's particle before the same preposition (``log in in the morning``), a name
     beside its homograph (``Will will come``), a noun-modal after a determiner (``the can can
-    hold water``), three or more in a row (``no no no``), doubled names (``Danse Danse``, ``Bora Bora``:
-    both capitalised inside a sentence), single letters (``O O O``), abbreviations
-    (``E.ON on``), hyphenated words and repetitions separated by punctuation (``very, very``).
+    hold water``), three or more in a row (``no no no``), doubled names (``Danse Danse``, ``Bora Bora``,
+    ``Walla Walla``: listed ones always; other capitalised doubles inside a sentence when there is
+    no source or the source doubles them too, ``Danse Danse`` → ``Dance Dance``), single letters
+    (``O O O``), abbreviations (``E.ON on``), reduplicated hyphenated words (``bye-bye``,
+    ``Baden-Baden``) and repetitions separated by punctuation (``very, very``).
     """
 
     id = "duplicate-word"
@@ -66,7 +75,7 @@ class DuplicateWord(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for seg, sent in ctx.target_sentences():
             for m in _DOUBLE.finditer(sent.text):
-                if self._legitimate(ctx.tgt_lang, sent.text, m):
+                if self._legitimate(ctx.tgt_lang, sent.text, m) and not self._name_doubled_once(ctx, sent.text, m):
                     continue
                 first, second = m.group(1), m.group(3)
                 yield self.finding(
@@ -76,6 +85,23 @@ class DuplicateWord(Rule):
                     suggestion=first,
                     fix=first,
                 )
+
+    def _name_doubled_once(self, ctx: CheckContext, text: str, m: regex.Match) -> bool:
+        """Whether a capitalised double (``Japan Japan``) repeats a name that the source writes once:
+        no doubled name of the source looks like it, and the words would be no legitimate double in
+        lowercase either (``Bye Bye``, ``No No No``, a listed name such as ``Bora Bora``)."""
+        first, second = m.group(1), m.group(3)
+        if ctx.source is None or not (first[0].isupper() and second[0].isupper()):
+            return False
+        lower = text.lower()
+        lower_match = _DOUBLE.match(lower, m.start()) if len(lower) == len(text) else None
+        if lower_match is None or self._legitimate(ctx.tgt_lang, lower, lower_match):
+            return False
+        plain = strip_accents(first).lower()
+        return not any(
+            difflib.SequenceMatcher(None, plain, strip_accents(d.group(1)).lower()).ratio() >= 0.75
+            for d in _SOURCE_DOUBLE.finditer(ctx.source.text)
+        )  # "Danse Danse" rendered "Dance Dance"
 
     @staticmethod
     def _legitimate(lang: str, text: str, m: regex.Match) -> bool:

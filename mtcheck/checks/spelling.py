@@ -12,12 +12,12 @@ from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.untranslated import blank_kept
 from mtcheck.lexicon import Lexicon, lexicon, normalise
 from mtcheck.model import Finding, Severity
-from mtcheck.resources import table, word_list
+from mtcheck.compat import tomllib
+from mtcheck.resources import DATA_DIR, table, word_list
 
 _WORD = regex.compile(r"(?<![\p{L}\p{N}'’_@#/.\\-])\p{L}+(?:['’]\p{L}+)*(?![\p{L}\p{N}_/\\-]|['’]\p{L}|\.\p{L})")
 _LETTERS = regex.compile(r"\p{L}+")
 _OPENING = regex.compile(r"^[\s\"“‘'«(\[—–-]*$")
-UNKNOWN_ZIPF = 3.3  # rarer than this and not in the dictionary: a misspelling candidate
 # By edit distance: how frequent (Zipf) a correction must be, and how much more than the word.
 MIN_CORRECTION = {1: 3.5, 2: 4.0}
 MIN_GAIN = {1: 1.5, 2: 2.0}
@@ -31,8 +31,8 @@ class Spelling(Rule):
 
     A word is unknown when ``pyspellchecker``'s dictionary lacks it and it is rare in
     ``wordfreq``'s frequencies; the suggestion is the most frequent word at the smallest
-    edit distance (two edits only for words of six letters or more). Any target language
-    both packages cover works.
+    edit distance (two edits only for words of six letters or more). A target language needs
+    only ``data/<tgt>/spelling.toml`` (its rarity threshold) and the packages' lists.
     Flags: ``the goverment said`` (government), ``they recieved`` (received), ``Ths is`` (This);
     a plural the dictionary lacks (``aircrafts``, ``informations``) only as information.
     Leaves alone: words that appear in the source (names, terms), capitalised words inside a
@@ -49,9 +49,11 @@ class Spelling(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        tgt_lex = lexicon(ctx.tgt_lang)
+        settings = _settings(ctx.tgt_lang)
+        tgt_lex = lexicon(ctx.tgt_lang) if settings else None
         if tgt_lex is None:
             return
+        unknown_zipf = settings["unknown_zipf"]
         src_lex = lexicon(ctx.src_lang) if ctx.src_lang != ctx.tgt_lang else None
         source = {normalise(w) for w in _LETTERS.findall(ctx.source.text)} if ctx.source else set()
         sentences = list(ctx.target_sentences())
@@ -65,9 +67,11 @@ class Spelling(Rule):
             key = normalise(word)
             if len(key) < 3 or counts[key] > 1 or key in source or not self._ordinary(word, sent.text[: m.start()]):
                 continue
-            if tgt_lex.known(key) or tgt_lex.zipf(key) >= UNKNOWN_ZIPF or not tgt_lex.has_dictionary and tgt_lex.zipf(key) > 0:
+            if tgt_lex.known(key) or tgt_lex.zipf(key) >= unknown_zipf or not tgt_lex.has_dictionary and tgt_lex.zipf(key) > 0:
                 continue
-            if src_lex is not None and src_lex.zipf(key) >= SOURCE_ZIPF or _variant_known(key, ctx.tgt_lang) or _compound(key, tgt_lex, ctx.tgt_lang):
+            if src_lex is not None and src_lex.zipf(_LETTERS.findall(key)[-1]) >= SOURCE_ZIPF:
+                continue  # a source-language word, elided ones too (d'art, s'en): untranslated-word's
+            if _variant_known(key, ctx.tgt_lang) or _compound(key, tgt_lex, ctx.tgt_lang):
                 continue
             best = _correction(key, tgt_lex)
             if best is None:
@@ -118,6 +122,16 @@ def _correction(word: str, lex: Lexicon) -> str | None:
 
 
 @functools.cache
+def _settings(lang: str) -> dict:
+    """``data/<lang>/spelling.toml`` (empty when the language has none: the rule stays off)."""
+    path = DATA_DIR / lang / "spelling.toml"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
+@functools.cache
 def _variants(lang: str) -> tuple[tuple[str, str], ...]:
     pairs = [(row["a"], row["b"]) for row in table(lang, "spelling_variants")]
     return tuple(pairs + [(b, a) for a, b in pairs])
@@ -135,7 +149,7 @@ def _variant_known(word: str, lang: str) -> bool:
         else:
             forms |= {word[:i] + b + word[i + len(a) :] for i in _find_all(word, a)}
     lex.lookup(forms)
-    return any((lex.known(f) or lex.zipf(f) >= UNKNOWN_ZIPF) and lex.zipf(word) >= lex.zipf(f) - VARIANT_GAP for f in forms)
+    return any((lex.known(f) or lex.zipf(f) >= _settings(lang)["unknown_zipf"]) and lex.zipf(word) >= lex.zipf(f) - VARIANT_GAP for f in forms)
 
 
 def _find_all(word: str, part: str) -> Iterator[int]:

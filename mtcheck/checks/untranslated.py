@@ -99,6 +99,7 @@ def _source_runs(text: str, src_stop: frozenset[str], tgt_stop: frozenset[str]) 
 
 
 _WORD = regex.compile(r"\p{L}+")
+_ELIDED = regex.compile(r"['’]\p{L}+")
 _SKIP_BEFORE = frozenset("#@/\\_.0123456789")  # hashtags, handles, paths, file names, 5km
 _MARKUP = regex.compile(r"(?:\p{L}+://|www\.)\S+|[\w.+-]+@[\w-]+\.\S+|[#@][\p{L}\p{N}_-]+")
 _QUOTED = regex.compile(r"[\"“«‘*_][^\"“”«»‘’*_\n]{1,60}?[\"”»’*_]|(?<!\p{L})'[^'\n]{1,60}?'(?!\p{L})")
@@ -228,6 +229,8 @@ class UntranslatedWord(Rule):
             hits = [self._foreign(w, src_lex, tgt_lex, in_source) and w not in src_stop for _, w in words]
             for first, last in _runs(words, hits, src_stop, tgt_stop, text):
                 start, end = words[first][0].start(), words[last][0].end()
+                elided = _ELIDED.match(text, end)  # aujourd'hui
+                end = elided.end() if elided else end
                 shown = sent.text[start:end]
                 where = "; the source has it" if any(in_source(w) for _, w in words[first : last + 1]) else ""
                 yield self.finding(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-FORMATS = ("text", "json", "jsonl", "html", "sarif", "junit")
+FORMATS = ("text", "concise", "json", "jsonl", "html", "sarif", "junit")
 
 
 def render(fmt: str, results: list, **options: Any) -> str:

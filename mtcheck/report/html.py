@@ -80,6 +80,8 @@ class FindingView:
     segment: str | None
     anchor: str  # html id of the row to jump to
     suppressed: bool
+    reason: str = ""
+    related: list[str] = field(default_factory=list)
     order: tuple = ()
 
 
@@ -87,6 +89,7 @@ class FindingView:
 class DocView:
     index: int
     html_id: str
+    key: str  # the document key of decisions (mtcheck.decisions): path, #article id
     title: str
     target_path: str
     source_path: str | None
@@ -286,6 +289,8 @@ def _document_view(d: int, result: DocumentResult, rep: dict, counter: list[int]
                 segment=f.get("segment") or (rows[anchor_row].id if anchor_row is not None else None),
                 anchor=anchor,
                 suppressed=bool(f.get("suppressed", False)),
+                reason=str((f.get("suppression") or {}).get("reason") or ""),
+                related=[str(r) for r in f.get("related") or []],
                 order=(anchor_row if anchor_row is not None else len(rows), tspan is None, order_pos),
             )
         )
@@ -342,7 +347,8 @@ def _document_view(d: int, result: DocumentResult, rep: dict, counter: list[int]
     return DocView(
         index=d,
         html_id=f"d{d}",
-        title=Path(str(tpath)).name,
+        key=str(tpath) + (f"#{rep['id']}" if rep.get("id") else ""),
+        title=Path(str(tpath)).name + (f"#{rep['id']}" if rep.get("id") else ""),
         target_path=str(tpath),
         source_path=str(spath) if spath else None,
         target_lang=rep.get("target_lang") or target_doc.lang,

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from mtcheck import __version__
-from mtcheck.model import DocumentResult, Finding, Span
+from mtcheck.model import Document, DocumentResult, Finding, Span
 
 SCHEMA = "mtcheck.report/1"
 
@@ -18,6 +18,29 @@ def _span(span: Span | None, text: str | None = None) -> dict[str, Any] | None:
     if text is not None:
         out["text"] = text[span.start : span.end]
     return out
+
+
+def article_id(result: DocumentResult) -> str | None:
+    """The CMS article id of a target read from a JSON export (``None`` for other formats)."""
+    return document_article(result.target)
+
+
+def document_article(doc: Document) -> str | None:
+    """The article id of a document read from a JSON export (``None`` for other formats)."""
+    from mtcheck.readers import format_of
+
+    if format_of(doc.path) != "json":
+        return None
+    unit = next((p.unit_id for p in doc.paragraphs if p.unit_id), None)
+    return unit.rsplit(":", 1)[0] if unit else None
+
+
+def cms_field(f: Finding, result: DocumentResult) -> str | None:
+    """The CMS field (``title``, ``body``…) holding the finding's target span, for JSON exports."""
+    if f.target is None or article_id(result) is None:
+        return None
+    paragraph = result.target.paragraph_at(f.target.start)
+    return paragraph.unit_id.rsplit(":", 1)[-1] if paragraph is not None and paragraph.unit_id else None
 
 
 def finding_dict(f: Finding, result: DocumentResult) -> dict[str, Any]:
@@ -32,13 +55,19 @@ def finding_dict(f: Finding, result: DocumentResult) -> dict[str, Any]:
         "segment": f.segment,
         "suggestion": f.suggestion,
     }
+    if (field := cms_field(f, result)) is not None:
+        out["field"] = field
+    if f.related:
+        out["related"] = list(f.related)
     if f.suppressed:
         out["suppressed"] = True
+        if f.suppression:
+            out["suppression"] = dict(f.suppression)
     return out
 
 
 def document_dict(result: DocumentResult) -> dict[str, Any]:
-    return {
+    out = {
         "target_path": result.target.path,
         "source_path": result.source.path if result.source else None,
         "target_lang": result.tgt_lang,
@@ -50,6 +79,9 @@ def document_dict(result: DocumentResult) -> dict[str, Any]:
         "findings": [finding_dict(f, result) for f in result.findings],
         "notices": list(result.notices),
     }
+    if (article := article_id(result)) is not None:
+        out["id"] = article
+    return out
 
 
 def summary(results: list[DocumentResult]) -> dict[str, int]:

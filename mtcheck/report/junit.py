@@ -1,12 +1,14 @@
 """JUnit XML for CI dashboards (Jenkins, GitLab, Azure DevOps, GitHub test reporters).
 
-One ``<testsuite name="mtcheck">``; one ``<testcase>`` per document (``name`` and ``file``
-are the target's path, ``classname`` is ``mtcheck.<folder>``). A testcase fails exactly when
-its document would make ``mtcheck check`` exit 1: one ``<failure>`` per unsuppressed finding
-at or above ``--fail-on`` (``type`` is the rule id, ``message`` the position, severity and
-message; the body adds the flagged text and the suggestion). Findings below the threshold are
-listed in the testcase's ``<system-out>``; a document that could not be read is an ``<error>``.
-The layout follows the Jenkins ``junit-10.xsd`` (which allows several failures per testcase).
+One ``<testsuite name="mtcheck">``. A document with no finding at or above ``--fail-on`` is
+one passing ``<testcase>`` (``name`` and ``file`` are the target's path, ``classname`` is
+``mtcheck.<folder>``); a document that would make ``mtcheck check`` exit 1 is one failing
+testcase per such finding (``name`` is ``path:line:col rule``, one ``<failure>`` each:
+``type`` is the rule id, ``message`` the position, severity and message; the body adds the
+flagged text and the suggestion), so dashboards count and list each problem. Findings below
+the threshold and notices go in the document's first testcase's ``<system-out>``; a
+document that could not be read is an ``<error>``. The layout follows the Jenkins
+``junit-10.xsd``.
 """
 
 from __future__ import annotations
@@ -66,33 +68,33 @@ def render(
     from mtcheck.batch import document_label
 
     for result in results:
-        tests += 1
         path = document_label(result)
         t = seconds.get(result.target.path, 0.0)
         total_time += t
-        case = ET.SubElement(
-            suite,
-            "testcase",
-            name=path,
-            classname=_classname(result.target.path),
-            file=result.target.path,
-            time=f"{t:.3f}",
-        )
-        below = []
-        failed = False
-        for f in result.findings:
-            if f.suppressed:
-                continue
-            if threshold is not None and f.severity.rank >= threshold:
-                failed = True
+        failing = [
+            f for f in result.findings if not f.suppressed and threshold is not None and f.severity.rank >= threshold
+        ]
+        below = [_describe(f, result) for f in result.findings if not f.suppressed and f not in failing]
+        cases = []
+        for f in failing or [None]:
+            name = path if f is None else f"{_where(f, result)} {f.rule}"
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                name=_clean(name),
+                classname=_classname(result.target.path),
+                file=result.target.path,
+                time=f"{t / max(1, len(failing)):.3f}",
+            )
+            if f is not None:
                 el = ET.SubElement(case, "failure", type=f.rule, message=_clean(f"{_where(f, result)} {f.severity.value}: {f.message}"))
                 el.text = _clean(_describe(f, result))
-            else:
-                below.append(_describe(f, result))
+            cases.append(case)
         notes = [f"note: {n}" for n in result.notices] + below
         if notes:
-            ET.SubElement(case, "system-out").text = _clean("\n".join(notes))
-        failures += failed
+            ET.SubElement(cases[0], "system-out").text = _clean("\n".join(notes))
+        tests += len(cases)
+        failures += len(failing)
     for path, message in errors or []:
         tests += 1
         errored += 1

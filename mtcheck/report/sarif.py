@@ -5,8 +5,11 @@ Each finding is a result located in the target file (or, for an omission, in the
 file) with 1-based line/column and ``charOffset``/``charLength``; columns and offsets count
 Unicode code points (``run.columnKind = "unicodeCodePoints"``), matching mtcheck's offsets.
 The finding's fingerprint is ``partialFingerprints["mtcheck/v1"]``; a safe fix becomes a
-SARIF ``fix``; an inline suppression becomes ``suppressions: [{"kind": "inSource"}]``.
-Paths are relative to the current directory (``uriBaseId: "%SRCROOT%"``) when they lie under it.
+SARIF ``fix``; an inline suppression becomes ``suppressions: [{"kind": "inSource"}]``, a
+decision or allowlist entry ``"external"``, each with its reason as ``justification``.
+Paths are relative to ``root`` (``uriBaseId: "%SRCROOT%"``) when they lie under it: by default
+the git repository holding the first document (the nearest folder above it with a ``.git``),
+else the current directory; ``--sarif-root`` names another.
 Validated against the OASIS schema vendored in ``schema/sarif-schema-2.1.0.json``.
 """
 
@@ -23,6 +26,14 @@ from mtcheck.model import DocumentResult, Finding, Span
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SRCROOT = "%SRCROOT%"
+
+
+def _repository_root(results: list[DocumentResult]) -> Path | None:
+    """The git repository holding the first document, if any."""
+    if not results:
+        return None
+    here = Path(results[0].target.path).resolve().parent
+    return next((p for p in (here, *here.parents) if (p / ".git").exists()), None)
 
 
 def _uri(path: str, root: Path) -> tuple[str, str | None]:
@@ -100,7 +111,7 @@ def _rules() -> tuple[list[dict[str, Any]], dict[str, int]]:
 
 
 def render_dict(results: list[DocumentResult], root: Path | None = None) -> dict[str, Any]:
-    root = (root or Path.cwd()).resolve()
+    root = (root or _repository_root(results) or Path.cwd()).resolve()
     rules, rule_index = _rules()
     artifacts: list[dict[str, Any]] = []
     artifact_index: dict[str, int] = {}
@@ -210,7 +221,11 @@ def _result(
             }
         ]
     if f.suppressed:
-        out["suppressions"] = [{"kind": "inSource"}]
+        by = (f.suppression or {}).get("by", "inline")
+        suppression = {"kind": "inSource" if by == "inline" else "external"}
+        if (f.suppression or {}).get("reason"):
+            suppression["justification"] = f.suppression["reason"]
+        out["suppressions"] = [suppression]
     return out
 
 

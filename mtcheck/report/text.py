@@ -6,7 +6,7 @@ import dataclasses
 
 from mtcheck.model import Document, DocumentResult, Finding, Span
 from mtcheck.readers import line_col
-from mtcheck.report.json import summary
+from mtcheck.report.json import cms_field, document_article, summary
 from mtcheck.terminal import escape_controls
 
 _COLOURS = {"error": "31", "warning": "33", "info": "36"}
@@ -47,16 +47,33 @@ def _finding_lines(f: Finding, result: DocumentResult, colour: bool) -> list[str
     where = ""
     if doc is not None and span is not None:
         line, col = line_col(doc.text, span.start)
-        where = f"{side}{line}:{col}"
+        field = cms_field(f, result)
+        where = f"{side}{field + ' ' if field else ''}{line}:{col}"
     head = f"  {where:<14} {sev} {_paint(f'{f.rule:<24}', '2', colour)} {_safe(f.message)}"
+    if f.related:
+        head += f" (also {', '.join(f.related)})"
     if f.suppressed:
-        head += " (suppressed)"
+        reason = (f.suppression or {}).get("reason")
+        head += f" (suppressed: {reason})" if reason else " (suppressed)"
     lines = [head]
     if doc is not None and span is not None:
         lines.append(f"{'':17}{_excerpt(doc, span, colour)}")
     if f.suggestion is not None:
-        lines.append(f"{'':17}→ {f.suggestion!r}" if not f.suggestion.strip() else f"{'':17}→ {_safe(f.suggestion)}")
+        lines.append(f"{'':17}→ {_safe(f.suggestion)}" if f.suggestion.strip() else f"{'':17}→ (delete)")
     return lines
+
+
+def _label(doc: Document) -> str:
+    """The document's path, with ``#<article id>`` for an article of a JSON export."""
+    article = document_article(doc)
+    return f"{doc.path}#{article}" if article else doc.path
+
+
+def _source_label(result: DocumentResult) -> str:
+    assert result.source is not None
+    if result.source.path == result.target.path:
+        return "its embedded source"
+    return _label(result.source)
 
 
 def render(results: list[DocumentResult], colour: bool = False, quiet: bool = False) -> str:
@@ -66,11 +83,15 @@ def render(results: list[DocumentResult], colour: bool = False, quiet: bool = Fa
         if not results:
             return ""
     out: list[str] = []
+    seen_notices: set[str] = set()  # one "MT skipped" for the run, not one per document
     for result in results:
-        header = _safe(result.target.path + (f"  ←  {result.source.path}" if result.source else ""))
+        header = _safe(_label(result.target) + (f"  ←  {_source_label(result)}" if result.source else ""))
         out.append(_paint(header, "1", colour))
         for notice in result.notices:
-            out.append(f"  note: {_safe(notice)}")
+            if notice not in seen_notices:
+                seen_notices.add(notice)
+                out.append(f"  note: {_safe(notice)}")
+        first = len(out)
         current = None
         for f in result.findings:
             paragraph = (f.segment or "").split(".")[0] or "—"
@@ -80,6 +101,8 @@ def render(results: list[DocumentResult], colour: bool = False, quiet: bool = Fa
             out.extend(_finding_lines(f, result, colour))
         if not result.findings:
             out.append("  no findings")
+        if any("⍽" in line for line in out[first:]):
+            out.append("  (⍽ is a no-break space)")
         out.append("")
     if quiet:
         return "\n".join(out).rstrip("\n") + "\n"

@@ -14,13 +14,14 @@ import regex
 
 from mtcheck.model import Paragraph, Sentence
 from mtcheck.resources import stopwords, word_list
+from mtcheck.typography import typography
 
 _BOUNDARY = regex.compile(
     r"""
     (?<![\[(])                       # not the ellipsis of "[…]" or "(...)"
     (?:[.!?]+|…|\.\.\.)              # end punctuation
     (?:[\s\u00a0\u202f]?[»”"’')\]])*  # closing quotes / brackets, French-spaced or not
-    (?=\s+[\p{Lu}\p{N}«“"'‘(\[¿¡—–-])  # whitespace, then a sentence start
+    (?=\s+[\p{Lu}\p{N}«“„"'‘(\[¿¡—–-])  # whitespace, then a sentence start
     """,
     regex.VERBOSE,
 )
@@ -54,6 +55,8 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
         if text[m.start()] == "." and _is_abbreviation(_last_token(text, m.start() + 1), abbreviations):
             if not _ends_anyway(text, m, lang) and not _number_missing(text, m, lang):
                 continue
+        if text[m.start()] == "." and _ordinal_period(text, m, lang):
+            continue
         cuts.append(m.end())
     cuts.append(len(text))
     return trimmed_ranges(text, zip(cuts, cuts[1:]))
@@ -82,6 +85,15 @@ def _ends_anyway(text: str, m: regex.Match, lang: str) -> bool:
         and following is not None
         and following.group(1) in _sentence_openers(lang)
     )
+
+
+def _ordinal_period(text: str, m: regex.Match, lang: str) -> bool:
+    """German ``am 1. Juli``, ``im 17. Jahrhundert``: a period after one to three digits marks an
+    ordinal (languages whose ``typography.toml`` sets ``ordinal_period``) unless a function word follows."""
+    if not typography(lang).get("ordinal_period") or not regex.search(r"(?<![\d.,])\d{1,3}$", text[: m.start()]):
+        return False
+    nxt = regex.match(r"\s+(\p{L}+)", text[m.end() :])
+    return bool(nxt) and nxt.group(1) not in _sentence_openers(lang)
 
 
 def _number_missing(text: str, m: regex.Match, lang: str) -> bool:

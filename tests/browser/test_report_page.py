@@ -432,3 +432,27 @@ def test_the_two_sides_follow_each_other(open_report):
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.locator("table.al tbody tr > td:nth-child(2) mark").first.click()
     assert page.evaluate(visible, "target")
+
+
+def test_count_end_of_list_and_escape(open_report):
+    """The heading counts what the filters show, j at the end says so, Esc deselects then clears the search."""
+    html, report = reports.seed()
+    page = open_report(html).page
+    total = len(_findings(report))
+    assert page.text_content("#findings-h") == f"Findings ({total})"
+    before = _filtered(page)
+    page.fill("#q", "calque")
+    page.keyboard.press("Enter")
+    _wait_filtered(page, before)
+    shown = sum(1 for item in page.evaluate(LIST_JS) if not item["hidden"])
+    assert 0 < shown < total and page.text_content("#findings-h") == f"Findings ({shown} of {total})"
+    for _ in range(shown + 1):
+        page.keyboard.press("j")
+    assert "No finding after this one" in page.text_content("#status")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.documentElement.dataset.selected") is None
+    assert "Finding " not in page.text_content("#status")  # the deselected finding is not kept there
+    before = _filtered(page)
+    page.keyboard.press("Escape")
+    _wait_filtered(page, before)
+    assert page.input_value("#q") == "" and page.text_content("#findings-h") == f"Findings ({total})"

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import texts
+from tests.conftest import by_rule, texts
 
 EN_FILL = " The talks between the two delegations continued late into the night in the capital."
 
@@ -95,3 +95,19 @@ def test_ambiguous_month_confirmed_by_the_source(check):
         "Le sommet s'est tenu le 21 mars à Moscou. Les discussions entre les deux délégations ont duré tard dans la nuit dans la capitale.",
     )
     assert texts(result, "english-capitals") == ["march"]
+
+
+def test_french_regions_with_english_names_are_names(check):
+    result = check(
+        "Farmers from brittany and normandy demonstrated on Tuesday in berlin against the reform.",
+        "Les agriculteurs de Bretagne et de Normandie ont manifesté mardi à Berlin contre la réforme.",
+    )
+    assert sorted(result.target.slice(f.target) for f in result.findings if f.rule == "name-casing") == ["berlin", "brittany", "normandy"]
+
+
+def test_sentence_continued_from_an_open_block_is_left_alone(check):
+    result = check(
+        "The minister said the plan,\n\nwhich parliament approved, would start in May.",
+        "Le ministre a dit que le plan serait lancé en mai.\n\nLe Parlement l’a approuvé.",
+    )
+    assert by_rule(result, "sentence-start-casing") == []

@@ -32,3 +32,16 @@ def test_semicolon_glossary_and_empty_glossary(check, tmp_path):
     empty.write_text("", encoding="utf-8")
     with pytest.raises(InputError, match="glossary is empty"):
         glossary(check, "The warrant was issued.", glossary=[str(empty)])
+
+
+def test_a_user_entry_and_a_built_in_one_on_one_span_give_one_finding(check, tmp_path):
+    terms = tmp_path / "terms.csv"
+    terms.write_text("source,target\nForce de Sibérie,Power of Siberia pipeline\n", encoding="utf-8")
+    result = check(
+        "Russia delivered a record amount of gas through the Siberian Force pipeline the day before.",
+        "La Russie a livré un montant record de gaz via le gazoduc Force de Sibérie la veille.",
+        glossary=[str(terms)],
+    )
+    found = [f for f in result.findings if f.rule == "glossary"]
+    assert len(found) == 1 and found[0].suggestion == "Power of Siberia pipeline"
+    assert result.target.slice(found[0].target) == "Siberian Force"

@@ -24,3 +24,24 @@ def test_flags_boilerplate(check, line, flagged):
 def test_ordinary_sentences_are_left_alone(check):
     result = check(EN + " Readers were asked to see also the earlier report, and to read also the annex.")
     assert texts(result, "leftover") == []
+
+
+LIRE_SOURCE = "Les discussions entre les deux délégations ont duré tard dans la nuit dans la capitale.\n\nLire aussi : La guerre en Ukraine, un an après"
+
+
+def test_a_boilerplate_line_is_one_finding_over_the_whole_line(check):
+    result = check(f"{EN}\n\nLire aussi : La guerre en Ukraine, un an après", LIRE_SOURCE)
+    (f,) = [f for f in result.findings if f.target and result.target.slice(f.target).startswith("Lire")]
+    assert f.rule == "leftover" and result.target.slice(f.target) == "Lire aussi : La guerre en Ukraine, un an après"
+    assert set(f.related) == {"untranslated", "space-before-punctuation"}
+    assert "delete the line" in f.message and f.fix is None
+
+
+def test_fix_never_touches_a_line_that_must_be_deleted(tmp_path):
+    from mtcheck.fix import compute
+
+    target = tmp_path / "a.en.txt"
+    target.write_text(f"{EN}\n\nLire aussi : La guerre en Ukraine, un an après\n", encoding="utf-8")
+    (tmp_path / "a.fr.txt").write_text(LIRE_SOURCE + "\n", encoding="utf-8")
+    _, outcome = compute(target, None, src_lang=None, tgt_lang=None, settings={})
+    assert not outcome.changed

@@ -1,3 +1,5 @@
+import pytest
+
 from tests.conftest import by_rule, texts
 
 SRC_FILL = " Les discussions ont duré tard dans la nuit dans la capitale."
@@ -10,7 +12,9 @@ def missing(check, target, source):
 
 
 def test_missing_person_name(check):
-    assert missing(check, "The NATO chief urged Beijing not to supply arms.", "Jens Stoltenberg a exhorté Pékin à ne pas fournir d'armes.") == []
+    # At a sentence start the first word is ambiguous ("Le Monde"), the words after it are not.
+    assert missing(check, "The NATO chief urged Beijing not to supply arms.", "Jens Stoltenberg a exhorté Pékin à ne pas fournir d'armes.") == ["Stoltenberg"]
+    assert missing(check, "The newspaper reported it on Monday.", "Le Monde l'a annoncé lundi.") == []
     assert missing(check, "The NATO chief said on Tuesday that he urged China.", "Le secrétaire général Jens Stoltenberg a exhorté mardi la Chine.") == ["Jens Stoltenberg"]
 
 
@@ -35,3 +39,117 @@ def test_french_exonym_left_in_english(check):
 def test_english_names_that_look_french_are_left_alone(check):
     result = check("Maurice and Dominique flew from Paris to Nice on Monday." + TGT_FILL)
     assert texts(result, "source-exonym") == []
+
+
+def mismatches(check, target, source):
+    result = check(target + TGT_FILL, source + SRC_FILL)
+    return [
+        (result.target.slice(f.target), result.source.slice(f.source), f.suggestion, f.severity.value)
+        for f in by_rule(result, "name-mismatch")
+    ]
+
+
+def test_swapped_name_points_at_the_target_name(check):
+    result = check(
+        "Prime Minister Emmanuel Macron announced the reform on Tuesday." + TGT_FILL,
+        "Le Premier ministre Édouard Philippe a annoncé mardi la réforme." + SRC_FILL,
+    )
+    [finding] = by_rule(result, "name-mismatch")
+    assert result.target.slice(finding.target) == "Emmanuel Macron"
+    assert result.source.slice(finding.source) == "Édouard Philippe"
+    assert finding.message == "“Emmanuel Macron” is not in the source; the source names “Édouard Philippe”."
+    assert finding.severity.value == "warning"
+    assert by_rule(result, "missing-name") == []
+
+
+def test_swapped_surname_after_a_title(check):
+    assert mismatches(
+        check, "On Tuesday, Mr Sarkozy defended the reform in Paris.", "Mardi, M. Hollande a défendu la réforme à Paris."
+    ) == [("Sarkozy", "Hollande", "Hollande", "warning")]
+
+
+def test_dropped_surname_carries_both_spans(check):
+    result = check(
+        "Élisabeth Borne presented the text. On Tuesday, defended the reform before the MPs." + TGT_FILL,
+        "Élisabeth Borne a présenté le texte. Mardi, Borne a défendu la réforme devant les députés." + SRC_FILL,
+    )
+    [finding] = by_rule(result, "missing-name")
+    assert result.source.slice(finding.source) == "Borne"
+    assert result.target.slice(finding.target) == "On Tuesday, defended the reform before the MPs."
+    assert finding.severity.value == "warning"
+
+
+def test_titles_and_calendar_words_are_no_swapped_names(check):
+    result = check(
+        "On Tuesday, the President defended the reform in October." + TGT_FILL,
+        "Mardi, M. Hollande a défendu la réforme en octobre." + SRC_FILL,
+    )
+    assert by_rule(result, "name-mismatch") == []
+    assert [result.source.slice(f.source) for f in by_rule(result, "missing-name")] == ["Hollande"]
+
+
+def test_respelled_name(check):
+    assert mismatches(
+        check, "President François Holland met the unions on Tuesday.", "Le président François Hollande a reçu mardi les syndicats."
+    ) == [("Holland", "François Hollande", "Hollande", "warning")]
+
+
+def test_dropped_accent_that_the_translation_keeps_elsewhere(check):
+    result = check(
+        "Gérard Larcher chaired the session. Later, Gerard Larcher left the Senate.\n\nThe session ended.",
+        "Gérard Larcher a présidé la séance. Plus tard, Gérard Larcher a quitté le Sénat.\n\nLa séance a pris fin.",
+    )
+    assert [(result.target.slice(f.target), f.suggestion) for f in by_rule(result, "name-mismatch")] == [("Gerard", "Gérard")]
+
+
+@pytest.mark.parametrize(
+    "target, source",
+    [
+        ("He met Hosni Mubarak and Vladimir Putin in Cairo.", "Il a rencontré Hosni Moubarak et Vladimir Poutine au Caire."),
+        ("Over there, people abandoned their former rulers in England.", "Là-bas, des hommes avaient laissé leur Ancien Régime en Angleterre."),
+        ("The state lost money on the stock exchange on Tuesday.", "L'Etat a perdu de l'argent à la Bourse mardi."),
+        ("Actor Gerard Depardieu met Pope Francis on Tuesday.", "L'acteur Gérard Depardieu a rencontré mardi le pape François."),
+        ("The company bought Peer 1 Network Enterprises in December.", "La société a acheté Peer 1 Network Entreprises en décembre."),
+    ],
+)
+def test_transliterations_translations_and_dropped_accents_are_left_alone(check, target, source):
+    result = check(target + TGT_FILL, source + SRC_FILL)
+    assert [f for f in result.findings if f.category == "accuracy/name" and f.severity.value != "info"] == []
+
+
+@pytest.mark.parametrize(
+    "target, source",
+    [
+        ('"I follow my files," added de Villiers on Monday.', '"Je suis mes dossiers", ajoutait Gérard de Villiers lundi.'),
+        ('The Navy has confirmed that the ship is unavailable.', 'La Royale vient de confirmer que le navire est indisponible.'),
+        ("Four have already appeared on the Internet and in Asia.", "Quatre ont déjà émergé sur la Toile et en Asie."),
+    ],
+)
+def test_surnames_with_particles_and_sentence_starts_are_left_alone(check, target, source):
+    result = check(target + TGT_FILL, source + SRC_FILL)
+    assert [f for f in result.findings if f.category == "accuracy/name" and f.severity.value != "info"] == []
+
+
+def test_french_title_in_english_copy_is_no_exonym(check):
+    result = check('He had already told the story in "Le Chemin de Damas" in 1980.' + TGT_FILL)
+    assert texts(result, "source-exonym") == []
+
+
+def test_a_repeated_name_swapped_once(check):
+    result = check(
+        "Tank fire hit the Gaza Strip, sources in Kremlin report." + TGT_FILL,
+        "Des tirs de chars ont frappé la bande de Gaza, selon des sources à Gaza." + SRC_FILL,
+    )
+    [finding] = by_rule(result, "name-mismatch")
+    assert (result.target.slice(finding.target), result.source.slice(finding.source)) == ("Kremlin", "Gaza")
+    assert finding.severity.value == "info"  # a place: only a suggestion
+
+
+def test_a_repeated_name_given_fewer_times_is_a_suggestion(check):
+    result = check(
+        "The trial of Mr Morsi is a sham, says a supporter of the former president." + TGT_FILL,
+        "Le procès de M. Morsi est une mascarade, dit une partisane de Morsi." + SRC_FILL,
+    )
+    [finding] = by_rule(result, "missing-name")
+    assert finding.message == "The source names “Morsi” 2 times, the translation 1."
+    assert finding.severity.value == "info"

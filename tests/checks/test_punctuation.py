@@ -72,3 +72,95 @@ def test_straight_quote_continued_across_paragraphs(check):
 def test_headline_without_full_stop_even_where_the_source_has_one(check):
     result = check("Putin and Xi meet in Moscow\n\nThe summit opened on Monday.", "Poutine et Xi se rencontrent à Moscou.\n\nLe sommet s'est ouvert lundi.")
     assert texts(result, "final-punctuation") == []
+
+
+def test_short_subheading_without_full_stop_left_alone(check):
+    result = check(
+        "Summit in Moscow\n\nThe summit opened on Monday.\n\nCheese Is Back\n\nIt ended on Tuesday.",
+        "Sommet à Moscou\n\nLe sommet s'est ouvert lundi.\n\nLe fromage est de retour.\n\nIl s'est terminé mardi.",
+    )
+    assert texts(result, "final-punctuation") == []
+
+
+def test_sentence_break_lost_inside_a_paragraph(check):
+    result = check(
+        "Summit in Moscow\n\nThe ministers met on Monday The talks resumed on Tuesday in the capital.",
+        "Sommet à Moscou\n\nLes ministres se sont réunis lundi. Les discussions ont repris mardi dans la capitale.",
+    )
+    assert texts(result, "final-punctuation") == ["y"]
+    assert by_rule(result, "final-punctuation")[0].suggestion == "y."
+
+
+def test_capitalised_name_inside_a_sentence_is_not_a_lost_break(check):
+    result = check(
+        "Summit in Moscow\n\nThe ministers met in The Hague on Monday and the talks resumed on Tuesday.",
+        "Sommet à Moscou\n\nLes ministres se sont réunis à La Haye lundi et les discussions ont repris mardi.",
+    )
+    assert texts(result, "final-punctuation") == []
+
+
+@pytest.mark.parametrize(
+    "target, flagged",
+    [
+        ("The ministers met on Monday. in Brussels to agree on the budget.", "."),
+        ("The plan is aimed at? young voters in the suburbs.", "?"),
+        ("Several factors make situations such as that of 2012. difficult to predict.", "."),
+    ],
+)
+def test_inner_sentence_mark(check, target, flagged):
+    source = "Les ministres se sont réunis lundi à Bruxelles pour s'accorder sur le budget."
+    result = check("Summit\n\n" + target + FILL, "Sommet\n\n" + source + " Les discussions entre les deux délégations se sont poursuivies tard dans la nuit dans la capitale.")
+    assert texts(result, "inner-sentence-mark") == [flagged]
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "U.S. officials met the ministers on Monday in Brussels.",
+        "The ministers met at 9 a.m. on Monday in Brussels.",
+        "Taxes, fees etc. are on the agenda in Brussels.",
+        '"Why?" he asked the ministers in Brussels.',
+        "He paused... then left Brussels on Monday.",
+        "The ministers bought an iPhone. iPhones are popular.",
+    ],
+)
+def test_inner_sentence_mark_leaves_alone(check, target):
+    source = "Les ministres se sont réunis lundi à Bruxelles."
+    result = check("Summit\n\n" + target + FILL, "Sommet\n\n" + source + " Les discussions entre les deux délégations se sont poursuivies tard dans la nuit dans la capitale.")
+    assert texts(result, "inner-sentence-mark") == []
+
+
+def test_inner_mark_the_source_has_too_is_left_alone(check):
+    result = check(
+        "Summit\n\nI always wonder: what would they say? what would they think?" + FILL,
+        "Sommet\n\nJe me demande toujours : qu'auraient-ils dit ? qu'auraient-ils pensé ?" + FILL,
+    )
+    assert texts(result, "inner-sentence-mark") == []
+
+
+def test_short_sentence_without_full_stop_is_flagged(check):
+    result = check(
+        "Summit in Moscow\n\nThe summit opened on Monday.\n\nHis weapon was seized\n\nIt ended on Tuesday.",
+        "Sommet à Moscou\n\nLe sommet s'est ouvert lundi.\n\nSon arme a été saisie.\n\nIl s'est terminé mardi.",
+    )
+    assert texts(result, "final-punctuation") == ["d"]
+
+
+def test_inner_mark_beside_a_source_abbreviation_is_flagged(check):
+    result = check(
+        "Summit\n\nThe President and CEO. of Cogeco also welcomed the announcement." + FILL,
+        "Sommet\n\nLe p.-d.g. de Cogeco a également salué l'annonce. Les discussions entre les deux délégations se sont poursuivies tard dans la nuit dans la capitale.",
+    )
+    assert texts(result, "inner-sentence-mark") == ["."]
+
+
+@pytest.mark.parametrize("target, flagged", [("It was said by Maryse Bouvette..", [".."]), ("He paused... then left.", [])])
+def test_doubled_full_stop(check, target, flagged):
+    result = check("Summit\n\n" + target + FILL, "Sommet\n\nC'est ce qu'a dit Maryse Bouvette. Les discussions entre les deux délégations se sont poursuivies tard dans la nuit dans la capitale.")
+    assert texts(result, "final-punctuation") == flagged
+
+
+def test_foreign_quote_message_does_not_wrap_quotes_in_quotes(check):
+    result = check("“I am confident our cooperation will grow stronger. »")
+    (f,) = [f for f in result.findings if f.rule == "foreign-quotes"]
+    assert f.message == "» is not an English quotation mark; use ” instead."

@@ -52,3 +52,43 @@ def test_flags_doubled_words(check, sentence, flagged):
 )
 def test_leaves_legitimate_doubles_alone(check, sentence):
     assert texts(check(f"{sentence} {EN}"), "duplicate-word") == []
+
+
+FR = "Le ministre a déclaré mardi que les discussions se poursuivraient la semaine prochaine à Bruxelles."
+
+
+@pytest.mark.parametrize(
+    "sentence, source, flagged",
+    [
+        ("The talks in Japan Japan ended on Monday.", "Les pourparlers au Japon ont pris fin lundi.", "Japan Japan"),
+        ("France won the World Cup Cup in 2018.", "La France a gagné la Coupe du monde en 2018.", "Cup Cup"),
+        ("He flew to Paris Paris on Monday.", "Il s'est rendu à Paris lundi.", "Paris Paris"),
+        ("It is a long-term long-term plan for the city.", "C'est un plan à long terme pour la ville.", "long-term long-term"),
+        ("It is a long-term Long-term plan for the city.", "C'est un plan à long terme pour la ville.", "long-term Long-term"),
+    ],
+)
+def test_flags_capitalised_and_hyphenated_doubles_against_the_source(check, sentence, source, flagged):
+    result = check(f"{sentence} {EN}", f"{source} {FR}")
+    assert texts(result, "duplicate-word") == [flagged]
+    assert by_rule(result, "duplicate-word")[0].suggestion == flagged.split()[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("They flew to Bora Bora for the weekend.", "Ils se sont envolés pour Bora-Bora le week-end."),
+        ("They flew to Walla Walla for the weekend.", "Ils se sont envolés pour Walla Walla le week-end."),
+        ("The show Dance Dance opened on Monday.", "Le spectacle Danse Danse a débuté lundi."),
+        ("The dancer Danse Danse performed at the festival.", "La compagnie a dansé au festival."),
+        ("The spa town of Baden-Baden welcomed the delegation.", "La ville thermale de Baden-Baden a accueilli la délégation."),
+        ("They sang Bye Bye on the stage.", "Ils ont chanté au revoir sur scène."),
+        ("He shouted No No No at the crowd.", "Il a crié non à la foule."),
+        ("A well-known, well-known face appeared.", "Un visage bien connu est apparu."),
+    ],
+)
+def test_leaves_doubles_the_source_has_alone(check, sentence, source):
+    assert texts(check(f"{sentence} {EN}", f"{source} {FR}"), "duplicate-word") == []
+
+
+def test_capitalised_double_without_a_source_is_left_alone(check):
+    assert texts(check(f"The talks in Japan Japan ended on Monday. {EN}"), "duplicate-word") == []

@@ -32,3 +32,23 @@ def test_attested_compounds_are_left_alone_but_split_typos_are_not(check):
     en = "The group fundraised for the upsize, then met for breakast."
     fr = "Le groupe a collecté des fonds pour l'agrandissement, puis s'est retrouvé au petit-déjeuner."
     assert texts(check(en, fr), "spelling") == ["breakast"]
+
+
+def test_elided_source_words_are_left_to_untranslated_word(check):
+    en = "The area is not left à l'abandon by the Société d'art lyrique."
+    fr = "Le quartier n'est pas laissé à l'abandon par la Société d'art lyrique."
+    assert texts(check(en, fr), "spelling") == []
+
+
+def test_a_target_language_without_spelling_settings_is_not_checked(tmp_path):
+    from mtcheck.pipeline import check_pair
+
+    (tmp_path / "a.en.txt").write_text("The government received the letter on Tuesday.", encoding="utf-8")
+    (tmp_path / "a.fr.txt").write_text("Le gouvernment a reçu la lettre mardi.", encoding="utf-8")
+    result = check_pair(tmp_path / "a.fr.txt", tmp_path / "a.en.txt", src_lang="en", tgt_lang="fr", settings={"mt": False})
+    assert texts(result, "spelling") == []
+
+
+def test_unusual_plural_is_only_information(check):
+    result = check("Israeli aircrafts entered Lebanese air space on Wednesday.", "Des avions israéliens sont entrés dans l'espace aérien libanais mercredi.")
+    assert [(result.target.slice(f.target), f.severity.value, f.suggestion) for f in by_rule(result, "spelling")] == [("aircrafts", "info", "aircraft")]

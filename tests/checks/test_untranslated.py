@@ -74,3 +74,8 @@ def test_quoted_speech_and_words_after_a_name_are_checked(check):
 
 def test_name_tails_are_left_alone_without_a_source(check):
     assert texts(check(EN + " The Assemblée nationale and the Parti socialiste voted."), "untranslated-word") == []
+
+
+def test_span_covers_an_elided_word(check):
+    result = check("He served six presidents, aujourd'hui retired, in Paris.", "Il a servi six présidents, aujourd'hui retraités, à Paris.")
+    assert texts(result, "untranslated-word") == ["aujourd'hui"]

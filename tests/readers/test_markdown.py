@@ -62,3 +62,13 @@ def test_malformed_or_unknown_suppressions_are_input_errors(check):
         check(f"<!-- mtcheck: ignore duplicat-word -- quoted -->\n{body}\n", suffix=".md")
     result = check(f"<!-- mtcheck: ignore fluency -- quoted verbatim -->\n{body}\n", suffix=".md")
     assert [f.suppressed for f in result.findings if f.rule == "duplicate-word"] == [True]
+
+
+def test_inline_suppression_keeps_its_reason_in_json(check):
+    from mtcheck.report.json import finding_dict
+
+    body = "The minister said said that the talks would continue next week in Brussels with both sides."
+    result = check(f"<!-- mtcheck: ignore fluency -- quoted verbatim -->\n{body}\n", suffix=".md")
+    (f,) = [f for f in result.findings if f.rule == "duplicate-word"]
+    out = finding_dict(f, result)
+    assert out["suppressed"] is True and out["suppression"] == {"by": "inline", "reason": "quoted verbatim"}

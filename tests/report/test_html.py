@@ -430,3 +430,14 @@ def test_real_samples_render_their_text_and_exact_highlights(target):
             assert "".join(t for _, t in frags) == findings[mine[n]]["source"]["text"]
         assert len(rows) == len(result.segments)
     assert len(page.items) == sum(len(d["findings"]) for d in report["documents"])
+
+
+def test_cms_articles_are_titled_by_their_article_id():
+    from mtcheck.pipeline import check_file
+    from mtcheck.report.html import render
+
+    results = check_file(SAMPLES / "formats" / "articles.en.jsonl", settings={"mt": False})
+    html = render(results)
+    for article in ("en-1042", "en-1043", "en-1044"):
+        assert f"articles.en.jsonl#{article}</h2>" in html
+    assert 'data-key="' + str(results[0].target.path) + '#en-1042"' in html

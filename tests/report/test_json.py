@@ -46,3 +46,24 @@ def test_ids_are_stable_across_runs():
     assert first == second
     ids = [f["id"] for f in first["documents"][0]["findings"]]
     assert len(ids) == len(set(ids))
+
+
+def test_cms_article_ids_and_fields_are_reported():
+    from mtcheck.pipeline import check_file
+    from mtcheck.report.text import render as render_text
+
+    results = check_file(SAMPLES / "formats" / "articles.en.jsonl", settings={"mt": False})
+    report = build_report(results)
+    jsonschema.validate(report, SCHEMA)
+    docs = report["documents"]
+    assert [d["id"] for d in docs] == ["en-1042", "en-1043", "en-1044"]
+    assert {f["field"] for d in docs for f in d["findings"]} <= {"title", "standfirst", "body"}
+    assert all("field" in f for d in docs for f in d["findings"] if f["target"])
+    text = render_text(results)
+    assert "articles.en.jsonl#en-1042  ←  " in text and "articles.fr.jsonl#fr-881" in text
+    assert "articles.en.jsonl#en-1044  ←  its embedded source" in text
+    assert "articles.en.jsonl  ←  " not in text
+    assert "\n  body 1:" in text  # the CMS field of each finding
+    # a plain text report has neither
+    seed = build_report([check_pair(SAMPLES / "putin-xi-summit.en.txt", settings={"mt": False})])["documents"][0]
+    assert "id" not in seed and not any("field" in f for f in seed["findings"])

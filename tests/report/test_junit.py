@@ -1,4 +1,4 @@
-"""JUnit XML: one testcase per document, one failure per finding at or above --fail-on."""
+"""JUnit XML: one testcase per failing finding (or per clean document), one failure each."""
 
 from __future__ import annotations
 
@@ -25,13 +25,16 @@ def test_one_testcase_per_document_and_a_failure_per_error(tmp_path, monkeypatch
     result = invoke("check", tmp_path / "news", "--no-mt", "-f", "junit", "-q")
     assert result.exit_code == 2  # the broken file
     root = ET.fromstring(result.stdout)
-    assert root.tag == "testsuites" and root.get("tests") == "3" and root.get("failures") == "1" and root.get("errors") == "1"
+    assert root.tag == "testsuites" and root.get("tests") == "4" and root.get("failures") == "2" and root.get("errors") == "1"
     suite = root.find("testsuite")
     cases = {c.get("name").split("/")[-1]: c for c in suite.findall("testcase")}
-    assert set(cases) == {"bad.en.txt", "good.en.txt", "broken.en.txt"}
-    failures = cases["bad.en.txt"].findall("failure")
-    assert sorted(f.get("type") for f in failures) == ["duplicate-word", "name-casing"]
-    assert "meet meet" in "".join(f.text for f in failures)
+    bad = sorted(n for n in cases if n.startswith("bad.en.txt:"))
+    assert set(cases) - set(bad) == {"good.en.txt", "broken.en.txt"}
+    assert sorted(n.split(" ")[-1] for n in bad) == ["duplicate-word", "name-casing"]
+    for name in bad:  # one failure per testcase, named path:line:col rule
+        (failure,) = cases[name].findall("failure")
+        assert failure.get("type") == name.split(" ")[-1] and name.split(" ")[0].count(":") == 2
+    assert "meet meet" in "".join(cases[n].find("failure").text for n in bad)
     assert cases["good.en.txt"].find("failure") is None
     assert cases["broken.en.txt"].find("error").get("message").endswith("looks binary (contains NUL bytes), expected UTF-8 text")
     assert float(suite.get("time")) >= 0 and suite.get("timestamp")
@@ -43,8 +46,8 @@ def test_findings_below_fail_on_go_to_system_out(check):
     case = ET.fromstring(xml).find("testsuite/testcase")
     assert case.find("failure") is None
     assert "double-space" in case.find("system-out").text
-    strict = ET.fromstring(render([result], fail_on="warning")).find("testsuite/testcase")
-    assert [f.get("type") for f in strict.findall("failure")] == ["double-space"]
+    strict = ET.fromstring(render([result], fail_on="warning")).findall("testsuite/testcase")
+    assert [f.get("type") for c in strict for f in c.findall("failure")] == ["double-space"]
     never = ET.fromstring(render([result], fail_on="never"))
     assert never.get("failures") == "0"
 

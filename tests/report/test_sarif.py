@@ -93,3 +93,27 @@ def test_cli_sarif_output_file(tmp_path, monkeypatch):
 def test_schema_rejects_a_broken_log():
     with pytest.raises(jsonschema.ValidationError):
         validate({"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]})  # driver needs a name
+
+
+def test_paths_are_relative_to_the_repository_root_from_anywhere(tmp_path, monkeypatch):
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "news").mkdir()
+    (repo / "news" / "a.fr.txt").write_text("Il a dit que le taux est de 4,5 % mardi à Kyiv.\n", encoding="utf-8")
+    (repo / "news" / "a.en.txt").write_text("He said the rate is 4,5 % on Tuesday in kyiv.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # outside the repository
+    out = CliRunner().invoke(app, ["check", "repo/news/a.en.txt", "--no-mt", "--no-config", "-f", "sarif"])
+    log = json.loads(out.stdout)
+    validate(log)
+    assert [a["location"]["uri"] for a in log["runs"][0]["artifacts"]] == ["news/a.en.txt", "news/a.fr.txt"]
+    out = CliRunner().invoke(app, ["check", "repo/news/a.en.txt", "--no-mt", "--no-config", "-f", "sarif", "--sarif-root", "repo/news"])
+    assert json.loads(out.stdout)["runs"][0]["artifacts"][0]["location"]["uri"] == "a.en.txt"
+
+
+def test_a_suppression_keeps_its_reason(check):
+    result = check("He met met the minister on Tuesday in Paris for talks that lasted four hours.")
+    result.findings[0].suppressed = True
+    result.findings[0].suppression = {"by": "decision", "decision": "accepted", "reason": "a quotation"}
+    log = render_dict([result])
+    validate(log)
+    assert log["runs"][0]["results"][0]["suppressions"] == [{"kind": "external", "justification": "a quotation"}]

@@ -90,7 +90,8 @@
     var sc = f.seg && segdata[f.doc] ? segdata[f.doc][f.seg] : null;
     if (sc) {
       if (sc.mt_forward != null) dbody.appendChild(line("MT", el("q", String(sc.mt_forward))));
-      var keys = Object.keys(sc).filter(function (k) { return k !== "mt_forward"; }).sort();
+      // the aligner's own similarity says nothing to an editor: only MT figures are shown
+      var keys = Object.keys(sc).filter(function (k) { return k !== "mt_forward" && k.indexOf("align_") !== 0; }).sort();
       if (keys.length) {
         var tb = el("table"), cap = el("caption", "Scores for segment " + f.seg);
         tb.appendChild(cap);
@@ -101,13 +102,13 @@
         tb.appendChild(body);
         dbody.appendChild(tb);
       }
-    } else if (f.seg) {
-      dbody.appendChild(el("p", "Segment " + f.seg, "muted"));
     }
+    if (f.seg && !(sc && Object.keys(sc).some(function (k) { return k.indexOf("align_") !== 0; }))) dbody.appendChild(el("p", "Segment " + f.seg, "muted"));
     var visible = F.filter(function (x) { return x.vis; });
     d.getElementById("details-h").textContent = "Finding " + (visible.indexOf(f) + 1) + " of " + visible.length;
     details.hidden = false;
   }
+
 
   function mark(f, on) {
     var fs = frags(f);
@@ -121,10 +122,11 @@
   function select(i, how, clicked) {
     if (cur >= 0) mark(F[cur], false);
     cur = i;
-    if (i < 0) { details.hidden = true; root.removeAttribute("data-selected"); return; }
+    if (i < 0) { details.hidden = true; root.removeAttribute("data-selected"); status.textContent = summaryLine(); return; }
     var f = F[i];
     mark(f, true);
     showDetails(f);
+    paintTriage(f);
     root.setAttribute("data-selected", String(f.n));
     var m = firstFrag(f, true) || firstFrag(f, false);
     if (how !== "text") {
@@ -143,7 +145,10 @@
     var i = cur < 0 ? (dir > 0 ? -1 : F.length) : cur;
     for (;;) {
       i += dir;
-      if (i < 0 || i >= F.length) return;
+      if (i < 0 || i >= F.length) {
+        status.textContent = dir > 0 ? "No finding after this one (k goes back)." : "No finding before this one (j goes on).";
+        return;
+      }
       if (F[i].vis) { select(i, "key"); return; }
     }
   }
@@ -184,9 +189,16 @@
       r.el.hidden = !show;
       if (show) rowsShown++;
     });
+    rowLine = "; " + rowsShown + " of " + R.length + " rows.";
     if (cur >= 0 && !F[cur].vis) select(-1);
-    status.textContent = shown + " of " + F.length + " findings shown; " + rowsShown + " of " + R.length + " rows.";
+    status.textContent = summaryLine();
     root.setAttribute("data-filtered", String((+root.getAttribute("data-filtered") || 0) + 1));
+  }
+  var rowLine = ".", heading = d.getElementById("findings-h");
+  function summaryLine() {
+    var shown = F.filter(function (f) { return f.vis; }).length;
+    heading.textContent = "Findings (" + (shown < F.length ? shown + " of " + F.length : F.length) + ")";
+    return shown + " of " + F.length + " findings shown" + rowLine;
   }
   var timer = 0;
   tools.addEventListener("change", apply);
@@ -209,6 +221,7 @@
     e.preventDefault();
     select(byN[+a.closest("li.fi").getAttribute("data-n")].i, "list");
   });
+  d.getElementById("close").addEventListener("click", function () { select(-1); });
   d.getElementById("prev").addEventListener("click", function () { step(-1); });
   d.getElementById("next").addEventListener("click", function () { step(1); });
   d.addEventListener("keydown", function (e) {
@@ -223,13 +236,91 @@
     if (e.key === "j") { e.preventDefault(); step(1); }
     else if (e.key === "k") { e.preventDefault(); step(-1); }
     else if (e.key === "/") { e.preventDefault(); search.focus(); search.select(); }
-    else if (e.key === "Escape") { select(-1); }
+    else if ((e.key === "f" || e.key === "a" || e.key === "x") && cur >= 0) {
+      e.preventDefault(); decide(F[cur], { f: "fixed", a: "accepted", x: "false-alarm" }[e.key]);
+    }
+    else if (e.key === "Escape") {  // first deselect, then clear the search
+      if (cur >= 0) select(-1);
+      else if (search.value) { search.value = ""; apply(); }
+    }
   });
+
+  // ---- triage: fixed / accepted / false alarm, kept per document in localStorage, exported as JSON
+  var T = {}, LABEL = { "fixed": "fixed", "accepted": "accepted", "false-alarm": "false alarm" };
+  var triageBox = d.getElementById("triage"), note = d.getElementById("tnote"), progress = d.getElementById("progress");
+  var docKeys = [].map.call(d.querySelectorAll("section.doc"), function (s) { return s.getAttribute("data-key") || ""; });
+  function storeKey(doc) { return "mtcheck.decisions:" + docKeys[doc]; }
+  function store() {
+    try { return window.localStorage; } catch (e) { return null; }
+  }
+  docKeys.forEach(function (k, doc) {
+    var ls = store(), v = null;
+    try { v = ls ? JSON.parse(ls.getItem(storeKey(doc)) || "null") : null; } catch (e) { v = null; }
+    T[doc] = v && typeof v === "object" ? v : {};
+  });
+  function save(doc) {
+    var ls = store();
+    try { if (ls) ls.setItem(storeKey(doc), JSON.stringify(T[doc])); } catch (e) { /* private mode: this page only */ }
+  }
+  function decisionOf(f) { var id = f.li.getAttribute("data-id"); return T[f.doc][id] || null; }
+  function paintTriage(f) {
+    var t = decisionOf(f), badge = f.li.querySelector(".tb");
+    f.li.setAttribute("data-t", t ? t.d : "");
+    if (badge) badge.textContent = t ? "· " + LABEL[t.d] + (t.note ? ": " + t.note : "") : "";
+    if (cur >= 0 && F[cur] === f) {
+      [].forEach.call(triageBox.querySelectorAll("button"), function (b) {
+        b.setAttribute("aria-pressed", String(!!t && b.getAttribute("data-t") === t.d));
+      });
+      if (d.activeElement !== note) note.value = t ? t.note || "" : "";
+    }
+  }
+  function showProgress() {
+    var live = F.filter(function (f) { return !f.sup; }), done = live.filter(decisionOf).length;
+    progress.textContent = done + " of " + live.length + " reviewed";
+  }
+  function decide(f, what) {
+    var id = f.li.getAttribute("data-id"), old = T[f.doc][id];
+    if (what && (!old || old.d !== what)) T[f.doc][id] = { d: what, note: (old && old.note) || note.value.trim(),
+      rule: f.li.querySelector("code").textContent, text: f.li.querySelector(".tt") ? f.li.querySelector(".tt").textContent : null };
+    else delete T[f.doc][id];
+    save(f.doc); paintTriage(f); showProgress();
+    status.textContent = "Finding marked " + (T[f.doc][id] ? LABEL[what] : "undecided") + ".";
+  }
+  triageBox.addEventListener("click", function (e) {
+    var b = e.target.closest ? e.target.closest("button[data-t]") : null;
+    if (b && cur >= 0) decide(F[cur], b.getAttribute("data-t"));
+  });
+  note.addEventListener("input", function () {
+    if (cur < 0) return;
+    var f = F[cur], t = decisionOf(f);
+    if (t) { t.note = note.value.trim(); save(f.doc); paintTriage(f); }
+  });
+  d.getElementById("export").addEventListener("click", function () {
+    var out = { schema: "mtcheck.decisions/1", documents: {} };
+    docKeys.forEach(function (k, doc) {
+      var ids = Object.keys(T[doc]);
+      if (ids.length) out.documents[k] = ids.map(function (id) {
+        var t = T[doc][id], e = { id: id, decision: t.d, note: t.note || "" };
+        if (t.rule) e.rule = t.rule;
+        if (t.text != null) e.text = t.text;
+        return e;
+      });
+    });
+    var a = d.createElement("a");
+    a.href = URL.createObjectURL(new Blob([JSON.stringify(out, null, 2) + "\n"], { type: "application/json" }));
+    a.download = "mtcheck-decisions.json";
+    d.body.appendChild(a); a.click(); a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+  });
+  F.forEach(paintTriage);
+  showProgress();
 
   // suppressed findings start hidden: their highlights stay neutral (CSS), list entries hide
   F.forEach(function (f) { if (f.sup) f.li.hidden = true; });
+  // on a laptop screen the filters fold away so that the findings list keeps its room
+  if ((window.innerHeight || root.clientHeight) < 860 && window.innerWidth > 700) d.getElementById("filters").open = false;
   tools.hidden = false;
-  status.textContent = F.filter(function (f) { return f.vis; }).length + " of " + F.length + " findings shown.";
+  status.textContent = summaryLine();
   root.setAttribute("data-ready", "1");
   if (window.performance && performance.mark) performance.mark("mtcheck-ready");
 })();
