@@ -93,7 +93,7 @@ def build(kind: str, size: int, folder: Path) -> Path:
 
 def measure(path: Path) -> tuple[float, int, int]:
     """Wall seconds, peak RSS in bytes and exit code of ``mtcheck check`` on ``path``."""
-    cmd = [sys.executable, "-m", "mtcheck", "check", str(path), "--no-mt", "-f", "json", "-o", os.devnull, "-q"]
+    cmd = [sys.executable, "-m", "mtcheck", "check", path.name, "--no-mt", "-f", "json", "-o", os.devnull, "-q"]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=path.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -258,7 +258,7 @@ def read_articles(path: str, text: str, lang: str, settings: dict[str, Any] | No
             if not isinstance(value, list):
                 raise InputError(path, f"line {line}: json_articles_field {wrapper!r} is not an array of articles")
         if isinstance(value, list):
-            raw += [(v, _line(text, v, line)) for v in value]
+            raw += _lines_of(text, value, line)
         else:
             raw.append((value, line))
     if not raw:
@@ -288,9 +288,18 @@ def read_articles(path: str, text: str, lang: str, settings: dict[str, Any] | No
     return articles
 
 
-def _line(text: str, value: Any, default: int) -> int:
-    start = getattr(value, "start", None)
-    return text.count("\n", 0, start) + 1 if start is not None else default
+def _lines_of(text: str, values: list[Any], default: int) -> list[tuple[Any, int]]:
+    """Each array item with its 1-based line, counting newlines once through the file."""
+    out, line, pos = [], 1, 0
+    for v in values:
+        start = getattr(v, "start", None)
+        if start is None:
+            out.append((v, default))
+            continue
+        line += text.count("\n", pos, start)  # items come in file order
+        pos = start
+        out.append((v, line))
+    return out
 
 
 def article_document(
@@ -383,13 +392,15 @@ def pair_articles(
     settings = settings or {}
     target_path = str(target_path)
     articles = read_articles(target_path, decode(target_path), tgt_lang, settings)
-    cache: dict[str, list[Article]] = {}
+    cache: dict[str, tuple[list[Article], dict[str, Article]]] = {}
 
-    def load(p: str) -> list[Article]:
+    def load(p: str) -> tuple[list[Article], dict[str, Article]]:
+        """A source export's articles and the same by id (built once: thousands of articles)."""
         if p not in cache:
             if format_of(p) != "json":
                 raise InputError(p, "is not a JSON export, but it is named as the source of a JSON export")
-            cache[p] = read_articles(p, decode(p), src_lang, settings)
+            sources = read_articles(p, decode(p), src_lang, settings)
+            cache[p] = sources, {a.id: a for a in sources}
         return cache[p]
 
     pairs = []
@@ -407,8 +418,7 @@ def pair_articles(
             note = " (it names source " + repr(article.source_ref) + ")" if article.source_ref else ""
             pairs.append(Pair(article, None, None, [f"No source found for {article.label} of {target_path}{note}: checked monolingually (pass --source to compare)."]))
             continue
-        sources = load(file)
-        by_id = {a.id: a for a in sources}
+        sources, by_id = load(file)
         if article.source_ref is not None:
             match = by_id.get(article.source_ref)
             if match is None:

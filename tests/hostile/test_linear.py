@@ -120,3 +120,14 @@ def test_fix_encodes_every_replacement_of_a_json_lines_file_against_one_parse(mo
     with within(10):
         out = [cms_json.encode_in_string("f.en.jsonl", text, Span(s, s + 9), "said & <b>", {}) for s in starts]
     assert len(calls) == 1 and out[0] == "said & <b>"
+
+
+def test_pairing_a_json_lines_export_of_many_articles(tmp_path):
+    from mtcheck.readers.cms_json import pair_articles
+
+    n = 20_000  # quadratic pairing: about 30 s here; linear: 2 s
+    (tmp_path / "f.en.jsonl").write_text("".join(json.dumps({"id": k, "title": "He said it."}) + "\n" for k in range(n)), encoding="utf-8")
+    (tmp_path / "f.fr.jsonl").write_text("".join(json.dumps({"id": k, "title": "Il l'a dit."}) + "\n" for k in range(n)), encoding="utf-8")
+    with within(10):
+        pairs = pair_articles(tmp_path / "f.en.jsonl", tmp_path / "f.fr.jsonl", "fr", "en")
+    assert len(pairs) == n and all(p.source is not None for p in pairs)
