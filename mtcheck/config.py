@@ -78,6 +78,7 @@ KEYS: dict[str, str] = {
     "format": _STR,
     "glossary": _PATHLIST,
     "allowlist": _STRLIST,
+    "locale-decimal": _STR,  # "," or ".": the decimal separator a target must use (Spanish of the Americas: ".")
     "mt": _BOOL,
     "require-mt": _BOOL,
     "backend": _STR,
@@ -99,7 +100,10 @@ KEYS: dict[str, str] = {
     "overrides": "overrides",
 }
 JSON_KEYS = ("json-fields", "json-html-fields", "json-id-field", "json-source-id-fields", "json-source-field", "json-articles-field")
-OVERRIDE_KEYS = ("paths", "src-lang", "tgt-lang", "select", "extend-select", "ignore", "severity", "glossary", "allowlist", "thresholds", "mt", *JSON_KEYS)
+OVERRIDE_KEYS = (
+    "paths", "src-lang", "tgt-lang", "select", "extend-select", "ignore", "severity", "glossary", "allowlist", "thresholds",
+    "mt", "locale-decimal", *JSON_KEYS,
+)
 
 DEFAULTS: dict[str, Any] = {
     "fail-on": "error",
@@ -434,6 +438,8 @@ class Config:
             settings["model_names"] = self.get("models", target)
         if self.get("thresholds", target):
             settings["mt_thresholds"] = self.get("thresholds", target)
+        if self.get("locale-decimal", target):
+            settings["locale_decimal"] = self.get("locale-decimal", target)
         for key in JSON_KEYS:
             value = self.get(key, target)
             if value is not None:
