@@ -13,7 +13,7 @@ from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.casing import is_title_case, ordinary_words
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span
-from mtcheck.resources import Phrases, alternation, exonyms, lexicon, months, pair_table, stopwords, word_list
+from mtcheck.resources import Phrases, alternation, exonyms, lexicon, months, pair_table, stopwords, toml_data, word_list
 from mtcheck.typography import typography
 
 # Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping".
@@ -73,6 +73,22 @@ def _present(name: str, target: str, every: bool = False) -> bool:
     if every:
         return all(f for f, part in zip(found, parts) if len(part) >= 3)
     return any(found)
+
+
+def _has_new_name(seg: Segment, lang: str) -> bool:
+    """Whether the translation holds a capitalised word inside a sentence, or an acronym, that the
+    source lacks: a name translated word by word (``Casa Blanca`` → ``White House``); weekdays,
+    months, nationalities and languages do not count."""
+    calendar = _calendar_words(lang)
+    for sent in seg.target:
+        for m in _NAME_WORD.finditer(sent.text):
+            if m.group().lower() in calendar:
+                continue
+            before = sent.text[: m.start()].rstrip()
+            if (before and before[-1] not in ".!?:«“\"'") or m.group().isupper():
+                if not _present(m.group(), seg.source_text):
+                    return True
+    return False
 
 
 @functools.cache
@@ -260,6 +276,8 @@ def _foreign_names(ctx: CheckContext, seg: Segment) -> list[tuple[Sentence, int,
     no word of the run is a source name, an exonym or transliteration of one, or shares its first
     five letters with a source word (``Colombia``, ``colombienne``); titles, calendar and ordinary
     words are left out of the run."""
+    if typography(ctx.tgt_lang).get("capitalises_nouns"):
+        return []  # German copy capitalises every noun: a capital is no sign of a name
     ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
     titles = _titles(ctx.src_lang, ctx.tgt_lang)[1]
     known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
@@ -371,6 +389,10 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
     ``Sainte-Croix`` → ``Holy Cross``, also where a paragraph left in French keeps it)."""
     known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
     surnames = _surnames(ctx)
+    # Swaps and respellings are warnings only for pairs measured for them (``[names] warn_swaps``
+    # in ``data/<pair>/pair.toml``): elsewhere translated institutions (``Guardia`` → ``Guard``)
+    # look like respelled names, and they stay suggestions.
+    warn_swaps = bool(toml_data(f"{ctx.src_lang}-{ctx.tgt_lang}", "pair").get("names", {}).get("warn_swaps"))
     for seg in ctx.aligned():
         target, missing, fewer, seen = seg.target_text, [], [], set()
         for sent in seg.source:
@@ -386,7 +408,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                     if respelled := _respelling(ctx, seg, name, forms):
                         sent_t, m, word = respelled
                         respelled_only = _plain(m.group()) != _plain(word)  # not just an accent dropped
-                        serious = name.person or respelled_only and expected == name.text and _elsewhere(ctx, seg, word)
+                        serious = warn_swaps and (name.person or respelled_only and expected == name.text and _elsewhere(ctx, seg, word))
                         yield _Problem("respelled", name, seg, word, serious, sent_t.file_span(m.start(), m.end()), m.group())
                 elif not _translated(name.text, target, ctx.src_lang, ctx.tgt_lang):
                     missing.append((name, expected))
@@ -397,11 +419,13 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
             other = min(foreign, key=lambda f: abs(len(f[0].text[f[1] : f[2]].split()) - len(name.text.split())), default=None)
             if other is None:
                 dropped = (name, expected) in missing  # else a name the source repeats more often: a suggestion
-                yield _Problem("dropped" if dropped else "fewer", name, seg, expected, name.person and dropped)
+                # unmeasured pairs: a new capitalised word may be the name translated (Partido Laborista → Labour Party)
+                serious = name.person and dropped and (warn_swaps or not _has_new_name(seg, ctx.tgt_lang))
+                yield _Problem("dropped" if dropped else "fewer", name, seg, expected, serious)
             else:
                 foreign.remove(other)
                 sent_t, a, b = other
-                yield _Problem("swapped", name, seg, expected, name.person, sent_t.file_span(a, b), sent_t.text[a:b])
+                yield _Problem("swapped", name, seg, expected, warn_swaps and name.person, sent_t.file_span(a, b), sent_t.text[a:b])
 
 
 class MissingName(Rule):
@@ -461,7 +485,9 @@ class NameMismatch(Rule):
     letter), with the source spelling as suggestion; a dropped accent (``Francois``) where the
     translation writes the name with it elsewhere. A warning for a person's name, and for another
     name respelled where the translation writes it as such elsewhere; otherwise a suggestion
-    (places are often translated: ``Sainte-Croix`` → ``Holy Cross``).
+    (places are often translated: ``Sainte-Croix`` → ``Holy Cross``). Warnings only for pairs
+    measured for them (``[names] warn_swaps = true`` in ``data/<pair>/pair.toml``: fr→en);
+    elsewhere translated institutions look like swaps (``Guardia`` → ``Guard``): suggestions.
     Leaves alone: exonyms (``Londres`` → ``London``), transliterations and translated place
     names (``Moubarak`` ↔ ``Mubarak``, ``Poutine`` ↔ ``Putin``, ``Asie`` ↔ ``Asia``:
     ``data/<pair>/transliteration.tsv``), a plural ``s``, titles, weekdays, months, demonyms and
