@@ -81,6 +81,7 @@ KEYS: dict[str, str] = {
     "allowlist": _STRLIST,
     "decisions": _PATH,
     "baseline": _PATH,
+    "locale-decimal": _STR,  # "," or ".": the decimal separator a target must use (Spanish of the Americas: ".")
     "mt": _BOOL,
     "require-mt": _BOOL,
     "backend": _STR,
@@ -115,6 +116,7 @@ HELP: dict[str, str] = {
     "allowlist": "flagged texts that are right here: reported as suppressed",
     "decisions": "editors' decisions exported from the HTML report (`--decisions`)",
     "baseline": "report only findings not recorded in this baseline file (`--baseline`)",
+    "locale-decimal": "`,` or `.`: the decimal separator a target must use (default: the target language's; Spanish of the Americas: `.`)",
     "mt": "run the MT checks (default true)",
     "require-mt": "exit 2 when MT models are missing (default false)",
     "backend": "MT backend: `auto` (default), `ctranslate2`, `transformers`",
@@ -144,7 +146,10 @@ def reference_markdown() -> str:
 
 
 JSON_KEYS = ("json-fields", "json-html-fields", "json-id-field", "json-source-id-fields", "json-source-field", "json-articles-field")
-OVERRIDE_KEYS = ("paths", "src-lang", "tgt-lang", "select", "extend-select", "ignore", "severity", "glossary", "allowlist", "thresholds", "mt", *JSON_KEYS)
+OVERRIDE_KEYS = (
+    "paths", "src-lang", "tgt-lang", "select", "extend-select", "ignore", "severity", "glossary", "allowlist", "thresholds",
+    "mt", "locale-decimal", *JSON_KEYS,
+)
 
 DEFAULTS: dict[str, Any] = {
     "fail-on": "error",
@@ -508,6 +513,8 @@ class Config:
             settings["model_names"] = self.get("models", target)
         if self.get("thresholds", target):
             settings["mt_thresholds"] = self.get("thresholds", target)
+        if self.get("locale-decimal", target):
+            settings["locale_decimal"] = self.get("locale-decimal", target)
         for key in JSON_KEYS:
             value = self.get(key, target)
             if value is not None:

@@ -350,25 +350,39 @@ _CATEGORY_RANK = {c: k for k, c in enumerate((
 
 
 def _one_finding_per_problem(findings: list[Finding]) -> list[Finding]:
-    """Merge findings of different rules whose target spans overlap into one; the others become ``related``.
+    """Merge findings of different rules on one problem into one; the others become ``related``.
 
-    A finding inside a span that another finding says to delete (``Rule.deletes``) is merged
-    into it whatever the rank, so no fix is offered for text that goes. Suppressed findings
+    Two findings are one problem when one says to delete a span (``Rule.deletes``) that holds
+    the other (no fix is offered for text that goes), or when their target spans share at
+    least a third of the shorter one and the longer is at most ``_SAME_PROBLEM_RATIO`` times
+    the shorter: ``said said`` and the calque ``said Japanese diplomacy`` merge, a name
+    missing from a whole segment and a decimal point inside it do not. Suppressed findings
     and source-only ones stay as they are.
     """
     rules = all_rules()
     deletes = {r for r, cls in rules.items() if cls.deletes}
     live = sorted((f for f in findings if f.target is not None and not f.suppressed), key=lambda f: (f.target.start, -f.target.end))
+    parent = list(range(len(live)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    open_: list[int] = []  # findings whose span may still overlap the next one
+    for k, f in enumerate(live):
+        open_ = [i for i in open_ if live[i].target.end >= f.target.start]
+        for i in open_:
+            if live[i].rule != f.rule and _same_problem(live[i], f, deletes):
+                parent[root(k)] = root(i)
+        open_.append(k)
+    clusters: dict[int, list[Finding]] = {}
+    for k, f in enumerate(live):
+        clusters.setdefault(root(k), []).append(f)
     absorbed: set[int] = set()
-    k = 0
-    while k < len(live):
-        cluster, end = [live[k]], live[k].target.end
-        k += 1
-        while k < len(live) and (live[k].target.start < end or (live[k].target.start == end and any(c.rule in deletes for c in cluster))):
-            cluster.append(live[k])
-            end = max(end, live[k].target.end)
-            k += 1
-        if len({f.rule for f in cluster}) < 2:
+    for cluster in clusters.values():
+        if len(cluster) < 2:
             continue
         head = min(cluster, key=lambda f: (
             f.rule not in deletes, -f.severity.rank, _CATEGORY_RANK.get(f.category, len(_CATEGORY_RANK)), len(f.target), f.target.start,
@@ -379,6 +393,21 @@ def _one_finding_per_problem(findings: list[Finding]) -> list[Finding]:
                 if f.rule not in head.related:
                     head.related.append(f.rule)
     return [f for f in findings if id(f) not in absorbed]
+
+
+_SAME_PROBLEM_RATIO = 4
+
+
+def _same_problem(a: Finding, b: Finding, deletes: set[str]) -> bool:
+    """Whether two overlapping findings are about one problem (see ``_one_finding_per_problem``)."""
+    x, y = a.target, b.target
+    if any(f.rule in deletes and f.target.start <= g.target.start and g.target.end <= f.target.end for f, g in ((a, b), (b, a))):
+        return True
+    if a.rule in deletes and x.end == y.start or b.rule in deletes and y.end == x.start:
+        return True  # a fix right after a line that goes
+    shared = min(x.end, y.end) - max(x.start, y.start)
+    short, long_ = sorted((len(x), len(y)))
+    return shared > 0 and 3 * shared >= short and long_ <= _SAME_PROBLEM_RATIO * max(short, 1)
 
 
 def _fingerprint_key(f: Finding, target: Document, source: Document | None, contexts: dict[int, Any]) -> str:

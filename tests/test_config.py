@@ -192,6 +192,7 @@ def test_thresholds_models_and_langs_reach_the_settings(project):
         src-lang = "fr"
         tgt-lang = "en"
         mt = false
+        locale-decimal = "."
         [models]
         fr-en = "my/model"
         [thresholds]
@@ -202,6 +203,7 @@ def test_thresholds_models_and_langs_reach_the_settings(project):
     settings = cfg.settings("x.en.txt")
     assert settings["model_names"] == {"fr-en": "my/model"}
     assert settings["mt_thresholds"] == {"token_logprob": -6.5}
+    assert settings["locale_decimal"] == "."
     assert settings["mt"] is False and cfg.languages() == ("fr", "en")
     with pytest.raises(ConfigError):
         write_config(project, "[models]\nfrench = 'x'\n")

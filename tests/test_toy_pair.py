@@ -64,7 +64,7 @@ def test_toy_pair_from_data_alone(toy_pair, check):
     result = check(TARGET + "\n\nLeia também: o plano", SOURCE, src_lang="pt")
     assert all(seg.source and seg.target for seg in result.segments[:5])  # aligned one to one
     assert by_rule(result, "number-mismatch") == []  # dez ↔ 10, três ↔ three, 2,5 ↔ 2.5
-    assert texts(result, "leftover") == ["Leia também"]
+    assert texts(result, "leftover") == ["Leia também: o plano"]  # the whole line goes
     assert [f.suggestion for f in by_rule(result, "false-friend")] == ["pull"]
 
 

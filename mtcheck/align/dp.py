@@ -36,13 +36,23 @@ class Weights:
     skip: float = 4.0  # dissimilarity charged to a 1-0 or 0-1 bead
     orphan: float = 6.0  # charged to a 1-2 or 2-1 bead when one of its two sentences barely matches the other side
     orphan_below: float = 0.3  # "barely": similarity under this
+    orphan_zero: float = 1.0  # the orphan charge's factor for a part that shares nothing with the other side
     headline_merge: float = 0.0  # charged to a 1-2 or 2-1 bead one of whose units has no final punctuation
     band: int = 20  # how far beyond |n - m| from the diagonal the path may wander
 
 
-# Paragraphs: a headline or crosshead (no final punctuation) is dropped more often than merged.
-PARAGRAPH_WEIGHTS = Weights(headline_merge=4.0, band=6)
+# Paragraphs: a headline or crosshead (no final punctuation) is dropped more often than merged, and
+# a paragraph that shares nothing with its neighbour's translation is dropped rather than merged.
+PARAGRAPH_WEIGHTS = Weights(headline_merge=4.0, band=6, orphan_zero=2.0)
 _FINAL = re.compile(r"[.!?…:;»”\"’')\]]\s*$")
+
+
+def _orphan_cost(similarity: float, weights: Weights) -> float:
+    """What a 1-2 or 2-1 bead pays for a part that barely matches the other side (``orphan_zero``
+    times as much for a part that matches nothing at all: a dropped or added paragraph, not a split)."""
+    if similarity >= weights.orphan_below:
+        return 0.0
+    return weights.orphan * (weights.orphan_zero if similarity == 0 else 1)
 
 
 def _length_cost(ls: int, lt: int, model: LengthModel) -> float:
@@ -84,10 +94,10 @@ def align(
                     t_text = " ".join(tgt[j:jj])
                     sim = scorer(s_text, t_text)
                     c = _length_cost(len(s_text), len(t_text), length) + weights.similarity * (1 - sim)
-                    if di == 2 and min(scorer(part, t_text) for part in src[i:ii]) < weights.orphan_below:
-                        c += weights.orphan
-                    if dj == 2 and min(scorer(s_text, part) for part in tgt[j:jj]) < weights.orphan_below:
-                        c += weights.orphan
+                    if di == 2:
+                        c += _orphan_cost(min(scorer(part, t_text) for part in src[i:ii]), weights)
+                    if dj == 2:
+                        c += _orphan_cost(min(scorer(s_text, part) for part in tgt[j:jj]), weights)
                     if weights.headline_merge and (di == 2 or dj == 2):
                         if not all(final[0][i:ii]) or not all(final[1][j:jj]):
                             c += weights.headline_merge

@@ -75,6 +75,13 @@ def _present(name: str, target: str, every: bool = False) -> bool:
     return any(found)
 
 
+@functools.cache
+def _calendar_words(lang: str) -> frozenset[str]:
+    """Weekdays, months, demonyms and languages: capitalised in English, never names."""
+    words = (*word_list(lang, "weekdays"), *word_list(lang, "demonyms"), *word_list(lang, "languages"), *months(lang))
+    return frozenset(w.lower() for w in words)
+
+
 def _inside(name: str, text: str, m: regex.Match) -> bool:
     """Whether the match is part of an occurrence of ``name`` itself."""
     return any(k.start() <= m.start() and m.end() <= k.end() for k in regex.finditer(regex.escape(name), text))
@@ -235,6 +242,8 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
             continue
         if noun_capitals or word.isupper() or len(word) < 3 or word in titles or word in articles or _ordinary(word, ordinary):
             continue
+        if word.lower() in _calendar_words(ctx.src_lang):
+            continue  # English "Monday", "French"
         if not _mid_sentence(text, m.start(), titles):
             continue
         if particle and (then := particle.match(text, m.end())):

@@ -23,7 +23,7 @@ class DecimalPoint(PatternRule):
     """A decimal point in copy whose language writes a decimal comma: ``3.5 %`` in French or German.
 
     Flags: a point between digits followed by one or two digits (``3.5``, ``1.25``) in a target
-    whose ``typography.toml`` has ``decimal = ","`` (the ``locale_decimal`` setting overrides it:
+    whose ``typography.toml`` has ``decimal = ","`` (the ``locale-decimal`` setting overrides it:
     Spanish of the Americas writes a point).
     Leaves alone: thousands groups (``1.000``, ``2.500.000``), dates (``1.5.2020``, ``1.5.``),
     times before a clock word (``10.30 Uhr``), and English targets.

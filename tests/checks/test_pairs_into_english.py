@@ -33,7 +33,7 @@ def test_source_number_words_and_ordinals_match_digits(check):
 
 def test_pair_leftover_line(check):
     result = check("The talks ended late.\n\nLesen Sie auch: Die Gespräche", "Die Gespräche endeten spät.", src_lang="de")
-    assert texts(result, "leftover") == ["Lesen Sie auch"]
+    assert texts(result, "leftover") == ["Lesen Sie auch: Die Gespräche"]  # the whole line goes
 
 
 ES = [
