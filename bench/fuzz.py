@@ -32,7 +32,7 @@ def main() -> int:
     from tests.hostile import test_properties
 
     count = sum(name.startswith("test_") for name in dir(test_properties))
-    per = max(1, args.examples // count)
+    per = -(-args.examples // count)  # at least the inputs asked for
     os.environ["MTCHECK_FUZZ_EXAMPLES"] = str(per)  # read when the properties are defined: define them again
     test_properties = importlib.reload(test_properties)
     properties = [getattr(test_properties, name) for name in dir(test_properties) if name.startswith("test_")]
