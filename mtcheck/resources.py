@@ -268,6 +268,13 @@ class Phrases:
         return "".join(out) + text[last:] if out else text
 
 
+def measured(src: str, tgt: str, rule: str) -> bool:
+    """Whether ``data/<src>-<tgt>/pair.toml`` lists ``rule`` under ``[measured] warn``: a rule
+    whose false alarms depend on the pair reports warnings only where it was measured, and
+    suggestions elsewhere."""
+    return rule in toml_data(f"{src}-{tgt}", "pair").get("measured", {}).get("warn", [])
+
+
 @functools.cache
 def toml_data(lang: str, name: str) -> dict:
     """The settings of ``data/<lang>/<name>.toml`` (empty when the language lacks the file)."""

@@ -13,7 +13,7 @@ from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.casing import is_title_case, ordinary_words
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span
-from mtcheck.resources import Phrases, alternation, exonyms, lexicon, months, pair_table, stopwords, toml_data, word_list
+from mtcheck.resources import Phrases, alternation, exonyms, lexicon, months, pair_table, stopwords, measured, word_list
 from mtcheck.typography import typography
 
 # Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping".
@@ -226,9 +226,9 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
     style = typography(ctx.src_lang)
     noun_capitals = bool(style.get("capitalises_nouns"))  # German "Kläger Pech" is no name
     headline = is_title_case(text)
+    ordinary = (*ordinary, _calendar_words(ctx.src_lang))  # English "Friday", "French"
     if style.get("capitalises_titles"):  # English "City Council", "Election Day": ordinary words
-        common = ordinary_words(ctx.src_lang)
-        ordinary = (*ordinary, common)
+        ordinary = (*ordinary, ordinary_words(ctx.src_lang))
     for m in _NAME_RUN.finditer(text):
         words, start = m.group().split(), m.start()
         if words[0] in known:
@@ -389,10 +389,9 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
     ``Sainte-Croix`` → ``Holy Cross``, also where a paragraph left in French keeps it)."""
     known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
     surnames = _surnames(ctx)
-    # Swaps and respellings are warnings only for pairs measured for them (``[names] warn_swaps``
-    # in ``data/<pair>/pair.toml``): elsewhere translated institutions (``Guardia`` → ``Guard``)
-    # look like respelled names, and they stay suggestions.
-    warn_swaps = bool(toml_data(f"{ctx.src_lang}-{ctx.tgt_lang}", "pair").get("names", {}).get("warn_swaps"))
+    # Swaps and respellings are warnings only for pairs measured for them (``resources.measured``):
+    # elsewhere translated institutions (``Guardia`` → ``Guard``) look like respelled names.
+    warn_swaps = measured(ctx.src_lang, ctx.tgt_lang, "name-mismatch")
     for seg in ctx.aligned():
         target, missing, fewer, seen = seg.target_text, [], [], set()
         for sent in seg.source:
@@ -486,7 +485,7 @@ class NameMismatch(Rule):
     translation writes the name with it elsewhere. A warning for a person's name, and for another
     name respelled where the translation writes it as such elsewhere; otherwise a suggestion
     (places are often translated: ``Sainte-Croix`` → ``Holy Cross``). Warnings only for pairs
-    measured for them (``[names] warn_swaps = true`` in ``data/<pair>/pair.toml``: fr→en);
+    measured for them (``[measured] warn`` in ``data/<pair>/pair.toml``: fr→en);
     elsewhere translated institutions look like swaps (``Guardia`` → ``Guard``): suggestions.
     Leaves alone: exonyms (``Londres`` → ``London``), transliterations and translated place
     names (``Moubarak`` ↔ ``Mubarak``, ``Poutine`` ↔ ``Putin``, ``Asie`` ↔ ``Asia``:

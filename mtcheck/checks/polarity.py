@@ -18,7 +18,7 @@ import regex
 
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span
-from mtcheck.resources import toml_data
+from mtcheck.resources import measured, toml_data
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,8 @@ class Polarity(Rule):
     negation on either side (*n'a pas pu* → *was unable*/*failed to*; *refuse*, *deny*,
     *lack*, *impossible*, *unlike*, *sans*, *without*), litotes (*n'a pas faibli* → *remained
     high*, *it can't be denied*, *not unlike*), a target left in the source language,
-    and pairs with no cue data.
+    and pairs with no cue data. Only pairs measured for it (``[measured] warn`` in
+    ``data/<pair>/pair.toml``: fr→en) get warnings; other pairs get suggestions.
     """
 
     id = "polarity"
@@ -97,6 +98,7 @@ class Polarity(Rule):
         src, tgt = cues(ctx.src_lang), cues(ctx.tgt_lang)
         if src.strong is None or tgt.strong is None:
             return
+        warn = measured(ctx.src_lang, ctx.tgt_lang, self.id)
         first = ctx.target.paragraphs[0] if ctx.target.paragraphs else None
         headline = first if first is not None and len(first.sentences) == 1 else None
         for seg, source, target in _with_unaligned_neighbours(ctx.segments):
@@ -112,8 +114,8 @@ class Polarity(Rule):
                 finding = self._added(ctx, seg, s, t)
             else:
                 continue
-            if seg.target[0].paragraph is headline:
-                finding.severity = Severity.INFO  # headlines are rewritten freely
+            if seg.target[0].paragraph is headline or not warn:
+                finding.severity = Severity.INFO  # headlines are rewritten freely; unmeasured pairs suggest
             yield finding
 
     def _lost(self, ctx: CheckContext, seg: Segment, s: list[Span], t: list[Span]) -> Finding:
