@@ -341,10 +341,11 @@ def _finalise(
 
 
 # Which finding of several on one span speaks for them: a deletion first, then the most severe,
-# then the most specific category (the newsroom's glossary before a generic calque), then the
+# then the most specific category (the newsroom's glossary before a generic calque; a number in
+# the source's format before the changed number it seems to be), then the
 # shortest span.
 _CATEGORY_RANK = {c: k for k, c in enumerate((
-    "terminology/glossary", "accuracy/name", "accuracy/number", "fluency/repetition", "fluency/casing", "locale/format",
+    "terminology/glossary", "accuracy/name", "locale/format", "accuracy/number", "fluency/repetition", "fluency/casing",
     "fluency/punctuation", "style/calque", "accuracy/untranslated",
 ))}
 
