@@ -55,7 +55,9 @@ class Spelling(Rule):
             return
         unknown_zipf = settings["unknown_zipf"]
         src_lex = lexicon(ctx.src_lang) if ctx.src_lang != ctx.tgt_lang else None
-        source = {normalise(w) for w in _LETTERS.findall(ctx.source.text)} if ctx.source else set()
+        # The source's paragraphs, not its file text: an article of a JSON Lines export shares
+        # the whole file's text, and reading it per article made the export quadratic.
+        source = {normalise(w) for p in ctx.source.paragraphs for w in _LETTERS.findall(p.text)} if ctx.source else set()
         sentences = list(ctx.target_sentences())
         words = [(seg, sent, m) for seg, sent in sentences for m in _WORD.finditer(blank_kept(sent.text, ctx.pair))]
         counts = Counter(normalise(m.group()) for _, _, m in words)
