@@ -72,6 +72,7 @@ class Discovery:
     targets: list[str] = field(default_factory=list)
     walked: bool = False  # a folder was among the TARGETs
     empty_dirs: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # one-line messages: folders that could not be listed
     roots: dict[str, str] = field(default_factory=dict)  # target → the tree it must stay in
     folders: list[str] = field(default_factory=list)  # the folders walked
     named: set[str] = field(default_factory=set)  # targets named on the command line
@@ -108,13 +109,21 @@ class Discovery:
         return tagged and path.suffix.lower() in _reader_suffixes() and any(is_within(path, f) for f in self.folders)
 
 
-def walk(folder: Path, config: Config, tgt_lang: str, src_lang: str | None, suffixes: set[str]) -> list[str]:
-    """Target files under ``folder`` (see the module docstring), sorted."""
+def walk(
+    folder: Path, config: Config, tgt_lang: str, src_lang: str | None, suffixes: set[str], unreadable: list[str] | None = None
+) -> list[str]:
+    """Target files under ``folder`` (see the module docstring), sorted; folders that cannot be
+    listed are added to ``unreadable`` as one-line messages, never skipped silently."""
     include = config.get("include")
     exclude = DEFAULT_EXCLUDE + config.get("exclude")
     found = []
     root = folder.resolve()
-    for dirpath, dirnames, filenames in os.walk(folder):
+
+    def refused(e: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append(f"{e.filename}: cannot list this folder ({e.strerror or e}); its files were not checked")
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=refused):
         rel_dir = Path(dirpath).resolve()
         keep = []
         for d in sorted(dirnames):
@@ -177,7 +186,7 @@ def discover(
         if target.is_dir():
             out.walked = True
             out.folders.append(str(target))
-            files = walk(target, config, tgt_lang, src_lang, suffixes)
+            files = walk(target, config, tgt_lang, src_lang, suffixes, out.unreadable)
             if not files:
                 out.empty_dirs.append(str(target))
             for f in files:
@@ -459,6 +468,9 @@ def check_targets(
     from mtcheck.decisions import apply as apply_decisions
 
     errors: list[tuple[str, str]] = []
+    for message in found.unreadable:
+        on_error(message)
+        errors.append((message.split(": ", 1)[0], message))
     for folder in found.empty_dirs:
         tgt = config.get("tgt-lang") or "en"
         message = f"{folder}: is a directory with no target files to check (*.{tgt}.txt, *.{tgt}.md, *.{tgt}.html, …, *.xlf)"

@@ -249,6 +249,16 @@ def check(
             raise typer.Exit(EXIT_FINDINGS)
 
 
+def _source_beside_link(link: Path, real: Path, src_lang: str | None, tgt_lang: str | None) -> Path | None:
+    """For a target reached through a symlink: its source found by name beside the link (where
+    the user keeps the pair), else ``None`` (then beside the file the link names)."""
+    if link == real:
+        return None
+    from mtcheck.pipeline import locate_source
+
+    return locate_source(link, None, src_lang, tgt_lang)[0]
+
+
 def _paths(values: list[str]) -> list[Path]:
     """Command-line paths; an empty one (an unset shell variable) is refused, never taken as
     the current folder."""
@@ -389,6 +399,9 @@ def fix(
 
     found = discover(paths, cfg)
     status = 0
+    for message in found.unreadable:
+        _error_line(message)
+        status = EXIT_INPUT
     for folder in found.empty_dirs:
         _error_line(f"{folder}: is a directory with no target files to fix")
         status = EXIT_INPUT
@@ -398,7 +411,8 @@ def fix(
         s_lang, t_lang = cfg.languages(target)
         try:
             with confined(*found.confinement(target, source)):
-                snapshot, outcome = compute(path, str(source) if source else None, src_lang=s_lang, tgt_lang=t_lang, settings=cfg.settings(target), rules=rules)
+                companion = source or _source_beside_link(Path(target), path, s_lang, t_lang)
+                snapshot, outcome = compute(path, str(companion) if companion else None, src_lang=s_lang, tgt_lang=t_lang, settings=cfg.settings(target), rules=rules)
             outcome.path = Path(target)
             if outcome.changed:
                 if diff:

@@ -99,3 +99,39 @@ def test_report_to_stdout_device_still_works(story):
     proc = subprocess.run(f"{mtcheck.__globals__['sys'].executable} -m mtcheck check story.en.txt --no-mt -f json -o /dev/stdout",
                           shell=True, capture_output=True, text=True, cwd=story)
     assert proc.returncode == 1 and '"schema"' in proc.stdout
+
+
+def test_unreadable_subfolder_is_an_error_line_not_skipped_silently(story, monkeypatch, capsys):
+    import os as os_module
+
+    from typer.testing import CliRunner
+
+    from mtcheck.cli import app
+
+    (story / "locked").mkdir()
+    (story / "locked" / "other.en.txt").write_text(EN, encoding="utf-8")
+    real = os_module.scandir
+
+    def scandir(path="."):
+        if os_module.path.basename(os_module.fspath(path)) == "locked":
+            raise PermissionError(13, "Permission denied", os_module.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os_module, "scandir", scandir)
+    monkeypatch.chdir(story)
+    result = CliRunner().invoke(app, ["check", ".", "--no-mt", "-f", "json", "-j", "1"])
+    assert result.exit_code == 2
+    assert "locked: cannot list this folder (Permission denied); its files were not checked" in result.stderr
+    result = CliRunner().invoke(app, ["fix", ".", "--diff"])
+    assert result.exit_code == 2 and "cannot list this folder" in result.stderr
+
+
+def test_fix_through_a_link_uses_the_source_beside_the_link(tmp_path):
+    (tmp_path / "store").mkdir()
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "store" / "story.en.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "desk" / "story.en.txt").symlink_to(tmp_path / "store" / "story.en.txt")
+    (tmp_path / "desk" / "story.fr.txt").write_text(FR, encoding="utf-8")
+    proc = mtcheck("fix", "desk/story.en.txt", "--diff", cwd=tmp_path)
+    assert proc.returncode == 1 and "in Kyiv" in proc.stdout  # the casing fix needs the source's "Kyiv"
+    assert "No source found" not in proc.stderr
