@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from mtcheck import __version__
@@ -73,7 +74,7 @@ def document_dict(result: DocumentResult) -> dict[str, Any]:
         "target_lang": result.tgt_lang,
         "source_lang": result.src_lang,
         "segments": [
-            {"id": s.id, "target": _span(s.target_span), "source": _span(s.source_span), "scores": s.scores}
+            {"id": s.id, "target": _span(s.target_span), "source": _span(s.source_span), "scores": _finite(s.scores)}
             for s in result.segments
         ],
         "findings": [finding_dict(f, result) for f in result.findings],
@@ -101,6 +102,11 @@ def build_report(results: list[DocumentResult]) -> dict[str, Any]:
         "documents": [document_dict(r) for r in results],
         "summary": summary(results),
     }
+
+
+def _finite(scores: dict) -> dict:
+    """Scores with NaN and infinities as ``null``: JSON has no such numbers (a model may give them)."""
+    return {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in scores.items()}
 
 
 def render(results: list[DocumentResult]) -> str:

@@ -67,3 +67,15 @@ def test_cms_article_ids_and_fields_are_reported():
     # a plain text report has neither
     seed = build_report([check_pair(SAMPLES / "putin-xi-summit.en.txt", settings={"mt": False})])["documents"][0]
     assert "id" not in seed and not any("field" in f for f in seed["findings"])
+
+
+def test_non_finite_scores_are_null_not_invalid_json():
+    from mtcheck.report.json import render
+
+    result = check_pair(SAMPLES / "putin-xi-summit.en.txt", settings={"mt": False})
+    aligned = next(s for s in result.segments if s.source and s.target)
+    aligned.scores.update({"chrf_back": float("nan"), "mt_forward": float("-inf"), "kept": 0.5})
+    text = render([result])
+    json.loads(text, parse_constant=lambda name: pytest.fail(f"{name} in the JSON report"))
+    scores = next(s["scores"] for d in json.loads(text)["documents"] for s in d["segments"] if s["id"] == aligned.id)
+    assert {k: scores[k] for k in ("chrf_back", "mt_forward", "kept")} == {"chrf_back": None, "mt_forward": None, "kept": 0.5}
