@@ -292,6 +292,9 @@ def run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
                 except BrokenProcessPool:
                     yield Outcome(futures[future], error=f"{futures[future].target}: a worker process died while checking it (out of memory?)")
         except BaseException:  # Ctrl-C (or the caller stopped early): do not wait for busy workers
+            import threading
+
+            threading.excepthook = _quiet_pipe_errors  # the pool's manager thread sees its pipes close
             for process in list((pool._processes or {}).values()):
                 process.terminate()
             pool.shutdown(wait=False, cancel_futures=True)
@@ -299,6 +302,15 @@ def run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
         pool.shutdown(wait=True)
 
     return outcomes()
+
+
+def _quiet_pipe_errors(args) -> None:
+    """After the workers are stopped, the pool's manager thread may fail on their closed pipes
+    (``OSError``/``EOFError``): expected, and not worth a traceback on the way out."""
+    import threading
+
+    if not issubclass(args.exc_type, (OSError, EOFError)):
+        threading.__excepthook__(args)
 
 
 def _ignore_sigint() -> None:
