@@ -99,6 +99,7 @@ def _source_runs(text: str, src_stop: frozenset[str], tgt_stop: frozenset[str]) 
 
 
 _WORD = regex.compile(r"\p{L}+")
+RARE_SOURCE_ZIPF = 1.0  # a word of the aligned source this frequent that the target language lacks
 _ELIDED = regex.compile(r"['’]\p{L}+")
 _SKIP_BEFORE = frozenset("#@/\\_.0123456789")  # hashtags, handles, paths, file names, 5km
 _MARKUP = regex.compile(r"(?:\p{L}+://|www\.)\S+|[\w.+-]+@[\w-]+\.\S+|[#@][\p{L}\p{N}_-]+")
@@ -186,7 +187,8 @@ class UntranslatedWord(Rule):
     A word counts as source-language when it is frequent in the source language and rare in
     the target language (word frequencies of the ``wordfreq`` package, any language it
     covers); a word that is also in the aligned source sentence, or an inflection of one,
-    needs less evidence. Neighbouring source-language words, and source function words
+    needs less evidence, and a rare one the target language has never seen is enough
+    (``giboyeux``, ``chemineau``). Neighbouring source-language words, and source function words
     between them, make one finding.
     Flags: ``the projet de loi was adopted``, ``The coach défend his choices``, ``It was a
     véritable success``.
@@ -244,8 +246,8 @@ class UntranslatedWord(Rule):
         """Whether ``word`` is source-language: Zipf frequencies far apart, less so when the
         aligned source has the word (measured with ``bench/words.py`` and ``bench/precision.py``)."""
         s, t = src.zipf(word), tgt.zipf(word)
-        if in_source(word):
-            return s >= 2.0 and t < 3.0 and s - t >= 2.0
+        if in_source(word):  # a rare source word English has never seen (giboyeux, chemineau)
+            return s >= 2.0 and t < 3.0 and s - t >= 2.0 or t == 0 and s >= RARE_SOURCE_ZIPF and not tgt.known(word)
         return t < 2.0 and s - t >= 3.0 and not tgt.known(word)
 
 

@@ -29,6 +29,19 @@ def test_word_left_in_french_in_the_source_is_flagged(check):
     assert texts(result, "untranslated-word") == ["défend"]
 
 
+def test_rare_source_word_english_has_never_seen_is_flagged(check):
+    result = check(
+        "The region is giboyeux and the chemineau sleeps by the mitoyen wall.",
+        "La région est giboyeuse et giboyeux, le chemineau dort près du mur mitoyen.",
+    )
+    assert texts(result, "untranslated-word") == ["giboyeux", "chemineau", "mitoyen"]
+
+
+def test_rare_word_english_lacks_is_left_alone_when_not_in_the_source(check):
+    result = check("The region is giboyeux and the chemineau sleeps by the wall.", "La région est riche et l'homme dort près du mur.")
+    assert texts(result, "untranslated-word") == []
+
+
 def test_french_phrase_is_one_finding(check):
     result = check("The projet de loi was adopted on Tuesday by the deputies.", "Le projet de loi a été adopté mardi par les députés.")
     assert texts(result, "untranslated-word") == ["projet de loi"]
