@@ -187,8 +187,9 @@ class UntranslatedWord(Rule):
     A word counts as source-language when it is frequent in the source language and rare in
     the target language (word frequencies of the ``wordfreq`` package, any language it
     covers); a word that is also in the aligned source sentence, or an inflection of one,
-    needs less evidence, and a rare one the target language has never seen is enough
-    (``giboyeux``, ``chemineau``). Neighbouring source-language words, and source function words
+    needs less evidence, and a rare one the target language has never seen is enough when
+    the source language's spelling dictionary has it or its letters are not ASCII
+    (``giboyeux``, ``défaisance``; not a Latin term such as ``genitalis``). Neighbouring source-language words, and source function words
     between them, make one finding.
     Flags: ``the projet de loi was adopted``, ``The coach défend his choices``, ``It was a
     véritable success``.
@@ -247,7 +248,7 @@ class UntranslatedWord(Rule):
         aligned source has the word (measured with ``bench/words.py`` and ``bench/precision.py``)."""
         s, t = src.zipf(word), tgt.zipf(word)
         if in_source(word):  # a rare source word English has never seen (giboyeux, chemineau)
-            return s >= 2.0 and t < 3.0 and s - t >= 2.0 or t == 0 and s >= RARE_SOURCE_ZIPF and not tgt.known(word)
+            return s >= 2.0 and t < 3.0 and s - t >= 2.0 or t == 0 and s >= RARE_SOURCE_ZIPF and not tgt.known(word) and (src.known(word) or not word.isascii())
         return t < 2.0 and s - t >= 3.0 and not tgt.known(word)
 
 

@@ -67,8 +67,8 @@ def test_words_run_together_are_flagged_with_the_split(check):
 
 
 def test_derived_words_and_attested_compounds_are_not_split(check):
-    en = "The archaicness of the gracefulness and the mouselike crowd in the boardroom was a standout."
-    fr = "L'archaïsme de la grâce et la foule de souris dans la salle du conseil était remarquable."
+    en = "The archaicness of the gracefulness and the mouselike crowd of the cinemagoing boardroom was a standout."
+    fr = "L'archaïsme de la grâce et la foule de souris dans la salle du conseil cinéphile était remarquable."
     assert texts(check(en, fr), "spelling") == []
 
 

@@ -31,10 +31,19 @@ def test_word_left_in_french_in_the_source_is_flagged(check):
 
 def test_rare_source_word_english_has_never_seen_is_flagged(check):
     result = check(
-        "The region is giboyeux and the chemineau sleeps by the mitoyen wall.",
-        "La région est giboyeuse et giboyeux, le chemineau dort près du mur mitoyen.",
+        "The region is giboyeux and the défaisance structure sits by the mitoyen wall.",
+        "La région est giboyeuse et giboyeux, la structure de défaisance est près du mur mitoyen.",
     )
-    assert texts(result, "untranslated-word") == ["giboyeux", "chemineau", "mitoyen"]
+    assert texts(result, "untranslated-word") == ["giboyeux", "défaisance", "mitoyen"]
+
+
+def test_rare_latin_term_of_the_source_is_left_alone(tmp_path):
+    from mtcheck.pipeline import check_pair
+
+    (tmp_path / "a.de.txt").write_text("Häufige virale STI sind HIV, Herpes genitalis oder Hepatitis.", encoding="utf-8")
+    (tmp_path / "a.en.txt").write_text("Common viral STIs are HIV, herpes genitalis and hepatitis.", encoding="utf-8")
+    result = check_pair(tmp_path / "a.de.txt", tmp_path / "a.en.txt", src_lang="de", tgt_lang="en", settings={"mt": False})
+    assert texts(result, "untranslated-word") == []
 
 
 def test_rare_word_english_lacks_is_left_alone_when_not_in_the_source(check):
