@@ -38,7 +38,7 @@ class Spelling(Rule):
     Flags: ``the goverment said`` (government), ``they recieved`` (received), ``Ths is`` (This);
     two words run together that wordfreq has never seen (``staffand`` → staff and,
     ``selfdestructive`` → self-destructive); a letter tripled (``represss`` → repress); a plural
-    of a participle (``injureds``); a plural the dictionary lacks (``aircrafts``,
+    of a participle (``injureds``, even when the document repeats it); a plural the dictionary lacks (``aircrafts``,
     ``informations``) only as information.
     Leaves alone: words that appear in the source (names, terms), capitalised words inside a
     sentence and acronyms, attested compounds and prefixed forms (``fundraised``, ``upsize``:
@@ -71,7 +71,7 @@ class Spelling(Rule):
         for seg, sent, m in words:
             word = m.group()
             key = normalise(word)
-            if len(key) < 3 or counts[key] > 1 or key in source or not self._ordinary(word, sent.text[: m.start()]):
+            if len(key) < 3 or counts[key] > 1 and not _participle_plural(key, tgt_lex) or key in source or not self._ordinary(word, sent.text[: m.start()]):
                 continue
             if tgt_lex.known(key) or tgt_lex.zipf(key) >= unknown_zipf or not tgt_lex.has_dictionary and tgt_lex.zipf(key) > 0:
                 continue
@@ -142,6 +142,12 @@ def _split(word: str, lex: Lexicon, lang: str) -> str | None:
         return None
     _, a, b = max(scored)
     return f"{a}-{b}" if a in frozenset(word_list(lang, "prefixes")) else f"{a} {b}"
+
+
+def _participle_plural(word: str, lex: Lexicon) -> bool:
+    """``injureds``: a participle given a plural ``s`` (a machine-translation error even when the
+    document repeats it)."""
+    return word.endswith("eds") and not lex.known(word) and lex.known(word[:-1])
 
 
 def _untripled(word: str, lex: Lexicon) -> str | None:

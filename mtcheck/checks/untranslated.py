@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 
 import regex
@@ -174,6 +175,22 @@ def _name_tails(text: str, source: str, leaning: Callable[[str], bool]) -> set[i
     return tails
 
 
+_OPENING = regex.compile(r"[\s\"“‘'«(\[—–-]*")
+
+
+def _initial(text: str) -> regex.Match | None:
+    """The sentence's first word when only its first letter is a capital (``Attaqué by…``)."""
+    m = _WORD.search(text)
+    if m is None or not _OPENING.fullmatch(text, 0, m.start()) or not m.group()[0].isupper() or not m.group()[1:].islower():
+        return None
+    return m
+
+
+def _fold(word: str) -> str:
+    """``word`` without its accents (intubées → intubees)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 def _inflections(words: Iterable[str]) -> Callable[[str], bool]:
     """Whether a word is in ``words`` or shares a long stem with one (défend ↔ défendre)."""
     exact = set(words)
@@ -192,7 +209,10 @@ class UntranslatedWord(Rule):
     (``giboyeux``, ``défaisance``; not a Latin term such as ``genitalis``). Neighbouring source-language words, and source function words
     between them, make one finding.
     Flags: ``the projet de loi was adopted``, ``The coach défend his choices``, ``It was a
-    véritable success``.
+    véritable success``; at a sentence start, a word of the source-language dictionary that
+    English has never seen, when the source has it and it is not rare there (``Attaqué by the
+    Liberals``, not the name ``Menga``); a source word
+    with its accents dropped (``intubees`` for the source's ``intubées``).
     Leaves alone: English words of French origin (``café``, ``rapprochement``, ``coup
     d'état``, ``déjà vu``, ``laissez-faire``, ``entente``: ``data/<tgt>/loanwords.txt``),
     names and titles the copy keeps (``Les Bleus``, ``Le Monde``, any capitalised word and the
@@ -217,8 +237,14 @@ class UntranslatedWord(Rule):
         src_lex.lookup(every)
         tgt_lex.lookup(every)
         leaning = lambda w: src_lex.zipf(w) >= tgt_lex.zipf(w) + 1.0 or w in src_stop and w not in tgt_stop  # noqa: E731
+        unseen = lambda w: tgt_lex.zipf(w) == 0 and not tgt_lex.known(w)  # noqa: E731
         for seg, sent, text in sentences:
-            if not any(self._foreign(normalise(m.group()), src_lex, tgt_lex, lambda w: True) for m in plain_words(text)):
+            initial = _initial(text)
+            if initial is not None and not (src_lex.known(normalise(initial.group())) and unseen(normalise(initial.group()))):
+                initial = None
+            if initial is None and not any(
+                self._foreign(w, src_lex, tgt_lex, lambda w: True) or w.isascii() and unseen(w) for w in map(normalise, map(regex.Match.group, plain_words(text)))
+            ):
                 continue  # nothing could be flagged even with source evidence
             if langid.guess(_without_kept_names(sent.text, ctx.pair)) == ctx.src_lang:
                 continue
@@ -227,15 +253,29 @@ class UntranslatedWord(Rule):
             text = _blank_quoted_terms(text, leaning)
             tails = _name_tails(text, seg.source_text if seg.source else "", leaning)
             words = [(m, normalise(m.group())) for m in plain_words(text) if m.start() not in tails]
+            if initial is not None and initial.start() not in tails:
+                words.insert(0, (initial, normalise(initial.group())))
             src_words = [normalise(w) for w in _WORD.findall(seg.source_text)] if seg.source else []
             in_source = _inflections(src_words)
-            hits = [self._foreign(w, src_lex, tgt_lex, in_source) and w not in src_stop for _, w in words]
+            unaccented = {_fold(w): w for w in src_words if not w.isascii()}
+
+            def hit(m: regex.Match, w: str) -> bool:
+                if w in src_stop:
+                    return False
+                if m is initial:  # Attaqué by the Liberals: a frequent dictionary word of the source
+                    return in_source(w) and src_lex.zipf(w) >= 2.0
+                if self._foreign(w, src_lex, tgt_lex, in_source):
+                    return True
+                accented = unaccented.get(w)  # intubees: the source's intubées, accents dropped
+                return accented is not None and unseen(w) and unseen(accented)
+
+            hits = [hit(m, w) for m, w in words]
             for first, last in _runs(words, hits, src_stop, tgt_stop, text):
                 start, end = words[first][0].start(), words[last][0].end()
                 elided = _ELIDED.match(text, end)  # aujourd'hui
                 end = elided.end() if elided else end
                 shown = sent.text[start:end]
-                where = "; the source has it" if any(in_source(w) for _, w in words[first : last + 1]) else ""
+                where = "; the source has it" if any(in_source(w) or w in unaccented for _, w in words[first : last + 1]) else ""
                 yield self.finding(
                     f"“{shown}” is left in the source language{where}.",
                     target=sent.file_span(start, end),

@@ -80,3 +80,9 @@ def test_tripled_letter_and_plural_participle_are_flagged(check):
         ("represss", "warning", "repress"),
         ("injureds", "warning", "injured"),
     ]
+
+
+def test_plural_participle_is_flagged_even_when_repeated(check):
+    en = "Four injureds were counted, and the injureds were taken to hospital."
+    fr = "Quatre blessés ont été comptés, et les blessés ont été emmenés à l'hôpital."
+    assert texts(check(en, fr), "spelling") == ["injureds", "injureds"]
