@@ -24,6 +24,8 @@ MIN_GAIN = {1: 1.5, 2: 2.0}
 PART_ZIPF = 3.0  # both parts of an attested compound are at least this frequent
 SOURCE_ZIPF = 3.0  # a source-language word this frequent is left to untranslated-word
 VARIANT_GAP = 2.0  # a regional variant is at most this much more frequent (Zipf) than the word
+SPLIT_ZIPF = 3.0  # both words of a run-together pair (staffand) are in the dictionary and this frequent
+_TRIPLED = regex.compile(r"(\p{L})\1\1")
 
 
 class Spelling(Rule):
@@ -34,11 +36,15 @@ class Spelling(Rule):
     edit distance (two edits only for words of six letters or more). A target language needs
     only ``data/<tgt>/spelling.toml`` (its rarity threshold) and the packages' lists.
     Flags: ``the goverment said`` (government), ``they recieved`` (received), ``Ths is`` (This);
-    a plural the dictionary lacks (``aircrafts``, ``informations``) only as information.
+    two words run together that wordfreq has never seen (``staffand`` → staff and,
+    ``selfdestructive`` → self-destructive); a letter tripled (``represss`` → repress); a plural
+    of a participle (``injureds``, even when the document repeats it); a plural the dictionary lacks (``aircrafts``,
+    ``informations``) only as information.
     Leaves alone: words that appear in the source (names, terms), capitalised words inside a
     sentence and acronyms, attested compounds and prefixed forms (``fundraised``, ``upsize``:
-    ``data/<tgt>/prefixes.txt``), words the document uses more than once, words of the source
-    language (the ``untranslated-word`` rule reports those), loanwords and names the copy
+    ``data/<tgt>/prefixes.txt``), unseen words ending in a suffix that is also a word
+    (``archaicness``: ``data/<tgt>/suffixes.txt``), words the document uses more than once,
+    words of the source language (the ``untranslated-word`` rule reports those), loanwords and names the copy
     keeps (``data/<tgt>/loanwords.txt``, ``data/<src>-<tgt>/keep_source.txt``), regional
     spellings (``characterises``, ``centre``: ``data/<tgt>/spelling_variants.tsv``),
     hyphenated compounds, words next to digits (``5km``), hashtags, handles and URLs.
@@ -67,7 +73,7 @@ class Spelling(Rule):
         for seg, sent, m in words:
             word = m.group()
             key = normalise(word)
-            if len(key) < 3 or counts[key] > 1 or key in source or not self._ordinary(word, sent.text[: m.start()]):
+            if len(key) < 3 or counts[key] > 1 and not _participle_plural(key, tgt_lex) or key in source or not self._ordinary(word, sent.text[: m.start()]):
                 continue
             if tgt_lex.known(key) or tgt_lex.zipf(key) >= unknown_zipf or not tgt_lex.has_dictionary and tgt_lex.zipf(key) > 0:
                 continue
@@ -75,13 +81,22 @@ class Spelling(Rule):
                 continue  # a source-language word, elided ones too (d'art, s'en): untranslated-word's
             if _variant_known(key, ctx.tgt_lang) or _compound(key, tgt_lex, ctx.tgt_lang):
                 continue
-            best = _correction(key, tgt_lex)
-            if best is None:
+            best = _correction(key, tgt_lex) or _untripled(key, tgt_lex)
+            joined = None if best is not None or tgt_lex.zipf(key) > 0 else _split(key, tgt_lex, ctx.tgt_lang)
+            if best is None and joined is None:
                 continue
-            suggestion = best.capitalize() if word[0].isupper() else best
-            plural = key in (best + "s", best + "es")  # aircrafts, informations: usage, not a typo
+            best = best or joined
+            suggestion = best[0].upper() + best[1:] if word[0].isupper() else best
+            # aircrafts, informations: usage, not a typo; injureds (a participle) is a typo
+            plural = key in (best + "s", best + "es") and not best.endswith("ed") and not _TRIPLED.search(key)
+            if joined is not None:
+                message = f"“{word}” looks like two words run together; did you mean “{suggestion}”?"
+            elif plural:
+                message = f"“{word}” is an unusual plural of “{suggestion}”."
+            else:
+                message = f"“{word}” looks misspelled; did you mean “{suggestion}”?"
             yield self.finding(
-                f"“{word}” is an unusual plural of “{suggestion}”." if plural else f"“{word}” looks misspelled; did you mean “{suggestion}”?",
+                message,
                 target=sent.file_span(m.start(), m.end()),
                 segment=seg,
                 suggestion=suggestion,
@@ -109,6 +124,41 @@ def _compound(word: str, lex: Lexicon, lang: str) -> bool:
     return any(
         lex.zipf(b) >= PART_ZIPF and (a in prefixes or len(a) >= 4 and lex.zipf(a) >= PART_ZIPF) for a, b in parts
     )
+
+
+def _split(word: str, lex: Lexicon, lang: str) -> str | None:
+    """Two dictionary words run together (``staffand``, ``Increasingneeds``, ``selfdestructive``):
+    the split whose rarer part is the most frequent, both parts of three letters or more, in the
+    dictionary and at least ``SPLIT_ZIPF`` frequent, the second no ending that makes words
+    (``archaicness``: ``data/<lang>/suffixes.txt``); joined by a hyphen after a prefix of
+    ``data/<lang>/prefixes.txt`` (``self-destructive``), else by a space. Only for words wordfreq has never seen."""
+    suffixes = frozenset(word_list(lang, "suffixes"))
+    parts = [(word[:i], word[i:]) for i in range(3, len(word) - 2) if word[i:] not in suffixes]
+    lex.lookup(p for pair in parts for p in pair)
+    scored = [
+        (min(lex.zipf(a), lex.zipf(b)), a, b)
+        for a, b in parts
+        if a.isalpha() and b.isalpha() and lex.known(a) and lex.known(b) and min(lex.zipf(a), lex.zipf(b)) >= SPLIT_ZIPF
+    ]
+    if not scored:
+        return None
+    _, a, b = max(scored)
+    return f"{a}-{b}" if a in frozenset(word_list(lang, "prefixes")) else f"{a} {b}"
+
+
+def _participle_plural(word: str, lex: Lexicon) -> bool:
+    """``injureds``: a participle given a plural ``s`` (a machine-translation error even when the
+    document repeats it)."""
+    return word.endswith("eds") and not lex.known(word) and lex.known(word[:-1])
+
+
+def _untripled(word: str, lex: Lexicon) -> str | None:
+    """``represss`` → ``repress``: a letter written three times, the word known with two."""
+    m = _TRIPLED.search(word)
+    if m is None:
+        return None
+    fixed = word[: m.start()] + word[m.start() + 1 :]
+    return fixed if lex.known(fixed) else None
 
 
 def _correction(word: str, lex: Lexicon) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 
 import regex
@@ -99,6 +100,7 @@ def _source_runs(text: str, src_stop: frozenset[str], tgt_stop: frozenset[str]) 
 
 
 _WORD = regex.compile(r"\p{L}+")
+RARE_SOURCE_ZIPF = 1.0  # a word of the aligned source this frequent that the target language lacks
 _ELIDED = regex.compile(r"['’]\p{L}+")
 _SKIP_BEFORE = frozenset("#@/\\_.0123456789")  # hashtags, handles, paths, file names, 5km
 _MARKUP = regex.compile(r"(?:\p{L}+://|www\.)\S+|[\w.+-]+@[\w-]+\.\S+|[#@][\p{L}\p{N}_-]+")
@@ -173,6 +175,22 @@ def _name_tails(text: str, source: str, leaning: Callable[[str], bool]) -> set[i
     return tails
 
 
+_OPENING = regex.compile(r"[\s\"“‘'«(\[—–-]*")
+
+
+def _initial(text: str) -> regex.Match | None:
+    """The sentence's first word when only its first letter is a capital (``Attaqué by…``)."""
+    m = _WORD.search(text)
+    if m is None or not _OPENING.fullmatch(text, 0, m.start()) or not m.group()[0].isupper() or not m.group()[1:].islower():
+        return None
+    return m
+
+
+def _fold(word: str) -> str:
+    """``word`` without its accents (intubées → intubees)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 def _inflections(words: Iterable[str]) -> Callable[[str], bool]:
     """Whether a word is in ``words`` or shares a long stem with one (défend ↔ défendre)."""
     exact = set(words)
@@ -186,10 +204,15 @@ class UntranslatedWord(Rule):
     A word counts as source-language when it is frequent in the source language and rare in
     the target language (word frequencies of the ``wordfreq`` package, any language it
     covers); a word that is also in the aligned source sentence, or an inflection of one,
-    needs less evidence. Neighbouring source-language words, and source function words
+    needs less evidence, and a rare one the target language has never seen is enough when
+    the source language's spelling dictionary has it or its letters are not ASCII
+    (``giboyeux``, ``défaisance``; not a Latin term such as ``genitalis``). Neighbouring source-language words, and source function words
     between them, make one finding.
     Flags: ``the projet de loi was adopted``, ``The coach défend his choices``, ``It was a
-    véritable success``.
+    véritable success``; at a sentence start, a word of the source-language dictionary that
+    English has never seen, when the source has it and it is not rare there (``Attaqué by the
+    Liberals``, not the name ``Menga``); a source word
+    with its accents dropped (``intubees`` for the source's ``intubées``).
     Leaves alone: English words of French origin (``café``, ``rapprochement``, ``coup
     d'état``, ``déjà vu``, ``laissez-faire``, ``entente``: ``data/<tgt>/loanwords.txt``),
     names and titles the copy keeps (``Les Bleus``, ``Le Monde``, any capitalised word and the
@@ -214,8 +237,14 @@ class UntranslatedWord(Rule):
         src_lex.lookup(every)
         tgt_lex.lookup(every)
         leaning = lambda w: src_lex.zipf(w) >= tgt_lex.zipf(w) + 1.0 or w in src_stop and w not in tgt_stop  # noqa: E731
+        unseen = lambda w: tgt_lex.zipf(w) == 0 and not tgt_lex.known(w)  # noqa: E731
         for seg, sent, text in sentences:
-            if not any(self._foreign(normalise(m.group()), src_lex, tgt_lex, lambda w: True) for m in plain_words(text)):
+            initial = _initial(text)
+            if initial is not None and not (src_lex.known(normalise(initial.group())) and unseen(normalise(initial.group()))):
+                initial = None
+            if initial is None and not any(
+                self._foreign(w, src_lex, tgt_lex, lambda w: True) or w.isascii() and unseen(w) for w in map(normalise, map(regex.Match.group, plain_words(text)))
+            ):
                 continue  # nothing could be flagged even with source evidence
             if langid.guess(_without_kept_names(sent.text, ctx.pair)) == ctx.src_lang:
                 continue
@@ -224,15 +253,29 @@ class UntranslatedWord(Rule):
             text = _blank_quoted_terms(text, leaning)
             tails = _name_tails(text, seg.source_text if seg.source else "", leaning)
             words = [(m, normalise(m.group())) for m in plain_words(text) if m.start() not in tails]
+            if initial is not None and initial.start() not in tails:
+                words.insert(0, (initial, normalise(initial.group())))
             src_words = [normalise(w) for w in _WORD.findall(seg.source_text)] if seg.source else []
             in_source = _inflections(src_words)
-            hits = [self._foreign(w, src_lex, tgt_lex, in_source) and w not in src_stop for _, w in words]
+            unaccented = {_fold(w): w for w in src_words if not w.isascii()}
+
+            def hit(m: regex.Match, w: str) -> bool:
+                if w in src_stop:
+                    return False
+                if m is initial:  # Attaqué by the Liberals: a frequent dictionary word of the source
+                    return in_source(w) and src_lex.zipf(w) >= 2.0
+                if self._foreign(w, src_lex, tgt_lex, in_source):
+                    return True
+                accented = unaccented.get(w)  # intubees: the source's intubées, accents dropped
+                return accented is not None and unseen(w) and unseen(accented)
+
+            hits = [hit(m, w) for m, w in words]
             for first, last in _runs(words, hits, src_stop, tgt_stop, text):
                 start, end = words[first][0].start(), words[last][0].end()
                 elided = _ELIDED.match(text, end)  # aujourd'hui
                 end = elided.end() if elided else end
                 shown = sent.text[start:end]
-                where = "; the source has it" if any(in_source(w) for _, w in words[first : last + 1]) else ""
+                where = "; the source has it" if any(in_source(w) or w in unaccented for _, w in words[first : last + 1]) else ""
                 yield self.finding(
                     f"“{shown}” is left in the source language{where}.",
                     target=sent.file_span(start, end),
@@ -244,8 +287,8 @@ class UntranslatedWord(Rule):
         """Whether ``word`` is source-language: Zipf frequencies far apart, less so when the
         aligned source has the word (measured with ``bench/words.py`` and ``bench/precision.py``)."""
         s, t = src.zipf(word), tgt.zipf(word)
-        if in_source(word):
-            return s >= 2.0 and t < 3.0 and s - t >= 2.0
+        if in_source(word):  # a rare source word English has never seen (giboyeux, chemineau)
+            return s >= 2.0 and t < 3.0 and s - t >= 2.0 or t == 0 and s >= RARE_SOURCE_ZIPF and not tgt.known(word) and (src.known(word) or not word.isascii())
         return t < 2.0 and s - t >= 3.0 and not tgt.known(word)
 
 

@@ -52,3 +52,37 @@ def test_a_target_language_without_spelling_settings_is_not_checked(tmp_path):
 def test_unusual_plural_is_only_information(check):
     result = check("Israeli aircrafts entered Lebanese air space on Wednesday.", "Des avions israéliens sont entrés dans l'espace aérien libanais mercredi.")
     assert [(result.target.slice(f.target), f.severity.value, f.suggestion) for f in by_rule(result, "spelling")] == [("aircrafts", "info", "aircraft")]
+
+
+def test_words_run_together_are_flagged_with_the_split(check):
+    en = "Increasingneeds worry the staffand the board, and selfdestructive habits the nonwounded."
+    fr = "Les besoins croissants inquiètent le personnel et le conseil, et les habitudes autodestructrices les indemnes."
+    result = check(en, fr)
+    assert [(result.target.slice(f.target), f.suggestion) for f in by_rule(result, "spelling")] == [
+        ("Increasingneeds", "Increasing needs"),
+        ("staffand", "staff and"),
+        ("selfdestructive", "self-destructive"),
+        ("nonwounded", "non-wounded"),
+    ]
+
+
+def test_derived_words_and_attested_compounds_are_not_split(check):
+    en = "The archaicness of the gracefulness and the mouselike crowd of the cinemagoing boardroom was a standout."
+    fr = "L'archaïsme de la grâce et la foule de souris dans la salle du conseil cinéphile était remarquable."
+    assert texts(check(en, fr), "spelling") == []
+
+
+def test_tripled_letter_and_plural_participle_are_flagged(check):
+    en = "The regime represss the protests and the injureds were taken to hospital."
+    fr = "Le régime réprime les manifestations et les blessés ont été emmenés à l'hôpital."
+    result = check(en, fr)
+    assert [(result.target.slice(f.target), f.severity.value, f.suggestion) for f in by_rule(result, "spelling")] == [
+        ("represss", "warning", "repress"),
+        ("injureds", "warning", "injured"),
+    ]
+
+
+def test_plural_participle_is_flagged_even_when_repeated(check):
+    en = "Four injureds were counted, and the injureds were taken to hospital."
+    fr = "Quatre blessés ont été comptés, et les blessés ont été emmenés à l'hôpital."
+    assert texts(check(en, fr), "spelling") == ["injureds", "injureds"]

@@ -29,6 +29,28 @@ def test_word_left_in_french_in_the_source_is_flagged(check):
     assert texts(result, "untranslated-word") == ["défend"]
 
 
+def test_rare_source_word_english_has_never_seen_is_flagged(check):
+    result = check(
+        "The region is giboyeux and the défaisance structure sits by the mitoyen wall.",
+        "La région est giboyeuse et giboyeux, la structure de défaisance est près du mur mitoyen.",
+    )
+    assert texts(result, "untranslated-word") == ["giboyeux", "défaisance", "mitoyen"]
+
+
+def test_rare_latin_term_of_the_source_is_left_alone(tmp_path):
+    from mtcheck.pipeline import check_pair
+
+    (tmp_path / "a.de.txt").write_text("Häufige virale STI sind HIV, Herpes genitalis oder Hepatitis.", encoding="utf-8")
+    (tmp_path / "a.en.txt").write_text("Common viral STIs are HIV, herpes genitalis and hepatitis.", encoding="utf-8")
+    result = check_pair(tmp_path / "a.de.txt", tmp_path / "a.en.txt", src_lang="de", tgt_lang="en", settings={"mt": False})
+    assert texts(result, "untranslated-word") == []
+
+
+def test_rare_word_english_lacks_is_left_alone_when_not_in_the_source(check):
+    result = check("The region is giboyeux and the chemineau sleeps by the wall.", "La région est riche et l'homme dort près du mur.")
+    assert texts(result, "untranslated-word") == []
+
+
 def test_french_phrase_is_one_finding(check):
     result = check("The projet de loi was adopted on Tuesday by the deputies.", "Le projet de loi a été adopté mardi par les députés.")
     assert texts(result, "untranslated-word") == ["projet de loi"]
@@ -79,3 +101,24 @@ def test_name_tails_are_left_alone_without_a_source(check):
 def test_span_covers_an_elided_word(check):
     result = check("He served six presidents, aujourd'hui retired, in Paris.", "Il a servi six présidents, aujourd'hui retraités, à Paris.")
     assert texts(result, "untranslated-word") == ["aujourd'hui"]
+
+
+def test_source_word_at_a_sentence_start_is_flagged(check):
+    en = "Attaqué by the Liberals, Mr. Nicholson answered. Hélène Dubois answered too."
+    fr = "Attaqué par les libéraux, M. Nicholson a répondu. Hélène Dubois a aussi répondu."
+    assert texts(check(en, fr), "untranslated-word") == ["Attaqué"]
+
+
+def test_rare_source_word_at_a_sentence_start_is_left_alone(tmp_path):
+    from mtcheck.pipeline import check_pair
+
+    (tmp_path / "a.es.txt").write_text("Menga marcó el gol de la victoria para Livingston.", encoding="utf-8")
+    (tmp_path / "a.en.txt").write_text("Menga scored the winning goal for Livingston.", encoding="utf-8")
+    result = check_pair(tmp_path / "a.es.txt", tmp_path / "a.en.txt", src_lang="es", tgt_lang="en", settings={"mt": False})
+    assert texts(result, "untranslated-word") == []
+
+
+def test_source_word_with_accents_dropped_is_flagged(check):
+    en = "Three patients were intubees on Monday at the cafe near the hospital."
+    fr = "Trois patients ont été intubées lundi au café près de l'hôpital."
+    assert texts(check(en, fr), "untranslated-word") == ["intubees"]
