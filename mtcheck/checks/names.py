@@ -52,9 +52,11 @@ def _similar(a: str, b: str) -> bool:
     return matcher.real_quick_ratio() >= 0.75 and matcher.quick_ratio() >= 0.75 and matcher.ratio() >= 0.75
 
 
-def _present(name: str, target: str, every: bool = False) -> bool:
+def _present(name: str, target: str, every: bool = False, person: bool = False) -> bool:
     """Whether ``name``, or one of its words (a surname used alone; with ``every``, each of its
-    words of three letters or more), appears in ``target``.
+    words of three letters or more), appears in ``target``. With ``person``, the first word of a
+    name of several words does not count alone: ``Jhonathan`` is no ``Jhonathan Florez``
+    (the surname alone, ``Florez``, is).
 
     Words of four letters or more match target words of four letters or more approximately, for
     transliterations (``Michoustine`` ↔ ``Mishustin``; not ``André`` ↔ ``and``).
@@ -63,6 +65,7 @@ def _present(name: str, target: str, every: bool = False) -> bool:
     if _plain(name) in plain_target:
         return True
     words = set(regex.findall(r"\p{L}+", plain_target))
+    tokens = _plain(name).split()
     parts = regex.findall(r"\p{L}+", _plain(name))
     found = [
         part in words
@@ -72,6 +75,9 @@ def _present(name: str, target: str, every: bool = False) -> bool:
     ]
     if every:
         return all(f for f, part in zip(found, parts) if len(part) >= 3)
+    if person and len(tokens) > 1:
+        first = len(regex.findall(r"\p{L}+", tokens[0]))  # "Jean-Claude": two parts
+        return any(found[first:])
     return any(found)
 
 
@@ -392,8 +398,9 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
     # Swaps and respellings are warnings only for pairs measured for them (``resources.measured``):
     # elsewhere translated institutions (``Guardia`` → ``Guard``) look like respelled names.
     warn_swaps = measured(ctx.src_lang, ctx.tgt_lang, "name-mismatch")
+    source_text = "\n".join(p.text for p in ctx.source.paragraphs) if ctx.source else ""
     for seg in ctx.aligned():
-        target, missing, fewer, seen = seg.target_text, [], [], set()
+        target, missing, fewer, seen, first_only = seg.target_text, [], [], set(), set()
         for sent in seg.source:
             for name in _source_names(ctx, sent, surnames):
                 if name.text in seen:
@@ -403,7 +410,9 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 seen.add(name.text)
                 expected = known.get(name.text, name.text)
                 forms = {name.text, *accepted.get(name.text, (expected,))}
-                if any(_present(form, target, every=name.whole) for form in forms):
+                # a first name alone is no name present, unless the source uses that word alone too ("M. Xi")
+                given = name.person and _count(name.text.split()[0], source_text) <= _count(name.text, source_text)
+                if any(_present(form, target, every=name.whole, person=given) for form in forms):
                     if respelled := _respelling(ctx, seg, name, forms):
                         sent_t, m, word = respelled
                         respelled_only = _plain(m.group()) != _plain(word)  # not just an accent dropped
@@ -411,6 +420,8 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                         yield _Problem("respelled", name, seg, word, serious, sent_t.file_span(m.start(), m.end()), m.group())
                 elif not _translated(name.text, target, ctx.src_lang, ctx.tgt_lang):
                     missing.append((name, expected))
+                    if given and any(_present(form, target) for form in forms):
+                        first_only.add(name.text)  # "Exxon" for "Exxon Mobil" may be right: a suggestion
         fewer = [f for f in fewer if f[0].text not in {name.text for name, _ in missing}]
         foreign = _foreign_names(ctx, seg) if missing or fewer else []
         for name, expected in missing + fewer:
@@ -420,11 +431,13 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 dropped = (name, expected) in missing  # else a name the source repeats more often: a suggestion
                 # unmeasured pairs: a new capitalised word may be the name translated (Partido Laborista → Labour Party)
                 serious = name.person and dropped and (warn_swaps or not _has_new_name(seg, ctx.tgt_lang))
+                serious = serious and name.text not in first_only
                 yield _Problem("dropped" if dropped else "fewer", name, seg, expected, serious)
             else:
                 foreign.remove(other)
                 sent_t, a, b = other
-                yield _Problem("swapped", name, seg, expected, warn_swaps and name.person, sent_t.file_span(a, b), sent_t.text[a:b])
+                serious = warn_swaps and name.person and name.text not in first_only
+                yield _Problem("swapped", name, seg, expected, serious, sent_t.file_span(a, b), sent_t.text[a:b])
 
 
 class MissingName(Rule):
@@ -437,7 +450,10 @@ class MissingName(Rule):
     (a full name, or a surname after a title or given in full elsewhere in the source) is a
     warning; another name only a suggestion, since translations often render a place as an
     adjective (``la France`` → ``French``). A name the source repeats in the segment and the
-    translation gives fewer times is a suggestion too. When the translation names someone else
+    translation gives fewer times is a suggestion too, and so is a person's first name left alone
+    (``Jhonathan`` for ``Jhonathan Florez``: the surname dropped; but ``Exxon`` for ``Exxon
+    Mobil`` is right, and no list tells first names; none where the source document uses that
+    word alone too: ``M. Xi``). When the translation names someone else
     instead, ``name-mismatch`` reports it.
     Leaves alone: transliteration differences (``Mikhaïl Michoustine`` ↔ ``Mikhail Mishustin``),
     names mapped through the exonym table (``Moscou`` ↔ ``Moscow``), a surname used alone,

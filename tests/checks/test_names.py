@@ -153,3 +153,22 @@ def test_a_repeated_name_given_fewer_times_is_a_suggestion(check):
     [finding] = by_rule(result, "missing-name")
     assert finding.message == "The source names “Morsi” 2 times, the translation 1."
     assert finding.severity.value == "info"
+
+
+def test_first_name_left_alone_is_no_name_present(check):
+    # the surname dropped, the first name kept: a suggestion ("Exxon" for "Exxon Mobil" may be right)
+    result = check(
+        "Sportsman Jhonathan jumped from a helicopter above Bogota." + TGT_FILL,
+        "Le sportif Jhonathan Florez a sauté d'un hélicoptère au-dessus de Bogota." + SRC_FILL,
+    )
+    [finding] = by_rule(result, "missing-name")
+    assert result.source.slice(finding.source) == "Jhonathan Florez"
+    assert finding.severity.value == "info"
+    # a surname used alone, a hyphenated first name with the surname, the whole name: left alone
+    for target, source in [
+        ("Sportsman Florez jumped from a helicopter above Bogota.", "Le sportif Jhonathan Florez a sauté d'un hélicoptère au-dessus de Bogota."),
+        ("Mayor Guibal and other personalities attended.", "Le maire Jean-Claude Guibal et d'autres personnalités étaient présents."),
+        ("Mayor Jean-Claude Guibal and other personalities attended.", "Le maire Jean-Claude Guibal et d'autres personnalités étaient présents."),
+        ("On Monday, Putin and Xi displayed their agreement.", "Lundi, Vladimir Poutine et Xi Jinping ont affiché leur accord. M. Xi a souri."),
+    ]:
+        assert missing(check, target, source) == []
