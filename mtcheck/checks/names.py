@@ -52,9 +52,11 @@ def _similar(a: str, b: str) -> bool:
     return matcher.real_quick_ratio() >= 0.75 and matcher.quick_ratio() >= 0.75 and matcher.ratio() >= 0.75
 
 
-def _present(name: str, target: str, every: bool = False) -> bool:
+def _present(name: str, target: str, every: bool = False, person: bool = False) -> bool:
     """Whether ``name``, or one of its words (a surname used alone; with ``every``, each of its
-    words of three letters or more), appears in ``target``.
+    words of three letters or more), appears in ``target``. With ``person``, the first word of a
+    name of several words does not count alone: ``Jhonathan`` is no ``Jhonathan Florez``
+    (the surname alone, ``Florez``, is).
 
     Words of four letters or more match target words of four letters or more approximately, for
     transliterations (``Michoustine`` ↔ ``Mishustin``; not ``André`` ↔ ``and``).
@@ -63,6 +65,7 @@ def _present(name: str, target: str, every: bool = False) -> bool:
     if _plain(name) in plain_target:
         return True
     words = set(regex.findall(r"\p{L}+", plain_target))
+    tokens = _plain(name).split()
     parts = regex.findall(r"\p{L}+", _plain(name))
     found = [
         part in words
@@ -72,6 +75,9 @@ def _present(name: str, target: str, every: bool = False) -> bool:
     ]
     if every:
         return all(f for f, part in zip(found, parts) if len(part) >= 3)
+    if person and len(tokens) > 1:
+        first = len(regex.findall(r"\p{L}+", tokens[0]))  # "Jean-Claude": two parts
+        return any(found[first:])
     return any(found)
 
 
@@ -271,24 +277,43 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         yield _SourceName(word, sent.file_span(m.start(), m.end()), person)
 
 
-def _foreign_names(ctx: CheckContext, seg: Segment) -> list[tuple[Sentence, int, int]]:
-    """Runs of capitalised words inside the target sentences that the source does not account for:
-    no word of the run is a source name, an exonym or transliteration of one, or shares its first
-    five letters with a source word (``Colombia``, ``colombienne``); titles, calendar and ordinary
-    words are left out of the run."""
-    if typography(ctx.tgt_lang).get("capitalises_nouns"):
-        return []  # German copy capitalises every noun: a capital is no sign of a name
-    ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
-    titles = _titles(ctx.src_lang, ctx.tgt_lang)[1]
+@functools.cache
+def _demonyms(src: str, tgt: str) -> dict[str, frozenset[str]]:
+    """The plain target words of each source demonym's translations (``Suédois`` → ``swede``,
+    ``swedes``, ``swedish``)."""
+    return {
+        row[src]: frozenset(_plain(w) for f in (row[tgt], *row.get("alt", "").split("|")) for w in f.split())
+        for row in pair_table(src, tgt, "demonyms")
+    }
+
+
+def _accounter(ctx: CheckContext, seg: Segment):
+    """Whether a target word is accounted for by the segment's source: a source name, an exonym or
+    transliteration of one, or a word sharing its first five letters with a source word
+    (``Colombia``, ``colombienne``)."""
     known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
     source = seg.source_text
     rendered = {_plain(w) for s in _NAME_WORD.findall(source) for f in accepted.get(s, (known.get(s, s),)) for w in f.split()}
+    demonyms = _demonyms(ctx.src_lang, ctx.tgt_lang)
+    rendered |= {w for s in _NAME_WORD.findall(source) for w in demonyms.get(s, ())}
     stems = {_plain(w)[:5] for w in regex.findall(r"\p{L}{5,}", source)}
 
     def accounted(word: str) -> bool:
         plain = _plain(word)
         return plain in rendered or plain[:5] in stems or _present(word, source)
 
+    return accounted
+
+
+def _foreign_names(ctx: CheckContext, seg: Segment) -> list[tuple[Sentence, int, int]]:
+    """Runs of capitalised words inside the target sentences that the source does not account for
+    (``_accounter``: no word of the run is); titles, calendar and ordinary words are left out of
+    the run."""
+    if typography(ctx.tgt_lang).get("capitalises_nouns"):
+        return []  # German copy capitalises every noun: a capital is no sign of a name
+    ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
+    titles = _titles(ctx.src_lang, ctx.tgt_lang)[1]
+    accounted = _accounter(ctx, seg)
     runs: list[tuple[Sentence, int, int]] = []
     for sent in seg.target:
         for run in _CAPITALISED_RUN.finditer(sent.text):
@@ -299,6 +324,47 @@ def _foreign_names(ctx: CheckContext, seg: Segment) -> list[tuple[Sentence, int,
             if _mid_sentence(sent.text, a, titles):
                 runs.append((sent, a, b))
     return runs
+
+
+def _swapped_word(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[str]) -> tuple[Sentence, int, int, bool] | None:
+    """A capitalised target word in the place of one word of a name of several words, next to
+    another word of it (``Jake Snowden`` for ``Edward Snowden``, ``Brown Vary`` for ``Karlovy
+    Vary``), and whether the replaced word is nowhere in the translation. Not an ordinary word, a
+    title, a transliteration of the replaced word (``Yulia`` for ``Ioulia``) or a word the source
+    accounts for (``_accounter``; also a demonym: ``the Swede Zlatan`` for ``le Suédois Zlatan``).
+    ``None`` when a form of the name is written in full, or for a target copy that capitalises
+    nouns."""
+    if len(name.text.split()) < 2 or typography(ctx.tgt_lang).get("capitalises_nouns"):
+        return None
+    target = _plain(seg.target_text)
+    if any(_plain(f) in target for f in forms):
+        return None
+    tokens = [[_plain(t) for t in f.split()] for f in forms]
+    ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
+    target_words = set(regex.findall(r"\p{L}+", target))
+    articles = {_plain(a) for a in word_list(ctx.src_lang, "name_articles")} | stopwords(ctx.src_lang)
+    accounted = None
+    for sent in seg.target:
+        for run in _CAPITALISED_RUN.finditer(sent.text):
+            words = list(_NAME_WORD.finditer(run.group()))
+            for left, right in zip(words, words[1:]):
+                for new, kept, step in ((left, right, -1), (right, left, 1)):
+                    plain_new, plain_kept = _plain(new.group()), _plain(kept.group())
+                    replaced = []  # the word at that place in the name, else one the translation lacks ("Bordeaux Moneybags")
+                    for f in (f for f in tokens if plain_kept in f):
+                        k = f.index(plain_kept) + step
+                        replaced += [f[k]] if 0 <= k < len(f) else [t for t in f if t not in target_words and t not in articles]
+                    if not replaced or any(plain_new in f for f in tokens):
+                        continue
+                    if new.group().isupper() or _ordinary(new.group(), ordinary):
+                        continue
+                    if any(_transliterations(ctx.src_lang, ctx.tgt_lang, r, name.person).fullmatch(plain_new) for r in replaced):
+                        continue
+                    accounted = accounted or _accounter(ctx, seg)
+                    if not accounted(new.group()):
+                        gone = not any(set(regex.findall(r"\p{L}+", r)) <= target_words for r in replaced)
+                        return sent, run.start() + new.start(), run.start() + new.end(), gone
+    return None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -392,8 +458,9 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
     # Swaps and respellings are warnings only for pairs measured for them (``resources.measured``):
     # elsewhere translated institutions (``Guardia`` → ``Guard``) look like respelled names.
     warn_swaps = measured(ctx.src_lang, ctx.tgt_lang, "name-mismatch")
+    source_text = "\n".join(p.text for p in ctx.source.paragraphs) if ctx.source else ""
     for seg in ctx.aligned():
-        target, missing, fewer, seen = seg.target_text, [], [], set()
+        target, missing, fewer, seen, first_only = seg.target_text, [], [], set(), set()
         for sent in seg.source:
             for name in _source_names(ctx, sent, surnames):
                 if name.text in seen:
@@ -403,14 +470,22 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 seen.add(name.text)
                 expected = known.get(name.text, name.text)
                 forms = {name.text, *accepted.get(name.text, (expected,))}
-                if any(_present(form, target, every=name.whole) for form in forms):
-                    if respelled := _respelling(ctx, seg, name, forms):
+                # a first name alone is no name present, unless the source uses that word alone too ("M. Xi")
+                given = name.person and _count(name.text.split()[0], source_text) <= _count(name.text, source_text)
+                if any(_present(form, target, every=name.whole, person=given) for form in forms):
+                    if swap := _swapped_word(ctx, seg, name, forms):
+                        sent_t, a, b, gone = swap  # the replaced word elsewhere: perhaps a source slip put right
+                        serious = warn_swaps and name.person and gone
+                        yield _Problem("swapped", name, seg, expected, serious, sent_t.file_span(a, b), sent_t.text[a:b])
+                    elif respelled := _respelling(ctx, seg, name, forms):
                         sent_t, m, word = respelled
                         respelled_only = _plain(m.group()) != _plain(word)  # not just an accent dropped
                         serious = warn_swaps and (name.person or respelled_only and expected == name.text and _elsewhere(ctx, seg, word))
                         yield _Problem("respelled", name, seg, word, serious, sent_t.file_span(m.start(), m.end()), m.group())
                 elif not _translated(name.text, target, ctx.src_lang, ctx.tgt_lang):
                     missing.append((name, expected))
+                    if given and any(_present(form, target) for form in forms):
+                        first_only.add(name.text)  # "Exxon" for "Exxon Mobil" may be right: a suggestion
         fewer = [f for f in fewer if f[0].text not in {name.text for name, _ in missing}]
         foreign = _foreign_names(ctx, seg) if missing or fewer else []
         for name, expected in missing + fewer:
@@ -420,11 +495,13 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 dropped = (name, expected) in missing  # else a name the source repeats more often: a suggestion
                 # unmeasured pairs: a new capitalised word may be the name translated (Partido Laborista → Labour Party)
                 serious = name.person and dropped and (warn_swaps or not _has_new_name(seg, ctx.tgt_lang))
+                serious = serious and name.text not in first_only
                 yield _Problem("dropped" if dropped else "fewer", name, seg, expected, serious)
             else:
                 foreign.remove(other)
                 sent_t, a, b = other
-                yield _Problem("swapped", name, seg, expected, warn_swaps and name.person, sent_t.file_span(a, b), sent_t.text[a:b])
+                serious = warn_swaps and name.person and name.text not in first_only
+                yield _Problem("swapped", name, seg, expected, serious, sent_t.file_span(a, b), sent_t.text[a:b])
 
 
 class MissingName(Rule):
@@ -437,7 +514,10 @@ class MissingName(Rule):
     (a full name, or a surname after a title or given in full elsewhere in the source) is a
     warning; another name only a suggestion, since translations often render a place as an
     adjective (``la France`` → ``French``). A name the source repeats in the segment and the
-    translation gives fewer times is a suggestion too. When the translation names someone else
+    translation gives fewer times is a suggestion too, and so is a person's first name left alone
+    (``Jhonathan`` for ``Jhonathan Florez``: the surname dropped; but ``Exxon`` for ``Exxon
+    Mobil`` is right, and no list tells first names; none where the source document uses that
+    word alone too: ``M. Xi``). When the translation names someone else
     instead, ``name-mismatch`` reports it.
     Leaves alone: transliteration differences (``Mikhaïl Michoustine`` ↔ ``Mikhail Mishustin``),
     names mapped through the exonym table (``Moscou`` ↔ ``Moscow``), a surname used alone,
@@ -479,7 +559,10 @@ class NameMismatch(Rule):
 
     Flags: a source name missing from its aligned translation while a capitalised name of that
     translation is absent from the source (“Macron” is not in the source; the source names
-    “Édouard Philippe”); a near miss of a source name (``François Holland`` for ``François
+    “Édouard Philippe”); a word of a name of several words replaced, next to another word of it
+    (``Jake Snowden`` for ``Edward Snowden``, ``Brown Vary`` for ``Karlovy Vary``; only a
+    suggestion where the translation keeps the replaced word elsewhere: ``Daisy Buchanan`` for
+    the source's slip ``Daisy Mulligan`` beside ``Carey Mulligan``); a near miss of a source name (``François Holland`` for ``François
     Hollande``: one edit, two from six letters, or two neighbouring letters swapped; same first
     letter), with the source spelling as suggestion; a dropped accent (``Francois``) where the
     translation writes the name with it elsewhere. A warning for a person's name, and for another
@@ -491,7 +574,9 @@ class NameMismatch(Rule):
     names (``Moubarak`` ↔ ``Mubarak``, ``Poutine`` ↔ ``Putin``, ``Asie`` ↔ ``Asia``:
     ``data/<pair>/transliteration.tsv``), a plural ``s``, titles, weekdays, months, demonyms and
     ordinary words that are capitalised (``Seconde Guerre`` → ``Second World War``), words at a
-    sentence start, acronyms, accents dropped throughout the translation.
+    sentence start, acronyms, accents dropped throughout the translation; next to a name, a
+    transliteration of the word it replaces (``Yulia`` for ``Ioulia``), a demonym the source has
+    (``the Swede Zlatan Ibrahimovic``) or a title (``Brother Kennedy``).
     """
 
     id = "name-mismatch"

@@ -153,3 +153,56 @@ def test_a_repeated_name_given_fewer_times_is_a_suggestion(check):
     [finding] = by_rule(result, "missing-name")
     assert finding.message == "The source names “Morsi” 2 times, the translation 1."
     assert finding.severity.value == "info"
+
+
+def test_first_name_left_alone_is_no_name_present(check):
+    # the surname dropped, the first name kept: a suggestion ("Exxon" for "Exxon Mobil" may be right)
+    result = check(
+        "Sportsman Jhonathan jumped from a helicopter above Bogota." + TGT_FILL,
+        "Le sportif Jhonathan Florez a sauté d'un hélicoptère au-dessus de Bogota." + SRC_FILL,
+    )
+    [finding] = by_rule(result, "missing-name")
+    assert result.source.slice(finding.source) == "Jhonathan Florez"
+    assert finding.severity.value == "info"
+    # a surname used alone, a hyphenated first name with the surname, the whole name: left alone
+    for target, source in [
+        ("Sportsman Florez jumped from a helicopter above Bogota.", "Le sportif Jhonathan Florez a sauté d'un hélicoptère au-dessus de Bogota."),
+        ("Mayor Guibal and other personalities attended.", "Le maire Jean-Claude Guibal et d'autres personnalités étaient présents."),
+        ("Mayor Jean-Claude Guibal and other personalities attended.", "Le maire Jean-Claude Guibal et d'autres personnalités étaient présents."),
+        ("On Monday, Putin and Xi displayed their agreement.", "Lundi, Vladimir Poutine et Xi Jinping ont affiché leur accord. M. Xi a souri."),
+    ]:
+        assert missing(check, target, source) == []
+
+
+def test_a_word_swapped_inside_a_name(check):
+    # the first name replaced, the surname kept: a warning pointing at the new word
+    assert mismatches(
+        check, "He met the former analyst Jake Snowden in Moscow.", "Il a rencontré l'ancien analyste Edward Snowden à Moscou."
+    ) == [("Jake", "Edward Snowden", "Edward Snowden", "warning")]
+    # the words reordered around the new one
+    assert mismatches(
+        check, "The head of operations, Bordeaux Moneybags, said so.", "Le chef aux opérations, Richard Bordeaux, l'a indiqué."
+    ) == [("Moneybags", "Richard Bordeaux", "Richard Bordeaux", "warning")]
+    # the replaced word elsewhere in the translation (a slip of the source put right): a suggestion
+    assert mismatches(
+        check,
+        "Carey Mulligan leaves the trappings of Daisy Buchanan behind.",
+        "Carey Mulligan quitte les atours de Daisy Mulligan.",
+    ) == [("Buchanan", "Daisy Mulligan", "Daisy Mulligan", "info")]
+
+
+@pytest.mark.parametrize(
+    "target, source",
+    [
+        ("They await the release of opposition leader Yulia Timochenko.", "Ils attendent la libération de l'opposante Ioulia Timochenko."),
+        ("They play without the Swede Zlatan Ibrahimovic on Friday.", "Ils jouent vendredi sans le Suédois Zlatan Ibrahimovic."),
+        ("The research by Brother Kennedy was published in Montreal.", "La recherche du frère Wilson Kennedy a été publiée à Montréal."),
+        ("The summit with President Barack Obama ended on Friday.", "Le sommet avec le président Barack Obama s'est terminé vendredi."),
+    ],
+)
+def test_transliterations_demonyms_and_titles_next_to_a_name_are_no_swap(check, target, source):
+    assert mismatches(check, target, source) == []
+
+
+def test_a_translated_word_after_a_name_with_an_article_is_no_swap(check):
+    assert mismatches(check, "The deputies of France Unbowed voted against.", "Les députés de La France insoumise ont voté contre.") == []
