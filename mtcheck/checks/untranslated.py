@@ -242,10 +242,11 @@ class UntranslatedWord(Rule):
             initial = _initial(text)
             if initial is not None and not (src_lex.known(normalise(initial.group())) and unseen(normalise(initial.group()))):
                 initial = None
-            if initial is None and not any(
-                self._foreign(w, src_lex, tgt_lex, lambda w: True) or w.isascii() and unseen(w) for w in map(normalise, map(regex.Match.group, plain_words(text)))
-            ):
-                continue  # nothing could be flagged even with source evidence
+            plain = [normalise(m.group()) for m in plain_words(text)]
+            if initial is None and not any(self._foreign(w, src_lex, tgt_lex, lambda w: True) for w in plain):
+                dropped = [w for w in plain if w.isascii() and unseen(w)]
+                if not dropped or not seg.source or not set(dropped) & {_fold(normalise(w)) for w in _WORD.findall(seg.source_text) if not w.isascii()}:
+                    continue  # nothing could be flagged even with source evidence
             if langid.guess(_without_kept_names(sent.text, ctx.pair)) == ctx.src_lang:
                 continue
             for start, end in _source_runs(text, src_stop, tgt_stop):
