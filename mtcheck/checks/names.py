@@ -52,11 +52,13 @@ def _similar(a: str, b: str) -> bool:
     return matcher.real_quick_ratio() >= 0.75 and matcher.quick_ratio() >= 0.75 and matcher.ratio() >= 0.75
 
 
-def _present(name: str, target: str, every: bool = False, person: bool = False) -> bool:
+def _present(name: str, target: str, every: bool = False, person: bool = False, last: bool = False) -> bool:
     """Whether ``name``, or one of its words (a surname used alone; with ``every``, each of its
     words of three letters or more), appears in ``target``. With ``person``, the first word of a
     name of several words does not count alone: ``Jhonathan`` is no ``Jhonathan Florez``
     (the surname alone, ``Florez``, is).
+    With ``last``, only the last word counts: ``Texas`` of ``General du Texas``, ``Villepin`` of
+    ``Dominique de Villepin``.
 
     Words of four letters or more match target words of four letters or more approximately, for
     transliterations (``Michoustine`` ↔ ``Mishustin``; not ``André`` ↔ ``and``).
@@ -75,6 +77,8 @@ def _present(name: str, target: str, every: bool = False, person: bool = False) 
     ]
     if every:
         return all(f for f, part in zip(found, parts) if len(part) >= 3)
+    if last and len(tokens) > 1:
+        return found[-1]  # "Israël" of "Etat d'Israël", not the elided article
     if person and len(tokens) > 1:
         first = len(regex.findall(r"\p{L}+", tokens[0]))  # "Jean-Claude": two parts
         return any(found[first:])
@@ -123,6 +127,7 @@ class _SourceName:
     span: Span
     person: bool
     whole: bool = False  # each word must be there: "Disney Junior" is no "Disney"
+    headed: bool = False  # a name after a particle: its last word must be there ("General du Texas" is no "General")
 
 
 @dataclass
@@ -270,7 +275,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
             continue
         if particle and (then := particle.match(text, m.end())):
             in_runs.append((m.start(), then.end()))  # "Gérard de Villiers", but also "Séminaire de Québec"
-            yield _SourceName(text[m.start() : then.end()], sent.file_span(m.start(), then.end()), False)
+            yield _SourceName(text[m.start() : then.end()], sent.file_span(m.start(), then.end()), False, headed=True)
             continue
         before = text[: m.start()].split()
         person = (word in surnames or bool(before) and before[-1] in titles) and not headline
@@ -472,7 +477,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 forms = {name.text, *accepted.get(name.text, (expected,))}
                 # a first name alone is no name present, unless the source uses that word alone too ("M. Xi")
                 given = name.person and _count(name.text.split()[0], source_text) <= _count(name.text, source_text)
-                if any(_present(form, target, every=name.whole, person=given) for form in forms):
+                if any(_present(form, target, every=name.whole, person=given, last=name.headed) for form in forms):
                     if swap := _swapped_word(ctx, seg, name, forms):
                         sent_t, a, b, gone = swap  # the replaced word elsewhere: perhaps a source slip put right
                         serious = warn_swaps and name.person and gone
@@ -517,7 +522,8 @@ class MissingName(Rule):
     translation gives fewer times is a suggestion too, and so is a person's first name left alone
     (``Jhonathan`` for ``Jhonathan Florez``: the surname dropped; but ``Exxon`` for ``Exxon
     Mobil`` is right, and no list tells first names; none where the source document uses that
-    word alone too: ``M. Xi``). When the translation names someone else
+    word alone too: ``M. Xi``). A name with a particle is there only with its last word
+    (``Villiers`` of ``Gérard de Villiers``; ``General`` alone is no ``General du Texas``). When the translation names someone else
     instead, ``name-mismatch`` reports it.
     Leaves alone: transliteration differences (``Mikhaïl Michoustine`` ↔ ``Mikhail Mishustin``),
     names mapped through the exonym table (``Moscou`` ↔ ``Moscow``), a surname used alone,
