@@ -264,7 +264,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         word = m.group()
         if any(a <= m.start() < b for a, b in in_runs):
             continue
-        if word in known:
+        if word in known and not (particle and _mid_sentence(text, m.start(), titles) and particle.match(text, m.end())):
             yield _SourceName(word, sent.file_span(m.start(), m.end()), False)
             continue
         if noun_capitals or word.isupper() or len(word) < 3 or word in titles or word in articles or _ordinary(word, ordinary):
@@ -348,6 +348,12 @@ def _swapped_word(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set
     ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
     target_words = set(regex.findall(r"\p{L}+", target))
     articles = {_plain(a) for a in word_list(ctx.src_lang, "name_articles")} | stopwords(ctx.src_lang)
+    first = name.text.split()[0]
+    place = exonyms(ctx.src_lang, ctx.tgt_lang).get(first, first)
+    if name.headed and place != first and _plain(first) not in target_words:  # "Dominica of Villepin"
+        for sent in seg.target:
+            if found := regex.search(rf"(?<!\p{{L}}){regex.escape(place)}(?!\p{{L}})", sent.text):
+                return sent, found.start(), found.end(), True
     accounted = None
     for sent in seg.target:
         for run in _CAPITALISED_RUN.finditer(sent.text):
@@ -568,7 +574,9 @@ class NameMismatch(Rule):
     “Édouard Philippe”); a word of a name of several words replaced, next to another word of it
     (``Jake Snowden`` for ``Edward Snowden``, ``Brown Vary`` for ``Karlovy Vary``; only a
     suggestion where the translation keeps the replaced word elsewhere: ``Daisy Buchanan`` for
-    the source's slip ``Daisy Mulligan`` beside ``Carey Mulligan``); a near miss of a source name (``François Holland`` for ``François
+    the source's slip ``Daisy Mulligan`` beside ``Carey Mulligan``); the first word of a name
+    with a particle rendered as the place it also names (``Dominica of Villepin`` for
+    ``Dominique de Villepin``: a suggestion); a near miss of a source name (``François Holland`` for ``François
     Hollande``: one edit, two from six letters, or two neighbouring letters swapped; same first
     letter), with the source spelling as suggestion; a dropped accent (``Francois``) where the
     translation writes the name with it elsewhere. A warning for a person's name, and for another

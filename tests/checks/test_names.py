@@ -222,3 +222,12 @@ def test_a_name_after_a_particle_needs_its_last_word(check):
         ("He visited the Quebec Seminary in 2010.", "Il a visité le Séminaire de Québec en 2010."),
     ]:
         assert missing(check, target, source) == []
+
+
+def test_a_first_name_rendered_as_the_place_it_also_names(check):
+    source = "Il a ensuite soutenu localement Dominique de Villepin entre 2010 et 2011."
+    assert mismatches(check, "He then supported locally Dominica of Villepin between 2010 and 2011.", source) == [
+        ("Dominica", "Dominique de Villepin", "Dominique de Villepin", "info")
+    ]
+    assert mismatches(check, "He then supported Dominique de Villepin locally between 2010 and 2011.", source) == []
+    assert missing(check, "He then supported de Villepin locally between 2010 and 2011.", source) == []
