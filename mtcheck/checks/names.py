@@ -127,6 +127,7 @@ class _SourceName:
     span: Span
     person: bool
     whole: bool = False  # each word must be there: "Disney Junior" is no "Disney"
+    run: str = ""  # the whole run when its first word, at a sentence start, was left out: "François Hollande"
     headed: bool = False  # a name after a particle: its last word must be there ("General du Texas" is no "General")
 
 
@@ -241,7 +242,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
     if style.get("capitalises_titles"):  # English "City Council", "Election Day": ordinary words
         ordinary = (*ordinary, ordinary_words(ctx.src_lang))
     for m in _NAME_RUN.finditer(text):
-        words, start = m.group().split(), m.start()
+        words, start, run = m.group().split(), m.start(), m.group()
         if words[0] in known:
             continue  # exonyms are handled below
         in_runs.append(m.span())
@@ -258,7 +259,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         )
         person = person and not noun_capitals and not headline
         whole = not person and len(words) > 1 and words[0] not in articles
-        yield _SourceName(text[start : m.end()], sent.file_span(start, m.end()), person, whole)
+        yield _SourceName(text[start : m.end()], sent.file_span(start, m.end()), person, whole, run=run if start != m.start() else "")
     particle = _particle_pattern(ctx.src_lang)
     for m in _NAME_WORD.finditer(text):
         word = m.group()
@@ -405,18 +406,20 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
     """A target word that misspells a word of the name: one edit (two from six letters, or two
     neighbours swapped), same first letter, not in the source, no transliteration, no plural ``s``;
     an ordinary word (``Second`` for ``Seconde``) only inside a person's name whose other words
-    are there (``François Holland``). Or an accent dropped that the translation keeps elsewhere.
+    are there (``François Holland``; also when the first of them starts the sentence). Or an accent dropped that the translation keeps elsewhere.
     ``None`` when one of the accepted forms is written exactly."""
     found, exact = _target_words(seg)
     if any(all(w in exact for w in f.split()) for f in forms):
         return None
     plain_found = {_plain(m.group()) for _, m in found}
+    plain_words = set(regex.findall(r"\p{L}+", _plain(seg.target_text)))  # also after a stray full stop: ".François"
     source_words = {_plain(w) for w in _NAME_WORD.findall(seg.source_text)}
     for form in sorted(forms):
         words = form.split()
         for word in (w for w in words if len(w) >= 4 and w not in exact):
             plain = _plain(word)
-            others_there = len(words) > 1 and all(_plain(w) in plain_found for w in words if w != word)
+            runs = (words, name.run.split()) if form == name.text and name.run else (words,)  # '".François Hollande' too
+            others_there = any(len(ws) > 1 and all(_plain(w) in plain_words for w in ws if w != word) for ws in runs)
             for sent, m in found:
                 other, plain_other = m.group(), _plain(m.group())
                 if plain_other == plain:

@@ -231,3 +231,13 @@ def test_a_first_name_rendered_as_the_place_it_also_names(check):
     ]
     assert mismatches(check, "He then supported Dominique de Villepin locally between 2010 and 2011.", source) == []
     assert missing(check, "He then supported de Villepin locally between 2010 and 2011.", source) == []
+
+
+def test_surname_respelled_as_an_ordinary_word_after_a_first_name_starting_the_sentence(check):
+    assert mismatches(
+        check, 'He left with a heavy heart. ".François Holland came to greet me."', 'Il part le cœur gros. ".François Hollande est venu me saluer".'
+    ) == [("Holland", "François Hollande", "Hollande", "warning")]
+    assert mismatches(
+        check, "François Holland came to greet me on Tuesday.", "François Hollande est venu me saluer mardi."
+    ) == [("Holland", "Hollande", "Hollande", "warning")]
+    assert mismatches(check, "The Netherlands welcomed the decision on Tuesday.", "Hollande a salué mardi la décision.") == []
