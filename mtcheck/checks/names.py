@@ -52,11 +52,13 @@ def _similar(a: str, b: str) -> bool:
     return matcher.real_quick_ratio() >= 0.75 and matcher.quick_ratio() >= 0.75 and matcher.ratio() >= 0.75
 
 
-def _present(name: str, target: str, every: bool = False, person: bool = False) -> bool:
+def _present(name: str, target: str, every: bool = False, person: bool = False, last: bool = False) -> bool:
     """Whether ``name``, or one of its words (a surname used alone; with ``every``, each of its
     words of three letters or more), appears in ``target``. With ``person``, the first word of a
     name of several words does not count alone: ``Jhonathan`` is no ``Jhonathan Florez``
     (the surname alone, ``Florez``, is).
+    With ``last``, only the last word counts: ``Texas`` of ``General du Texas``, ``Villepin`` of
+    ``Dominique de Villepin``.
 
     Words of four letters or more match target words of four letters or more approximately, for
     transliterations (``Michoustine`` ↔ ``Mishustin``; not ``André`` ↔ ``and``).
@@ -75,6 +77,8 @@ def _present(name: str, target: str, every: bool = False, person: bool = False) 
     ]
     if every:
         return all(f for f, part in zip(found, parts) if len(part) >= 3)
+    if last and len(tokens) > 1:
+        return found[-1]  # "Israël" of "Etat d'Israël", not the elided article
     if person and len(tokens) > 1:
         first = len(regex.findall(r"\p{L}+", tokens[0]))  # "Jean-Claude": two parts
         return any(found[first:])
@@ -123,6 +127,8 @@ class _SourceName:
     span: Span
     person: bool
     whole: bool = False  # each word must be there: "Disney Junior" is no "Disney"
+    run: str = ""  # the whole run when its first word, at a sentence start, was left out: "François Hollande"
+    headed: bool = False  # a name after a particle: its last word must be there ("General du Texas" is no "General")
 
 
 @dataclass
@@ -236,7 +242,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
     if style.get("capitalises_titles"):  # English "City Council", "Election Day": ordinary words
         ordinary = (*ordinary, ordinary_words(ctx.src_lang))
     for m in _NAME_RUN.finditer(text):
-        words, start = m.group().split(), m.start()
+        words, start, run = m.group().split(), m.start(), m.group()
         if words[0] in known:
             continue  # exonyms are handled below
         in_runs.append(m.span())
@@ -253,13 +259,13 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         )
         person = person and not noun_capitals and not headline
         whole = not person and len(words) > 1 and words[0] not in articles
-        yield _SourceName(text[start : m.end()], sent.file_span(start, m.end()), person, whole)
+        yield _SourceName(text[start : m.end()], sent.file_span(start, m.end()), person, whole, run=run if start != m.start() else "")
     particle = _particle_pattern(ctx.src_lang)
     for m in _NAME_WORD.finditer(text):
         word = m.group()
         if any(a <= m.start() < b for a, b in in_runs):
             continue
-        if word in known:
+        if word in known and not (particle and _mid_sentence(text, m.start(), titles) and particle.match(text, m.end())):
             yield _SourceName(word, sent.file_span(m.start(), m.end()), False)
             continue
         if noun_capitals or word.isupper() or len(word) < 3 or word in titles or word in articles or _ordinary(word, ordinary):
@@ -270,7 +276,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
             continue
         if particle and (then := particle.match(text, m.end())):
             in_runs.append((m.start(), then.end()))  # "Gérard de Villiers", but also "Séminaire de Québec"
-            yield _SourceName(text[m.start() : then.end()], sent.file_span(m.start(), then.end()), False)
+            yield _SourceName(text[m.start() : then.end()], sent.file_span(m.start(), then.end()), False, headed=True)
             continue
         before = text[: m.start()].split()
         person = (word in surnames or bool(before) and before[-1] in titles) and not headline
@@ -343,6 +349,12 @@ def _swapped_word(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set
     ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
     target_words = set(regex.findall(r"\p{L}+", target))
     articles = {_plain(a) for a in word_list(ctx.src_lang, "name_articles")} | stopwords(ctx.src_lang)
+    first = name.text.split()[0]
+    place = exonyms(ctx.src_lang, ctx.tgt_lang).get(first, first)
+    if name.headed and place != first and _plain(first) not in target_words:  # "Dominica of Villepin"
+        for sent in seg.target:
+            if found := regex.search(rf"(?<!\p{{L}}){regex.escape(place)}(?!\p{{L}})", sent.text):
+                return sent, found.start(), found.end(), True
     accounted = None
     for sent in seg.target:
         for run in _CAPITALISED_RUN.finditer(sent.text):
@@ -394,18 +406,20 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
     """A target word that misspells a word of the name: one edit (two from six letters, or two
     neighbours swapped), same first letter, not in the source, no transliteration, no plural ``s``;
     an ordinary word (``Second`` for ``Seconde``) only inside a person's name whose other words
-    are there (``François Holland``). Or an accent dropped that the translation keeps elsewhere.
+    are there (``François Holland``; also when the first of them starts the sentence). Or an accent dropped that the translation keeps elsewhere.
     ``None`` when one of the accepted forms is written exactly."""
     found, exact = _target_words(seg)
     if any(all(w in exact for w in f.split()) for f in forms):
         return None
     plain_found = {_plain(m.group()) for _, m in found}
+    plain_words = set(regex.findall(r"\p{L}+", _plain(seg.target_text)))  # also after a stray full stop: ".François"
     source_words = {_plain(w) for w in _NAME_WORD.findall(seg.source_text)}
     for form in sorted(forms):
         words = form.split()
         for word in (w for w in words if len(w) >= 4 and w not in exact):
             plain = _plain(word)
-            others_there = len(words) > 1 and all(_plain(w) in plain_found for w in words if w != word)
+            runs = (words, name.run.split()) if form == name.text and name.run else (words,)  # '".François Hollande' too
+            others_there = any(len(ws) > 1 and all(_plain(w) in plain_words for w in ws if w != word) for ws in runs)
             for sent, m in found:
                 other, plain_other = m.group(), _plain(m.group())
                 if plain_other == plain:
@@ -472,7 +486,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 forms = {name.text, *accepted.get(name.text, (expected,))}
                 # a first name alone is no name present, unless the source uses that word alone too ("M. Xi")
                 given = name.person and _count(name.text.split()[0], source_text) <= _count(name.text, source_text)
-                if any(_present(form, target, every=name.whole, person=given) for form in forms):
+                if any(_present(form, target, every=name.whole, person=given, last=name.headed) for form in forms):
                     if swap := _swapped_word(ctx, seg, name, forms):
                         sent_t, a, b, gone = swap  # the replaced word elsewhere: perhaps a source slip put right
                         serious = warn_swaps and name.person and gone
@@ -517,7 +531,8 @@ class MissingName(Rule):
     translation gives fewer times is a suggestion too, and so is a person's first name left alone
     (``Jhonathan`` for ``Jhonathan Florez``: the surname dropped; but ``Exxon`` for ``Exxon
     Mobil`` is right, and no list tells first names; none where the source document uses that
-    word alone too: ``M. Xi``). When the translation names someone else
+    word alone too: ``M. Xi``). A name with a particle is there only with its last word
+    (``Villiers`` of ``Gérard de Villiers``; ``General`` alone is no ``General du Texas``). When the translation names someone else
     instead, ``name-mismatch`` reports it.
     Leaves alone: transliteration differences (``Mikhaïl Michoustine`` ↔ ``Mikhail Mishustin``),
     names mapped through the exonym table (``Moscou`` ↔ ``Moscow``), a surname used alone,
@@ -562,7 +577,9 @@ class NameMismatch(Rule):
     “Édouard Philippe”); a word of a name of several words replaced, next to another word of it
     (``Jake Snowden`` for ``Edward Snowden``, ``Brown Vary`` for ``Karlovy Vary``; only a
     suggestion where the translation keeps the replaced word elsewhere: ``Daisy Buchanan`` for
-    the source's slip ``Daisy Mulligan`` beside ``Carey Mulligan``); a near miss of a source name (``François Holland`` for ``François
+    the source's slip ``Daisy Mulligan`` beside ``Carey Mulligan``); the first word of a name
+    with a particle rendered as the place it also names (``Dominica of Villepin`` for
+    ``Dominique de Villepin``: a suggestion); a near miss of a source name (``François Holland`` for ``François
     Hollande``: one edit, two from six letters, or two neighbouring letters swapped; same first
     letter), with the source spelling as suggestion; a dropped accent (``Francois``) where the
     translation writes the name with it elsewhere. A warning for a person's name, and for another

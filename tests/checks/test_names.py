@@ -206,3 +206,38 @@ def test_transliterations_demonyms_and_titles_next_to_a_name_are_no_swap(check, 
 
 def test_a_translated_word_after_a_name_with_an_article_is_no_swap(check):
     assert mismatches(check, "The deputies of France Unbowed voted against.", "Les députés de La France insoumise ont voté contre.") == []
+
+
+def test_a_name_after_a_particle_needs_its_last_word(check):
+    # "General du Texas": "General" is in the translation, "Texas" is not
+    result = check(
+        "But the Attorney General for Florez, Republican Greg Abbott, appealed." + TGT_FILL,
+        "Mais l'Attorney General du Texas, le républicain Greg Abbott, a fait appel." + SRC_FILL,
+    )
+    assert [(result.target.slice(f.target), f.severity.value) for f in by_rule(result, "name-mismatch")] == [("Florez", "info")]
+    # the last word alone is the name present
+    for target, source in [
+        ("He then supported de Villiers locally in 2010.", "Il a ensuite soutenu localement Gérard de Villiers en 2010."),
+        ("He then supported Villiers locally in 2010.", "Il a ensuite soutenu localement Gérard de Villiers en 2010."),
+        ("He visited the Quebec Seminary in 2010.", "Il a visité le Séminaire de Québec en 2010."),
+    ]:
+        assert missing(check, target, source) == []
+
+
+def test_a_first_name_rendered_as_the_place_it_also_names(check):
+    source = "Il a ensuite soutenu localement Dominique de Villepin entre 2010 et 2011."
+    assert mismatches(check, "He then supported locally Dominica of Villepin between 2010 and 2011.", source) == [
+        ("Dominica", "Dominique de Villepin", "Dominique de Villepin", "info")
+    ]
+    assert mismatches(check, "He then supported Dominique de Villepin locally between 2010 and 2011.", source) == []
+    assert missing(check, "He then supported de Villepin locally between 2010 and 2011.", source) == []
+
+
+def test_surname_respelled_as_an_ordinary_word_after_a_first_name_starting_the_sentence(check):
+    assert mismatches(
+        check, 'He left with a heavy heart. ".François Holland came to greet me."', 'Il part le cœur gros. ".François Hollande est venu me saluer".'
+    ) == [("Holland", "François Hollande", "Hollande", "warning")]
+    assert mismatches(
+        check, "François Holland came to greet me on Tuesday.", "François Hollande est venu me saluer mardi."
+    ) == [("Holland", "Hollande", "Hollande", "warning")]
+    assert mismatches(check, "The Netherlands welcomed the decision on Tuesday.", "Hollande a salué mardi la décision.") == []
