@@ -411,7 +411,6 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
     found, exact = _target_words(seg)
     if any(all(w in exact for w in f.split()) for f in forms):
         return None
-    plain_found = {_plain(m.group()) for _, m in found}
     plain_words = set(regex.findall(r"\p{L}+", _plain(seg.target_text)))  # also after a stray full stop: ".François"
     source_words = {_plain(w) for w in _NAME_WORD.findall(seg.source_text)}
     for form in sorted(forms):
