@@ -191,9 +191,10 @@ def write_in_place(path: Path, data: bytes, before_write=None) -> None:
 def _is_stream(path: Path) -> bool:
     """Whether ``path`` (links followed) exists and is not a regular file: a terminal, a pipe."""
     try:
-        return not stat.S_ISREG(os.stat(path).st_mode) and not stat.S_ISDIR(os.stat(path).st_mode)
+        mode = os.stat(path).st_mode
     except OSError:
         return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def _umask() -> int:
@@ -214,7 +215,7 @@ def same_file(a: str | Path, b: str | Path) -> bool:
 
 def refuse_overwrite(output: Path, inputs: Iterable[str | Path], what: str) -> None:
     """Raise ``UnsafePath`` when writing ``what`` to ``output`` would replace one of ``inputs``."""
-    if str(output) == "" or output.is_dir():
+    if output.is_dir():
         raise UnsafePath(f"is a directory; the {what} needs a file name")
     for p in inputs:
         if same_file(output, p):
