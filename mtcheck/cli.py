@@ -32,6 +32,7 @@ app = typer.Typer(
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
 EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
 
 
 class Format(str, enum.Enum):
@@ -210,7 +211,7 @@ def check(
         if stream is not None and stream is not sys.stdout:
             stream.discard()
         _error_line("interrupted")
-        raise typer.Exit(130) from None
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     if stream is not None and stream is not sys.stdout:
         try:
             stream.commit()
@@ -541,7 +542,7 @@ def main() -> None:
         code = _run(argv)
     except KeyboardInterrupt:
         typer.echo("mtcheck: interrupted", err=True)
-        code = 130
+        code = EXIT_INTERRUPTED
     except OSError as e:  # closed pipe, full disk, unreadable file not caught nearer
         where = f"{e.filename}: " if e.filename else "cannot write output: " if e.errno in _OUTPUT_ERRNOS else ""
         _error_line(f"{where}{e.strerror or e}")
@@ -556,6 +557,13 @@ def main() -> None:
         code = EXIT_INTERNAL
     if code in (EXIT_INPUT, EXIT_INTERNAL):
         _silence_stdout()
+    if code == EXIT_INTERRUPTED:  # leave now: exit handlers would wait on (or trip over) stopped workers
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(code)
     raise SystemExit(code)
 
 

@@ -174,6 +174,8 @@ def check_documents(
             notices.append(
                 f"MT: {models} ({mt_info.get('backend')}); chrF signature: {mt_info.get('chrf_signature') or 'n/a'}"
             )
+            if mt_info.get("cache_error"):  # never an error of the check, but never silent either
+                notices.append(mt_info["cache_error"])
     return DocumentResult(target, source, segments, findings, notices, mt_info, src_lang, tgt_lang)
 
 

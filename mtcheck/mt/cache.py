@@ -76,12 +76,23 @@ class CacheBusy(Exception):
     """The cache database is locked by another process."""
 
 
+class CacheCorrupt(Exception):
+    """The cache file is an SQLite database that cannot be read (damaged): only removing it helps."""
+
+
+def _corrupt(exc: sqlite3.Error) -> bool:
+    return isinstance(exc, sqlite3.DatabaseError) and any(
+        words in str(exc).lower() for words in ("malformed", "not a database", "disk image")
+    )
+
+
 class MTCache:
     """``get_many``/``put_many`` over a key → JSON table; ``path=None`` keeps it in memory."""
 
     def __init__(self, path: str | Path | None) -> None:
         self.path = Path(path) if path else None
         self.error: str | None = None
+        self.corrupt = False  # an SQLite file of ours that cannot be read
         self._db: sqlite3.Connection | None = None
         self._memory: dict[str, object] = {}
 
@@ -100,7 +111,9 @@ class MTCache:
             db.execute("CREATE TABLE IF NOT EXISTS mt (key TEXT PRIMARY KEY, value TEXT NOT NULL, created REAL)")
             self._db = db
         except (sqlite3.Error, OSError) as exc:
-            self.error = f"MT cache disabled ({self.path}: {exc})"
+            self.corrupt = isinstance(exc, sqlite3.Error) and _corrupt(exc)
+            hint = "; `mtcheck cache clear` removes it" if self.corrupt else ""
+            self.error = f"MT cache disabled ({self.path}: {exc}{hint})"
         return self._db
 
     def peek(self, key: str) -> object | None:
@@ -150,10 +163,14 @@ class MTCache:
         self._memory.clear()
         db = self._conn()
         if db is None:
+            if self.corrupt:
+                raise CacheCorrupt(f"{self.path}: the MT cache is damaged")
             return 0
         try:
             return self._clear(db)
         except sqlite3.Error as exc:
+            if _corrupt(exc):
+                raise CacheCorrupt(f"{self.path}: the MT cache is damaged ({exc})") from None
             raise CacheBusy(f"{self.path}: cannot clear the MT cache now ({exc}); try again when no check is running") from None
 
     def _clear(self, db) -> int:

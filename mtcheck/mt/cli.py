@@ -103,7 +103,7 @@ def clear_cmd(
     cache_path: Optional[Path] = typer.Option(None, "--cache-path", help="Cache file (default: the user cache)."),
 ) -> None:
     """Delete every cached translation and score."""
-    from mtcheck.mt.cache import CacheBusy, MTCache, default_cache_path, foreign_file
+    from mtcheck.mt.cache import CacheBusy, CacheCorrupt, MTCache, default_cache_path, foreign_file
 
     path = cache_path or default_cache_path()
     if not path.exists():
@@ -116,6 +116,12 @@ def clear_cmd(
         n = cache.clear()
     except CacheBusy as e:
         _err(str(e))  # exits 2
+    except CacheCorrupt as e:  # an SQLite file of ours that cannot be read: the cache is rebuilt on use
+        cache.close()
+        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+        typer.echo(f"{e}; removed it (it is rebuilt as checks run)")
+        return
     finally:
         cache.close()
     if cache.error:

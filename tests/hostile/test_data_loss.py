@@ -152,3 +152,24 @@ def test_cache_clear_refuses_a_file_that_is_not_a_cache(tmp_path):  # B4
 def test_write_baseline_output_is_valid_json(story):
     assert mtcheck("check", "story.en.txt", "--no-mt", "--write-baseline", "b.json", cwd=story).returncode == 0
     assert json.loads((story / "b.json").read_text())["schema"] == "mtcheck.baseline/1"
+
+
+def test_a_damaged_cache_is_reported_and_cache_clear_removes_it(tmp_path):
+    import sqlite3
+
+    from mtcheck.mt.cache import MTCache
+
+    path = tmp_path / "mt.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE mt (key TEXT PRIMARY KEY, value TEXT NOT NULL, created REAL)")
+    db.executemany("INSERT INTO mt VALUES (?, ?, ?)", [(str(i), "x" * 500, 0) for i in range(200)])
+    db.commit()
+    db.close()
+    data = bytearray(path.read_bytes())
+    data[100:4000] = b"\xff" * 3900  # the SQLite header stays: it is ours, but damaged
+    path.write_bytes(bytes(data))
+    cache = MTCache(path)
+    assert cache.get_many(["1"]) == {} and "mtcheck cache clear" in cache.error  # a miss and a notice, never an error
+    proc = mtcheck("cache", "clear", "--cache-path", path, cwd=tmp_path)
+    assert proc.returncode == 0 and "damaged" in proc.stdout and "removed" in proc.stdout
+    assert not path.exists()
