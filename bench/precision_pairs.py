@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import regex
 
 from _common import SHARED, check_texts, clip, is_problem
+from precision import SEP, _para_span, offsets  # one layout of documents for every bench
 from mtcheck.model import Span
 from mtcheck.readers import InputError
 from mtcheck.resources import word_list
@@ -40,7 +41,6 @@ TARGET_PER_100 = 2.0
 NT13 = SHARED / "data" / "newstest2013-multi"
 NTREX = SHARED / "data" / "ntrex128-en-xx"
 NTREX_FR = SHARED / "data" / "ntrex128-en-fr"
-SEP = "\n\n"
 PAIRS = ("de-en", "es-en", "it-en", "en-de", "en-es", "en-fr")
 
 
@@ -130,19 +130,6 @@ class Injection:
     target: Span | None
     source: Span | None
     what: str
-
-
-def offsets(paras: list[str]) -> list[int]:
-    out, pos = [], 0
-    for p in paras:
-        out.append(pos)
-        pos += len(p) + len(SEP)
-    return out
-
-
-def _para_span(paras: list[str], k: int) -> Span:
-    o = offsets(paras)[k]
-    return Span(o, o + len(paras[k]))
 
 
 def _replace(doc: Doc, k: int, start: int, end: int, new: str, what: str) -> Injection:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from mtcheck import __version__
+from mtcheck.safefiles import atomic_write
 
 SCHEMA = "mtcheck.baseline/1"
 
@@ -69,12 +70,9 @@ def write(results: list[Any], baseline_path: Path) -> int:
     """Write the baseline atomically; returns how many findings it records."""
     data = build(results, baseline_path)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    tmp = baseline_path.with_name(f".{baseline_path.name}.tmp{os.getpid()}")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, baseline_path)
+        atomic_write(baseline_path, text)
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         raise BaselineError(f"{baseline_path}: cannot write baseline ({e.strerror})") from None
     return sum(len(v) for v in data["documents"].values())
 
