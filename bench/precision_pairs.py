@@ -21,15 +21,17 @@ from __future__ import annotations
 
 import argparse
 import collections
+import csv
 import random
 import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import regex
 
 from _common import SHARED, check_texts, clip, is_problem
-from precision import SEP, _para_span, offsets  # one layout of documents for every bench
+from precision import SEP, _para_span, key, offsets  # one layout of documents for every bench
 from mtcheck.model import Span
 from mtcheck.readers import InputError
 from mtcheck.resources import word_list
@@ -89,6 +91,14 @@ def ntrex(src: str, tgt: str) -> list[Doc]:
 def corpus(pair: str) -> list[Doc]:
     src, tgt = pair.split("-")
     return (newstest2013(src, tgt) if pair != "it-en" else []) + ntrex(src, tgt)
+
+
+def verified_defects() -> dict[tuple[str, str, str, str], str]:
+    """(pair, document, rule, flagged text) → reason, for findings verified by reading both sides
+    to be real discrepancies of the professional translation (``bench/pair_defects.tsv``)."""
+    with (Path(__file__).with_name("pair_defects.tsv")).open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return {(r["pair"], r["document"], r["rule"], r["text"]): r["reason"] for r in rows}
 
 
 def run(doc: Doc, src_lang: str, tgt_lang: str, src=None, tgt=None):
@@ -289,6 +299,8 @@ def measure(pair: str, samples: int, inject_docs: int) -> dict:
     counts: collections.Counter[str] = collections.Counter()
     examples: dict[str, list[str]] = collections.defaultdict(list)
     by_corpus: collections.Counter[str] = collections.Counter()
+    verified = verified_defects()
+    defects: list[str] = []
     segments = 0
     for d in docs:
         segments += len(d.tgt)
@@ -298,7 +310,13 @@ def measure(pair: str, samples: int, inject_docs: int) -> dict:
             refused.append(f"{d.name}: {e.problem}")
             continue
         for f in result.findings:
-            if is_problem(f):
+            if not is_problem(f):
+                continue
+            rule, _, text = key(result, f)
+            reason = verified.get((pair, d.name, rule, text))
+            if reason is not None:
+                defects.append(f"{d.name}: {describe(result, f)}\n          verified: {reason}")
+            else:
                 counts[f.rule] += 1
                 by_corpus[d.name.split(":")[0]] += 1
                 examples[f.rule].append(f"{d.name}: {describe(result, f)}")
@@ -319,6 +337,10 @@ def measure(pair: str, samples: int, inject_docs: int) -> dict:
         print(f"    {rule:26s} {n:4d}  {100 * n / segments:5.2f} /100")
         for e in rng.sample(examples[rule], min(samples, n)):
             print(f"        - {e}")
+    if defects:
+        print(f"  not counted: {len(defects)} findings on discrepancies verified by reading (bench/pair_defects.tsv):")
+        for e in defects:
+            print(f"    - {e}")
 
     # an unrelated article: each document against the next document's source
     unrelated = 0
