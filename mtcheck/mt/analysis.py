@@ -6,7 +6,9 @@ For every aligned segment (source and target present) one batched pass computes:
 * forced decoding of the human target given the source: a log-prob per SentencePiece
   piece, mapped to character spans of the target;
 * back-translation of the target, and chrF (sacrebleu) of target vs MT and of
-  back-translation vs source.
+  back-translation vs source — only for segments where the forward signals leave an
+  omission, an addition or a negation for it to confirm (``_Signals``): elsewhere it could
+  change no finding, and the segment's scores say it was skipped.
 
 The decision is carried by forced decoding (chrF of a round trip alone predicts little:
 Moon et al., EAMT 2020). Words with a piece at or below ``token_logprob`` form runs; a run
@@ -59,6 +61,8 @@ DEFAULT_THRESHOLDS: dict[str, float] = {
     # round trip without a source
     "round_trip_info_chrf": 30.0,
     "round_trip_warning_chrf": 15.0,
+    # back-translation: 0 = only of segments where it can change a finding (see ``_Signals``), 1 = all
+    "back_translate_all": 0,
 }
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -222,11 +226,15 @@ def analyse(ctx) -> ContextAnalysis:
     src = [s.source_text for s in segs]
     tgt = [s.target_text for s in segs]
     forward = _by_sentence(mt, [[x.text for x in s.source] for s in segs], "forward")
-    back = [h.text for h in _by_sentence(mt, [[x.text for x in s.target] for s in segs], "backward")]
     forced = mt.score(src, tgt, "forward")
+    signals = [_Signals(seg, hyp, ts, mt, ctx.src_lang, ctx.tgt_lang, th) for seg, hyp, ts in zip(segs, forward, forced)]
+    every = th["back_translate_all"] > 0
+    need = [sig for sig in signals if every or sig.needs_back_translation]
+    back = _by_sentence(mt, [[x.text for x in sig.seg.target] for sig in need], "backward") if need else []
+    bt_of = {id(sig): h.text for sig, h in zip(need, back)}
     out = ContextAnalysis()
-    for seg, hyp, bt, ts in zip(segs, forward, back, forced):
-        out.candidates += _segment(seg, hyp, bt, ts, mt, ctx.src_lang, ctx.tgt_lang, th)
+    for sig in signals:
+        out.candidates += sig.candidates(bt_of.get(id(sig)))
     return out
 
 
@@ -260,111 +268,178 @@ def negations(text: str, lang: str) -> list[re.Match]:
     return list(pat.finditer(text)) if pat else []
 
 
-def _segment(seg: Segment, hyp, bt: str, ts, mt, src_lang: str, tgt_lang: str, th: dict) -> list[Candidate]:
-    S, T = seg.source_text, seg.target_text
-    tw, sw, mw, bw = words(T), words(S), words(hyp.text), words(bt)
-    chrf_f = mt.chrf(T, hyp.text)
-    chrf_b = mt.chrf(bt, S)
-    lt, lm = ts.mean, hyp.logprob
-    delta = lt - lm
-    t_keys = {w.key for w in tw}
-    t_lower = {w.text.lower() for w in tw}
-    s_keys = {w.key for w in sw}
-    s_lower = {w.text.lower() for w in sw}
+BACK_TRANSLATION_SKIPPED = "not needed: no omission, addition or negation finding could depend on it"
 
-    # back-translation coverage
-    bt_keys = {w.key for w in bw}
-    src_content = content(sw, src_lang)
-    uncovered = [w for w in src_content if not (w.key in bt_keys or w.text.lower() in t_lower or w.key in t_keys)]
-    bt_extra = [w for w in content(bw, src_lang) if w.key not in s_keys and w.text.lower() not in s_lower
-                and w.text.lower() not in t_lower]
-    mt_missing = [w for w in content(mw, tgt_lang) if w.key not in t_keys]
-    mt_keys = {w.key for w in mw}
-    known = exonyms(src_lang, tgt_lang)  # Kiev in the source names Kyiv in the translation
-    name_keys = s_keys | mt_keys | {stem(known[w.text]) for w in sw if w.text in known}
-    ratio = len(tw) / max(1, len(mw))
 
-    seg.scores.update(
-        {
-            "mt_forward": hyp.text,
-            "chrf_forward": round(chrf_f, 2),
-            "back_translation": bt,
-            "chrf_back": round(chrf_b, 2),
-            "logprob_target": round(lt, 4),
-            "logprob_mt": round(lm, 4),
-            "logprob_delta": round(delta, 4),
-        }
-    )
-    if uncovered:
-        seg.scores["omission_candidates"] = " ".join(w.text for w in uncovered)
-    if bt_extra:
-        seg.scores["addition_candidates"] = " ".join(w.text for w in bt_extra)
-    if ts.chunks > 1:
-        seg.scores["mt_split"] = float(ts.chunks)
+class _Signals:
+    """One segment's forward signals (MT output, forced decoding), then its candidates.
 
-    found: list[Candidate] = []
-    mt_note = f"MT: {_quote(hyp.text)}"
+    Back-translation decides three things only, each also bound by conditions it does not
+    enter: an omission needs a corroborated segment (an improbable token; a target at most
+    ``omission_length_ratio`` of the MT's length lacking ``omission_min_words`` of its
+    content words) and that many source content words in a row the target itself lacks;
+    an addition needs an improbable run of words new to the MT in a target longer than
+    the MT; a negation finding needs the target and the MT to differ in negation cues.
+    When none holds, ``needs_back_translation`` is false: the back-translation could change
+    no finding, and ``analyse`` skips it (threshold ``back_translate_all`` = 1 turns the
+    skip off). The cost is the report only: such a segment's ``back_translation`` and
+    ``chrf_back`` are null, ``back_translation_skipped`` says why, and it has no
+    ``omission_candidates``/``addition_candidates``.
+    """
 
-    # --- forced decoding: improbable runs → mistranslation / addition
-    low_lp: list[float | None] = []
-    for w in tw:
-        lps = [lp for (a, b), lp in zip(ts.spans, ts.logprobs) if a < b and a < w.end and b > w.start]
-        low_lp.append(min(lps) if lps else None)
-    low = [i for i, lp in enumerate(low_lp) if lp is not None and lp <= th["token_logprob"]]
-    runs: list[list[int]] = []
-    for i in low:
-        if runs and i - runs[-1][-1] - 1 <= th["run_gap"]:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    sentence_starts = _first_words(seg.target)
-    supported = _supported(tw, mw, sentence_starts)
-    corroborated = delta <= th["delta"] or chrf_f <= th["chrf_forward"]
-    scored_runs = []
-    for run in runs:
-        unsup = [k for k in range(run[0], run[-1] + 1) if not supported(k)]
-        if not unsup:
-            continue
-        # Names (in the source or the MT output too) and numbers belong to their own checks; case
-        # alone does not make a name (German capitalises every noun).
-        names_only = all(
-            tw[k].text.isdigit()
-            or (tw[k].text[0].isupper() and tw[k].start not in sentence_starts and tw[k].key in name_keys)
-            for k in unsup
-        )
-        if names_only:
-            continue
-        if all(normalise_word(tw[k].text) in coverage_stopwords(tgt_lang) for k in unsup):
-            continue  # "arrived in" for the MT's "at": function words alone are style, not meaning
-        a, b = tw[unsup[0]].start, tw[unsup[-1]].end
-        lps = [lp for (x, y), lp in zip(ts.spans, ts.logprobs) if x < y and x < b and y > a]
-        run_lp = sum(lps) / len(lps) if lps else 0.0
-        scored_runs.append((run_lp, a, b, unsup))
-    # A run needs the segment to corroborate it, unless it is very improbable by itself; a
-    # single word (a synonym the MT did not choose: "stated" for "said") must be very improbable.
-    scored_runs = [
-        r for r in scored_runs
-        if r[0] <= th["error_token_logprob"] or (corroborated and len(r[3]) > 1)
-    ]
-    if scored_runs:
+    def __init__(self, seg: Segment, hyp, ts, mt, src_lang: str, tgt_lang: str, th: dict) -> None:
+        self.seg, self.hyp, self.ts, self.mt, self.th = seg, hyp, ts, mt, th
+        self.src_lang, self.tgt_lang = src_lang, tgt_lang
+        S, T = seg.source_text, seg.target_text
+        self.tw, self.sw, self.mw = tw, sw, mw = words(T), words(S), words(hyp.text)
+        self.chrf_f = chrf_f = mt.chrf(T, hyp.text)
+        self.delta = delta = ts.mean - hyp.logprob
+        self.t_keys = t_keys = {w.key for w in tw}
+        self.t_lower = t_lower = {w.text.lower() for w in tw}
+        self.src_content = content(sw, src_lang)
+        self.mt_missing = mt_missing = [w for w in content(mw, tgt_lang) if w.key not in t_keys]
+        self.mt_keys = mt_keys = {w.key for w in mw}
+        known = exonyms(src_lang, tgt_lang)  # Kiev in the source names Kyiv in the translation
+        name_keys = {w.key for w in sw} | mt_keys | {stem(known[w.text]) for w in sw if w.text in known}
+        self.ratio = ratio = len(tw) / max(1, len(mw))
+
+        # forced decoding: improbable runs the MT does not vouch for
+        low_lp: list[float | None] = []
+        for w in tw:
+            lps = [lp for (a, b), lp in zip(ts.spans, ts.logprobs) if a < b and a < w.end and b > w.start]
+            low_lp.append(min(lps) if lps else None)
+        low = [i for i, lp in enumerate(low_lp) if lp is not None and lp <= th["token_logprob"]]
+        runs: list[list[int]] = []
+        for i in low:
+            if runs and i - runs[-1][-1] - 1 <= th["run_gap"]:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        sentence_starts = _first_words(seg.target)
+        supported = _supported(tw, mw, sentence_starts)
+        corroborated = delta <= th["delta"] or chrf_f <= th["chrf_forward"]
+        scored_runs = []
+        for run in runs:
+            unsup = [k for k in range(run[0], run[-1] + 1) if not supported(k)]
+            if not unsup:
+                continue
+            # Names (in the source or the MT output too) and numbers belong to their own checks; case
+            # alone does not make a name (German capitalises every noun).
+            names_only = all(
+                tw[k].text.isdigit()
+                or (tw[k].text[0].isupper() and tw[k].start not in sentence_starts and tw[k].key in name_keys)
+                for k in unsup
+            )
+            if names_only:
+                continue
+            if all(normalise_word(tw[k].text) in coverage_stopwords(tgt_lang) for k in unsup):
+                continue  # "arrived in" for the MT's "at": function words alone are style, not meaning
+            a, b = tw[unsup[0]].start, tw[unsup[-1]].end
+            lps = [lp for (x, y), lp in zip(ts.spans, ts.logprobs) if x < y and x < b and y > a]
+            run_lp = sum(lps) / len(lps) if lps else 0.0
+            scored_runs.append((run_lp, a, b, unsup))
+        # A run needs the segment to corroborate it, unless it is very improbable by itself; a
+        # single word (a synonym the MT did not choose: "stated" for "said") must be very improbable.
+        scored_runs = [
+            r for r in scored_runs
+            if r[0] <= th["error_token_logprob"] or (corroborated and len(r[3]) > 1)
+        ]
         strongest = sorted(scored_runs)[: int(th["max_runs"])]
-        for run_lp, a, b, unsup in sorted(strongest, key=lambda r: r[1]):  # text order
-            span_text = T[a:b]
+        self.runs = []  # (run log-prob, start, end, shaped like an addition), in text order
+        for run_lp, a, b, _ in sorted(strongest, key=lambda r: r[1]):
             run_words = [w for w in tw if a <= w.start and w.end <= b]
-            novel = [w for w in content(run_words, tgt_lang) if w.key not in mt_keys]
-            is_addition = (
-                bool(bt_extra)
-                and len(novel) >= th["addition_min_words"]
-                and len(novel) >= 0.8 * len(content(run_words, tgt_lang))
+            run_content = content(run_words, tgt_lang)
+            novel = [w for w in run_content if w.key not in mt_keys]
+            addition_shape = (
+                len(novel) >= th["addition_min_words"]
+                and len(novel) >= 0.8 * len(run_content)
                 and len(tw) - len(mw) >= 0.6 * len(run_words)
                 and ratio >= th["addition_length_ratio"]
             )
+            self.runs.append((run_lp, a, b, addition_shape))
+
+        # omission: dropped content leaves a mark in forced decoding (the word after the gap, or
+        # </s>, is improbable); and a paraphrase lacks the MT's words but is not shorter
+        has_low = any(lp <= th["token_logprob"] for lp in ts.logprobs)
+        self.corroborated_om = has_low and (
+            ratio <= th["omission_length_ratio"] and len(mt_missing) >= th["omission_min_words"]
+        )
+        absent = [w for w in self.src_content if not (w.text.lower() in t_lower or w.key in t_keys)]
+        negation_differs = bool(_negation(tgt_lang) and _negation(src_lang)) and (
+            len(negations(T, tgt_lang)) != len(negations(hyp.text, tgt_lang))
+        )
+        self.needs_back_translation = (
+            any(r[3] for r in self.runs)
+            or negation_differs
+            or (self.corroborated_om and any(len(cl) >= th["omission_min_words"] for cl in self._clusters(absent)))
+        )
+
+    def _clusters(self, uncovered: list[Word]) -> list[list[Word]]:
+        """Runs of consecutive source content words that are in ``uncovered``."""
+        clusters: list[list[Word]] = []
+        current: list[Word] = []
+        unc = {id(w) for w in uncovered}
+        for w in self.src_content:
+            if id(w) in unc:
+                current.append(w)
+            else:
+                if current:
+                    clusters.append(current)
+                current = []
+        if current:
+            clusters.append(current)
+        return clusters
+
+    def candidates(self, bt: str | None) -> list[Candidate]:
+        """The segment's candidates, with its back-translation ``bt`` (None: skipped)."""
+        seg, hyp, ts, th, tw, mw = self.seg, self.hyp, self.ts, self.th, self.tw, self.mw
+        S, T = seg.source_text, seg.target_text
+        src_lang, tgt_lang = self.src_lang, self.tgt_lang
+        lt, lm, delta, chrf_f, ratio = ts.mean, hyp.logprob, self.delta, self.chrf_f, self.ratio
+        chrf_b = None if bt is None else self.mt.chrf(bt, S)
+        seg.scores.update(
+            {
+                "mt_forward": hyp.text,
+                "chrf_forward": round(chrf_f, 2),
+                "back_translation": bt,
+                "chrf_back": None if chrf_b is None else round(chrf_b, 2),
+                "logprob_target": round(lt, 4),
+                "logprob_mt": round(lm, 4),
+                "logprob_delta": round(delta, 4),
+            }
+        )
+        uncovered: list[Word] = []
+        bt_extra: list[Word] = []
+        if bt is not None:  # back-translation coverage
+            bw = words(bt)
+            bt_keys = {w.key for w in bw}
+            s_keys = {w.key for w in self.sw}
+            s_lower = {w.text.lower() for w in self.sw}
+            uncovered = [w for w in self.src_content
+                         if not (w.key in bt_keys or w.text.lower() in self.t_lower or w.key in self.t_keys)]
+            bt_extra = [w for w in content(bw, src_lang) if w.key not in s_keys and w.text.lower() not in s_lower
+                        and w.text.lower() not in self.t_lower]
+        if uncovered:
+            seg.scores["omission_candidates"] = " ".join(w.text for w in uncovered)
+        if bt_extra:
+            seg.scores["addition_candidates"] = " ".join(w.text for w in bt_extra)
+        if ts.chunks > 1:
+            seg.scores["mt_split"] = float(ts.chunks)
+        if bt is None:
+            seg.scores["back_translation_skipped"] = BACK_TRANSLATION_SKIPPED
+
+        found: list[Candidate] = []
+        mt_note = f"MT: {_quote(hyp.text)}"
+
+        # --- forced decoding: improbable runs → mistranslation / addition
+        for run_lp, a, b, addition_shape in self.runs:
+            span_text = T[a:b]
             strong = delta <= th["error_delta"] and run_lp <= th["error_token_logprob"]
             sev = Severity.ERROR if strong else Severity.WARNING
             figures = (
                 f"forced decoding {run_lp:.1f}/token; segment {lt:.2f} vs MT {lm:.2f}; chrF vs MT {chrf_f:.0f}"
             )
-            if is_addition:
+            if addition_shape and bt_extra:
                 msg = (
                     f"Possible addition: {_quote(span_text)} has no counterpart in the source "
                     f"(back-translation adds {_quote(' '.join(w.text for w in bt_extra[:8]))}; {figures}). {mt_note}"
@@ -381,46 +456,31 @@ def _segment(seg: Segment, hyp, bt: str, ts, mt, src_lang: str, tgt_lang: str, t
                           source=seg.source_span, suggestion=hyp.text or None)
             )
 
-    neg = _negation_candidate(seg, hyp, bt, S, T, tw, mw, src_lang, tgt_lang, delta, th, mt_note)
-    if neg is not None and not any(
-        c.target and neg.target and c.target.start < neg.target.end and neg.target.start < c.target.end
-        for c in found
-    ):
-        found.append(neg)
+        neg = None if bt is None else _negation_candidate(seg, hyp, bt, S, T, tw, mw, src_lang, tgt_lang, delta, th, mt_note)
+        if neg is not None and not any(
+            c.target and neg.target and c.target.start < neg.target.end and neg.target.start < c.target.end
+            for c in found
+        ):
+            found.append(neg)
 
-    # --- back-translation coverage → omission
-    clusters: list[list[Word]] = []
-    current: list[Word] = []
-    unc = {id(w) for w in uncovered}
-    for w in src_content:
-        if id(w) in unc:
-            current.append(w)
-        else:
-            if current:
-                clusters.append(current)
-            current = []
-    if current:
-        clusters.append(current)
-    # Dropped content leaves a mark in forced decoding: the word after the gap (or </s>) is improbable.
-    has_low = any(lp <= th["token_logprob"] for lp in ts.logprobs)
-    corroborated_om = has_low and (
-        ratio <= th["omission_length_ratio"] and len(mt_missing) >= th["omission_min_words"]
-    )  # both: a paraphrase lacks the MT's words, but is not shorter
-    clusters = [cl for cl in clusters if len(cl) >= th["omission_min_words"]] if corroborated_om else []
-    biggest = sorted(clusters, key=len, reverse=True)[: int(th["max_runs"])]
-    for cl in sorted(biggest, key=lambda c: c[0].start):
-        a, b = cl[0].start, cl[-1].end
-        strong = len(cl) >= th["omission_error_words"] and ratio <= th["omission_error_ratio"]
-        missing = f"; MT has {_quote(' '.join(w.text for w in mt_missing[:8]))} that the translation lacks" if mt_missing else ""
-        msg = (
-            f"Possible omission: source {_quote(S[a:b])} is not rendered (back-translation {_quote(bt)}, "
-            f"chrF {chrf_b:.0f}; target/MT length {ratio:.2f}{missing}). {mt_note}"
-        )
-        found.append(
-            Candidate("omission", seg, msg, Severity.ERROR if strong else Severity.WARNING,
-                      target=seg.target_span, source=to_doc_span(seg.source, a, b), suggestion=hyp.text or None)
-        )
-    return found
+        # --- back-translation coverage → omission
+        clusters = self._clusters(uncovered) if self.corroborated_om else []
+        clusters = [cl for cl in clusters if len(cl) >= th["omission_min_words"]]
+        biggest = sorted(clusters, key=len, reverse=True)[: int(th["max_runs"])]
+        mt_missing = self.mt_missing
+        for cl in sorted(biggest, key=lambda c: c[0].start):
+            a, b = cl[0].start, cl[-1].end
+            strong = len(cl) >= th["omission_error_words"] and ratio <= th["omission_error_ratio"]
+            missing = f"; MT has {_quote(' '.join(w.text for w in mt_missing[:8]))} that the translation lacks" if mt_missing else ""
+            msg = (
+                f"Possible omission: source {_quote(S[a:b])} is not rendered (back-translation {_quote(bt)}, "
+                f"chrF {chrf_b:.0f}; target/MT length {ratio:.2f}{missing}). {mt_note}"
+            )
+            found.append(
+                Candidate("omission", seg, msg, Severity.ERROR if strong else Severity.WARNING,
+                          target=seg.target_span, source=to_doc_span(seg.source, a, b), suggestion=hyp.text or None)
+            )
+        return found
 
 
 def _first_words(sentences: list[Sentence]) -> set[int]:

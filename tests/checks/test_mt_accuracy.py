@@ -98,13 +98,25 @@ def faithful_double(**kw):
 
 def test_faithful_pair_yields_no_finding():
     mt = faithful_double()
-    ctx = make_ctx([(SRC, GOOD)], mt)
+    ctx = make_ctx([(SRC, GOOD)], mt, {"mt_thresholds": {"back_translate_all": 1}})
     assert run_rules(ctx) == []
     scores = ctx.segments[0].scores
     assert scores["mt_forward"] == MT and scores["back_translation"] == BT_GOOD
     assert scores["chrf_forward"] > 80 and scores["chrf_back"] > 70
     assert scores["logprob_target"] == pytest.approx(-0.5) and scores["logprob_mt"] == -0.3
-    assert all(isinstance(v, (str, float)) for v in scores.values())
+    assert all(isinstance(v, (str, float)) for v in scores.values()) and "back_translation_skipped" not in scores
+    json.dumps(scores)
+
+
+def test_clean_segment_is_not_back_translated_and_its_scores_say_so():
+    mt = faithful_double()
+    ctx = make_ctx([(SRC, GOOD)], mt)
+    assert run_rules(ctx) == []
+    assert mt.calls["translate-backward"] == 0
+    scores = ctx.segments[0].scores
+    assert scores["back_translation"] is None and scores["chrf_back"] is None  # keys kept: the contract
+    assert scores["back_translation_skipped"].startswith("not needed")
+    assert scores["mt_forward"] == MT and scores["chrf_forward"] > 80
     json.dumps(scores)
 
 
@@ -265,7 +277,7 @@ def test_no_session_means_no_work():
 def test_one_batched_pass_shared_by_all_rules():
     mt = faithful_double(low={"he": -7.5})
     pairs = [(SRC, GOOD), (SRC, GARBLED), (SRC, GOOD)]
-    ctx = make_ctx(pairs, mt)
+    ctx = make_ctx(pairs, mt, {"mt_thresholds": {"back_translate_all": 1}})
     run_rules(ctx)
     run_rules(ctx)
     assert mt.calls == Counter({"translate-forward": 1, "translate-backward": 1, "score": 1})
@@ -320,3 +332,67 @@ def test_stem_joins_inflections_but_not_different_words():
 
     assert stem("talks") == stem("talk") and stem("signée") == stem("signé") and stem("présidents") == stem("président")
     assert stem("governor") != stem("government") and stem("internal") != stem("international")
+
+
+def _candidates(ctx):
+    from mtcheck.mt.analysis import analyse
+
+    return [(c.kind, c.segment.id, c.severity, c.target, c.source, c.message) for c in analyse(ctx).candidates]
+
+
+def test_skipping_back_translation_changes_no_finding():
+    """Random planted segments: the same candidates whether clean segments are back-translated or not."""
+    import random
+
+    rng = random.Random(7)
+    sources = [SRC, "Le gouvernement n’a pas signé l’accord.", "Le président a rencontré le premier ministre mardi.",
+               "Le ministre a annoncé une aide de cinq milliards pour la reconstruction des écoles et des hôpitaux."]
+    english = [GOOD, MT, GARBLED, "The government has not signed the agreement.", "The government has signed the deal.",
+               "The president met the prime minister on Tuesday, in a meeting widely seen as a snub to Washington.",
+               "The minister announced aid of five billion.", "The president did not meet anyone."]
+    french = sources + [BT_GOOD, BT_GARBLED, "Le ministre a annoncé une aide.", "Le président n'a rencontré personne.",
+                        "Le président a rencontré le premier ministre mardi, lors d’une réunion largement considérée."]
+    skipped = needed = 0
+    kinds = set()
+    for _ in range(60):
+        pairs = [(rng.choice(sources), rng.choice(english)) for _ in range(3)]
+        forward = {s: (rng.choice(english), rng.uniform(-2.0, -0.1)) for s, _ in pairs}
+        backward = {t: rng.choice(french) for _, t in pairs}
+        vocab = {w.lower() for _, t in pairs for w in re.findall(r"\w+|[^\w\s]", t)}
+        low = {w: rng.uniform(-10.0, -4.0) for w in vocab if rng.random() < 0.3}
+        default = rng.choice([-0.5, -2.0])
+        runs = []
+        for every in (1, 0):
+            mt = PlantedTranslator(forward=forward, backward=backward, low=low, default=default)
+            ctx = make_ctx(pairs, mt, {"mt_thresholds": {"back_translate_all": every}})
+            runs.append(_candidates(ctx))
+        assert runs[0] == runs[1]
+        kinds |= {c[0] for c in runs[0]}
+        flags = [s.scores.get("back_translation_skipped") for s in ctx.segments]
+        skipped += sum(f is not None for f in flags)
+        needed += sum(f is None for f in flags)
+    assert skipped > 20 and needed > 20 and kinds == {"mistranslation", "omission", "addition"}  # all paths ran
+
+
+@pytest.mark.parametrize("case", ["negation", "omission", "addition"])
+def test_segments_that_need_back_translation_get_it(case):
+    """Each kind of finding back-translation confirms keeps it."""
+    pairs = {
+        "negation": ("Le gouvernement n’a pas signé l’accord.", "The government has signed the agreement.",
+                     "The government has not signed the agreement.", {}),
+        "omission": ("Le ministre a annoncé une aide de cinq milliards pour la reconstruction des écoles et des hôpitaux.",
+                     "The minister announced aid of five billion.",
+                     "The minister announced five billion in aid for the reconstruction of schools and hospitals.",
+                     {".": -6.5}),
+        "addition": ("Le président a rencontré le premier ministre mardi.",
+                     "The president met the prime minister on Tuesday, in a meeting widely seen as a snub to Washington.",
+                     "The president met the prime minister on Tuesday.",
+                     {"meeting": -6.0, "widely": -7.0, "seen": -6.5, "snub": -8.5, "washington": -7.5}),
+    }
+    src, tgt, mt_text, low = pairs[case]
+    ctx = make_ctx([(src, tgt), (SRC, GOOD)], PlantedTranslator(forward={src: (mt_text, -0.3), SRC: (MT, -0.3)},
+                                                                backward={tgt: src}, low=low))
+    _candidates(ctx)
+    first, clean = (s.scores for s in ctx.segments)
+    assert first["back_translation"] == src and "back_translation_skipped" not in first
+    assert clean["back_translation"] is None and "back_translation_skipped" in clean
