@@ -229,7 +229,8 @@ def main() -> None:
             colds, reruns = [], []
             for i in range(args.repeat):
                 cache = Path(tmp) / f"{backend}-{i}.sqlite"
-                opts = dict(hf_quantize=quant, threads=args.threads, lazy=True, back_translate_all=args.back_translate_all)
+                opts = {"hf_quantize": quant, "threads": args.threads, "lazy": True,
+                        "back_translate_all": args.back_translate_all}
                 colds.append(run_worker(backend, models_dir, cache, **opts))
                 reruns.append(run_worker(backend, models_dir, cache, **opts))
             c0 = colds[0]

@@ -186,14 +186,16 @@ class MTSession:
             found.update(fresh)
         return [Hypothesis(**found[keys[n]]) if n else Hypothesis("", 0.0, 0) for n in norm]
 
-    def _chunks(self, eng: Engine, text: str) -> list[str]:
-        pieces, spans = eng.text.pieces_with_spans(text, "source")
-        n_prefix = len(eng.text.prefix)
+    def _chunks(self, eng: Engine, text: str) -> list[tuple[str, list[str]]]:
+        """``text`` as model inputs ``(chunk, its pieces)``: itself, or cut where too long."""
+        pieces = eng.text.pieces(text, "source")
         if len(pieces) <= eng.limit:
-            return [text]
+            return [(text, pieces)]
         self.stats["split_inputs"] += 1
+        _, spans = eng.text.pieces_with_spans(text, "source")  # character offsets only where a cut is needed
+        n_prefix = len(eng.text.prefix)
         points = split_points(text, spans[n_prefix:], eng.limit - n_prefix)
-        return [c for _, c in cut(text, points)]
+        return [(c, eng.text.pieces(c, "source")) for _, c in cut(text, points)]
 
     def _length_bounds(self, n: int, eng: Engine) -> tuple[int, int]:
         d = self.decoding
@@ -205,9 +207,10 @@ class MTSession:
     def _run_translate(self, eng: Engine, texts: list[str]) -> dict[str, dict]:
         from mtcheck.mt.backends import Request
 
-        chunks = {t: self._chunks(eng, t) for t in texts}
-        unique = list(dict.fromkeys(c for cs in chunks.values() for c in cs))
-        pieces = {c: eng.text.pieces(c, "source") for c in unique}
+        split = {t: self._chunks(eng, t) for t in texts}
+        pieces = {c: p for cs in split.values() for c, p in cs}
+        chunks = {t: [c for c, _ in cs] for t, cs in split.items()}
+        unique = list(pieces)
         order = sorted(unique, key=lambda c: len(pieces[c]))
         batches, reqs = [], []
         for group in _balanced(order, eng.backend.translate_batch_size, eng.backend.threads[0]):

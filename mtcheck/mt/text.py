@@ -66,6 +66,12 @@ def offset_map(raw: str, prepared: str) -> list[int]:
     """For each index ``j`` in ``prepared`` (and ``len(prepared)``), the matching index in ``raw``."""
     folded, index = _fold(raw)
     index.append(len(raw))
+    # The usual case, what difflib would find: the prepared text is the folded one, maybe after
+    # the space SentencePiece puts before the first word.
+    if prepared == folded:
+        return index
+    if prepared == " " + folded:
+        return [index[0], *index]
     out = [0] * (len(prepared) + 1)
     sm = difflib.SequenceMatcher(None, folded, prepared, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():

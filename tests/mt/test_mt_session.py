@@ -89,9 +89,11 @@ def test_long_input_is_split_not_truncated(ct2_session):
     eng = ct2_session.engines["forward"]
     n = len(eng.text.pieces(LONG_FR, "source"))
     assert n > 2 * eng.limit  # the tiny model takes 62 pieces
-    chunks = ct2_session._chunks(eng, LONG_FR)
+    split = ct2_session._chunks(eng, LONG_FR)
+    chunks = [c for c, _ in split]
     assert len(chunks) >= math.ceil(n / eng.limit)
-    assert all(len(eng.text.pieces(c, "source")) <= eng.limit for c in chunks)
+    assert all(p == eng.text.pieces(c, "source") and len(p) <= eng.limit for c, p in split)
+    assert ct2_session._chunks(eng, SHORT[0]) == [(SHORT[0], eng.text.pieces(SHORT[0], "source"))]
     assert " ".join(chunks).split() == LONG_FR.split()  # nothing dropped, nothing repeated
     before = ct2_session.stats["split_inputs"]
     long_h = ct2_session.translate_scored([LONG_FR])[0]
