@@ -39,8 +39,8 @@ class AnchorScorer:
 
     A source word's counterparts are its own key (a cognate or a name), the keys of its
     translations in the pair's lexicon (``data/<pair>/lexicon.tsv``: ``personnes`` →
-    ``people``) and of its exonym (``Pékin`` → ``Beijing``; a pair without an exonym table reads
-    the reverse pair's backwards); numbers match by their digits.
+    ``people``) and of its exonym (``Pékin`` → ``Beijing``); a pair without either table reads
+    the reverse pair's backwards (en→de: ``people`` → ``Menschen``). Numbers match by their digits.
     Function words (``stopwords.txt``) are ignored.
     """
 
@@ -51,8 +51,8 @@ class AnchorScorer:
             rows = pair_table(src_lang, tgt_lang, name)
             for row in rows:
                 self._translations.setdefault(row[src_lang].lower(), []).append(row[tgt_lang])
-            backwards = () if rows or name != "exonyms" else pair_table(tgt_lang, src_lang, name)
-            for row in backwards:  # en→de reads de-en's names backwards
+            backwards = () if rows else pair_table(tgt_lang, src_lang, name)
+            for row in backwards:  # en→de reads de-en's names and lexicon backwards
                 for word in {w for alt in row[src_lang].split("|") for w in alt.split()}:
                     self._translations.setdefault(word.lower(), []).append(row[tgt_lang])
         self._keys: dict[str, frozenset[str]] = {}
