@@ -40,6 +40,7 @@ def monolingual_segments(target: Document) -> list[Segment]:
 
 def align_documents(source: Document, target: Document, scorer: Scorer | None = None) -> list[Segment]:
     """Segments covering every sentence of both documents, in target order."""
+    coverage = anchor_scorer(source.lang, target.lang).coverage
     scorer = scorer or anchor_scorer(source.lang, target.lang)
     lengths = length_model(source.lang, target.lang)
     segments: list[Segment] = []
@@ -52,7 +53,7 @@ def align_documents(source: Document, target: Document, scorer: Scorer | None = 
             last_target = tgt_paras[0].index
         else:  # a source paragraph with no translation: name it after the one before
             prefix = f"p{last_target}.x{src_paras[0].index}"
-        beads = align([s.text for s in src_sents], [s.text for s in tgt_sents], scorer, lengths)
+        beads = align([s.text for s in src_sents], [s.text for s in tgt_sents], scorer, lengths, coverage=coverage)
         for n, (si, ti, sim) in enumerate(beads, 1):
             segment = Segment(
                 id=f"{prefix}.s{n}",

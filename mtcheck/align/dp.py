@@ -11,9 +11,12 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from mtcheck.align.scorers import Scorer
+
+Coverage = Callable[[str, str], tuple[float, float]]
 
 BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
 PRIORS = {(1, 1): 0.89, (1, 0): 0.005, (0, 1): 0.005, (2, 1): 0.045, (1, 2): 0.045}
@@ -36,6 +39,7 @@ class Weights:
     skip: float = 4.0  # dissimilarity charged to a 1-0 or 0-1 bead
     orphan: float = 6.0  # charged to a 1-2 or 2-1 bead when one of its two sentences barely matches the other side
     orphan_below: float = 0.3  # "barely": similarity under this
+    orphan_cover: float = 0.2  # "barely", with a coverage: under this share of the part's words found on the other side
     orphan_zero: float = 1.0  # the orphan charge's factor for a part that shares nothing with the other side
     headline_merge: float = 0.0  # charged to a 1-2 or 2-1 bead one of whose units has no final punctuation
     band: int = 20  # how far beyond |n - m| from the diagonal the path may wander
@@ -47,10 +51,10 @@ PARAGRAPH_WEIGHTS = Weights(headline_merge=4.0, band=6, orphan_zero=2.0)
 _FINAL = re.compile(r"[.!?…:;»”\"’')\]]\s*$")
 
 
-def _orphan_cost(similarity: float, weights: Weights) -> float:
+def _orphan_cost(similarity: float, weights: Weights, below: float) -> float:
     """What a 1-2 or 2-1 bead pays for a part that barely matches the other side (``orphan_zero``
     times as much for a part that matches nothing at all: a dropped or added paragraph, not a split)."""
-    if similarity >= weights.orphan_below:
+    if similarity >= below:
         return 0.0
     return weights.orphan * (weights.orphan_zero if similarity == 0 else 1)
 
@@ -68,10 +72,24 @@ def align(
     scorer: Scorer,
     length: LengthModel = LengthModel(),
     weights: Weights = Weights(),
+    coverage: Coverage | None = None,
 ) -> list[tuple[list[int], list[int], float]]:
-    """The cheapest bead sequence: ``(source indices, target indices, similarity)`` triples."""
+    """The cheapest bead sequence: ``(source indices, target indices, similarity)`` triples.
+
+    ``coverage`` (source, target) → the share of each side's words found on the other side:
+    with it, a 2-1 or 1-2 bead's orphan test asks how much of the part finds a counterpart
+    (a sentence split in two keeps its words on both halves' side); without it, the part's
+    similarity to the whole other side, diluted by the other side's length."""
     n, m = len(src), len(tgt)
     scorer = functools.cache(scorer)  # a 2-1 or 1-2 bead's orphan test rescores its 1-1 pairs
+    if coverage is not None:
+        coverage = functools.cache(coverage)
+        src_part = lambda part, whole: coverage(part, whole)[0]  # noqa: E731
+        tgt_part = lambda whole, part: coverage(whole, part)[1]  # noqa: E731
+        below = weights.orphan_cover
+    else:
+        src_part = tgt_part = scorer
+        below = weights.orphan_below
     final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge else [[], []]
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -95,9 +113,9 @@ def align(
                     sim = scorer(s_text, t_text)
                     c = _length_cost(len(s_text), len(t_text), length) + weights.similarity * (1 - sim)
                     if di == 2:
-                        c += _orphan_cost(min(scorer(part, t_text) for part in src[i:ii]), weights)
+                        c += _orphan_cost(min(src_part(part, t_text) for part in src[i:ii]), weights, below)
                     if dj == 2:
-                        c += _orphan_cost(min(scorer(s_text, part) for part in tgt[j:jj]), weights)
+                        c += _orphan_cost(min(tgt_part(s_text, part) for part in tgt[j:jj]), weights, below)
                     if weights.headline_merge and (di == 2 or dj == 2):
                         if not all(final[0][i:ii]) or not all(final[1][j:jj]):
                             c += weights.headline_merge

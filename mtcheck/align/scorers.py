@@ -88,6 +88,15 @@ class AnchorScorer:
         matched = len(src_words) - unmatched + sum(map(src_keys.__contains__, tgt_words))
         return matched / (len(src_words) + len(tgt_words))
 
+    def coverage(self, src: str, tgt: str) -> tuple[float, float]:
+        """Share of the source's content words that find a counterpart in the target, and the
+        other way round (0.5 for a side without content words: no evidence either way)."""
+        src_words, tgt_words = self.source_words(src), self.target_words(tgt)
+        tgt_keys, src_keys = _key_set(tgt_words), _key_union(src_words)
+        src_share = (len(src_words) - sum(map(tgt_keys.isdisjoint, src_words))) / len(src_words) if src_words else 0.5
+        tgt_share = sum(map(src_keys.__contains__, tgt_words)) / len(tgt_words) if tgt_words else 0.5
+        return src_share, tgt_share
+
     def rendering(self, phrase: str, text: str) -> tuple[int, int] | None:
         """Where ``text`` renders the source ``phrase``: the shortest run of words matching its content words.
 

@@ -52,3 +52,22 @@ def test_merged_and_split_paragraphs_with_equal_counts(check):
     assert len(merged) == len(source)
     result = check("\n\n".join(merged), "\n\n".join(source))
     assert [f.rule for f in result.findings if f.rule in ("omission", "addition", "number-mismatch", "missing-name")] == []
+
+
+def test_coverage_keeps_a_split_whose_long_half_is_loosely_rendered():
+    """The long half shares little with the whole target (its similarity is diluted, and many of
+    its words are unknown), the short half a good part of its words: a 2-1 merge, not a drop."""
+    scorer = AnchorScorer("de", "en")
+    src = [
+        "Die Schwimmerin Anna Berger, die an drei olympischen Wettkämpfen teilgenommen hat, erzählt, dass sie sich als Kind wegen ihrer Herkunft ausgegrenzt fühlte.",
+        "Doch genau das habe sie angetrieben, so erfolgreich zu werden.",
+    ]
+    tgt = ["Olympic swimmer Anna Berger says she felt shut out as a child because of her background - but that drove her to become a success."]
+    assert [(s, t) for s, t, _ in align(src, tgt, scorer, coverage=scorer.coverage)] == [([0, 1], [0])]
+
+
+def test_coverage_still_drops_a_sentence_that_shares_nothing():
+    scorer = AnchorScorer("fr", "en")
+    src = ["Le sportif Jhonathan Florez a sauté jeudi d'un hélicoptère au-dessus de Bogota."]
+    tgt = ["Sportsman Jhonathan Florez jumped from a helicopter above Bogota on Thursday.", "Fishermen stayed home as waves reached the sea wall."]
+    assert [(s, t) for s, t, _ in align(src, tgt, scorer, coverage=scorer.coverage)] == [([0], [0]), ([], [1])]
