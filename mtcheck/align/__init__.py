@@ -95,7 +95,8 @@ def _paragraph_pairs(source: Document, target: Document, scorer: Scorer, lengths
     src, tgt = source.paragraphs, target.paragraphs
     if len(src) == len(tgt) and all(scorer(s.text, t.text) >= _PAIRED for s, t in zip(src, tgt)):
         return [([s], [t]) for s, t in zip(src, tgt)]  # the common case, without the programme
-    beads = align([p.text for p in src], [p.text for p in tgt], scorer, lengths, PARAGRAPH_WEIGHTS)
+    coverage = anchor_scorer(source.lang, target.lang).coverage
+    beads = align([p.text for p in src], [p.text for p in tgt], scorer, lengths, PARAGRAPH_WEIGHTS, coverage)
     return [([src[k] for k in si], [tgt[k] for k in ti]) for si, ti, _ in beads]
 
 

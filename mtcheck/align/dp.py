@@ -39,15 +39,19 @@ class Weights:
     skip: float = 4.0  # dissimilarity charged to a 1-0 or 0-1 bead
     orphan: float = 6.0  # charged to a 1-2 or 2-1 bead when one of its two sentences barely matches the other side
     orphan_below: float = 0.3  # "barely": similarity under this
-    orphan_cover: float = 0.2  # "barely", with a coverage: under this share of the part's words found on the other side
+    orphan_cover: float | None = 0.2  # "barely", given a coverage: under this share of the part's words found on the other side
     orphan_zero: float = 1.0  # the orphan charge's factor for a part that shares nothing with the other side
     headline_merge: float = 0.0  # charged to a 1-2 or 2-1 bead one of whose units has no final punctuation
+    orphan_gain: float | None = None  # given a coverage, charge ``orphan`` to a 2-1 or 1-2 bead whose weaker part adds less than this
+    unrelated: float = 0.0  # charged to a 1-1 bead of two long units (``long`` characters or more) that share nothing
+    long: int = 100
+    headline_body: float = 0.0  # charged to a 1-1 bead that pairs a unit without final punctuation with one that has it
     band: int = 20  # how far beyond |n - m| from the diagonal the path may wander
 
 
 # Paragraphs: a headline or crosshead (no final punctuation) is dropped more often than merged, and
 # a paragraph that shares nothing with its neighbour's translation is dropped rather than merged.
-PARAGRAPH_WEIGHTS = Weights(headline_merge=4.0, band=6, orphan_zero=2.0)
+PARAGRAPH_WEIGHTS = Weights(headline_merge=4.0, headline_body=2.0, band=6, orphan_zero=2.0, orphan_cover=None, orphan_gain=0.1, unrelated=4.0)
 _FINAL = re.compile(r"[.!?…:;»”\"’')\]]\s*$")
 
 
@@ -57,6 +61,21 @@ def _orphan_cost(similarity: float, weights: Weights, below: float) -> float:
     if similarity >= below:
         return 0.0
     return weights.orphan * (weights.orphan_zero if similarity == 0 else 1)
+
+
+def _least_gain(src: list[str], tgt: list[str], coverage: Coverage) -> float:
+    """What the weaker part of a 2-1 or 1-2 bead adds: the share of the other side's words that
+    the merged parts find, less the share its neighbour finds alone (a paragraph dropped beside
+    one that says much the same adds little; each half of a real merge adds its own words)."""
+    if len(src) == 2:
+        whole = " ".join(tgt)
+        share = lambda text: coverage(text, whole)[1]  # noqa: E731
+        parts = src
+    else:
+        whole = " ".join(src)
+        share = lambda text: coverage(whole, text)[0]  # noqa: E731
+        parts = tgt
+    return share(" ".join(parts)) - max(share(part) for part in parts)
 
 
 def _length_cost(ls: int, lt: int, model: LengthModel) -> float:
@@ -84,13 +103,14 @@ def align(
     scorer = functools.cache(scorer)  # a 2-1 or 1-2 bead's orphan test rescores its 1-1 pairs
     if coverage is not None:
         coverage = functools.cache(coverage)
+    if coverage is not None and weights.orphan_cover is not None:
         src_part = lambda part, whole: coverage(part, whole)[0]  # noqa: E731
         tgt_part = lambda whole, part: coverage(whole, part)[1]  # noqa: E731
         below = weights.orphan_cover
     else:
         src_part = tgt_part = scorer
         below = weights.orphan_below
-    final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge else [[], []]
+    final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge or weights.headline_body else [[], []]
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
@@ -116,9 +136,16 @@ def align(
                         c += _orphan_cost(min(src_part(part, t_text) for part in src[i:ii]), weights, below)
                     if dj == 2:
                         c += _orphan_cost(min(tgt_part(s_text, part) for part in tgt[j:jj]), weights, below)
+                    if weights.unrelated and sim == 0 and min(len(s_text), len(t_text)) >= weights.long:
+                        c += weights.unrelated
+                    if weights.headline_body and di == dj == 1 and final[0][i] != final[1][j]:
+                        c += weights.headline_body
                     if weights.headline_merge and (di == 2 or dj == 2):
                         if not all(final[0][i:ii]) or not all(final[1][j:jj]):
                             c += weights.headline_merge
+                    if weights.orphan_gain is not None and coverage is not None and (di == 2 or dj == 2):
+                        if _least_gain(src[i:ii], tgt[j:jj], coverage) < weights.orphan_gain:
+                            c += weights.orphan
                 else:
                     sim = 0.0
                     c = weights.skip

@@ -62,12 +62,17 @@ class AnchorScorer:
         self._tgt_values = _value_words(tgt_lang)
 
     def keys_of(self, word: str) -> frozenset[str]:
-        """A lowercase source word's own key and the keys of its translations."""
+        """A lowercase source word's own key and the keys of its translations (those of the
+        word less an ending of up to three letters when the lexicon lacks its form:
+        ``diseased`` → ``disease``, ``Regierungs`` → ``Regierung``)."""
         keys = self._keys.get(word)
         if keys is None and word in self._src_values:
             keys = self._keys[word] = frozenset({self._src_values[word]})
         if keys is None:
-            translations = (w for t in self._translations.get(word, ()) for alt in t.split("|") for w in alt.split())
+            entries = self._translations.get(word) or next(
+                (self._translations[word[:-k]] for k in (1, 2, 3) if len(word) - k >= 4 and word[:-k] in self._translations), ()
+            )
+            translations = (w for t in entries for alt in t.split("|") for w in alt.split())
             keys = self._keys[word] = frozenset({_key(word), *(_key(w) for w in translations if len(w) >= 3)})
         return keys
 
