@@ -3,7 +3,8 @@
 Beads are 1-1, 1-2, 2-1, 1-0 and 0-1. A bead's cost is the negative log prior of its kind,
 the Gale–Church length cost, and ``weight × (1 − similarity)`` from a pluggable scorer; a
 1-2 or 2-1 bead pays extra when one of its two sentences shares nothing with the other side
-(a sentence added or dropped next to a faithful one, rather than a split or a merge).
+(a sentence added or dropped next to a faithful one, rather than a split or a merge), or, for
+paragraphs, when one of them adds nothing to what its neighbour already matches.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ class LengthModel:
 @dataclass(frozen=True)
 class Weights:
     """Cost weights, tuned on newstest2014's French-original documents with ``bench/precision.py``
-    (clean references and injected dropped/added sentences)."""
+    (clean references and injected dropped/added sentences); ``orphan_cover``, ``orphan_gain``,
+    ``unrelated`` and ``headline_body`` with ``bench/precision_pairs.py`` on every pair."""
 
     similarity: float = 8.0
     skip: float = 4.0  # dissimilarity charged to a 1-0 or 0-1 bead
@@ -42,16 +44,20 @@ class Weights:
     orphan_cover: float | None = 0.2  # "barely", given a coverage: under this share of the part's words found on the other side
     orphan_zero: float = 1.0  # the orphan charge's factor for a part that shares nothing with the other side
     headline_merge: float = 0.0  # charged to a 1-2 or 2-1 bead one of whose units has no final punctuation
-    orphan_gain: float | None = None  # given a coverage, charge ``orphan`` to a 2-1 or 1-2 bead whose weaker part adds less than this
-    unrelated: float = 0.0  # charged to a 1-1 bead of two long units (``long`` characters or more) that share nothing
+    orphan_gain: float | None = None  # given a coverage, ``orphan`` is charged to a 2-1 or 1-2 bead whose weaker part adds less than this
+    unrelated: float = 0.0  # charged to a 1-1 bead of two units of ``long`` characters or more that share nothing
     long: int = 100
     headline_body: float = 0.0  # charged to a 1-1 bead that pairs a unit without final punctuation with one that has it
     band: int = 20  # how far beyond |n - m| from the diagonal the path may wander
 
 
 # Paragraphs: a headline or crosshead (no final punctuation) is dropped more often than merged, and
-# a paragraph that shares nothing with its neighbour's translation is dropped rather than merged.
-PARAGRAPH_WEIGHTS = Weights(headline_merge=4.0, headline_body=2.0, band=6, orphan_zero=2.0, orphan_cover=None, orphan_gain=0.1, unrelated=4.0)
+# translated by a headline; a paragraph that shares nothing with its neighbour's translation, or
+# adds nothing to what its neighbour matches, is dropped rather than merged; two long paragraphs
+# that share no anchor at all are not each other's translation.
+PARAGRAPH_WEIGHTS = Weights(
+    headline_merge=4.0, headline_body=2.0, band=6, orphan_zero=2.0, orphan_cover=None, orphan_gain=0.1, unrelated=4.0
+)
 _FINAL = re.compile(r"[.!?…:;»”\"’')\]]\s*$")
 
 
@@ -67,14 +73,12 @@ def _least_gain(src: list[str], tgt: list[str], coverage: Coverage) -> float:
     """What the weaker part of a 2-1 or 1-2 bead adds: the share of the other side's words that
     the merged parts find, less the share its neighbour finds alone (a paragraph dropped beside
     one that says much the same adds little; each half of a real merge adds its own words)."""
-    if len(src) == 2:
-        whole = " ".join(tgt)
-        share = lambda text: coverage(text, whole)[1]  # noqa: E731
-        parts = src
-    else:
-        whole = " ".join(src)
-        share = lambda text: coverage(whole, text)[0]  # noqa: E731
-        parts = tgt
+    side = 1 if len(src) == 2 else 0  # the single side, whose words the parts find
+    parts, whole = (src, " ".join(tgt)) if side else (tgt, " ".join(src))
+
+    def share(text: str) -> float:
+        return coverage(*((text, whole) if side else (whole, text)))[side]
+
     return share(" ".join(parts)) - max(share(part) for part in parts)
 
 
@@ -95,17 +99,18 @@ def align(
 ) -> list[tuple[list[int], list[int], float]]:
     """The cheapest bead sequence: ``(source indices, target indices, similarity)`` triples.
 
-    ``coverage`` (source, target) → the share of each side's words found on the other side:
-    with it, a 2-1 or 1-2 bead's orphan test asks how much of the part finds a counterpart
-    (a sentence split in two keeps its words on both halves' side); without it, the part's
-    similarity to the whole other side, diluted by the other side's length."""
+    ``coverage`` (source, target) → the share of each side's words found on the other side.
+    With it and ``weights.orphan_cover`` (sentences), a 2-1 or 1-2 bead's orphan test asks how
+    much of the part finds a counterpart (a sentence split in two keeps its words on both
+    halves' side); otherwise it takes the part's similarity to the whole other side, diluted by
+    the other side's length. ``weights.orphan_gain`` (paragraphs) needs it too."""
     n, m = len(src), len(tgt)
     scorer = functools.cache(scorer)  # a 2-1 or 1-2 bead's orphan test rescores its 1-1 pairs
     if coverage is not None:
         coverage = functools.cache(coverage)
     if coverage is not None and weights.orphan_cover is not None:
-        src_part = lambda part, whole: coverage(part, whole)[0]  # noqa: E731
-        tgt_part = lambda whole, part: coverage(whole, part)[1]  # noqa: E731
+        src_part = lambda part, whole: coverage(part, whole)[0]
+        tgt_part = lambda whole, part: coverage(whole, part)[1]
         below = weights.orphan_cover
     else:
         src_part = tgt_part = scorer
@@ -143,9 +148,13 @@ def align(
                     if weights.headline_merge and (di == 2 or dj == 2):
                         if not all(final[0][i:ii]) or not all(final[1][j:jj]):
                             c += weights.headline_merge
-                    if weights.orphan_gain is not None and coverage is not None and (di == 2 or dj == 2):
-                        if _least_gain(src[i:ii], tgt[j:jj], coverage) < weights.orphan_gain:
-                            c += weights.orphan
+                    if (
+                        weights.orphan_gain is not None
+                        and coverage is not None
+                        and (di == 2 or dj == 2)
+                        and _least_gain(src[i:ii], tgt[j:jj], coverage) < weights.orphan_gain
+                    ):
+                        c += weights.orphan
                 else:
                     sim = 0.0
                     c = weights.skip
