@@ -40,6 +40,7 @@ def monolingual_segments(target: Document) -> list[Segment]:
 
 def align_documents(source: Document, target: Document, scorer: Scorer | None = None) -> list[Segment]:
     """Segments covering every sentence of both documents, in target order."""
+    coverage = anchor_scorer(source.lang, target.lang).coverage
     scorer = scorer or anchor_scorer(source.lang, target.lang)
     lengths = length_model(source.lang, target.lang)
     segments: list[Segment] = []
@@ -52,7 +53,7 @@ def align_documents(source: Document, target: Document, scorer: Scorer | None = 
             last_target = tgt_paras[0].index
         else:  # a source paragraph with no translation: name it after the one before
             prefix = f"p{last_target}.x{src_paras[0].index}"
-        beads = align([s.text for s in src_sents], [s.text for s in tgt_sents], scorer, lengths)
+        beads = align([s.text for s in src_sents], [s.text for s in tgt_sents], scorer, lengths, coverage=coverage)
         for n, (si, ti, sim) in enumerate(beads, 1):
             segment = Segment(
                 id=f"{prefix}.s{n}",
@@ -94,7 +95,8 @@ def _paragraph_pairs(source: Document, target: Document, scorer: Scorer, lengths
     src, tgt = source.paragraphs, target.paragraphs
     if len(src) == len(tgt) and all(scorer(s.text, t.text) >= _PAIRED for s, t in zip(src, tgt)):
         return [([s], [t]) for s, t in zip(src, tgt)]  # the common case, without the programme
-    beads = align([p.text for p in src], [p.text for p in tgt], scorer, lengths, PARAGRAPH_WEIGHTS)
+    coverage = anchor_scorer(source.lang, target.lang).coverage
+    beads = align([p.text for p in src], [p.text for p in tgt], scorer, lengths, PARAGRAPH_WEIGHTS, coverage)
     return [([src[k] for k in si], [tgt[k] for k in ti]) for si, ti, _ in beads]
 
 

@@ -3,7 +3,8 @@
 Beads are 1-1, 1-2, 2-1, 1-0 and 0-1. A bead's cost is the negative log prior of its kind,
 the Gale–Church length cost, and ``weight × (1 − similarity)`` from a pluggable scorer; a
 1-2 or 2-1 bead pays extra when one of its two sentences shares nothing with the other side
-(a sentence added or dropped next to a faithful one, rather than a split or a merge).
+(a sentence added or dropped next to a faithful one, rather than a split or a merge), or, for
+paragraphs, when one of them adds nothing to what its neighbour already matches.
 """
 
 from __future__ import annotations
@@ -11,9 +12,12 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from mtcheck.align.scorers import Scorer
+
+Coverage = Callable[[str, str], tuple[float, float]]
 
 BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
 PRIORS = {(1, 1): 0.89, (1, 0): 0.005, (0, 1): 0.005, (2, 1): 0.045, (1, 2): 0.045}
@@ -30,29 +34,52 @@ class LengthModel:
 @dataclass(frozen=True)
 class Weights:
     """Cost weights, tuned on newstest2014's French-original documents with ``bench/precision.py``
-    (clean references and injected dropped/added sentences)."""
+    (clean references and injected dropped/added sentences); ``orphan_cover``, ``orphan_gain``,
+    ``unrelated`` and ``headline_body`` with ``bench/precision_pairs.py`` on every pair."""
 
     similarity: float = 8.0
     skip: float = 4.0  # dissimilarity charged to a 1-0 or 0-1 bead
     orphan: float = 6.0  # charged to a 1-2 or 2-1 bead when one of its two sentences barely matches the other side
     orphan_below: float = 0.3  # "barely": similarity under this
+    orphan_cover: float | None = 0.2  # "barely", given a coverage: under this share of the part's words found on the other side
     orphan_zero: float = 1.0  # the orphan charge's factor for a part that shares nothing with the other side
     headline_merge: float = 0.0  # charged to a 1-2 or 2-1 bead one of whose units has no final punctuation
+    orphan_gain: float | None = None  # given a coverage, ``orphan`` is charged to a 2-1 or 1-2 bead whose weaker part adds less than this
+    unrelated: float = 0.0  # charged to a 1-1 bead of two units of ``long`` characters or more that share nothing
+    long: int = 100
+    headline_body: float = 0.0  # charged to a 1-1 bead that pairs a unit without final punctuation with one that has it
     band: int = 20  # how far beyond |n - m| from the diagonal the path may wander
 
 
 # Paragraphs: a headline or crosshead (no final punctuation) is dropped more often than merged, and
-# a paragraph that shares nothing with its neighbour's translation is dropped rather than merged.
-PARAGRAPH_WEIGHTS = Weights(headline_merge=4.0, band=6, orphan_zero=2.0)
+# translated by a headline; a paragraph that shares nothing with its neighbour's translation, or
+# adds nothing to what its neighbour matches, is dropped rather than merged; two long paragraphs
+# that share no anchor at all are not each other's translation.
+PARAGRAPH_WEIGHTS = Weights(
+    headline_merge=4.0, headline_body=2.0, band=6, orphan_zero=2.0, orphan_cover=None, orphan_gain=0.1, unrelated=4.0
+)
 _FINAL = re.compile(r"[.!?…:;»”\"’')\]]\s*$")
 
 
-def _orphan_cost(similarity: float, weights: Weights) -> float:
+def _orphan_cost(similarity: float, weights: Weights, below: float) -> float:
     """What a 1-2 or 2-1 bead pays for a part that barely matches the other side (``orphan_zero``
     times as much for a part that matches nothing at all: a dropped or added paragraph, not a split)."""
-    if similarity >= weights.orphan_below:
+    if similarity >= below:
         return 0.0
     return weights.orphan * (weights.orphan_zero if similarity == 0 else 1)
+
+
+def _least_gain(src: list[str], tgt: list[str], coverage: Coverage) -> float:
+    """What the weaker part of a 2-1 or 1-2 bead adds: the share of the other side's words that
+    the merged parts find, less the share its neighbour finds alone (a paragraph dropped beside
+    one that says much the same adds little; each half of a real merge adds its own words)."""
+    side = 1 if len(src) == 2 else 0  # the single side, whose words the parts find
+    parts, whole = (src, " ".join(tgt)) if side else (tgt, " ".join(src))
+
+    def share(text: str) -> float:
+        return coverage(*((text, whole) if side else (whole, text)))[side]
+
+    return share(" ".join(parts)) - max(share(part) for part in parts)
 
 
 def _length_cost(ls: int, lt: int, model: LengthModel) -> float:
@@ -68,11 +95,27 @@ def align(
     scorer: Scorer,
     length: LengthModel = LengthModel(),
     weights: Weights = Weights(),
+    coverage: Coverage | None = None,
 ) -> list[tuple[list[int], list[int], float]]:
-    """The cheapest bead sequence: ``(source indices, target indices, similarity)`` triples."""
+    """The cheapest bead sequence: ``(source indices, target indices, similarity)`` triples.
+
+    ``coverage`` (source, target) → the share of each side's words found on the other side.
+    With it and ``weights.orphan_cover`` (sentences), a 2-1 or 1-2 bead's orphan test asks how
+    much of the part finds a counterpart (a sentence split in two keeps its words on both
+    halves' side); otherwise it takes the part's similarity to the whole other side, diluted by
+    the other side's length. ``weights.orphan_gain`` (paragraphs) needs it too."""
     n, m = len(src), len(tgt)
     scorer = functools.cache(scorer)  # a 2-1 or 1-2 bead's orphan test rescores its 1-1 pairs
-    final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge else [[], []]
+    if coverage is not None:
+        coverage = functools.cache(coverage)
+    if coverage is not None and weights.orphan_cover is not None:
+        src_part = lambda part, whole: coverage(part, whole)[0]
+        tgt_part = lambda whole, part: coverage(whole, part)[1]
+        below = weights.orphan_cover
+    else:
+        src_part = tgt_part = scorer
+        below = weights.orphan_below
+    final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge or weights.headline_body else [[], []]
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
@@ -95,12 +138,23 @@ def align(
                     sim = scorer(s_text, t_text)
                     c = _length_cost(len(s_text), len(t_text), length) + weights.similarity * (1 - sim)
                     if di == 2:
-                        c += _orphan_cost(min(scorer(part, t_text) for part in src[i:ii]), weights)
+                        c += _orphan_cost(min(src_part(part, t_text) for part in src[i:ii]), weights, below)
                     if dj == 2:
-                        c += _orphan_cost(min(scorer(s_text, part) for part in tgt[j:jj]), weights)
+                        c += _orphan_cost(min(tgt_part(s_text, part) for part in tgt[j:jj]), weights, below)
+                    if weights.unrelated and sim == 0 and min(len(s_text), len(t_text)) >= weights.long:
+                        c += weights.unrelated
+                    if weights.headline_body and di == dj == 1 and final[0][i] != final[1][j]:
+                        c += weights.headline_body
                     if weights.headline_merge and (di == 2 or dj == 2):
                         if not all(final[0][i:ii]) or not all(final[1][j:jj]):
                             c += weights.headline_merge
+                    if (
+                        weights.orphan_gain is not None
+                        and coverage is not None
+                        and (di == 2 or dj == 2)
+                        and _least_gain(src[i:ii], tgt[j:jj], coverage) < weights.orphan_gain
+                    ):
+                        c += weights.orphan
                 else:
                     sim = 0.0
                     c = weights.skip

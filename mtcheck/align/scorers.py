@@ -39,8 +39,8 @@ class AnchorScorer:
 
     A source word's counterparts are its own key (a cognate or a name), the keys of its
     translations in the pair's lexicon (``data/<pair>/lexicon.tsv``: ``personnes`` →
-    ``people``) and of its exonym (``Pékin`` → ``Beijing``; a pair without an exonym table reads
-    the reverse pair's backwards); numbers match by their digits.
+    ``people``) and of its exonym (``Pékin`` → ``Beijing``); a pair without either table reads
+    the reverse pair's backwards (en→de: ``people`` → ``Menschen``). Numbers match by their digits.
     Function words (``stopwords.txt``) are ignored.
     """
 
@@ -51,8 +51,8 @@ class AnchorScorer:
             rows = pair_table(src_lang, tgt_lang, name)
             for row in rows:
                 self._translations.setdefault(row[src_lang].lower(), []).append(row[tgt_lang])
-            backwards = () if rows or name != "exonyms" else pair_table(tgt_lang, src_lang, name)
-            for row in backwards:  # en→de reads de-en's names backwards
+            backwards = () if rows else pair_table(tgt_lang, src_lang, name)
+            for row in backwards:  # en→de reads de-en's names and lexicon backwards
                 for word in {w for alt in row[src_lang].split("|") for w in alt.split()}:
                     self._translations.setdefault(word.lower(), []).append(row[tgt_lang])
         self._keys: dict[str, frozenset[str]] = {}
@@ -62,12 +62,17 @@ class AnchorScorer:
         self._tgt_values = _value_words(tgt_lang)
 
     def keys_of(self, word: str) -> frozenset[str]:
-        """A lowercase source word's own key and the keys of its translations."""
+        """A lowercase source word's own key and the keys of its translations (those of the
+        word less an ending of up to three letters when the lexicon lacks its form:
+        ``diseased`` → ``disease``, ``Regierungs`` → ``Regierung``)."""
         keys = self._keys.get(word)
         if keys is None and word in self._src_values:
             keys = self._keys[word] = frozenset({self._src_values[word]})
         if keys is None:
-            translations = (w for t in self._translations.get(word, ()) for alt in t.split("|") for w in alt.split())
+            entries = self._translations.get(word) or next(
+                (self._translations[word[:-k]] for k in (1, 2, 3) if len(word) - k >= 4 and word[:-k] in self._translations), ()
+            )
+            translations = (w for t in entries for alt in t.split("|") for w in alt.split())
             keys = self._keys[word] = frozenset({_key(word), *(_key(w) for w in translations if len(w) >= 3)})
         return keys
 
@@ -87,6 +92,15 @@ class AnchorScorer:
         unmatched = sum(map(tgt_keys.isdisjoint, src_words))  # map: no Python frame per word
         matched = len(src_words) - unmatched + sum(map(src_keys.__contains__, tgt_words))
         return matched / (len(src_words) + len(tgt_words))
+
+    def coverage(self, src: str, tgt: str) -> tuple[float, float]:
+        """Share of the source's content words that find a counterpart in the target, and the
+        other way round (0.5 for a side without content words: no evidence either way)."""
+        src_words, tgt_words = self.source_words(src), self.target_words(tgt)
+        tgt_keys, src_keys = _key_set(tgt_words), _key_union(src_words)
+        src_share = (len(src_words) - sum(map(tgt_keys.isdisjoint, src_words))) / len(src_words) if src_words else 0.5
+        tgt_share = sum(map(src_keys.__contains__, tgt_words)) / len(tgt_words) if tgt_words else 0.5
+        return src_share, tgt_share
 
     def rendering(self, phrase: str, text: str) -> tuple[int, int] | None:
         """Where ``text`` renders the source ``phrase``: the shortest run of words matching its content words.
