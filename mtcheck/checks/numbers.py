@@ -288,7 +288,7 @@ def _units(lang: str) -> tuple[regex.Pattern | None, dict[str, list[_Unit]]]:
     # the unit may follow a range ("5 à 7,5 cm", "1 to 4 inches", "entre 2 y 10 centímetros"),
     # a hyphen ("a 20-degree difference") or an article ("half an inch")
     pattern = regex.compile(
-        rf"(?:\s*(?:à|to|-|–|and|et|ou|or|y|o|e|a|bis|und|oder)\s*\d+(?:[.,]\d+)?)?[\s\u00a0\u202f-]*"
+        rf"(?:\s*(?:à|to|-|–|and|et|ou|or|y|o|e|a|ai|al|bis|und|oder)\s*\d+(?:[.,]\d+)?)?[\s\u00a0\u202f-]*"
         + (rf"(?:(?:{articles})\s+)?" if articles else "")
         + rf"({units})(?![\p{{L}}²])"
     )
@@ -409,13 +409,18 @@ class NumberMismatch(Rule):
     """A number in the source that is missing or different in the translation, or the reverse.
 
     Flags: ``5,5 milliards`` translated ``5.2 billion``; ``en 2022`` → ``in 2021``; a figure
-    dropped from a sentence; a figure the translation added.
+    dropped from a sentence; a figure the translation added; a conversion off by more than
+    rounding (``27 Meter`` → ``50 yards``); a changed figure beside a conversion in parentheses.
     Leaves alone: format changes (``57 000`` ↔ ``57,000``, ``4,5 %`` ↔ ``4.5%``), number words
-    (``quatre`` ↔ ``4``, ``neuf`` ↔ ``nine``), scales (``1,2 milliard`` ↔ ``1.2 billion`` or
-    ``1,200 million``), dates (``21 mars`` ↔ ``March 21``, ``04`` ↔ ``4``, ``mars`` ↔ ``03``),
+    (``quatre`` ↔ ``4``, ``trigésimo sexta`` ↔ ``36th``, ``hundertprozentig`` ↔ ``100%``,
+    ``the Eighties`` ↔ ``los años 80``), scales (``1,2 milliard`` ↔ ``1.2 billion`` or
+    ``1,200 million``, ``17 mil millones`` ↔ ``17 billion``), dates (``21 mars`` ↔ ``March 21``,
+    ``1950-53`` ↔ ``1950 bis 1953``, ``SS19`` ↔ ``2019``; a date for the source's weekday),
     24-hour times (``14 h 30`` ↔ ``2:30 p.m.``), decades (``les années 80`` ↔ ``the 1980s``),
-    unit conversions within rounding (``250 kg`` ↔ ``550 pounds``, ``135 km/h`` ↔ ``85 mph``),
-    phone numbers in any grouping, and numbers written as words on both sides.
+    unit conversions within rounding (``250 kg`` ↔ ``550 pounds``, ``1,98 m`` ↔ ``6-foot-6``,
+    ``27 Grad`` ↔ ``80 degrees``, ``1,6 km`` ↔ ``a mile``), a conversion or currency added in
+    parentheses (``45 miles (72 km)``), phone numbers in any grouping, and numbers written as
+    words on both sides.
     """
 
     id = "number-mismatch"

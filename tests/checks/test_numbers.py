@@ -129,6 +129,7 @@ def pair_numbers(check, target, source, src_lang, tgt_lang="en"):
         ("The city could reach 80 degrees, about 10 degrees above average.", "Die Stadt könnte 27 ºC erreichen, etwa 6 Grad über dem Durchschnitt.", "de"),
         ("The East is expected to see widespread 80s this week.", "Im Osten werden diese Woche Temperaturen um 27 ºC erwartet.", "de"),
         ("Locally, 1 to 4 inches of rain will fall in the desert.", "Localmente, entre 2 y 10 centímetros de lluvia caerán en el desierto.", "es"),
+        ("Locally, 1 to 4 inches of rain will fall in the desert.", "A livello locale, dai 2 ai 10 cm di pioggia cadranno nel deserto.", "it"),
     ],
 )
 def test_translators_unit_conversions(check, target, source, src_lang):
@@ -224,6 +225,10 @@ def test_date_for_a_weekday(check):
     assert pair_numbers(check, "Grant Reeher l'a dit dans un article publié le 29 septembre dans The Hill.", source, "en", "fr") == []
     source = "Grant Reeher told The Hill for an article published last week."
     assert pair_numbers(check, "Grant Reeher l'a dit dans un article publié le 29 septembre dans The Hill.", source, "en", "fr") == [("29", None)]
+
+
+def test_round_count_in_words(check):
+    assert pair_numbers(check, "Plus d'un millier de personnes ont été tuées.", "More than 1,000 people were killed.", "en", "fr") == []
 
 
 def test_thousands_comma_is_not_a_decimal(check):
