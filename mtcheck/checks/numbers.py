@@ -84,7 +84,8 @@ def _clock_before(lang: str) -> regex.Pattern | None:
 
 @functools.cache
 def _words(lang: str) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
-    numbers = {r["word"].lower(): float(r["value"]) for r in (*table(lang, "number_words"), *table(lang, "ordinal_words"))}
+    rows = (*table(lang, "number_words"), *table(lang, "ordinal_words"), *table(lang, "round_numbers"))
+    numbers = {r["word"].lower(): float(r["value"]) for r in rows}
     scales = {r["word"].lower(): float(r["value"]) for r in table(lang, "scales")}
     return numbers, scales, {name: float(number) for name, number in months(lang).items()}
 
