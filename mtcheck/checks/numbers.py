@@ -61,7 +61,7 @@ class Number:
     scaled: frozenset[float] = frozenset()  # the values once a scale word applies: 5,5 milliards → 5.5e9
     quantities: tuple[Quantity, ...] = ()  # with a unit after it, every reading of the unit: 80 degrees (°F or °C)
     bare: tuple[Quantity, ...] = ()  # without a unit: the temperatures it may be ("widespread 80s")
-    gloss: int | None = None  # in parentheses after number ``gloss`` of the sentence: 45 miles (72 km)
+    gloss: Span | None = None  # the number it follows in parentheses: 45 miles (72 km)
     soft: str = ""  # what excuses it when nothing else is unaccounted for: "century", "date", "percent"
 
 
@@ -206,7 +206,7 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
                 continue
             value = 1.0
         values = {value}
-        if decade and decade.search(text[:start]):  # negli anni Ottanta
+        if value in _TENS and decade and decade.search(text[:start]):  # negli anni Ottanta
             values |= {1900 + value, 2000 + value}
         nxt = words[k + 1].group().lower() if k + 1 < len(words) else ""
         scaled = frozenset({value * scales[nxt]}) if nxt in scales else frozenset()
@@ -397,7 +397,9 @@ def unmatched(src: list[Number], tgt: list[Number], src_days: bool = False, tgt_
         if n.soft == "century":
             c = min(n.values)
             return any(100 * (c - 1) <= v < 100 * c for o in other for v in o.values)
-        return n.soft == "percent" or (n.soft == "date" and days)
+        if n.soft == "date":  # "published Saturday" ↔ "publié le 29 septembre", not when the other side dates it too
+            return days and not any(o.soft == "date" for o in other)
+        return n.soft == "percent"
 
     if not left_tgt:
         left_src = [n for n in left_src if not excused(n, src, tgt, tgt_days)]

@@ -223,6 +223,8 @@ def test_real_differences_beside_those_forms_are_caught(check, target, source, s
 def test_date_for_a_weekday(check):
     source = "Grant Reeher told The Hill for an article published Saturday."
     assert pair_numbers(check, "Grant Reeher l'a dit dans un article publié le 29 septembre dans The Hill.", source, "en", "fr") == []
+    source = "On Friday the March 23 Movement (M23) clashed with the army."
+    assert pair_numbers(check, "Vendredi, le Mouvement du 24 mars (M23) a affronté l'armée.", source, "en", "fr") == [("24", None)]
     source = "Grant Reeher told The Hill for an article published last week."
     assert pair_numbers(check, "Grant Reeher l'a dit dans un article publié le 29 septembre dans The Hill.", source, "en", "fr") == [("29", None)]
 
