@@ -128,10 +128,14 @@ def _parse_digits(text: str, lang: str) -> tuple[set[float], float]:
     return values, step
 
 
+_WORD_AFTER = regex.compile(r"\.?\s+(?:de\s+)?(\p{L}+)")
+_WORD_BEFORE = regex.compile(r"(\p{L}+)\.?\s+$")
+
+
 def _month_beside(text: str, start: int, end: int, months: dict[str, float]) -> bool:
     """Whether a month name is written right before or after a number: ``29 septembre``, ``Dec. 1``."""
-    after = regex.match(r"\.?\s+(?:de\s+)?(\p{L}+)", text[end : end + 20])
-    before = regex.search(r"(\p{L}+)\.?\s+$", text[max(0, start - 15) : start])
+    after = _WORD_AFTER.match(text, end)
+    before = _WORD_BEFORE.search(text[max(0, start - 15) : start])
     return any(m and m.group(1).lower() in months for m in (after, before))
 
 
@@ -188,20 +192,20 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
         places.append((m.start(), m.end(), number))
     words = list(_WORD.finditer(text))
     joined = -1  # the units word of a compound number already counted
-    compounds, articles = _compounds(lang), set(word_list(lang, "unit_articles"))
+    compounds, articles = _compounds(lang), word_list(lang, "unit_articles")
     for k, m in enumerate(words):
         word = m.group().lower()
         value = numbers.get(word, months.get(word) if m.group()[0].isupper() or lang != "en" else None)
         if value is None and compounds and (c := compounds.fullmatch(word)):
             value = numbers[c.group(1).lower()]
-        if k == joined or (value is None and word not in articles):
-            continue
+        if k == joined or (value is None and (word not in articles or k + 1 == len(words) or words[k + 1].group() not in _units(lang)[1])):
+            continue  # an article counts as one only before a unit: "about a mile"
         start, end = m.start(), m.end()
         unit = numbers.get(words[k + 1].group().lower()) if k + 1 < len(words) else None
         if value in _TENS and unit in _UNITS and _NUMBER_JOIN.fullmatch(text[end : words[k + 1].start()]):  # fifty-eight
             value, end, joined = value + unit, words[k + 1].end(), k + 1
         quantities, _ = _quantities_after(text, end, lang, {value if value is not None else 1.0}, min(value or 1.0, 1.0))
-        if value is None:  # "a mile": an article counts as one only before a unit
+        if value is None:
             if not quantities:
                 continue
             value = 1.0
@@ -218,7 +222,7 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
     places.sort(key=lambda p: p[0])
     for k, (start, end, number) in enumerate(places):
         gloss = None
-        if k and _GLOSS_BEFORE.fullmatch(text[places[k - 1][1] : start]) and _GLOSS_AFTER.match(text, end):
+        if k and "(" in text and _GLOSS_BEFORE.fullmatch(text[places[k - 1][1] : start]) and _GLOSS_AFTER.match(text, end):
             gloss = places[k - 1][2].span
         found.append(dataclasses.replace(number, gloss=gloss) if gloss else number)
     for m in _roman_ordinals(lang).finditer(text) if _roman_ordinals(lang) else ():
