@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +28,26 @@ _AM_PM = regex.compile(r"\s?(?:(a\.?m\.?)|(p\.?m\.?))(?!\p{L})", regex.IGNORECAS
 
 _TENS = frozenset(float(v) for v in range(20, 100, 10))
 _UNITS = frozenset(float(v) for v in range(1, 10))
+# What may join a tens word to a units word: ``fifty-eight``, ``trigésimo sexto``, ``treinta y seis``, ``vingt et un``.
+_NUMBER_JOIN = regex.compile(r"-|\s+(?:(?:y|et)\s+)?")
+# A number in parentheses right after another one: ``45 miles (72 km)``, ``$200 billion (£150 billion)``.
+_GLOSS_BEFORE = regex.compile(r"[^()\d]{0,30}\(\s*(?:[$£€¥]|US\$)?\s*$")
+_GLOSS_AFTER = regex.compile(r"[^()\d]{0,30}\)")
+# The last two digits of a year after a four-digit year: ``1950-53``.
+_YEAR_RANGE = regex.compile(r"(?<!\d)(1[5-9]|20)\d{2}\s?[-–/]\s?$")
+# Digits glued to capitals: ``SS19`` (spring-summer 2019), ``WW1``, ``F125``.
+_GLUED = regex.compile(r"(?<![\p{L}\d])\p{Lu}{1,4}(\d{1,4})(?![\d\p{L}])")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number read in one unit: the unit's dimension and size, the amount in the dimension's
+    base unit, and half the size of its last written digit there (the translator's rounding)."""
+
+    dimension: str
+    factor: float
+    base: float
+    slack: float
 
 
 @dataclass(frozen=True)
@@ -38,9 +59,10 @@ class Number:
     text: str
     digits: bool
     scaled: frozenset[float] = frozenset()  # the values once a scale word applies: 5,5 milliards → 5.5e9
-    dimension: str | None = None  # with a unit after it: "length", "mass", …
-    factor: float | None = None  # the unit's size in the dimension's base unit
-    base: frozenset[float] = frozenset()  # the values in the dimension's base unit: 250 kg, 551 pounds → ~250
+    quantities: tuple[Quantity, ...] = ()  # with a unit after it, every reading of the unit: 80 degrees (°F or °C)
+    bare: tuple[Quantity, ...] = ()  # without a unit: the temperatures it may be ("widespread 80s")
+    gloss: Span | None = None  # the number it follows in parentheses: 45 miles (72 km)
+    soft: str = ""  # what excuses it when nothing else is unaccounted for: "century", "date", "percent"
 
 
 @functools.cache
@@ -62,23 +84,59 @@ def _clock_before(lang: str) -> regex.Pattern | None:
 
 @functools.cache
 def _words(lang: str) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
-    numbers = {r["word"].lower(): float(r["value"]) for r in (*table(lang, "number_words"), *table(lang, "ordinal_words"))}
+    rows = (*table(lang, "number_words"), *table(lang, "ordinal_words"), *table(lang, "round_numbers"))
+    numbers = {r["word"].lower(): float(r["value"]) for r in rows}
     scales = {r["word"].lower(): float(r["value"]) for r in table(lang, "scales")}
     return numbers, scales, {name: float(number) for name, number in months(lang).items()}
 
 
-def _parse_digits(text: str, lang: str) -> set[float]:
-    """Every value a digit string can mean in ``lang`` (``5,5`` → 5.5 in French)."""
+@functools.cache
+def _compounds(lang: str) -> regex.Pattern | None:
+    """Words made of a number word and a suffix: German ``hundertprozentig``, ``zweistündigen``."""
+    suffixes = alternation(word_list(lang, "number_compound_suffixes"))
+    if not suffixes:
+        return None
+    return regex.compile(rf"({alternation(_words(lang)[0])})(?:{suffixes})\p{{Ll}}{{0,2}}", regex.IGNORECASE)
+
+
+@functools.cache
+def _weekdays(lang: str) -> regex.Pattern | None:
+    days = alternation(word_list(lang, "weekdays"))
+    return regex.compile(rf"(?<!\p{{L}})(?:{days})(?!\p{{L}})", regex.IGNORECASE) if days else None
+
+
+def _names_weekday(sentences: list[Sentence], lang: str) -> bool:
+    days = _weekdays(lang)
+    return bool(days and any(days.search(s.text) for s in sentences))
+
+
+def _parse_digits(text: str, lang: str) -> tuple[set[float], float]:
+    """Every value a digit string can mean in ``lang`` (``5,5`` → 5.5 in French), and the size of
+    its last digit in the finest reading (0.1 for ``5,5``)."""
     typo = typography(lang)
     decimal = typo.get("decimal", ".")
     groups = regex.split(r"[.,\u00a0\u202f ]", text)
     seps = regex.findall(r"[.,\u00a0\u202f ]", text)
     values = {float("".join(groups))}
+    step = 1.0
     if seps and seps[-1] == decimal and len(set(seps)) <= 2:
         values.add(float("".join(groups[:-1]) + "." + groups[-1]))
-    if len(seps) == 1 and seps[0] in ".,":  # ambiguous: 1.250 / 1,5
+        step = 10.0 ** -len(groups[-1])
+    if len(seps) == 1 and seps[0] in ".," and (seps[0] == decimal or len(groups[1]) != 3):  # 1,5 in English copy; not 1,000
         values.add(float(groups[0] + "." + groups[1]))
-    return values
+        step = 10.0 ** -len(groups[1])
+    return values, step
+
+
+_WORD_AFTER = regex.compile(r"\.?\s+(?:de\s+)?(\p{L}+)")
+_WORD_BEFORE = regex.compile(r"(\p{L}+)\.?\s+$")
+
+
+def _month_beside(text: str, start: int, end: int, months: dict[str, float]) -> bool:
+    """Whether a month name is written right before or after a number: ``29 septembre``, ``Dec. 1``."""
+    after = _WORD_AFTER.match(text, end)
+    before = _WORD_BEFORE.search(text[max(0, start - 15) : start])
+    return any(m and m.group(1).lower() in months for m in (after, before))
 
 
 def extract(sentence: Sentence, lang: str) -> list[Number]:
@@ -88,14 +146,21 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
     found: list[Number] = []
     decade, clock24 = _context_patterns(lang)
     clock_before = _clock_before(lang)
+    skip_to = 0  # the inches of "6-foot-6" are read with their feet
+    places: list[tuple[int, int, Number]] = []  # numbers in digits or words, where they stand
     for m in _DIGITS.finditer(text):
+        if m.start() < skip_to:
+            continue
         am_pm = _AM_PM.match(text, m.end())
         minutes = _HOUR_MINUTES.search(m.group())
         twenty_four = bool(clock24 and clock24.match(text, m.end())) or "h" in m.group()
         twenty_four |= ":" in m.group() and not am_pm  # 15:00
         if minutes and not am_pm and typography(lang).get("clock_24h"):  # alle 7.55
             twenty_four |= bool(clock_before and clock_before.search(text[: m.start()]))
-        if minutes and (am_pm or twenty_four):
+        step = 1.0
+        if minutes and ":" in m.group() and int(m.group().split(":")[0]) > 23:  # a match clock: 27:37, the 28th minute
+            values = {float(m.group().split(":")[0]), float(m.group().split(":")[0]) + 1}
+        elif minutes and (am_pm or twenty_four):
             if minutes.group(1) != "00":
                 start = m.start() + minutes.start(1)
                 found.append(Number(frozenset({float(minutes.group(1))}), sentence.file_span(start, m.end()), minutes.group(1), True))
@@ -103,47 +168,83 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
         elif _PHONE.fullmatch(m.group()):
             values = {float(regex.sub(r"\D", "", m.group()))}
         else:
-            values = _parse_digits(regex.sub(r"\s?h$", "", m.group()), lang)
+            values, step = _parse_digits(regex.sub(r"\s?h$", "", m.group()), lang)
             if len(m.group()) == 2 and decade and decade.search(text[: m.start()]):
                 values |= {1900 + v for v in values} | {2000 + v for v in values}
+            year = _YEAR_RANGE.search(text[max(0, m.start() - 8) : m.start()]) if len(m.group()) == 2 else None
+            if year:  # 1950-53
+                values |= {float(year.group(1)) * 100 + v for v in values}
         if am_pm and am_pm.group(2):  # p.m.
             values |= {v + 12 for v in values}
         if twenty_four:  # 15 heures, 21h30
             values |= {v - 12 for v in values if v > 12}
-        scale = _scale_after(text, m.end(), scales)
+        scale, end = _scale_after(text, m.end(), scales)
         scaled = frozenset(v * scale for v in values) if scale else frozenset()
-        dimension, factor, base = _unit_after(text, m.end(), lang, values)
-        found.append(
-            Number(frozenset(values) | scaled, sentence.file_span(m.start(), m.end()), m.group(), True, scaled, dimension, factor, base)
+        quantities, unit_end = _quantities_after(text, m.end(), lang, values, step)
+        skip_to = max(skip_to, unit_end)
+        soft = "date" if len(m.group()) <= 2 and 1 <= min(values) <= 31 and _month_beside(text, m.start(), m.end(), months) else ""
+        if 100.0 in values and any(q.dimension == "percent" for q in quantities):
+            soft = "percent"  # "100 percent certain" for "absolutely sure"
+        number = Number(
+            frozenset(values) | scaled, sentence.file_span(m.start(), m.end()), text[m.start() : end], True, scaled,
+            quantities, () if quantities or scale else _bare(lang, values), soft=soft,
         )
+        places.append((m.start(), m.end(), number))
     words = list(_WORD.finditer(text))
-    joined = -1  # the units word of a hyphenated compound already counted
+    joined = -1  # the units word of a compound number already counted
+    compounds, articles = _compounds(lang), word_list(lang, "unit_articles")
     for k, m in enumerate(words):
         word = m.group().lower()
         value = numbers.get(word, months.get(word) if m.group()[0].isupper() or lang != "en" else None)
-        if value is None or k == joined:
-            continue
+        if value is None and compounds and (c := compounds.fullmatch(word)):
+            value = numbers[c.group(1).lower()]
+        if k == joined or (value is None and (word not in articles or k + 1 == len(words) or words[k + 1].group() not in _units(lang)[1])):
+            continue  # an article counts as one only before a unit: "about a mile"
         start, end = m.start(), m.end()
         unit = numbers.get(words[k + 1].group().lower()) if k + 1 < len(words) else None
-        if value in _TENS and unit in _UNITS and text[end : words[k + 1].start()] == "-":  # fifty-eight
+        if value in _TENS and unit in _UNITS and _NUMBER_JOIN.fullmatch(text[end : words[k + 1].start()]):  # fifty-eight
             value, end, joined = value + unit, words[k + 1].end(), k + 1
+        quantities, _ = _quantities_after(text, end, lang, {value if value is not None else 1.0}, min(value or 1.0, 1.0))
+        if value is None:
+            if not quantities:
+                continue
+            value = 1.0
+        values = {value}
+        if value in _TENS and decade and decade.search(text[:start]):  # negli anni Ottanta
+            values |= {1900 + value, 2000 + value}
         nxt = words[k + 1].group().lower() if k + 1 < len(words) else ""
         scaled = frozenset({value * scales[nxt]}) if nxt in scales else frozenset()
-        found.append(Number(frozenset({value}) | scaled, sentence.file_span(start, end), text[start:end], False, scaled))
+        places.append((start, end, Number(frozenset(values) | scaled, sentence.file_span(start, end), text[start:end], False, scaled, quantities)))
+    for m in _GLUED.finditer(text):  # SS19 ↔ 2019, WW1 ↔ 1. Weltkrieg: accounts for a figure, never flagged
+        v = float(m.group(1))
+        values = {v, 1900 + v, 2000 + v} if len(m.group(1)) == 2 else {v}
+        found.append(Number(frozenset(values), sentence.file_span(m.start(1), m.end(1)), m.group(), False))
+    places.sort(key=lambda p: p[0])
+    for k, (start, end, number) in enumerate(places):
+        gloss = None
+        if k and "(" in text and _GLOSS_BEFORE.fullmatch(text[places[k - 1][1] : start]) and _GLOSS_AFTER.match(text, end):
+            gloss = places[k - 1][2].span
+        found.append(dataclasses.replace(number, gloss=gloss) if gloss else number)
     for m in _roman_ordinals(lang).finditer(text) if _roman_ordinals(lang) else ():
         value = float(_roman_value(m.group(1)))
-        found.append(Number(frozenset({value}), sentence.file_span(m.start(), m.end()), m.group(), True))
+        found.append(Number(frozenset({value}), sentence.file_span(m.start(), m.end()), m.group(), True, soft="century"))
     for m in _roman_centuries(lang).finditer(text) if _roman_centuries(lang) else ():
         numeral = m.group(1) or m.group(2)
         start, end = m.span(1) if m.group(1) else m.span(2)
-        found.append(Number(frozenset({float(_roman_value(numeral))}), sentence.file_span(start, end), numeral, True))
+        found.append(Number(frozenset({float(_roman_value(numeral))}), sentence.file_span(start, end), numeral, True, soft="century"))
     return found
 
 
-def _scale_after(text: str, end: int, scales: dict[str, float]) -> float | None:
-    """The scale word right after a number, spaced or not: ``5,5 milliards``, ``$1.2tn``."""
-    word = _WORD.match(text, end) or (_WORD.match(text, end + 1) if text[end : end + 1] in " \u00a0\u202f" else None)
-    return scales.get(word.group().lower()) if word else None
+def _scale_after(text: str, end: int, scales: dict[str, float]) -> tuple[float | None, int]:
+    """The scale words right after a number, spaced or not (``5,5 milliards``, ``$1.2tn``,
+    ``17 mil millones``), and where they end."""
+    scale = None
+    for _ in range(2):
+        word = _WORD.match(text, end) or (_WORD.match(text, end + 1) if text[end : end + 1] in " \u00a0\u202f" else None)
+        if not word or word.group().lower() not in scales:
+            break
+        scale, end = (scale or 1.0) * scales[word.group().lower()], word.end()
+    return scale, end
 
 
 @functools.cache
@@ -170,69 +271,163 @@ def _roman_value(numeral: str) -> int:
     return total
 
 
+@dataclass(frozen=True)
+class _Unit:
+    dimension: str
+    factor: float
+    offset: float
+    then: str  # the unit of a bare number written right after: 6-foot-6 (inches)
+
+
 @functools.cache
-def _units(lang: str) -> tuple[regex.Pattern | None, dict[str, tuple[str, float, float]]]:
-    rows = {r["unit"]: (r["dimension"], float(r["factor"]), float(r["offset"])) for r in table(lang, "units")}
+def _units(lang: str) -> tuple[regex.Pattern | None, dict[str, list[_Unit]]]:
+    """The language's units (a unit may have several readings: ``degrees``, °C or °F) and a
+    pattern for one written after a number."""
+    rows: dict[str, list[_Unit]] = {}
+    for r in table(lang, "units"):
+        rows.setdefault(r["unit"], []).append(_Unit(r["dimension"], float(r["factor"]), float(r["offset"]), r.get("then", "")))
     units = alternation(rows)
     if not units:
         return None, rows
-    # the unit may follow a range: "5 à 7,5 cm", "1 to 4 inches", "entre 2 y 10 centímetros"
+    articles = alternation(word_list(lang, "unit_articles"))
+    # the unit may follow a range ("5 à 7,5 cm", "1 to 4 inches", "entre 2 y 10 centímetros"),
+    # a hyphen ("a 20-degree difference") or an article ("half an inch")
     pattern = regex.compile(
-        rf"(?:\s*(?:à|to|-|–|and|et|ou|or|y|o|e|a|bis|und|oder)\s*\d+(?:[.,]\d+)?)?[\s\u00a0\u202f]*({units})(?![\p{{L}}²])"
+        rf"(?:\s*(?:à|to|-|–|and|et|ou|or|y|o|e|a|ai|al|bis|und|oder)\s*\d+(?:[.,]\d+)?)?[\s\u00a0\u202f-]*"
+        + (rf"(?:(?:{articles})\s+)?" if articles else "")
+        + rf"({units})(?![\p{{L}}²])"
     )
     return pattern, rows
 
 
-def _unit_after(text: str, end: int, lang: str, values: set[float]) -> tuple[str | None, float | None, frozenset[float]]:
-    """The dimension and size of the unit written after a number, and the number in base units."""
+@functools.cache
+def _temperatures(lang: str) -> tuple[_Unit, ...]:
+    """The temperature units of a language: a bare number may be one ("a sunny 80")."""
+    return tuple({u for units in _units(lang)[1].values() for u in units if u.dimension == "temperature"})
+
+
+def _bare(lang: str, values: set[float]) -> tuple[Quantity, ...]:
+    return tuple(
+        Quantity(u.dimension, u.factor, v * u.factor + u.offset, 0.5 * u.factor)
+        for v in values if v.is_integer() and 0 < v < 130 for u in _temperatures(lang)
+    )
+
+
+_SUB_NUMBER = regex.compile(r"[\s-]?(\d{1,2})(?![\d.,])")
+
+
+def _quantities_after(text: str, end: int, lang: str, values: set[float], step: float) -> tuple[tuple[Quantity, ...], int]:
+    """Every reading of the unit written after a number, and where a smaller-unit number read
+    with it ends (the second 6 of ``6-foot-6``; 0 when none); a unit with an offset (°F) is also
+    read as a difference of temperatures (``a 20-degree difference``)."""
     pattern, rows = _units(lang)
     m = pattern.match(text, end) if pattern else None
     if m is None:
-        return None, None, frozenset()
-    dimension, factor, offset = rows[m.group(1)]
-    return dimension, factor, frozenset(v * factor + offset for v in values)
+        return (), 0
+    consumed, out = 0, []
+    for unit in rows[m.group(1)]:
+        extra = 0.0
+        sub = _SUB_NUMBER.match(text, m.end()) if unit.then else None
+        if sub:
+            tail = pattern.match(text, sub.end())
+            if tail is None or tail.group(1) == unit.then:
+                extra = float(sub.group(1)) * rows[unit.then][0].factor
+                consumed = tail.end() if tail else sub.end()
+        for v in values:
+            out.append(Quantity(unit.dimension, unit.factor, v * unit.factor + unit.offset + extra, 0.5 * step * unit.factor))
+            if unit.offset:
+                out.append(Quantity(unit.dimension, unit.factor, v * unit.factor, 0.5 * step * unit.factor))
+    return tuple(out), consumed
 
 
 # Converted quantities are rounded by the translator: 250 kg ↔ 550 pounds (249.5 kg).
 _CONVERSION_TOLERANCE = 0.12
 
 
-def _close(a: Number, b: Number) -> bool:
-    """Whether two numbers may be the same quantity: same value (when both carry a scale, the
-    scaled values decide), or the same measure in other units (``250 kg`` ↔ ``550 pounds``)."""
-    if a.dimension is not None and a.dimension == b.dimension and a.factor != b.factor:  # converted
-        return any(abs(x - y) <= _CONVERSION_TOLERANCE * max(abs(x), abs(y), 1e-9) for x in a.base for y in b.base)
-    if a.scaled and b.scaled:
-        left, right = a.scaled, b.scaled
-    else:
-        left, right = a.values, b.values
+def _same(a: Number, b: Number) -> bool:
+    """The same value (when both carry a scale, the scaled values decide) in the same unit, if any."""
+    dims_a, dims_b = {q.dimension for q in a.quantities}, {q.dimension for q in b.quantities}
+    if dims_a & dims_b and not {(q.dimension, q.factor) for q in a.quantities} & {(q.dimension, q.factor) for q in b.quantities}:
+        return False  # 250 kg is not 250 pounds
+    left, right = (a.scaled, b.scaled) if a.scaled and b.scaled else (a.values, b.values)
     return any(abs(x - y) <= 1e-9 * max(1.0, abs(x)) for x in left for y in right)
 
 
-def unmatched(src: list[Number], tgt: list[Number]) -> tuple[list[Number], list[Number]]:
-    """Digit numbers on either side that nothing on the other side accounts for."""
-    free_tgt = list(tgt)
-    left_src = []
-    for n in sorted(src, key=lambda n: not n.digits):
-        match = next((t for t in free_tgt if _close(n, t)), None)
-        if match is not None:
-            free_tgt.remove(match)
-        elif n.digits:
-            left_src.append(n)
-    return left_src, [t for t in free_tgt if t.digits]
+def _converted(left: tuple[Quantity, ...], right: tuple[Quantity, ...]) -> bool:
+    """The same measure in other units, within the translator's rounding: 250 kg ↔ 550 pounds."""
+    return any(
+        x.dimension == y.dimension and x.factor != y.factor
+        and abs(x.base - y.base) <= _CONVERSION_TOLERANCE * max(abs(x.base), abs(y.base)) + min(x.slack, y.slack)
+        for x in left for y in right
+    )
+
+
+_PASSES = (
+    _same,
+    lambda a, b: _converted(a.quantities, b.quantities),
+    lambda a, b: _converted(a.quantities, b.bare) or _converted(a.bare, b.quantities),  # 27 °C ↔ "widespread 80s"
+)
+
+
+def unmatched(src: list[Number], tgt: list[Number], src_days: bool = False, tgt_days: bool = False) -> tuple[list[Number], list[Number]]:
+    """Digit numbers on either side that nothing on the other side accounts for: first the same
+    values, then conversions. When one side is fully accounted for, a leftover of the other is
+    excused if it is a conversion or a currency added in parentheses beside a number matched as
+    written (``45 miles (72 km)``), a century whose years the other side gives, a day of the
+    month where the other side names the weekday, or "100 %" for "absolutely"."""
+    free_src, free_tgt = sorted(src, key=lambda n: not n.digits), sorted(tgt, key=lambda n: not n.digits)
+    exact: set[Span] = set()
+    # words pair with each other last: they only account for digits ("ein" must leave "a mile" to "1,6 km")
+    for k, test, digits in (*((k, test, True) for k, test in enumerate(_PASSES)), (0, _same, False)):
+        for n in list(free_src):
+            match = next((t for t in free_tgt if (n.digits or t.digits) == digits and test(n, t)), None)
+            if match is not None:
+                free_src.remove(n)
+                free_tgt.remove(match)
+                if k == 0:
+                    exact |= {n.span, match.span}
+    left_src, left_tgt = [n for n in free_src if n.digits], [t for t in free_tgt if t.digits]
+    # a gloss beside a figure that is itself left over says nothing more: £9 ($14) ↔ 10 €, one finding
+    left_src = [n for n in left_src if not any(p.span == n.gloss for p in left_src)]
+    left_tgt = [t for t in left_tgt if not any(p.span == t.gloss for p in left_tgt)]
+
+    def excused(n: Number, side: list[Number], other: list[Number], days: bool) -> bool:
+        partner = next((p for p in side if p.span == n.gloss), None) if n.gloss else None
+        if partner is not None and partner.span in exact:  # 45 miles (72 km) with 45 miles matched
+            return not n.quantities or _converted(n.quantities, partner.quantities)
+        glossed = next((p for p in side if p.gloss == n.span and p.span in exact), None)
+        if glossed is not None:  # 209 km (130 miles) with 130 miles matched
+            return _converted(n.quantities, glossed.quantities)
+        if n.soft == "century":
+            c = min(n.values)
+            return any(100 * (c - 1) <= v < 100 * c for o in other for v in o.values)
+        if n.soft == "date":  # "published Saturday" ↔ "publié le 29 septembre", not when the other side dates it too
+            return days and not any(o.soft == "date" for o in other)
+        return n.soft == "percent"
+
+    if not left_tgt:
+        left_src = [n for n in left_src if not excused(n, src, tgt, tgt_days)]
+    elif not left_src:
+        left_tgt = [t for t in left_tgt if not excused(t, tgt, src, src_days)]
+    return left_src, left_tgt
 
 
 class NumberMismatch(Rule):
     """A number in the source that is missing or different in the translation, or the reverse.
 
     Flags: ``5,5 milliards`` translated ``5.2 billion``; ``en 2022`` → ``in 2021``; a figure
-    dropped from a sentence; a figure the translation added.
+    dropped from a sentence; a figure the translation added; a conversion off by more than
+    rounding (``27 Meter`` → ``50 yards``); a changed figure beside a conversion in parentheses.
     Leaves alone: format changes (``57 000`` ↔ ``57,000``, ``4,5 %`` ↔ ``4.5%``), number words
-    (``quatre`` ↔ ``4``, ``neuf`` ↔ ``nine``), scales (``1,2 milliard`` ↔ ``1.2 billion`` or
-    ``1,200 million``), dates (``21 mars`` ↔ ``March 21``, ``04`` ↔ ``4``, ``mars`` ↔ ``03``),
+    (``quatre`` ↔ ``4``, ``trigésimo sexta`` ↔ ``36th``, ``hundertprozentig`` ↔ ``100%``,
+    ``the Eighties`` ↔ ``los años 80``), scales (``1,2 milliard`` ↔ ``1.2 billion`` or
+    ``1,200 million``, ``17 mil millones`` ↔ ``17 billion``), dates (``21 mars`` ↔ ``March 21``,
+    ``1950-53`` ↔ ``1950 bis 1953``, ``SS19`` ↔ ``2019``; a date for the source's weekday),
     24-hour times (``14 h 30`` ↔ ``2:30 p.m.``), decades (``les années 80`` ↔ ``the 1980s``),
-    unit conversions within rounding (``250 kg`` ↔ ``550 pounds``, ``135 km/h`` ↔ ``85 mph``),
-    phone numbers in any grouping, and numbers written as words on both sides.
+    unit conversions within rounding (``250 kg`` ↔ ``550 pounds``, ``1,98 m`` ↔ ``6-foot-6``,
+    ``27 Grad`` ↔ ``80 degrees``, ``1,6 km`` ↔ ``a mile``), a conversion or currency added in
+    parentheses (``45 miles (72 km)``), phone numbers in any grouping, and numbers written as
+    words on both sides.
     """
 
     id = "number-mismatch"
@@ -244,7 +439,8 @@ class NumberMismatch(Rule):
         for seg in ctx.aligned():
             src = [n for s in seg.source for n in extract(s, ctx.src_lang)]
             tgt = [n for s in seg.target for n in extract(s, ctx.tgt_lang)]
-            missing, extra = unmatched(src, tgt)
+            dated = any(n.soft == "date" for n in (*src, *tgt))  # then: does the other side name the weekday?
+            missing, extra = unmatched(src, tgt, dated and _names_weekday(seg.source, ctx.src_lang), dated and _names_weekday(seg.target, ctx.tgt_lang))
             if len(missing) == 1 and len(extra) == 1:
                 yield self.finding(
                     f"Number changed: the source has “{missing[0].text}”, the translation “{extra[0].text}”.",

@@ -107,3 +107,135 @@ def test_wrong_conversion_is_a_mismatch(check):
 
 def test_same_unit_must_match_exactly(check):
     assert numbers(check, "The hog weighed 270 kg.", "L'animal pesait 250 kg.") == [("270", "250")]
+
+
+def pair_numbers(check, target, source, src_lang, tgt_lang="en"):
+    result = check(target, source, src_lang=src_lang, tgt_lang=tgt_lang)
+    return [(result.target.slice(f.target) if f.target else None, result.source.slice(f.source) if f.source else None) for f in by_rule(result, "number-mismatch")]
+
+
+@pytest.mark.parametrize(
+    "target, source, src_lang",
+    [
+        ("He received a pass about 30 yards out from the goal.", "Er erhielt in ca. 27 Meter Entfernung vom Tor einen Pass.", "de"),
+        ("The quake triggered waves as high as 20 feet on Friday.", "Das Beben löste am Freitag bis zu sechs Meter hohe Wellen aus.", "de"),
+        ("The 6-foot-6 forward grew up in Baton Rouge.", "Der 1,98 m große Flügelspieler wuchs in Baton Rouge auf.", "de"),
+        ("A 6-foot-6 junior, Sims grew up in Baton Rouge.", "Der zwei Meter große Sims wuchs in Baton Rouge auf.", "de"),
+        ("It is the straw hat with a two-foot wide brim.", "Es ist der Strohhut mit 60 Zentimeter breitem Rand.", "de"),
+        ("Another cyclist died about a mile away from the crash.", "Ein anderer Radfahrer starb etwa 1,6 Kilometer von dem Unfall entfernt.", "de"),
+        ("Rainfall totals of over half an inch are possible.", "Saranno possibili precipitazioni di oltre 1 cm di pioggia.", "it"),
+        ("It was a sunny 80 degrees outside his home.", "Es waren sonnige 27 Grad vor seinem Haus.", "de"),
+        ("There is nearly a 20-degree temperature difference between the cities.", "Zwischen den Städten besteht ein Temperaturunterschied von fast 12 ºC.", "de"),
+        ("The city could reach 80 degrees, about 10 degrees above average.", "Die Stadt könnte 27 ºC erreichen, etwa 6 Grad über dem Durchschnitt.", "de"),
+        ("The East is expected to see widespread 80s this week.", "Im Osten werden diese Woche Temperaturen um 27 ºC erwartet.", "de"),
+        ("Locally, 1 to 4 inches of rain will fall in the desert.", "Localmente, entre 2 y 10 centímetros de lluvia caerán en el desierto.", "es"),
+        ("Locally, 1 to 4 inches of rain will fall in the desert.", "A livello locale, dai 2 ai 10 cm di pioggia cadranno nel deserto.", "it"),
+    ],
+)
+def test_translators_unit_conversions(check, target, source, src_lang):
+    assert pair_numbers(check, target, source, src_lang) == []
+
+
+def test_two_ounces_in_grams(check):
+    result = pair_numbers(check, "Ils possédaient 56 grammes de marijuana ou moins.", "They possessed two ounces or less of marijuana.", "en", "fr")
+    assert result == []
+
+
+@pytest.mark.parametrize(
+    "target, source, src_lang, expected",
+    [
+        ("He received a pass about 50 yards out from the goal.", "Er erhielt in ca. 27 Meter Entfernung vom Tor einen Pass.", "de", [("50", "27")]),
+        ("The 5-foot-6 forward grew up in Baton Rouge.", "Der 1,98 m große Flügelspieler wuchs in Baton Rouge auf.", "de", [("5", "1,98")]),
+        ("The city could reach 95 degrees on Tuesday.", "Die Stadt könnte am Dienstag 27 Grad erreichen.", "de", [("95", "27")]),
+    ],
+)
+def test_wrong_conversions_are_caught(check, target, source, src_lang, expected):
+    assert pair_numbers(check, target, source, src_lang) == expected
+
+
+@pytest.mark.parametrize(
+    "target, source",
+    [
+        ("The volcano sits 45 miles (72 kilometers) southeast of the capital.", "Der Vulkan liegt 72 Kilometer südöstlich der Hauptstadt."),
+        ("The tsunami traveled at speeds of 800 kph (497 mph) before striking.", "Der Tsunami zog mit 800 km/h über das Meer, bevor er auf die Küste traf."),
+        ("Waves as high as six meters (18 feet) smashed onshore.", "Bis zu sechs Meter hohe Wellen schlugen auf den Strand."),
+        ("New tariffs affect $200 billion (£150 billion) worth of items.", "Neue Strafzölle betreffen Güter im Wert von 200 Milliarden Dollar."),
+    ],
+)
+def test_conversion_added_in_parentheses(check, target, source):
+    assert pair_numbers(check, target, source, "de") == []
+
+
+def test_changed_number_beside_a_conversion_is_caught(check):
+    target = "The volcano sits 45 miles (73 kilometers) southeast of the capital."
+    assert pair_numbers(check, target, "Der Vulkan liegt 72 Kilometer südöstlich der Hauptstadt.", "de") == [("73", None)]
+    target = "The coast stretches 301 km (180 miles) north of Palu."
+    assert pair_numbers(check, target, "Die Küste erstreckt sich über 300 km (180 Meilen) nördlich von Palu.", "de") == [("301", "300")]
+
+
+def test_changed_currency_gloss_is_caught(check):
+    result = pair_numbers(
+        check, "Neue Zölle betreffen Güter im Wert von 200 Milliarden Dollar (160 Milliarden Pfund).",
+        "New tariffs affect $200 billion (£150 billion) worth of items.", "en", "de",
+    )
+    assert result == [("160", "150")]
+
+
+def test_converted_price_is_one_finding(check):
+    result = pair_numbers(check, "Ein Glas Bier kostet stolze 10 Euro.", "A glass of beer knocks you back £9 ($14) each.", "en", "de")
+    assert result == [("10", "9")]
+
+
+@pytest.mark.parametrize(
+    "target, source, src_lang",
+    [
+        ("North Korea seeks a formal end to the 1950-53 Korean War.", "Nordkorea strebt ein offizielles Ende des von 1950 bis 1953 geführten Koreakriegs an.", "de"),
+        ("Condoms do not offer 100% protection.", "Kondome bieten keinen hundertprozentigen Schutz.", "de"),
+        ("The victim, in his 40s, was shot in the chest.", "Das Opfer, ein Mann in den Vierzigern, wurde in die Brust geschossen.", "de"),
+        ("It was her 36th meeting with constituents.", "Fue su trigésimo sexta reunión con los electores.", "es"),
+        ("The projects total 17 billion dollars of investments.", "Los proyectos suman 17 mil millones de dólares en inversiones.", "es"),
+        ("They studied at Yale in the 1980s.", "Hanno studiato a Yale negli anni Ottanta.", "it"),
+        ("They unveiled their SS19 collection in Paris.", "Sie zeigten ihre Sommerkollektion 2019 in Paris.", "de"),
+        ("Bernard Vann: WW1 Victoria Cross cleric celebrated", "Bernard Vann, Träger des Viktoriakreuzes im 1. Weltkrieg, wurde geehrt", "de"),
+        ("The congregation moved out in the 1930s.", "La congregación se fue en los años 30 del siglo XX.", "es"),
+        ("Bouchard equalised with a power play goal on 27:37.", "Bouchard glich mit einem Power-Play-Treffer in der 28. Minute aus.", "de"),
+        ("She is 100 percent certain that he groped her.", "Tiene la absoluta certeza de que la toqueteó.", "es"),
+    ],
+)
+def test_years_words_codes_and_idioms(check, target, source, src_lang):
+    assert pair_numbers(check, target, source, src_lang) == []
+
+
+@pytest.mark.parametrize(
+    "target, source, src_lang, expected",
+    [
+        ("North Korea seeks a formal end to the 1950-54 Korean War.", "Nordkorea strebt ein offizielles Ende des von 1950 bis 1953 geführten Koreakriegs an.", "de", [("54", "1953")]),
+        ("It was her 37th meeting with constituents.", "Fue su trigésimo sexta reunión con los electores.", "es", [("37", None)]),
+        ("The projects total 17 million dollars of investments.", "Los proyectos suman 17 mil millones de dólares en inversiones.", "es", [("17", "17")]),
+        ("The congregation moved out in the 1930s.", "La congregación se fue en los años 30 del siglo XIX.", "es", [(None, "XIX")]),
+        ("She is 90 percent certain that he groped her.", "Tiene un 100 % de certeza de que la toqueteó.", "es", [("90", "100")]),
+    ],
+)
+def test_real_differences_beside_those_forms_are_caught(check, target, source, src_lang, expected):
+    assert pair_numbers(check, target, source, src_lang) == expected
+
+
+def test_date_for_a_weekday(check):
+    source = "Grant Reeher told The Hill for an article published Saturday."
+    assert pair_numbers(check, "Grant Reeher l'a dit dans un article publié le 29 septembre dans The Hill.", source, "en", "fr") == []
+    source = "On Friday the March 23 Movement (M23) clashed with the army."
+    assert pair_numbers(check, "Vendredi, le Mouvement du 24 mars (M23) a affronté l'armée.", source, "en", "fr") == [("24", None)]
+    source = "Grant Reeher told The Hill for an article published last week."
+    assert pair_numbers(check, "Grant Reeher l'a dit dans un article publié le 29 septembre dans The Hill.", source, "en", "fr") == [("29", None)]
+
+
+def test_round_count_in_words(check):
+    assert pair_numbers(check, "Plus d'un millier de personnes ont été tuées.", "More than 1,000 people were killed.", "en", "fr") == []
+
+
+def test_thousands_comma_is_not_a_decimal(check):
+    result = pair_numbers(
+        check, "Les commerces sont interdits dans un rayon de 30 km autour d'une école.",
+        "Cannabis businesses are prohibited within 1,000 feet of a school.", "en", "fr",
+    )
+    assert result == [("30", "1,000")]
