@@ -61,15 +61,17 @@ def _foreign_quote_pattern(foreign: tuple[tuple[str, str], ...]) -> regex.Patter
 class UnbalancedQuotes(Rule):
     """Quotation marks that do not pair up.
 
-    Quotes are paired across the document, as a stream: a quotation may run over several
-    paragraphs (up to ``_MAX_PARAGRAPHS``) before it closes.
-    Flags: a closing ``”`` with no opening ``“``, an opening ``“`` never closed, a straight
-    ``"`` left without its partner.
-    Leaves alone: a quotation that runs on into the next paragraphs (English reopens each
-    paragraph of a long quote and closes only the last; CMS exports cut quotes across
-    blocks), apostrophes, foreign quotation marks (``foreign-quotes`` reports those,
-    and they count as English ones here), and targets whose ``typography.toml`` sets
-    ``check_quote_balance = false``.
+    Quotes are paired across the document, as a stream, by their side: a straight ``"``
+    opens before a word (``said "We``) and closes after one (``point."``). A quotation may
+    run over any number of paragraphs (or sentences, in a corpus of one sentence per line):
+    English reopens each paragraph of a long quote and closes only the last.
+    Flags: a closing ``”`` or ``"`` with no quotation open, an opening one never closed, a
+    ``"`` typed for an apostrophe (``d"état``, ``the Lakers" coach`` with no quotation open).
+    Leaves alone: a quotation that runs on into the next paragraphs (with or without the
+    reopening quote at the start of each), nested straight quotes, a quotation the aligned
+    source also leaves open in that segment (a quote cut across segments), foreign quotation marks
+    (``foreign-quotes`` reports those, and they count as English ones here), and targets
+    whose ``typography.toml`` sets ``check_quote_balance = false``.
     """
 
     id = "unbalanced-quotes"
@@ -83,50 +85,66 @@ class UnbalancedQuotes(Rule):
             return
         opener, closer = pairs[0]
         foreign = typo.get("foreign_quotes", {})
-        openers = {opener} | {k for k, v in foreign.items() if v == opener}
-        closers = {closer} | {k for k, v in foreign.items() if v == closer}
+        sides = {ch: _OPENS for ch in {opener} | {k for k, v in foreign.items() if v == opener}}
+        sides |= {ch: _CLOSES for ch in {closer} | {k for k, v in foreign.items() if v == closer}}
         segment_of = {id(s): seg for seg, s in ctx.target_sentences()}
-        curly: list[tuple[int, int]] = []  # open quotations: (paragraph number, index)
-        straight: tuple[int, int] | None = None
+        stacks: dict[bool, list[tuple[int, int]]] = {True: [], False: []}  # curly / straight → open quotations
         for k, para in enumerate(ctx.target.paragraphs):
-            for stale in [q for q in curly if k - q[0] > _MAX_PARAGRAPHS]:
-                curly.remove(stale)
-                yield self._at(ctx, stale, "Opening quotation mark is never closed.", segment_of)
-            if straight and k - straight[0] > _MAX_PARAGRAPHS:
-                yield self._at(ctx, straight, "Straight quotation mark is never closed.", segment_of)
-                straight = None
-            reopens = bool(curly) and para.text.lstrip().startswith(tuple(openers))
-            reopens_straight = straight is not None and para.text.lstrip().startswith('"')
-            for i, ch in enumerate(para.text):
-                if ch in openers:
-                    if reopens:
-                        reopens = False  # the reopening quote of a continued quotation
-                    else:
-                        curly.append((k, i))
-                elif ch in closers:
-                    if curly:
-                        curly.pop()
-                    else:
-                        yield self._at(ctx, (k, i), "Closing quotation mark without an opening one.", segment_of)
-                elif ch == '"':
-                    if reopens_straight:
-                        reopens_straight = False  # the reopening quote of a continued quotation
-                    else:
-                        straight = None if straight else (k, i)
-        for q in curly:
-            yield self._at(ctx, q, "Opening quotation mark is never closed.", segment_of)
-        if straight:
-            yield self._at(ctx, straight, "Straight quotation mark is never closed.", segment_of)
+            text = para.text
+            first = len(text) - len(text.lstrip())
+            for i, ch in enumerate(text):
+                curly = ch != '"'
+                side = sides.get(ch) if curly else _straight_side(text, i)
+                if side is None:
+                    continue
+                stack = stacks[curly]
+                if side == _INSIDE or side == _CLOSES and not stack and _POSSESSIVE.match(text, i - 1):
+                    word = regex.search(r"\p{L}+$", text[:i]).group()
+                    message = f"Straight quotation mark after “{word}” where no quotation is open: an apostrophe?"
+                    yield from self._at(ctx, (k, i - len(word)), message, segment_of, len(word) + 1)
+                elif side == _OPENS and i == first and stack and stack[-1][0] < k:
+                    stack[-1] = (k, i)  # the reopening quote of a quotation continued from an earlier paragraph
+                elif side == _OPENS or side == _EITHER and not stack:
+                    stack.append((k, i))
+                elif stack:
+                    stack.pop()
+                else:
+                    yield from self._at(ctx, (k, i), "Closing quotation mark without an opening one.", segment_of)
+        for curly, stack in stacks.items():
+            for where in stack:
+                yield from self._at(ctx, where, _NEVER_CLOSED[curly], segment_of)
 
-    def _at(self, ctx: CheckContext, where: tuple[int, int], message: str, segment_of) -> Finding:
+    def _at(self, ctx: CheckContext, where: tuple[int, int], message: str, segment_of, length: int = 1) -> Iterator[Finding]:
+        """The finding at ``where``, unless its aligned source leaves a quotation open too."""
         para = ctx.target.paragraphs[where[0]]
         i = where[1]
         sentence = next((s for s in para.sentences if s.start <= i < s.end), None)
         seg = segment_of.get(id(sentence)) if sentence else None
-        return self.finding(message, target=para.file_span(i, i + 1), segment=seg)
+        if seg is not None and seg.source and sum(ch in _SOURCE_QUOTES for s in seg.source for ch in s.text) % 2:
+            return  # the translation keeps the source's layout (a quotation cut across segments)
+        yield self.finding(message, target=para.file_span(i, i + length), segment=seg)
 
 
-_MAX_PARAGRAPHS = 5
+_OPENS, _CLOSES, _EITHER, _INSIDE = "opens", "closes", "either", "inside"
+_POSSESSIVE = regex.compile(r'\p{L}" \p{L}')  # ``Lakers" six-game``: an apostrophe typed as a quote
+_SOURCE_QUOTES = '"“”«»„'  # not ‘ ’ ‚ ‹ ›: apostrophes look the same
+_NEVER_CLOSED = {True: "Opening quotation mark is never closed.", False: "Straight quotation mark is never closed."}
+_AFTER_WORD = ".,;:!?…)]}%’'"
+_BEFORE_WORD = "([{‘'$£€¿¡#@…"
+
+
+def _straight_side(text: str, i: int) -> str:
+    """Which side of a quotation a straight ``"`` at ``text[i]`` stands on, from what touches it."""
+    before, after = text[i - 1 : i], text[i + 1 : i + 2]
+    ends_word = before.isalnum() or before in _AFTER_WORD and before != ""
+    starts_word = after.isalnum() or after in _BEFORE_WORD and after != ""
+    if before.isalnum() and after.isalnum():
+        return _INSIDE
+    if starts_word and not ends_word:
+        return _OPENS
+    if ends_word and not starts_word:
+        return _CLOSES
+    return _EITHER
 
 
 class SpaceBeforePunctuation(Rule):

@@ -164,3 +164,46 @@ def test_foreign_quote_message_does_not_wrap_quotes_in_quotes(check):
     result = check("“I am confident our cooperation will grow stronger. »")
     (f,) = [f for f in result.findings if f.rule == "foreign-quotes"]
     assert f.message == "» is not an English quotation mark; use ” instead."
+
+
+def test_quote_running_over_many_sentences_without_reopening(check):
+    """NTREX-style copy, one sentence per line: a quotation opened and closed eight lines later."""
+    lines = ['"We went into the game believing we could get something.'] + [f"Line {n} of the quote goes on here." for n in range(7)]
+    text = "\n\n".join(lines + ['Hopefully we can push on now and be successful."'])
+    assert texts(check(text), "unbalanced-quotes") == []
+
+
+def test_nested_straight_quotes_left_alone(check):
+    text = '"Once the government says, "O.K., this is a national disaster," we can open for assistance."' + FILL
+    assert texts(check(text), "unbalanced-quotes") == []
+
+
+def test_quote_never_closed_before_the_next_one_opens(check):
+    text = 'He said: "In my experience these jobs never come back.' + FILL + '\n\nA spokesman said: "We have a plan."'
+    assert texts(check(text), "unbalanced-quotes") == ['"']
+
+
+def test_closing_straight_quote_without_opening(check):
+    result = check('There are more than 300,000 people living there," the Red Cross said.' + FILL)
+    assert texts(result, "unbalanced-quotes") == ['"']
+    assert "without an opening" in by_rule(result, "unbalanced-quotes")[0].message
+
+
+@pytest.mark.parametrize("text, flagged", [("a coup d\"état against Hitler.", 'd"'), ("plans for the Lakers\" six-game schedule.", 'Lakers"')])
+def test_straight_quote_typed_for_an_apostrophe(check, text, flagged):
+    result = check("He discussed " + text + FILL)
+    assert texts(result, "unbalanced-quotes") == [flagged]
+    assert "apostrophe" in by_rule(result, "unbalanced-quotes")[0].message
+
+
+def test_quote_the_source_leaves_open_too_is_left_alone(check):
+    result = check(
+        '"I think every resident now has a bond with this new building.\n\nEveryone knows that their book is part of it.',
+        '"Je pense que chaque habitant a maintenant un lien avec ce nouveau bâtiment.\n\nChacun sait que son livre en fait partie.',
+    )
+    assert texts(result, "unbalanced-quotes") == []
+    result = check(
+        '"I think every resident now has a bond with this new building.\n\nEveryone knows that their book is part of it.',
+        '« Je pense que chaque habitant a maintenant un lien avec ce nouveau bâtiment. »\n\nChacun sait que son livre en fait partie.',
+    )
+    assert texts(result, "unbalanced-quotes") == ['"']
