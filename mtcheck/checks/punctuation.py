@@ -215,11 +215,14 @@ class FinalPunctuation(Rule):
     (the space, where the source's break falls, before a capitalised sentence opener such
     as *The*, *He*, *A*, or before the first word of the source's second sentence); a
     doubled full stop (``Maryse Bouvette..``, ``the U.S..``) where the source has none.
-    Leaves alone: headlines and subheadings (the document's first block, or a block of one
-    short sentence in Title Case: English headlines take no full stop even where the French
-    has one), datelines whose source has no final punctuation either, sentences ending in
-    any punctuation, quote or bracket (``It was rough,`` continues), ellipses, and
-    capitalised words inside a sentence: names, weekdays, months, demonyms, *in The Hague*.
+    Leaves alone: headlines, summary bullets and subheadings (the first block; three or more
+    leading blocks that end without punctuation; a block of one short sentence in Title Case:
+    headlines take no full stop even where the source has one), datelines whose source has no final punctuation
+    either, sentences ending in any punctuation, quote or bracket (``It was rough,``
+    continues), ellipses, capitalised words inside a sentence: names, weekdays, months,
+    demonyms, *in The Hague*, initials (*Dionisio A. Lind*), a name the translator joined on
+    with a function word (*, but Hamilton*), and source breaks that are not sentence ends
+    (``Mr. Bean``, ``…water!'" Hammel added``).
     """
 
     id = "final-punctuation"
@@ -228,17 +231,17 @@ class FinalPunctuation(Rule):
     needs_source = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        first = ctx.target.paragraphs[0] if ctx.target.paragraphs else None
+        titles = _title_blocks(ctx.target.paragraphs)
         for seg in ctx.aligned():
+            last = seg.target[-1]
+            if id(last.paragraph) in titles or _heading(last):
+                continue  # a headline, standfirst or credit line: no full stop there
             if len(seg.source) > len(seg.target):
                 yield from self._lost_boundaries(ctx, seg)
             yield from self._doubled_stops(seg)
             source_end = seg.source[-1].text
-            last = seg.target[-1]
             if not _FINAL.search(source_end) or not last.text.rstrip()[-1:].isalnum():
                 continue  # a sentence continued in the next segment ends with "," ":" or "-"
-            if last.paragraph is first and len(first.sentences) == 1 or _heading(last):
-                continue  # a headline: English headlines take no full stop
             end = len(last.text.rstrip())
             yield self.finding(
                 f"Missing final punctuation; the source ends with “{source_end.rstrip()[-1]}”.",
@@ -265,13 +268,18 @@ class FinalPunctuation(Rule):
         if len(seg.source) != 2 or len(seg.target) != 1:
             return
         sent, (first, second) = seg.target[0], seg.source
+        last_word = (first.text.split() or [""])[-1]
+        if _ATTRIBUTED.search(first.text) or last_word in word_list(ctx.src_lang, "abbreviations") + word_list(ctx.tgt_lang, "abbreviations"):
+            return  # ``…water!'" Hammel added.``, ``Mr. Bean``: one sentence the source's splitter cut
         openers = _openers(ctx.tgt_lang)
+        function_words = stopwords(ctx.tgt_lang)
         opening = regex.match(r"\P{L}*(\p{L}+)", second.text)
         expected = len(sent.text) * len(first.text) / (len(first.text) + len(second.text))
         opener = opening.group(1) if opening else None
         candidates = [
             m for m in _CAPITAL_AFTER_WORD.finditer(sent.text, overlapped=True)
-            if m.group(2) in openers and not m.group("cap") or m.group(2) == opener and m.group(1)[0].islower()
+            if m.group(2) in openers and not m.group("cap")
+            or m.group(2) == opener and m.group(1)[0].islower() and m.group(1).lower() not in function_words
         ]
         near = [m for m in candidates if abs(m.start(2) - expected) <= _BREAK_SLACK * len(sent.text)]
         best = min(near, key=lambda m: abs(m.start(2) - expected), default=None)
@@ -289,7 +297,24 @@ class FinalPunctuation(Rule):
 _HEADING_WORDS = 6
 _DOUBLED_STOP = regex.compile(r"(?<![.…])\.\.(?![.…])")  # not an ellipsis
 _BREAK_SLACK = 0.25
-_CAPITAL_AFTER_WORD = regex.compile(r"(?<!\S)(\S*[\p{L}\p{N}]) (\p{Lu}\p{Ll}*)\b(?P<cap>\s+\p{Lu})?")
+_CAPITAL_AFTER_WORD = regex.compile(r"(?<!\S)(\S*[\p{L}\p{N}]) (\p{Lu}\p{Ll}*)\b(?!\.)(?P<cap>\s+\p{Lu})?")  # not initials
+_ATTRIBUTED = regex.compile(r"[!?][’'”\"»“]+$")  # a quoted question or exclamation, its attribution next
+_TITLE_BLOCKS = 6
+_BULLETED = 3
+
+
+def _title_blocks(paragraphs) -> set[int]:
+    """Ids of the leading blocks when three or more start with a capital and end without final
+    punctuation: a headline and its summary bullets (at most ``_TITLE_BLOCKS``). With fewer, only the first block: the
+    second may be a body sentence that lost its full stop."""
+    blocks: set[int] = set()
+    for para in paragraphs[:_TITLE_BLOCKS]:
+        if _FINAL.search(para.text) or para.text.lstrip()[:1].islower():
+            break  # a sentence, or the rest of one cut across blocks
+        blocks.add(id(para))
+    if len(blocks) < _BULLETED and paragraphs:
+        return {id(paragraphs[0])} if len(paragraphs[0].sentences) == 1 else set()
+    return blocks
 
 
 def _heading(sentence: Sentence) -> bool:

@@ -207,3 +207,34 @@ def test_quote_the_source_leaves_open_too_is_left_alone(check):
         '« Je pense que chaque habitant a maintenant un lien avec ce nouveau bâtiment. »\n\nChacun sait que son livre en fait partie.',
     )
     assert texts(result, "unbalanced-quotes") == ['"']
+
+
+def test_summary_bullets_without_full_stop_left_alone(check):
+    result = check(
+        "New cancer vaccine can teach the immune system to see rogue cells\n\nVaccine teaches immune system to recognise rogue cells\n\n"
+        "Method involves extracting immune cells from a patient\n\nThe vaccine was tested on patients in London last year.",
+        "Un nouveau vaccin peut apprendre au système immunitaire à voir les cellules\n\nLe vaccin apprend au système immunitaire à reconnaître les cellules.\n\n"
+        "La méthode consiste à prélever des cellules.\n\nLe vaccin a été testé sur des patients à Londres l'an dernier.",
+    )
+    assert texts(result, "final-punctuation") == []
+
+
+def test_missing_full_stop_right_after_the_headline_is_flagged(check):
+    result = check(
+        "Vaccine tested\n\nThe vaccine was tested on patients in London last year\n\nIt worked on most of them.",
+        "Vaccin testé\n\nLe vaccin a été testé sur des patients à Londres l'an dernier.\n\nIl a fonctionné sur la plupart.",
+    )
+    assert texts(result, "final-punctuation") == ["r"]
+
+
+@pytest.mark.parametrize("target, source", [
+    ("It was played by a black musician, Dionisio A. Lind, who moved to the larger church.",
+     "Il a été joué par un musicien noir, Dionisio A. Lind. Celui-ci est parti vers la grande église."),
+    ("The Mercedes pitted a lap later and came out behind Vettel, but Hamilton went ahead after a fight.",
+     "La Mercedes s'est arrêtée un tour plus tard derrière Vettel. Hamilton l'a dépassé après une lutte."),
+    ("His gags are not as inventive as Atkinson's silent-movie gags in the persona of Mr. Bean today.",
+     "Ses gags sont moins inventifs que ceux d'Atkinson dans le rôle de Mr. Bean aujourd'hui."),
+])
+def test_joined_sentence_that_is_not_a_lost_break(check, target, source):
+    result = check("Title\n\n" + target + "\n\nThe end came on Monday.", "Titre\n\n" + source + "\n\nLa fin est venue lundi.")
+    assert texts(result, "final-punctuation") == []
