@@ -344,7 +344,9 @@ class InnerSentenceMark(Rule):
     ellipses, a mark followed by a quote or bracket (``"Why?" he asked``), brand names
     written in lowercase (``iPhone``), as many marks as the source also has before a lowercase
     word (``que disent-ils ? que pensent-ils ?``; not counting its abbreviations such as
-    ``p.-d.g.``), and segments whose source has more sentences.
+    ``p.-d.g.``), a question or exclamation mark before the attribution's pronoun
+    (``Why? she asked``; ``data/<lang>/subject_pronouns.txt``), and segments whose source has
+    more sentences.
     """
 
     id = "inner-sentence-mark"
@@ -358,6 +360,8 @@ class InnerSentenceMark(Rule):
                 continue  # the source breaks where the target does not: a casing matter
             in_source = Counter(m.group().strip() for _, m in _inner_marks(seg.source, _SOURCE_INNER, ctx.src_lang))
             for sent, m in _inner_marks(seg.target, _INNER, ctx.tgt_lang):
+                if m.group() in "?!" and sent.text[m.end():].split(None, 1)[0] in _subject_pronouns(ctx.tgt_lang):
+                    continue  # "Why? she asked."
                 if in_source[m.group()] > 0:
                     in_source[m.group()] -= 1  # the source has this mark before a lowercase word too
                     continue
@@ -379,6 +383,11 @@ def _inner_marks(sentences: list[Sentence], pattern: regex.Pattern, lang: str) -
                 if token in abbreviations or "." in token[:-1] or len(token) <= 2:
                     continue  # U.S., e.g., p.-d.g., initials
             yield sent, m
+
+
+@functools.cache
+def _subject_pronouns(lang: str) -> frozenset[str]:
+    return frozenset(word_list(lang, "subject_pronouns"))
 
 
 @functools.cache

@@ -104,6 +104,7 @@ def test_capitalised_name_inside_a_sentence_is_not_a_lost_break(check):
     [
         ("The ministers met on Monday. in Brussels to agree on the budget.", "."),
         ("The plan is aimed at? young voters in the suburbs.", "?"),
+        ("Why did they stop? many voters asked in the suburbs.", "?"),
         ("Several factors make situations such as that of 2012. difficult to predict.", "."),
     ],
 )
@@ -120,6 +121,7 @@ def test_inner_sentence_mark(check, target, flagged):
         "The ministers met at 9 a.m. on Monday in Brussels.",
         "Taxes, fees etc. are on the agenda in Brussels.",
         '"Why?" he asked the ministers in Brussels.',
+        "Why? she asked the ministers in Brussels.",
         "He paused... then left Brussels on Monday.",
         "The ministers bought an iPhone. iPhones are popular.",
     ],
