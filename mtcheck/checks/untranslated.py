@@ -41,12 +41,14 @@ class UntranslatedSentence(Rule):
     severity = Severity.ERROR
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        pair = (ctx.src_lang, ctx.tgt_lang)
         for seg, sent in ctx.target_sentences():
             text = _without_kept_names(sent.text, ctx.pair)
             identical = bool(seg.source) and " ".join(seg.source_text.split()) == " ".join(sent.text.split())
-            if langid.guess(text) == ctx.src_lang:
+            lang = langid.guess(text, pair=pair)
+            if lang == ctx.src_lang:
                 message = "Sentence is still in the source language."
-            elif identical and langid.guess(text) not in (None, ctx.tgt_lang) or identical and _source_words(text, ctx) >= 2:
+            elif identical and lang not in (None, ctx.tgt_lang) or identical and _source_words(text, ctx) >= 2:
                 message = "Sentence is identical to its source."
             else:
                 continue
@@ -76,7 +78,7 @@ class UntranslatedSpan(Rule):
         src_stop, tgt_stop = stopwords(ctx.src_lang), stopwords(ctx.tgt_lang)
         for seg, sent in ctx.target_sentences():
             text = _without_kept_names(sent.text, ctx.pair)
-            if langid.guess(text) == ctx.src_lang:
+            if langid.guess(text, pair=(ctx.src_lang, ctx.tgt_lang)) == ctx.src_lang:
                 continue
             for start, end in _source_runs(text, src_stop, tgt_stop):
                 yield self.finding(
@@ -247,7 +249,7 @@ class UntranslatedWord(Rule):
                 dropped = [w for w in plain if w.isascii() and unseen(w)]
                 if not dropped or not seg.source or not set(dropped) & {_fold(normalise(w)) for w in _WORD.findall(seg.source_text) if not w.isascii()}:
                     continue  # nothing could be flagged even with source evidence
-            if langid.guess(_without_kept_names(sent.text, ctx.pair)) == ctx.src_lang:
+            if langid.guess(_without_kept_names(sent.text, ctx.pair), pair=(ctx.src_lang, ctx.tgt_lang)) == ctx.src_lang:
                 continue
             for start, end in _source_runs(text, src_stop, tgt_stop):
                 text = text[:start] + " " * (end - start) + text[end:]

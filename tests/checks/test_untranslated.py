@@ -122,3 +122,12 @@ def test_source_word_with_accents_dropped_is_flagged(check):
     en = "Three patients were intubees on Monday at the cafe near the hospital."
     fr = "Trois patients ont été intubées lundi au café près de l'hôpital."
     assert texts(check(en, fr), "untranslated-word") == ["intubees"]
+
+
+def test_german_sentence_with_words_english_shares_is_not_english(check):
+    target = "Mein Vater brach in Tränen zusammen. Er hatte seit Jahren nicht mehr geweint, sagte meine Mutter."
+    source = "My father broke down and cried. He had not cried for years, my mother said."
+    result = check(target, source, src_lang="en", tgt_lang="de")
+    assert texts(result, "untranslated") == []
+    result = check("My father broke down and cried. " + target.split(". ")[1], source, src_lang="en", tgt_lang="de")
+    assert texts(result, "untranslated") == ["My father broke down and cried."]
