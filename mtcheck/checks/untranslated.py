@@ -105,7 +105,8 @@ _WORD = regex.compile(r"\p{L}+")
 RARE_SOURCE_ZIPF = 1.0  # a word of the aligned source this frequent that the target language lacks
 _ELIDED = regex.compile(r"['’]\p{L}+")
 _SKIP_BEFORE = frozenset("#@/\\_.0123456789")  # hashtags, handles, paths, file names, 5km
-_MARKUP = regex.compile(r"(?:\p{L}+://|www\.)\S+|[\w.+-]+@[\w-]+\.\S+|[#@][\p{L}\p{N}_-]+")
+_MARKUP = regex.compile(r"(?:\p{L}+://|www\.)\S+|[\w.+-]+@[\w-]+\.\S+|[#@][\p{L}\p{N}_-]+|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|gov|edu)\b")
+_MARKUP_HINTS = ("/", "@", "#", "www.", ".com", ".org", ".net", ".gov", ".edu")  # weather.com
 _QUOTED = regex.compile(r"[\"“«‘*_][^\"“”«»‘’*_\n]{1,60}?[\"”»’*_]|(?<!\p{L})'[^'\n]{1,60}?'(?!\p{L})")
 
 
@@ -122,7 +123,7 @@ def _loanwords(lang: str) -> dict[str, tuple[str, ...]]:
 @functools.lru_cache(maxsize=4096)
 def blank_kept(text: str, pair: str) -> str:
     """``text`` with URLs, hashtags, handles, kept names and loanwords blanked, offsets unchanged."""
-    if "/" in text or "@" in text or "#" in text or "www." in text:
+    if any(hint in text for hint in _MARKUP_HINTS):
         text = _MARKUP.sub(_blank, text)
     kept = _kept_names(pair)
     if kept is not None:
@@ -220,7 +221,7 @@ class UntranslatedWord(Rule):
     names and titles the copy keeps (``Les Bleus``, ``Le Monde``, any capitalised word and the
     lowercase words that continue it as in the source, ``Assemblée nationale``;
     ``data/<src>-<tgt>/keep_source.txt``), short quoted or italic source-language terms
-    (``the “projet de loi” (bill)``; quoted speech is checked), hashtags, URLs and
+    (``the “projet de loi” (bill)``; quoted speech is checked), hashtags, URLs, domain names (``weather.com``) and
     code, a source function word on its own (``de``, ``la``), whole sentences and long runs
     (the ``untranslated`` and ``untranslated-span`` rules report those).
     """

@@ -131,3 +131,15 @@ def test_german_sentence_with_words_english_shares_is_not_english(check):
     assert texts(result, "untranslated") == []
     result = check("My father broke down and cried. " + target.split(". ")[1], source, src_lang="en", tgt_lang="de")
     assert texts(result, "untranslated") == ["My father broke down and cried."]
+
+
+def test_english_sports_terms_spanish_uses_and_domain_names_are_left_alone(check):
+    target = "Europa ganó los foursomes del sábado y evitó los bogeys en el rough, según informó weather.com ayer."
+    source = "Europe won Saturday's foursomes and avoided bogeys in the rough, weather.com reported yesterday."
+    assert texts(check(target, source, src_lang="en", tgt_lang="es"), "untranslated-word") == []
+
+
+def test_english_word_left_in_spanish_is_flagged(check):
+    target = "Europa ganó los partidos del sábado y evitó los errores, según informó el weather ayer por la tarde."
+    source = "Europe won Saturday's matches and avoided mistakes, the weather service reported yesterday afternoon."
+    assert texts(check(target, source, src_lang="en", tgt_lang="es"), "untranslated-word") == ["weather"]
