@@ -27,6 +27,11 @@ def _stopwords(pair: tuple[str, ...] = ()) -> dict[str, frozenset[str]]:
     return table
 
 
+def function_words(lang: str, pair: tuple[str, ...] = ()) -> frozenset[str]:
+    """The function words that count for ``lang`` when weighing a sentence between ``pair``."""
+    return _stopwords(pair).get(lang, frozenset())
+
+
 def tokens(text: str) -> list[str]:
     return [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
 

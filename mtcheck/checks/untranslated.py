@@ -13,6 +13,7 @@ from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.lexicon import Lexicon, lexicon, normalise
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import Phrases, stopwords, word_list
+from mtcheck.typography import glossed_quotations
 
 _TOKEN = regex.compile(r"\p{L}+(?:['’](?=\p{L}))?")
 
@@ -25,6 +26,13 @@ def _kept_names(pair: str) -> Phrases | None:
 def _without_kept_names(text: str, pair: str) -> str:
     pattern = _kept_names(pair)
     return pattern.sub(" ", text) if pattern else text
+
+
+def _without_glossed(text: str) -> str:
+    """``text`` with quotations followed by their translation in brackets blanked, offsets unchanged."""
+    for start, end in glossed_quotations(text) if "(" in text else ():
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 class UntranslatedSentence(Rule):
@@ -57,7 +65,8 @@ class UntranslatedSentence(Rule):
 
 def _source_words(text: str, ctx: CheckContext) -> int:
     words = [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
-    return sum(w in stopwords(ctx.src_lang) and w not in stopwords(ctx.tgt_lang) for w in words)
+    source = langid.function_words(ctx.src_lang, (ctx.src_lang, ctx.tgt_lang))  # not "no" between English and Spanish
+    return sum(w in source and w not in stopwords(ctx.tgt_lang) for w in words)
 
 
 class UntranslatedSpan(Rule):
@@ -80,7 +89,7 @@ class UntranslatedSpan(Rule):
             text = _without_kept_names(sent.text, ctx.pair)
             if langid.guess(text, pair=(ctx.src_lang, ctx.tgt_lang)) == ctx.src_lang:
                 continue
-            for start, end in _source_runs(text, src_stop, tgt_stop):
+            for start, end in _source_runs(_without_glossed(text), src_stop, tgt_stop):
                 yield self.finding(
                     "These words are still in the source language.",
                     target=sent.file_span(start, end),
@@ -122,9 +131,11 @@ def _loanwords(lang: str) -> dict[str, tuple[str, ...]]:
 
 @functools.lru_cache(maxsize=4096)
 def blank_kept(text: str, pair: str) -> str:
-    """``text`` with URLs, hashtags, handles, kept names and loanwords blanked, offsets unchanged."""
+    """``text`` with URLs, hashtags, handles, kept names, loanwords and quotations glossed in
+    brackets blanked, offsets unchanged."""
     if any(hint in text for hint in _MARKUP_HINTS):
         text = _MARKUP.sub(_blank, text)
+    text = _without_glossed(text)
     kept = _kept_names(pair)
     if kept is not None:
         text = kept.sub(_blank, text)

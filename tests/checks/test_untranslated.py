@@ -143,3 +143,17 @@ def test_english_word_left_in_spanish_is_flagged(check):
     target = "Europa ganó los partidos del sábado y evitó los errores, según informó el weather ayer por la tarde."
     source = "Europe won Saturday's matches and avoided mistakes, the weather service reported yesterday afternoon."
     assert texts(check(target, source, src_lang="en", tgt_lang="es"), "untranslated-word") == ["weather"]
+
+
+def test_quoted_original_followed_by_its_translation_is_left_alone(check):
+    source = 'He wrote: "The being formally known as Kanye West." The rapper also spoke about his music on the show.'
+    target = "Er schrieb: „The being formally known as Kanye West“ (Das offiziell als Kanye West bekannte Wesen). Der Rapper sprach auch über seine Musik."
+    result = check(target, source, src_lang="en", tgt_lang="de")
+    assert texts(result, "untranslated-span") == [] and texts(result, "untranslated-word") == []
+    target = "Er schrieb: „The being formally known as Kanye West“. Der Rapper sprach auch über seine Musik in der Sendung."
+    assert texts(check(target, source, src_lang="en", tgt_lang="de"), "untranslated") == ["Er schrieb: „The being formally known as Kanye West“."]
+
+
+def test_identical_sentence_of_words_both_languages_share_is_left_alone(check):
+    result = check('"No, no, no, no, no. El ministro se fue sin decir nada más.', '"No, no, no, no, no. The minister left without saying anything else.', src_lang="en", tgt_lang="es")
+    assert texts(result, "untranslated") == []
