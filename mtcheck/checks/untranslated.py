@@ -41,7 +41,9 @@ class UntranslatedSentence(Rule):
     Flags: ``Ce ne sera pas une paix juste et durable.`` in English copy; a target sentence
     identical to its source sentence.
     Leaves alone: French names and titles kept in English copy (``Les Bleus``, ``Salle des
-    États``, ``Santé publique France``), short sentences that are only names or numbers.
+    États``, ``Santé publique France``), short sentences that are only names or numbers, a
+    sentence both sides quote in a third language (``Il faut bien le faire.`` in Italian and
+    English), and words the two languages share (``No, no, no.`` in English and Spanish).
     """
 
     id = "untranslated"
@@ -56,11 +58,17 @@ class UntranslatedSentence(Rule):
             lang = langid.guess(text, pair=pair)
             if lang == ctx.src_lang:
                 message = "Sentence is still in the source language."
-            elif identical and lang not in (None, ctx.tgt_lang) or identical and _source_words(text, ctx) >= 2:
+            elif identical and _source_words(text, ctx) >= 2 and _leading(text, pair) == ctx.src_lang:
                 message = "Sentence is identical to its source."
             else:
                 continue
             yield self.finding(message, target=sent.span, segment=seg)
+
+
+def _leading(text: str, pair: tuple[str, str]) -> str | None:
+    """The language whose function words ``text`` has most of, however narrowly."""
+    scores = langid.language_scores(text, pair)
+    return max(scores, key=scores.get) if scores else None
 
 
 def _source_words(text: str, ctx: CheckContext) -> int:
@@ -84,10 +92,11 @@ class UntranslatedSpan(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        src_stop, tgt_stop = stopwords(ctx.src_lang), stopwords(ctx.tgt_lang)
+        pair = (ctx.src_lang, ctx.tgt_lang)
+        src_stop, tgt_stop = langid.function_words(ctx.src_lang, pair), stopwords(ctx.tgt_lang)
         for seg, sent in ctx.target_sentences():
             text = _without_kept_names(sent.text, ctx.pair)
-            if langid.guess(text, pair=(ctx.src_lang, ctx.tgt_lang)) == ctx.src_lang:
+            if langid.guess(text, pair=pair) == ctx.src_lang:
                 continue
             for start, end in _source_runs(_without_glossed(text), src_stop, tgt_stop):
                 yield self.finding(

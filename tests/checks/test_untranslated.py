@@ -157,3 +157,9 @@ def test_quoted_original_followed_by_its_translation_is_left_alone(check):
 def test_identical_sentence_of_words_both_languages_share_is_left_alone(check):
     result = check('"No, no, no, no, no. El ministro se fue sin decir nada más.', '"No, no, no, no, no. The minister left without saying anything else.', src_lang="en", tgt_lang="es")
     assert texts(result, "untranslated") == []
+
+
+def test_sentence_both_sides_quote_in_a_third_language_is_left_alone(check):
+    target = "He shrugged. Il faut bien le faire. The rest of the team agreed with him on that day."
+    source = "Alzò le spalle. Il faut bien le faire. Il resto della squadra era d'accordo con lui quel giorno."
+    assert texts(check(target, source, src_lang="it", tgt_lang="en"), "untranslated") == []
