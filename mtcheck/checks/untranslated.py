@@ -58,17 +58,17 @@ class UntranslatedSentence(Rule):
             lang = langid.guess(text, pair=pair)
             if lang == ctx.src_lang:
                 message = "Sentence is still in the source language."
-            elif identical and _source_words(text, ctx) >= 2 and _leading(text, pair) == ctx.src_lang:
+            elif identical and _source_words(text, ctx) >= 2 and _source_leads(text, pair):
                 message = "Sentence is identical to its source."
             else:
                 continue
             yield self.finding(message, target=sent.span, segment=seg)
 
 
-def _leading(text: str, pair: tuple[str, str]) -> str | None:
-    """The language whose function words ``text`` has most of, however narrowly."""
+def _source_leads(text: str, pair: tuple[str, str]) -> bool:
+    """Whether no language has more of ``text``'s function words than the source language (``pair[0]``)."""
     scores = langid.language_scores(text, pair)
-    return max(scores, key=scores.get) if scores else None
+    return bool(scores) and scores.get(pair[0], 0.0) >= max(scores.values())
 
 
 def _source_words(text: str, ctx: CheckContext) -> int:
