@@ -231,17 +231,21 @@ class FinalPunctuation(Rule):
     needs_source = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        titles = _title_blocks(ctx.target.paragraphs)
+        paragraphs = ctx.target.paragraphs
+        titles = _title_blocks(paragraphs)
+        continued = {id(a) for a, b in zip(paragraphs, paragraphs[1:]) if b.text.lstrip()[:1].islower()}
         for seg in ctx.aligned():
             last = seg.target[-1]
             if id(last.paragraph) in titles or _heading(last):
-                continue  # a headline, standfirst or credit line: no full stop there
+                continue  # a headline or summary bullet: no full stop there
             if len(seg.source) > len(seg.target):
                 yield from self._lost_boundaries(ctx, seg)
             yield from self._doubled_stops(seg)
             source_end = seg.source[-1].text
             if not _FINAL.search(source_end) or not last.text.rstrip()[-1:].isalnum():
                 continue  # a sentence continued in the next segment ends with "," ":" or "-"
+            if last is last.paragraph.sentences[-1] and id(last.paragraph) in continued:
+                continue  # the sentence runs on into the next block, which starts in lowercase
             end = len(last.text.rstrip())
             yield self.finding(
                 f"Missing final punctuation; the source ends with “{source_end.rstrip()[-1]}”.",

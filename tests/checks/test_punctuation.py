@@ -240,3 +240,11 @@ def test_missing_full_stop_right_after_the_headline_is_flagged(check):
 def test_joined_sentence_that_is_not_a_lost_break(check, target, source):
     result = check("Title\n\n" + target + "\n\nThe end came on Monday.", "Titre\n\n" + source + "\n\nLa fin est venue lundi.")
     assert texts(result, "final-punctuation") == []
+
+
+def test_sentence_running_on_into_the_next_block_is_left_alone(check):
+    result = check(
+        "Summit\n\nA source said it was by far the top of her priorities\n\nand the key to her future for the next decades.",
+        "Sommet\n\nUne source a dit que c'était de loin sa priorité.\n\nC'était la clé de son avenir pour les prochaines décennies.",
+    )
+    assert texts(result, "final-punctuation") == []
