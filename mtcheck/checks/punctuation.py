@@ -348,8 +348,8 @@ class InnerSentenceMark(Rule):
     ellipses, a mark followed by a quote or bracket (``"Why?" he asked``), brand names
     written in lowercase (``iPhone``), as many marks as the source also has before a lowercase
     word (``que disent-ils ? que pensent-ils ?``; not counting its abbreviations such as
-    ``p.-d.g.``), a question or exclamation mark before the attribution's pronoun
-    (``Why? she asked``; ``data/<lang>/subject_pronouns.txt``), and segments whose source has
+    ``p.-d.g.``), a question or exclamation mark before an attribution (``Why? she asked``;
+    ``data/<lang>/subject_pronouns.txt``, ``speech_verbs.txt``), and segments whose source has
     more sentences.
     """
 
@@ -364,7 +364,7 @@ class InnerSentenceMark(Rule):
                 continue  # the source breaks where the target does not: a casing matter
             in_source = Counter(m.group().strip() for _, m in _inner_marks(seg.source, _SOURCE_INNER, ctx.src_lang))
             for sent, m in _inner_marks(seg.target, _INNER, ctx.tgt_lang):
-                if m.group() in "?!" and sent.text[m.end():].split(None, 1)[0] in _subject_pronouns(ctx.tgt_lang):
+                if m.group() in "?!" and _attribution(sent.text[m.end():], ctx.tgt_lang):
                     continue  # "Why? she asked."
                 if in_source[m.group()] > 0:
                     in_source[m.group()] -= 1  # the source has this mark before a lowercase word too
@@ -389,9 +389,15 @@ def _inner_marks(sentences: list[Sentence], pattern: regex.Pattern, lang: str) -
             yield sent, m
 
 
+def _attribution(text: str, lang: str) -> bool:
+    """Whether ``text`` opens with a pronoun and a reporting verb (``she asked``)."""
+    words = text.split(None, 2)
+    return len(words) >= 2 and words[0] in _word_set(lang, "subject_pronouns") and words[1].rstrip(".,;") in _word_set(lang, "speech_verbs")
+
+
 @functools.cache
-def _subject_pronouns(lang: str) -> frozenset[str]:
-    return frozenset(word_list(lang, "subject_pronouns"))
+def _word_set(lang: str, name: str) -> frozenset[str]:
+    return frozenset(word_list(lang, name))
 
 
 @functools.cache

@@ -105,6 +105,7 @@ def test_capitalised_name_inside_a_sentence_is_not_a_lost_break(check):
         ("The ministers met on Monday. in Brussels to agree on the budget.", "."),
         ("The plan is aimed at? young voters in the suburbs.", "?"),
         ("Why did they stop? many voters asked in the suburbs.", "?"),
+        ("He called the police, but by the time! they arrived he had left.", "!"),
         ("Several factors make situations such as that of 2012. difficult to predict.", "."),
     ],
 )
