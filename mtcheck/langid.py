@@ -11,33 +11,46 @@ import functools
 
 import regex
 
-from mtcheck.resources import languages, stopwords
+from mtcheck.resources import languages, normalise_word, stopwords, word_list
 
 _TOKEN = regex.compile(r"\p{L}+(?:['’]|(?=\s))?|\p{L}+")
 
 
 @functools.cache
-def _stopwords() -> dict[str, frozenset[str]]:
-    return {lang: stopwords(lang) for lang in languages()}
+def _stopwords(pair: tuple[str, ...] = ()) -> dict[str, frozenset[str]]:
+    """Each language's function words; with ``pair``, less those a language of the pair shares
+    with the other (``data/<lang>/langid_shared.txt``: "in" between English and German)."""
+    table = {lang: stopwords(lang) for lang in languages()}
+    for lang in set(pair) & set(table):
+        shared = (line.split() for line in word_list(lang, "langid_shared"))
+        table[lang] -= {normalise_word(word) for word, other in shared if other in pair}
+    return table
+
+
+def function_words(lang: str, pair: tuple[str, ...] = ()) -> frozenset[str]:
+    """The function words that count for ``lang`` when weighing a sentence between ``pair``."""
+    return _stopwords(pair).get(lang, frozenset())
 
 
 def tokens(text: str) -> list[str]:
     return [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
 
 
-def language_scores(text: str) -> dict[str, float]:
-    """For each known language, the share of ``text``'s words that are its function words."""
+def language_scores(text: str, pair: tuple[str, ...] = ()) -> dict[str, float]:
+    """For each known language, the share of ``text``'s words that are its function words
+    (with ``pair``, not counting the words its two languages share)."""
     words = tokens(text)
     if not words:
         return {}
-    return {lang: sum(w in stop for w in words) / len(words) for lang, stop in _stopwords().items()}
+    return {lang: sum(w in stop for w in words) / len(words) for lang, stop in _stopwords(pair).items()}
 
 
-def guess(text: str, min_words: int = 4) -> str | None:
-    """The most likely language of ``text``, or ``None`` when it is too short or unclear."""
+def guess(text: str, min_words: int = 4, pair: tuple[str, ...] = ()) -> str | None:
+    """The most likely language of ``text``, or ``None`` when it is too short or unclear;
+    ``pair``: the source and target languages the question is between."""
     if len(tokens(text)) < min_words:
         return None
-    scores = language_scores(text)
+    scores = language_scores(text, pair)
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)

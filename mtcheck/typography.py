@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+import regex
+
 from mtcheck.compat import tomllib
 from mtcheck.resources import DATA_DIR
 
@@ -16,3 +18,12 @@ def typography(lang: str) -> dict[str, Any]:
     if not path.is_file():
         return {}
     return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+_GLOSSED = regex.compile(r"[\"“„«‚‘][\u00a0\u202f ]?([^\"“”„«»\n]{1,80}?)[\u00a0\u202f ]?[\"”“»‘’]\s*\(")
+
+
+def glossed_quotations(text: str) -> list[tuple[int, int]]:
+    """Spans of quotations followed by a bracket, as a quoted original is followed by its
+    translation: ``„The being formally known as Kanye West“ (Das offiziell …)``."""
+    return [m.span(1) for m in _GLOSSED.finditer(text)]

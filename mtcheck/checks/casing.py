@@ -258,6 +258,7 @@ class SentenceStartCasing(Rule):
 
     Flags: ``the Thin White Duke is back.`` aligned with ``Le Thin White Duke est de retour.``
     Leaves alone: sentences after an ellipsis or inside a quotation that continue a sentence,
+    sentences that open on a number (``18 states back the challenge``, ``1997 nahm er``),
     sentences after one left without final punctuation (a sentence split across blocks),
     names lowercase by design (``iPhone sales rose``), sentences whose source also starts
     in lowercase, and documents without a source.
@@ -284,8 +285,9 @@ class SentenceStartCasing(Rule):
             m = _first_word(sent.text)
             if m is None or not m.group()[0].islower() or m.group().lower() in by_design:
                 continue
-            if m.start() > 0 and sent.text[: m.start()].strip() in {"…", "...", "[…]"}:
-                continue
+            opening = sent.text[: m.start()]
+            if opening.strip() in {"…", "...", "[…]"} or any(ch.isdigit() for ch in opening):
+                continue  # a continued sentence; a sentence opening on a number (``18 states``, ``32 % étaient``)
             fixed = m.group()[0].upper() + m.group()[1:]
             yield self.finding(
                 "Sentence starts in lowercase; the source starts with a capital.",

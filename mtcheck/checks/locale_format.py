@@ -49,7 +49,9 @@ class ThousandsSpace(_EnglishFormatRule):
     Flags: groups of three digits separated by a space, no-break space or narrow no-break
     space (``57 000``, ``5 000 000``), which English separates with commas.
     Leaves alone: a year next to another number (``in 2014 500 people``), a day after a
-    month (``on March 21 500 people``) and phone-like sequences that do not group by three.
+    month (``on March 21 500 people``), phone-like sequences that do not group by three, and
+    digits the source spaces the same way where its language groups thousands otherwise
+    (German ``116 123``: a phone number).
     """
 
     id = "thousands-space"
@@ -60,9 +62,14 @@ class ThousandsSpace(_EnglishFormatRule):
 
     def compiled(self, ctx: CheckContext) -> regex.Pattern:
         self._months = months(ctx.tgt_lang)
+        self._codes: set[str] = set()  # spaced digits of a source whose language does not group thousands with spaces
+        if ctx.source is not None and typography(ctx.src_lang).get("thousands", " ") not in f" {_NB}":
+            self._codes = {_digits_spaced(m.group()) for m in self.pattern.finditer(ctx.source.text)}
         return self.pattern
 
     def skip(self, sentence: Sentence, m: regex.Match) -> bool:
+        if _digits_spaced(m.group()) in self._codes:
+            return True
         before = regex.search(r"(\p{L}+)\.?\s+$", sentence.text[: m.start()])
         return bool(before) and before.group(1).lower() in self._months  # "on March 21 500 people"
 
@@ -71,6 +78,10 @@ class ThousandsSpace(_EnglishFormatRule):
 
     def message(self, m: regex.Match) -> str:
         return f"Space as thousands separator: English writes “{self.replacement(m)}”."
+
+
+def _digits_spaced(text: str) -> str:
+    return regex.sub(rf"[ {_NB}]", " ", text)
 
 
 class PercentSpace(_EnglishFormatRule):

@@ -61,15 +61,17 @@ def _foreign_quote_pattern(foreign: tuple[tuple[str, str], ...]) -> regex.Patter
 class UnbalancedQuotes(Rule):
     """Quotation marks that do not pair up.
 
-    Quotes are paired across the document, as a stream: a quotation may run over several
-    paragraphs (up to ``_MAX_PARAGRAPHS``) before it closes.
-    Flags: a closing ``”`` with no opening ``“``, an opening ``“`` never closed, a straight
-    ``"`` left without its partner.
-    Leaves alone: a quotation that runs on into the next paragraphs (English reopens each
-    paragraph of a long quote and closes only the last; CMS exports cut quotes across
-    blocks), apostrophes, foreign quotation marks (``foreign-quotes`` reports those,
-    and they count as English ones here), and targets whose ``typography.toml`` sets
-    ``check_quote_balance = false``.
+    Quotes are paired across the document, as a stream, by their side: a straight ``"``
+    opens before a word (``said "We``) and closes after one (``point."``). A quotation may
+    run over any number of paragraphs (or sentences, in a corpus of one sentence per line):
+    English reopens each paragraph of a long quote and closes only the last.
+    Flags: a closing ``”`` or ``"`` with no quotation open, an opening one never closed, a
+    ``"`` typed for an apostrophe (``d"état``, ``the Lakers" coach`` with no quotation open).
+    Leaves alone: a quotation that runs on into the next paragraphs (with or without the
+    reopening quote at the start of each), nested straight quotes, a quotation the aligned
+    source also leaves open in that segment (a quote cut across segments), foreign quotation marks
+    (``foreign-quotes`` reports those, and they count as English ones here), and targets
+    whose ``typography.toml`` sets ``check_quote_balance = false``.
     """
 
     id = "unbalanced-quotes"
@@ -83,50 +85,66 @@ class UnbalancedQuotes(Rule):
             return
         opener, closer = pairs[0]
         foreign = typo.get("foreign_quotes", {})
-        openers = {opener} | {k for k, v in foreign.items() if v == opener}
-        closers = {closer} | {k for k, v in foreign.items() if v == closer}
+        sides = {ch: _OPENS for ch in {opener} | {k for k, v in foreign.items() if v == opener}}
+        sides |= {ch: _CLOSES for ch in {closer} | {k for k, v in foreign.items() if v == closer}}
         segment_of = {id(s): seg for seg, s in ctx.target_sentences()}
-        curly: list[tuple[int, int]] = []  # open quotations: (paragraph number, index)
-        straight: tuple[int, int] | None = None
+        stacks: dict[bool, list[tuple[int, int]]] = {True: [], False: []}  # curly / straight → open quotations
         for k, para in enumerate(ctx.target.paragraphs):
-            for stale in [q for q in curly if k - q[0] > _MAX_PARAGRAPHS]:
-                curly.remove(stale)
-                yield self._at(ctx, stale, "Opening quotation mark is never closed.", segment_of)
-            if straight and k - straight[0] > _MAX_PARAGRAPHS:
-                yield self._at(ctx, straight, "Straight quotation mark is never closed.", segment_of)
-                straight = None
-            reopens = bool(curly) and para.text.lstrip().startswith(tuple(openers))
-            reopens_straight = straight is not None and para.text.lstrip().startswith('"')
-            for i, ch in enumerate(para.text):
-                if ch in openers:
-                    if reopens:
-                        reopens = False  # the reopening quote of a continued quotation
-                    else:
-                        curly.append((k, i))
-                elif ch in closers:
-                    if curly:
-                        curly.pop()
-                    else:
-                        yield self._at(ctx, (k, i), "Closing quotation mark without an opening one.", segment_of)
-                elif ch == '"':
-                    if reopens_straight:
-                        reopens_straight = False  # the reopening quote of a continued quotation
-                    else:
-                        straight = None if straight else (k, i)
-        for q in curly:
-            yield self._at(ctx, q, "Opening quotation mark is never closed.", segment_of)
-        if straight:
-            yield self._at(ctx, straight, "Straight quotation mark is never closed.", segment_of)
+            text = para.text
+            first = len(text) - len(text.lstrip())
+            for i, ch in enumerate(text):
+                curly = ch != '"'
+                side = sides.get(ch) if curly else _straight_side(text, i)
+                if side is None:
+                    continue
+                stack = stacks[curly]
+                if side == _INSIDE or side == _CLOSES and not stack and _POSSESSIVE.match(text, i - 1):
+                    word = regex.search(r"\p{L}+$", text[:i]).group()
+                    message = f"Straight quotation mark after “{word}” where no quotation is open: an apostrophe?"
+                    yield from self._at(ctx, (k, i - len(word)), message, segment_of, len(word) + 1)
+                elif side == _OPENS and i == first and stack and stack[-1][0] < k:
+                    stack[-1] = (k, i)  # the reopening quote of a quotation continued from an earlier paragraph
+                elif side == _OPENS or side == _EITHER and not stack:
+                    stack.append((k, i))
+                elif stack:
+                    stack.pop()
+                else:
+                    yield from self._at(ctx, (k, i), "Closing quotation mark without an opening one.", segment_of)
+        for curly, stack in stacks.items():
+            for where in stack:
+                yield from self._at(ctx, where, _NEVER_CLOSED[curly], segment_of)
 
-    def _at(self, ctx: CheckContext, where: tuple[int, int], message: str, segment_of) -> Finding:
+    def _at(self, ctx: CheckContext, where: tuple[int, int], message: str, segment_of, length: int = 1) -> Iterator[Finding]:
+        """The finding at ``where``, unless its aligned source leaves a quotation open too."""
         para = ctx.target.paragraphs[where[0]]
         i = where[1]
         sentence = next((s for s in para.sentences if s.start <= i < s.end), None)
         seg = segment_of.get(id(sentence)) if sentence else None
-        return self.finding(message, target=para.file_span(i, i + 1), segment=seg)
+        if seg is not None and seg.source and sum(ch in _SOURCE_QUOTES for s in seg.source for ch in s.text) % 2:
+            return  # the translation keeps the source's layout (a quotation cut across segments)
+        yield self.finding(message, target=para.file_span(i, i + length), segment=seg)
 
 
-_MAX_PARAGRAPHS = 5
+_OPENS, _CLOSES, _EITHER, _INSIDE = "opens", "closes", "either", "inside"
+_POSSESSIVE = regex.compile(r'\p{L}" \p{L}')  # ``Lakers" six-game``: an apostrophe typed as a quote
+_SOURCE_QUOTES = '"“”«»„'  # not ‘ ’ ‚ ‹ ›: apostrophes look the same
+_NEVER_CLOSED = {True: "Opening quotation mark is never closed.", False: "Straight quotation mark is never closed."}
+_AFTER_WORD = ".,;:!?…)]}%’'"
+_BEFORE_WORD = "([{‘'$£€¿¡#@…"
+
+
+def _straight_side(text: str, i: int) -> str:
+    """Which side of a quotation a straight ``"`` at ``text[i]`` stands on, from what touches it."""
+    before, after = text[i - 1 : i], text[i + 1 : i + 2]
+    ends_word = before.isalnum() or before in _AFTER_WORD and before != ""
+    starts_word = after.isalnum() or after in _BEFORE_WORD and after != ""
+    if before.isalnum() and after.isalnum():
+        return _INSIDE
+    if starts_word and not ends_word:
+        return _OPENS
+    if ends_word and not starts_word:
+        return _CLOSES
+    return _EITHER
 
 
 class SpaceBeforePunctuation(Rule):
@@ -197,11 +215,14 @@ class FinalPunctuation(Rule):
     (the space, where the source's break falls, before a capitalised sentence opener such
     as *The*, *He*, *A*, or before the first word of the source's second sentence); a
     doubled full stop (``Maryse Bouvette..``, ``the U.S..``) where the source has none.
-    Leaves alone: headlines and subheadings (the document's first block, or a block of one
-    short sentence in Title Case: English headlines take no full stop even where the French
-    has one), datelines whose source has no final punctuation either, sentences ending in
-    any punctuation, quote or bracket (``It was rough,`` continues), ellipses, and
-    capitalised words inside a sentence: names, weekdays, months, demonyms, *in The Hague*.
+    Leaves alone: headlines, summary bullets and subheadings (the first block; three or more
+    leading blocks that end without punctuation; a block of one short sentence in Title Case:
+    headlines take no full stop even where the source has one), datelines whose source has no final punctuation
+    either, sentences ending in any punctuation, quote or bracket (``It was rough,``
+    continues), ellipses, capitalised words inside a sentence: names, weekdays, months,
+    demonyms, *in The Hague*, initials (*Dionisio A. Lind*), a name the translator joined on
+    with a function word (*, but Hamilton*), and source breaks that are not sentence ends
+    (``Mr. Bean``, ``…water!'" Hammel added``).
     """
 
     id = "final-punctuation"
@@ -210,17 +231,21 @@ class FinalPunctuation(Rule):
     needs_source = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        first = ctx.target.paragraphs[0] if ctx.target.paragraphs else None
+        paragraphs = ctx.target.paragraphs
+        titles = _title_blocks(paragraphs)
+        continued = {id(a) for a, b in zip(paragraphs, paragraphs[1:]) if b.text.lstrip()[:1].islower()}
         for seg in ctx.aligned():
+            last = seg.target[-1]
+            if id(last.paragraph) in titles or _heading(last):
+                continue  # a headline or summary bullet: no full stop there
             if len(seg.source) > len(seg.target):
                 yield from self._lost_boundaries(ctx, seg)
             yield from self._doubled_stops(seg)
             source_end = seg.source[-1].text
-            last = seg.target[-1]
             if not _FINAL.search(source_end) or not last.text.rstrip()[-1:].isalnum():
                 continue  # a sentence continued in the next segment ends with "," ":" or "-"
-            if last.paragraph is first and len(first.sentences) == 1 or _heading(last):
-                continue  # a headline: English headlines take no full stop
+            if last is last.paragraph.sentences[-1] and id(last.paragraph) in continued:
+                continue  # the sentence runs on into the next block, which starts in lowercase
             end = len(last.text.rstrip())
             yield self.finding(
                 f"Missing final punctuation; the source ends with “{source_end.rstrip()[-1]}”.",
@@ -247,13 +272,18 @@ class FinalPunctuation(Rule):
         if len(seg.source) != 2 or len(seg.target) != 1:
             return
         sent, (first, second) = seg.target[0], seg.source
+        last_word = (first.text.split() or [""])[-1]
+        if _ATTRIBUTED.search(first.text) or last_word in word_list(ctx.src_lang, "abbreviations") + word_list(ctx.tgt_lang, "abbreviations"):
+            return  # ``…water!'" Hammel added.``, ``Mr. Bean``: one sentence the source's splitter cut
         openers = _openers(ctx.tgt_lang)
+        function_words = stopwords(ctx.tgt_lang)
         opening = regex.match(r"\P{L}*(\p{L}+)", second.text)
         expected = len(sent.text) * len(first.text) / (len(first.text) + len(second.text))
         opener = opening.group(1) if opening else None
         candidates = [
             m for m in _CAPITAL_AFTER_WORD.finditer(sent.text, overlapped=True)
-            if m.group(2) in openers and not m.group("cap") or m.group(2) == opener and m.group(1)[0].islower()
+            if m.group(2) in openers and not m.group("cap")
+            or m.group(2) == opener and m.group(1)[0].islower() and m.group(1).lower() not in function_words
         ]
         near = [m for m in candidates if abs(m.start(2) - expected) <= _BREAK_SLACK * len(sent.text)]
         best = min(near, key=lambda m: abs(m.start(2) - expected), default=None)
@@ -271,7 +301,24 @@ class FinalPunctuation(Rule):
 _HEADING_WORDS = 6
 _DOUBLED_STOP = regex.compile(r"(?<![.…])\.\.(?![.…])")  # not an ellipsis
 _BREAK_SLACK = 0.25
-_CAPITAL_AFTER_WORD = regex.compile(r"(?<!\S)(\S*[\p{L}\p{N}]) (\p{Lu}\p{Ll}*)\b(?P<cap>\s+\p{Lu})?")
+_CAPITAL_AFTER_WORD = regex.compile(r"(?<!\S)(\S*[\p{L}\p{N}]) (\p{Lu}\p{Ll}*)\b(?!\.)(?P<cap>\s+\p{Lu})?")  # not initials
+_ATTRIBUTED = regex.compile(r"[!?][’'”\"»“]+$")  # a quoted question or exclamation, its attribution next
+_TITLE_BLOCKS = 6
+_BULLETED = 3
+
+
+def _title_blocks(paragraphs) -> set[int]:
+    """Ids of the leading blocks when three or more start with a capital and end without final
+    punctuation: a headline and its summary bullets (at most ``_TITLE_BLOCKS``). With fewer, only the first block: the
+    second may be a body sentence that lost its full stop."""
+    blocks: set[int] = set()
+    for para in paragraphs[:_TITLE_BLOCKS]:
+        if _FINAL.search(para.text) or para.text.lstrip()[:1].islower():
+            break  # a sentence, or the rest of one cut across blocks
+        blocks.add(id(para))
+    if len(blocks) < _BULLETED and paragraphs:
+        return {id(paragraphs[0])} if len(paragraphs[0].sentences) == 1 else set()
+    return blocks
 
 
 def _heading(sentence: Sentence) -> bool:
@@ -301,7 +348,9 @@ class InnerSentenceMark(Rule):
     ellipses, a mark followed by a quote or bracket (``"Why?" he asked``), brand names
     written in lowercase (``iPhone``), as many marks as the source also has before a lowercase
     word (``que disent-ils ? que pensent-ils ?``; not counting its abbreviations such as
-    ``p.-d.g.``), and segments whose source has more sentences.
+    ``p.-d.g.``), a question or exclamation mark before an attribution (``Why? she asked``;
+    ``data/<lang>/subject_pronouns.txt``, ``speech_verbs.txt``), and segments whose source has
+    more sentences.
     """
 
     id = "inner-sentence-mark"
@@ -315,6 +364,8 @@ class InnerSentenceMark(Rule):
                 continue  # the source breaks where the target does not: a casing matter
             in_source = Counter(m.group().strip() for _, m in _inner_marks(seg.source, _SOURCE_INNER, ctx.src_lang))
             for sent, m in _inner_marks(seg.target, _INNER, ctx.tgt_lang):
+                if m.group() in "?!" and _attribution(sent.text[m.end():], ctx.tgt_lang):
+                    continue  # "Why? she asked."
                 if in_source[m.group()] > 0:
                     in_source[m.group()] -= 1  # the source has this mark before a lowercase word too
                     continue
@@ -336,6 +387,17 @@ def _inner_marks(sentences: list[Sentence], pattern: regex.Pattern, lang: str) -
                 if token in abbreviations or "." in token[:-1] or len(token) <= 2:
                     continue  # U.S., e.g., p.-d.g., initials
             yield sent, m
+
+
+def _attribution(text: str, lang: str) -> bool:
+    """Whether ``text`` opens with a pronoun and a reporting verb (``she asked``)."""
+    words = text.split(None, 2)
+    return len(words) >= 2 and words[0] in _word_set(lang, "subject_pronouns") and words[1].rstrip(".,;") in _word_set(lang, "speech_verbs")
+
+
+@functools.cache
+def _word_set(lang: str, name: str) -> frozenset[str]:
+    return frozenset(word_list(lang, name))
 
 
 @functools.cache

@@ -14,7 +14,7 @@ import regex
 from mtcheck.checks.base import CheckContext, PatternRule, Rule
 from mtcheck.model import Finding, Sentence, Severity
 from mtcheck.resources import alternation, months, word_list
-from mtcheck.typography import typography
+from mtcheck.typography import glossed_quotations, typography
 
 _NB = "\u00a0\u202f"
 
@@ -26,7 +26,7 @@ class DecimalPoint(PatternRule):
     whose ``typography.toml`` has ``decimal = ","`` (the ``locale-decimal`` setting overrides it:
     Spanish of the Americas writes a point).
     Leaves alone: thousands groups (``1.000``, ``2.500.000``), dates (``1.5.2020``, ``1.5.``),
-    times before a clock word (``10.30 Uhr``), and English targets.
+    times before or after a clock word (``10.30 Uhr``, ``a las 5.30``), and English targets.
     """
 
     id = "decimal-point"
@@ -37,9 +37,12 @@ class DecimalPoint(PatternRule):
 
     def applies(self, ctx: CheckContext) -> bool:
         self._clock = _clock_after(ctx.tgt_lang)
+        self._clock_before = _clock_before(ctx.tgt_lang)
         return (ctx.settings.get("locale_decimal") or typography(ctx.tgt_lang).get("decimal")) == ","
 
     def skip(self, sentence: Sentence, m: regex.Match) -> bool:
+        if self._clock_before and len(m.group(2)) == 2 and int(m.group(2)) < 60 and self._clock_before.search(sentence.text, 0, m.start()):
+            return True  # a las 5.30
         return bool(self._clock and self._clock.match(sentence.text, m.end()))
 
     def replacement(self, m: regex.Match) -> str:
@@ -47,6 +50,12 @@ class DecimalPoint(PatternRule):
 
     def message(self, m: regex.Match) -> str:
         return f"Decimal point: this language writes “{self.replacement(m)}”."
+
+
+@functools.cache
+def _clock_before(lang: str) -> regex.Pattern | None:
+    words = alternation(word_list(lang, "clock_words_before"))
+    return regex.compile(rf"(?<!\p{{L}})(?:{words})\s+$", regex.IGNORECASE) if words else None
 
 
 @functools.cache
@@ -63,7 +72,8 @@ class MissingNbsp(Rule):
     ``nbsp_inside_guillemets`` is set.
     Leaves alone: a plain or no-break space already there (CMS templates turn spaces into
     no-break ones); a document that never spaces these marks follows a house style (Swiss or
-    Canadian French): its findings are only suggestions; times and scores (``10:30``, ``2:1``), web addresses (``https:``), ``?!``
+    Canadian French): its findings are only suggestions; times and scores (``10:30``, ``2:1``), web addresses (``https:``), ``?!``,
+    a mark between words the source has exactly so (an English title kept: ``« AI Superpowers: China »``)
     and ``!!``, and targets whose typography does not ask for these spaces.
     """
 
@@ -85,6 +95,8 @@ class MissingNbsp(Rule):
         for seg, sent in ctx.target_sentences():
             for m in before.finditer(sent.text):
                 mark = sent.text[m.start()]
+                if seg.source and _copied(sent.text, m.start(), seg.source_text):
+                    continue  # « AI Superpowers: China… »: a title kept as the source writes it
                 yield self.finding(
                     f"No space before “{mark}”: French puts a no-break space there.",
                     target=sent.file_span(m.start(), m.start() + 1),
@@ -102,6 +114,15 @@ class MissingNbsp(Rule):
                     suggestion=fixed,
                     fix=fixed,
                 )
+
+
+def _copied(text: str, i: int, source: str) -> bool:
+    """Whether the words on both sides of ``text[i]`` stand in ``source`` exactly so."""
+    head = regex.search(r"\S+$", text[:i])
+    tail = regex.match(r"\s*\S+", text[i + 1 :])
+    if head is None or tail is None:
+        return False
+    return (head.group() + text[i] + tail.group()).replace("’", "'") in source.replace("’", "'")
 
 
 class CapitalisedCalendar(Rule):
@@ -157,7 +178,8 @@ class ForeignHonorific(PatternRule):
     Flags: the forms of the target's ``honorifics`` table (French ``Mr``, ``Mrs``, ``Ms``) before
     a capitalised name.
     Leaves alone: the same letters elsewhere (``MR`` as an acronym, ``Mr.`` at a sentence end
-    with no name after it), and targets without the table.
+    with no name after it), characters named so (``Mr Bean``: ``honorific_names``), and
+    targets without the table.
     """
 
     id = "foreign-honorific"
@@ -167,8 +189,12 @@ class ForeignHonorific(PatternRule):
 
     def compiled(self, ctx: CheckContext) -> regex.Pattern | None:
         self._forms = typography(ctx.tgt_lang).get("honorifics", {})
+        self._names = tuple(typography(ctx.tgt_lang).get("honorific_names", []))
         forms = alternation(self._forms)
         return regex.compile(rf"(?<![\p{{L}}.])(?:{forms})(?=\s\p{{Lu}})") if forms else None
+
+    def skip(self, sentence: Sentence, m: regex.Match) -> bool:
+        return sentence.text.startswith(self._names, m.start())  # Mr Bean
 
     def replacement(self, m: regex.Match) -> str:
         return self._forms[m.group()]
@@ -184,7 +210,8 @@ class InvertedMarks(Rule):
     ``typography.toml`` has ``inverted`` marks; the question or exclamation is reported, from
     where the opening mark belongs to the closing one.
     Leaves alone: balanced pairs (``¿Qué pasó?``, ``Dijo: ¡basta!``), marks inside web
-    addresses, and targets without inverted marks.
+    addresses or inside a quoted original followed by its translation in brackets
+    (``"November is coming!" (¡noviembre llegará!)``), and targets without inverted marks.
     """
 
     id = "inverted-marks"
@@ -195,6 +222,10 @@ class InvertedMarks(Rule):
         inverted = typography(ctx.tgt_lang).get("inverted", {})
         for seg, sent in ctx.target_sentences():
             text = regex.sub(r"\S+://\S+", lambda u: " " * len(u.group()), sent.text)
+            for start, end in glossed_quotations(sent.paragraph.text):  # "November is coming!" (¡noviembre llegará!)
+                start, end = max(start - sent.start, 0), min(end - sent.start, len(text))
+                if start < end:
+                    text = text[:start] + " " * (end - start) + text[end:]
             for mark, opener in inverted.items():
                 if text.count(mark) > text.count(opener):
                     end = text.rindex(mark) + 1

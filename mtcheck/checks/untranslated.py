@@ -13,6 +13,7 @@ from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.lexicon import Lexicon, lexicon, normalise
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import Phrases, stopwords, word_list
+from mtcheck.typography import glossed_quotations
 
 _TOKEN = regex.compile(r"\p{L}+(?:['’](?=\p{L}))?")
 
@@ -27,13 +28,22 @@ def _without_kept_names(text: str, pair: str) -> str:
     return pattern.sub(" ", text) if pattern else text
 
 
+def _without_glossed(text: str) -> str:
+    """``text`` with quotations followed by their translation in brackets blanked, offsets unchanged."""
+    for start, end in glossed_quotations(text) if "(" in text else ():
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 class UntranslatedSentence(Rule):
     """A sentence of the translation still written in the source language, or copied from it.
 
     Flags: ``Ce ne sera pas une paix juste et durable.`` in English copy; a target sentence
     identical to its source sentence.
     Leaves alone: French names and titles kept in English copy (``Les Bleus``, ``Salle des
-    États``, ``Santé publique France``), short sentences that are only names or numbers.
+    États``, ``Santé publique France``), short sentences that are only names or numbers, a
+    sentence both sides quote in a third language (``Il faut bien le faire.`` in Italian and
+    English), and words the two languages share (``No, no, no.`` in English and Spanish).
     """
 
     id = "untranslated"
@@ -41,21 +51,30 @@ class UntranslatedSentence(Rule):
     severity = Severity.ERROR
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        pair = (ctx.src_lang, ctx.tgt_lang)
         for seg, sent in ctx.target_sentences():
             text = _without_kept_names(sent.text, ctx.pair)
             identical = bool(seg.source) and " ".join(seg.source_text.split()) == " ".join(sent.text.split())
-            if langid.guess(text) == ctx.src_lang:
+            lang = langid.guess(text, pair=pair)
+            if lang == ctx.src_lang:
                 message = "Sentence is still in the source language."
-            elif identical and langid.guess(text) not in (None, ctx.tgt_lang) or identical and _source_words(text, ctx) >= 2:
+            elif identical and _source_words(text, ctx) >= 2 and _source_leads(text, pair):
                 message = "Sentence is identical to its source."
             else:
                 continue
             yield self.finding(message, target=sent.span, segment=seg)
 
 
+def _source_leads(text: str, pair: tuple[str, str]) -> bool:
+    """Whether no language has more of ``text``'s function words than the source language (``pair[0]``)."""
+    scores = langid.language_scores(text, pair)
+    return bool(scores) and scores.get(pair[0], 0.0) >= max(scores.values())
+
+
 def _source_words(text: str, ctx: CheckContext) -> int:
     words = [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
-    return sum(w in stopwords(ctx.src_lang) and w not in stopwords(ctx.tgt_lang) for w in words)
+    source = langid.function_words(ctx.src_lang, (ctx.src_lang, ctx.tgt_lang))  # not "no" between English and Spanish
+    return sum(w in source and w not in stopwords(ctx.tgt_lang) for w in words)
 
 
 class UntranslatedSpan(Rule):
@@ -73,12 +92,13 @@ class UntranslatedSpan(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        src_stop, tgt_stop = stopwords(ctx.src_lang), stopwords(ctx.tgt_lang)
+        pair = (ctx.src_lang, ctx.tgt_lang)
+        src_stop, tgt_stop = langid.function_words(ctx.src_lang, pair), stopwords(ctx.tgt_lang)
         for seg, sent in ctx.target_sentences():
             text = _without_kept_names(sent.text, ctx.pair)
-            if langid.guess(text) == ctx.src_lang:
+            if langid.guess(text, pair=pair) == ctx.src_lang:
                 continue
-            for start, end in _source_runs(text, src_stop, tgt_stop):
+            for start, end in _source_runs(_without_glossed(text), src_stop, tgt_stop):
                 yield self.finding(
                     "These words are still in the source language.",
                     target=sent.file_span(start, end),
@@ -103,7 +123,8 @@ _WORD = regex.compile(r"\p{L}+")
 RARE_SOURCE_ZIPF = 1.0  # a word of the aligned source this frequent that the target language lacks
 _ELIDED = regex.compile(r"['’]\p{L}+")
 _SKIP_BEFORE = frozenset("#@/\\_.0123456789")  # hashtags, handles, paths, file names, 5km
-_MARKUP = regex.compile(r"(?:\p{L}+://|www\.)\S+|[\w.+-]+@[\w-]+\.\S+|[#@][\p{L}\p{N}_-]+")
+_MARKUP = regex.compile(r"(?:\p{L}+://|www\.)\S+|[\w.+-]+@[\w-]+\.\S+|[#@][\p{L}\p{N}_-]+|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|gov|edu)\b")
+_MARKUP_HINTS = ("/", "@", "#", "www.", ".com", ".org", ".net", ".gov", ".edu")  # weather.com
 _QUOTED = regex.compile(r"[\"“«‘*_][^\"“”«»‘’*_\n]{1,60}?[\"”»’*_]|(?<!\p{L})'[^'\n]{1,60}?'(?!\p{L})")
 
 
@@ -119,9 +140,11 @@ def _loanwords(lang: str) -> dict[str, tuple[str, ...]]:
 
 @functools.lru_cache(maxsize=4096)
 def blank_kept(text: str, pair: str) -> str:
-    """``text`` with URLs, hashtags, handles, kept names and loanwords blanked, offsets unchanged."""
-    if "/" in text or "@" in text or "#" in text or "www." in text:
+    """``text`` with URLs, hashtags, handles, kept names, loanwords and quotations glossed in
+    brackets blanked, offsets unchanged."""
+    if any(hint in text for hint in _MARKUP_HINTS):
         text = _MARKUP.sub(_blank, text)
+    text = _without_glossed(text)
     kept = _kept_names(pair)
     if kept is not None:
         text = kept.sub(_blank, text)
@@ -218,7 +241,7 @@ class UntranslatedWord(Rule):
     names and titles the copy keeps (``Les Bleus``, ``Le Monde``, any capitalised word and the
     lowercase words that continue it as in the source, ``Assemblée nationale``;
     ``data/<src>-<tgt>/keep_source.txt``), short quoted or italic source-language terms
-    (``the “projet de loi” (bill)``; quoted speech is checked), hashtags, URLs and
+    (``the “projet de loi” (bill)``; quoted speech is checked), hashtags, URLs, domain names (``weather.com``) and
     code, a source function word on its own (``de``, ``la``), whole sentences and long runs
     (the ``untranslated`` and ``untranslated-span`` rules report those).
     """
@@ -247,7 +270,7 @@ class UntranslatedWord(Rule):
                 dropped = [w for w in plain if w.isascii() and unseen(w)]
                 if not dropped or not seg.source or not set(dropped) & {_fold(normalise(w)) for w in _WORD.findall(seg.source_text) if not w.isascii()}:
                     continue  # nothing could be flagged even with source evidence
-            if langid.guess(_without_kept_names(sent.text, ctx.pair)) == ctx.src_lang:
+            if langid.guess(_without_kept_names(sent.text, ctx.pair), pair=(ctx.src_lang, ctx.tgt_lang)) == ctx.src_lang:
                 continue
             for start, end in _source_runs(text, src_stop, tgt_stop):
                 text = text[:start] + " " * (end - start) + text[end:]

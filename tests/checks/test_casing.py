@@ -65,6 +65,24 @@ def test_sentence_start_lowercase_where_source_is_capitalised(check):
     assert texts(result, "sentence-start-casing") == ["the"]
 
 
+def test_sentence_opening_on_a_number_is_left_alone(check):
+    result = check(
+        "32 % étaient en faveur d'une telle campagne. Les autres ont refusé de répondre aux questions.",
+        "Thirty-two percent supported such a run. The others declined to answer the questions.",
+        src_lang="en", tgt_lang="fr",
+    )
+    assert texts(result, "sentence-start-casing") == []
+
+
+def test_sentence_start_lowercase_in_a_french_target(check):
+    result = check(
+        "les États-Unis insistent sur la dénucléarisation. Les autres pays ont refusé de répondre.",
+        "The U.S. insists on denuclearization. The other countries declined to answer.",
+        src_lang="en", tgt_lang="fr",
+    )
+    assert texts(result, "sentence-start-casing") == ["les"]
+
+
 def test_sentence_start_lowercase_by_design_is_left_alone(check):
     result = check(
         "iPhone sales rose sharply in the third quarter of the year. Analysts expected a smaller increase in sales.",

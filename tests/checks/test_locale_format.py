@@ -39,3 +39,16 @@ def test_flags_french_formats(check, text, rule, flagged, suggestion):
 def test_leaves_english_formats_alone(check, text):
     result = check(text + FILL)
     assert [f.rule for f in result.findings if f.category == "locale/format"] == []
+
+
+def test_spaced_digits_the_source_writes_alike_where_thousands_take_a_point(check):
+    target = "You can call Samaritans free on 116 123 or 0800 555 111 today." + FILL
+    result = check(target, "Sie können die Samariter kostenlos unter 116 123 oder 0800 555 111 anrufen.", src_lang="de")
+    assert texts(result, "thousands-space") == []
+
+
+def test_spaced_thousands_of_a_french_source_still_flagged(check):
+    result = check("Some 57 000 people marched." + FILL, "Quelque 57 000 personnes ont défilé.", src_lang="fr")
+    assert texts(result, "thousands-space") == ["57 000"]
+    result = check("Some 57 000 people marched." + FILL, "Etwa 57.000 Menschen marschierten.", src_lang="de")
+    assert texts(result, "thousands-space") == ["57 000"]

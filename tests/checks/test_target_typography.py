@@ -90,3 +90,29 @@ def test_english_institution_translated_word_by_word_is_no_missing_person(check)
     source_en = "Bob Nicholson, a City Council member, said on Monday that prices rose in March."
     result = check(result.target.text, source_en, src_lang="en", tgt_lang="fr")
     assert [f.severity.value for f in by_rule(result, "missing-name")] in ([], ["info"])
+
+
+def test_spanish_time_after_a_clock_word_is_no_decimal(check):
+    result = check("Según una encuesta, la hora perfecta para una pinta son las 5.30 de la tarde en sábado.", EN, src_lang="en", tgt_lang="es")
+    assert by_rule(result, "decimal-point") == []
+    result = check("Según una encuesta, los precios subieron un 5.30 por ciento el sábado.", EN, src_lang="en", tgt_lang="es")
+    assert texts(result, "decimal-point") == ["5.30"]
+
+
+def test_quoted_original_with_its_translation_in_brackets_needs_no_inverted_mark(check):
+    target = 'Los manifestantes entonaban "November is coming!" (¡noviembre llegará pronto!) en el Senado. Gritaban: basta!'
+    source = 'The protesters chanted "November is coming!" in the Senate. They shouted: enough!'
+    result = check(target, source, src_lang="en", tgt_lang="es")
+    assert texts(result, "inverted-marks") == ["basta!"]
+
+
+def test_character_named_with_an_honorific_and_seven_are_left_alone(check):
+    result = fr(check, "Il a un soupçon de Mr Bean et de Blanche-Neige et les Sept Nains, dit Mr Dupont.")
+    assert texts(result, "foreign-honorific") == ["Mr"]
+    assert by_rule(result, "capitalised-calendar") == []
+
+
+def test_english_title_kept_as_the_source_writes_it_needs_no_nbsp(check):
+    source = 'Lee, whose book "AI Superpowers: China and the New World Order" was published this month, said: no.'
+    result = check("Lee, dont le livre « AI Superpowers: China and the New World Order » vient de paraître, a dit: non.", source, src_lang="en", tgt_lang="fr")
+    assert [result.target.text[f.target.start - 3 : f.target.end] for f in by_rule(result, "missing-nbsp")] == ["dit:"]

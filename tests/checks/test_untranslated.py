@@ -122,3 +122,44 @@ def test_source_word_with_accents_dropped_is_flagged(check):
     en = "Three patients were intubees on Monday at the cafe near the hospital."
     fr = "Trois patients ont été intubées lundi au café près de l'hôpital."
     assert texts(check(en, fr), "untranslated-word") == ["intubees"]
+
+
+def test_german_sentence_with_words_english_shares_is_not_english(check):
+    target = "Mein Vater brach in Tränen zusammen. Er hatte seit Jahren nicht mehr geweint, sagte meine Mutter."
+    source = "My father broke down and cried. He had not cried for years, my mother said."
+    result = check(target, source, src_lang="en", tgt_lang="de")
+    assert texts(result, "untranslated") == []
+    result = check("My father broke down and cried. " + target.split(". ")[1], source, src_lang="en", tgt_lang="de")
+    assert texts(result, "untranslated") == ["My father broke down and cried."]
+
+
+def test_english_sports_terms_spanish_uses_and_domain_names_are_left_alone(check):
+    target = "Europa ganó los foursomes del sábado y evitó los bogeys en el rough, según informó weather.com ayer."
+    source = "Europe won Saturday's foursomes and avoided bogeys in the rough, weather.com reported yesterday."
+    assert texts(check(target, source, src_lang="en", tgt_lang="es"), "untranslated-word") == []
+
+
+def test_english_word_left_in_spanish_is_flagged(check):
+    target = "Europa ganó los partidos del sábado y evitó los errores, según informó el weather ayer por la tarde."
+    source = "Europe won Saturday's matches and avoided mistakes, the weather service reported yesterday afternoon."
+    assert texts(check(target, source, src_lang="en", tgt_lang="es"), "untranslated-word") == ["weather"]
+
+
+def test_quoted_original_followed_by_its_translation_is_left_alone(check):
+    source = 'He wrote: "The being formally known as Kanye West." The rapper also spoke about his music on the show.'
+    target = "Er schrieb: „The being formally known as Kanye West“ (Das offiziell als Kanye West bekannte Wesen). Der Rapper sprach auch über seine Musik."
+    result = check(target, source, src_lang="en", tgt_lang="de")
+    assert texts(result, "untranslated-span") == [] and texts(result, "untranslated-word") == []
+    target = "Er schrieb: „The being formally known as Kanye West“. Der Rapper sprach auch über seine Musik in der Sendung."
+    assert texts(check(target, source, src_lang="en", tgt_lang="de"), "untranslated") == ["Er schrieb: „The being formally known as Kanye West“."]
+
+
+def test_identical_sentence_of_words_both_languages_share_is_left_alone(check):
+    result = check('"No, no, no, no, no. El ministro se fue sin decir nada más.', '"No, no, no, no, no. The minister left without saying anything else.', src_lang="en", tgt_lang="es")
+    assert texts(result, "untranslated") == []
+
+
+def test_sentence_both_sides_quote_in_a_third_language_is_left_alone(check):
+    target = "He shrugged. Il faut bien le faire. The rest of the team agreed with him on that day."
+    source = "Alzò le spalle. Il faut bien le faire. Il resto della squadra era d'accordo con lui quel giorno."
+    assert texts(check(target, source, src_lang="it", tgt_lang="en"), "untranslated") == []

@@ -1,0 +1,23 @@
+import pytest
+
+from mtcheck import langid
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Mein Vater brach in Tränen zusammen.", ("en", "de")),
+    ("Vorzugsweise beide gleichzeitig an verschiedenen Löchern.", ("en", "de")),
+    ('"No vamos a pedir permiso".', ("en", "es")),
+    ("Quizás me llaméis débil llorona.", ("en", "es")),
+])
+def test_words_english_shares_with_the_other_language_are_no_evidence_of_english(text, pair):
+    assert langid.guess(text) == "en"  # without the pair, "in", "an", "no", "me" count for English
+    assert langid.guess(text, pair=pair) != "en"
+
+
+@pytest.mark.parametrize("text, pair, lang", [
+    ("He said that he was in the office when the news came in.", ("en", "de"), "en"),
+    ("He said that la situation est très grave pour tous in Kyiv.", ("fr", "en"), None),
+    ("Ce ne sera pas une paix juste et durable, a-t-il averti.", ("fr", "en"), "fr"),
+])
+def test_guess_with_a_pair(text, pair, lang):
+    assert langid.guess(text, pair=pair) == lang
