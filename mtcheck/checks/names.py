@@ -437,17 +437,20 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
     return None
 
 
+@functools.lru_cache(maxsize=4096)
+def _whole(text: str) -> regex.Pattern:
+    """``text`` as a whole word: no letter or digit touches it (compiled once per name)."""
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(text)}(?![\p{{L}}\p{{N}}])")
+
+
 def _count(name: str, text: str) -> int:
-    return len(regex.findall(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(name)}(?![\p{{L}}\p{{N}}])", text))
+    return len(_whole(name).findall(text))
 
 
 def _elsewhere(ctx: CheckContext, seg: Segment, text: str) -> bool:
     """Whether the translation writes ``text`` as such outside the segment (it keeps that name)."""
     span = seg.target_span
-    return any(
-        not (span.start <= m.start() < span.end)
-        for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(text)}(?![\p{{L}}\p{{N}}])", ctx.target.text)
-    )
+    return any(not (span.start <= m.start() < span.end) for m in _whole(text).finditer(ctx.target.text))
 
 
 _last_context: list = [(None, [])]  # (the context last analysed, its problems): both name rules read them
@@ -472,6 +475,13 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
     # elsewhere translated institutions (``Guardia`` → ``Guard``) look like respelled names.
     warn_swaps = measured(ctx.src_lang, ctx.tgt_lang, "name-mismatch")
     source_text = "\n".join(p.text for p in ctx.source.paragraphs) if ctx.source else ""
+    in_source: dict[str, int] = {}  # whole-document counts, once per word
+
+    def source_count(word: str) -> int:
+        if word not in in_source:
+            in_source[word] = _count(word, source_text)
+        return in_source[word]
+
     for seg in ctx.aligned():
         target, missing, fewer, seen, first_only = seg.target_text, [], [], set(), set()
         for sent in seg.source:
@@ -484,7 +494,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 expected = known.get(name.text, name.text)
                 forms = {name.text, *accepted.get(name.text, (expected,))}
                 # a first name alone is no name present, unless the source uses that word alone too ("M. Xi")
-                given = name.person and _count(name.text.split()[0], source_text) <= _count(name.text, source_text)
+                given = name.person and source_count(name.text.split()[0]) <= source_count(name.text)
                 if any(_present(form, target, every=name.whole, person=given, last=name.headed) for form in forms):
                     if swap := _swapped_word(ctx, seg, name, forms):
                         sent_t, a, b, gone = swap  # the replaced word elsewhere: perhaps a source slip put right
