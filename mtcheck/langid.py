@@ -33,6 +33,7 @@ def language_scores(text: str) -> dict[str, float]:
     return {lang: sum(w in stop for w in words) / len(words) for lang, stop in _stopwords().items()}
 
 
+@functools.lru_cache(maxsize=1024)  # several rules ask about the same sentence
 def guess(text: str, min_words: int = 4) -> str | None:
     """The most likely language of ``text``, or ``None`` when it is too short or unclear."""
     if len(tokens(text)) < min_words:

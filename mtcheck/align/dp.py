@@ -73,27 +73,36 @@ def align(
     n, m = len(src), len(tgt)
     scorer = functools.cache(scorer)  # a 2-1 or 1-2 bead's orphan test rescores its 1-1 pairs
     final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge else [[], []]
+    # Each unit and each two neighbours joined, built once (and hashed once by the scorer's cache).
+    src_text = (None, src, [a + " " + b for a, b in zip(src, src[1:])])
+    tgt_text = (None, tgt, [a + " " + b for a, b in zip(tgt, tgt[1:])])
+    length_costs: dict[tuple[int, int], float] = {}
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
-    prior = {bead: -math.log(p) for bead, p in PRIORS.items()}
+    steps = [(di, dj, -math.log(PRIORS[(di, dj)])) for di, dj in BEADS]
     band = abs(n - m) + weights.band  # the path stays near the diagonal: skips only widen it by |n - m|
     for i in range(n + 1):
         centre = i * m // n if n else 0
+        row = cost[i]
         for j in range(max(0, centre - band), min(m, centre + band) + 1):
-            base = cost[i][j]
+            base = row[j]
             if base == inf:
                 continue
-            for di, dj in BEADS:
+            for di, dj, prior in steps:
                 ii, jj = i + di, j + dj
                 if ii > n or jj > m:
                     continue
                 if di and dj:
-                    s_text = " ".join(src[i:ii])
-                    t_text = " ".join(tgt[j:jj])
+                    s_text = src_text[di][i]
+                    t_text = tgt_text[dj][j]
                     sim = scorer(s_text, t_text)
-                    c = _length_cost(len(s_text), len(t_text), length) + weights.similarity * (1 - sim)
+                    lengths = (len(s_text), len(t_text))
+                    lc = length_costs.get(lengths)
+                    if lc is None:
+                        lc = length_costs[lengths] = _length_cost(*lengths, length)
+                    c = lc + weights.similarity * (1 - sim)
                     if di == 2:
                         c += _orphan_cost(min(scorer(part, t_text) for part in src[i:ii]), weights)
                     if dj == 2:
@@ -104,7 +113,7 @@ def align(
                 else:
                     sim = 0.0
                     c = weights.skip
-                total = base + prior[(di, dj)] + c
+                total = base + prior + c
                 if total < cost[ii][jj]:
                     cost[ii][jj] = total
                     back[ii][jj] = (di, dj, sim)

@@ -24,6 +24,8 @@ _WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():  # nothing to strip: NFKD leaves ASCII as it is
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -15,16 +15,23 @@ from mtcheck.typography import typography
 _WORD = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{L}[\p{L}'’-]*\p{L}|(?<![\p{L}\p{N}_@/.-])\p{L}")
 
 
-def _mid_sentence_words(sent: Sentence) -> Iterator[regex.Match]:
+def _mid_sentence_words(sent: Sentence) -> tuple[regex.Match, ...]:
     """Words that are not the sentence's first word (nor the first after a colon or quote)."""
-    text = sent.text
+    return _mid_words(sent.text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _mid_words(text: str) -> tuple[regex.Match, ...]:
+    """:func:`_mid_sentence_words` of a text, found once however many rules and calls ask."""
+    found = []
     for m in _WORD.finditer(text):
         k = m.start()  # the last character before the word that is not a space (no copy of the prefix)
         while k and text[k - 1] in " \u00a0\u202f":
             k -= 1
         if not k or text[k - 1] in "«“\"‘'([:—–-.!?…":
             continue
-        yield m
+        found.append(m)
+    return tuple(found)
 
 
 @functools.cache
@@ -137,7 +144,7 @@ def _abbreviations(lang: str) -> frozenset[str]:
 def _standalone_capitalised(sent: Sentence) -> set[str]:
     """Capitalised words standing alone inside a sentence (not part of a multiword name)."""
     found = set()
-    words = list(_mid_sentence_words(sent))
+    words = _mid_sentence_words(sent)
     for k, m in enumerate(words):
         word = m.group()
         if not word[0].isupper() or word.isupper():

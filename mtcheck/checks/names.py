@@ -42,6 +42,7 @@ def _exonym_pattern(src: str, tgt: str) -> tuple[Phrases | None, dict[str, str]]
     return Phrases(forms, r"[\w'’-]") or None, forms
 
 
+@functools.lru_cache(maxsize=4096)
 def _plain(text: str) -> str:
     return strip_accents(text).lower()
 

@@ -22,6 +22,7 @@ def _kept_names(pair: str) -> Phrases | None:
     return Phrases(word_list(pair, "keep_source"), r"\p{L}", regex) or None
 
 
+@functools.lru_cache(maxsize=1024)  # three rules read each sentence without them
 def _without_kept_names(text: str, pair: str) -> str:
     pattern = _kept_names(pair)
     return pattern.sub(" ", text) if pattern else text
