@@ -230,12 +230,17 @@ class Phrases:
         for phrase in sorted(set(phrases), key=len, reverse=True):
             if phrase:
                 self._by_prefix.setdefault(phrase[: self._PREFIX], []).append(phrase)
-        self._boundary = engine.compile(boundary)
+        compile_ = engine.compile
+        if engine.__name__ == "regex":  # its compiled patterns are kept between runs
+            from mtcheck import patterns
+
+            compile_ = patterns.compile
+        self._boundary = compile_(boundary)
         # Where a phrase may start: a capital it starts with, or the first letters of the others.
         capitals = "".join(sorted({p[0] for p in self._by_prefix if p[0].isupper()}))
         starts = [f"[{re.escape(capitals)}]"] if capitals else []
         starts += (re.escape(p) for p in sorted(self._by_prefix) if not p[0].isupper())
-        self._starts = engine.compile(rf"(?<!{boundary})(?={'|'.join(starts)})") if starts else None
+        self._starts = compile_(rf"(?<!{boundary})(?={'|'.join(starts)})") if starts else None
 
     def __bool__(self) -> bool:
         return self._starts is not None

@@ -9,6 +9,7 @@ the Gale–Church length cost, and ``weight × (1 − similarity)`` from a plugg
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -74,8 +75,8 @@ def align(
     scorer = functools.cache(scorer)  # a 2-1 or 1-2 bead's orphan test rescores its 1-1 pairs
     final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge else [[], []]
     # Each unit and each two neighbours joined, built once (and hashed once by the scorer's cache).
-    src_text = (None, src, [a + " " + b for a, b in zip(src, src[1:])])
-    tgt_text = (None, tgt, [a + " " + b for a, b in zip(tgt, tgt[1:])])
+    src_text = (None, src, [a + " " + b for a, b in itertools.pairwise(src)])
+    tgt_text = (None, tgt, [a + " " + b for a, b in itertools.pairwise(tgt)])
     length_costs: dict[tuple[int, int], float] = {}
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]

@@ -75,17 +75,16 @@ class AnchorScorer:
 
     def source_words(self, text: str) -> tuple[frozenset[str], ...]:
         """For each content word or number of a source text, the keys it may match."""
-        return _source_words(self, text)
+        return _source_words(self, text)[0]
 
     def target_words(self, text: str) -> tuple[str, ...]:
         """The key of each content word or number of a target text."""
-        return _target_words(self, text)
+        return _target_words(self, text)[0]
 
     def __call__(self, src: str, tgt: str) -> float:
-        src_words, tgt_words = self.source_words(src), self.target_words(tgt)
+        (src_words, src_keys), (tgt_words, tgt_keys) = _source_words(self, src), _target_words(self, tgt)
         if not src_words and not tgt_words:
             return 0.5
-        tgt_keys, src_keys = _key_set(tgt_words), _key_union(src_words)
         unmatched = sum(map(tgt_keys.isdisjoint, src_words))  # map: no Python frame per word
         matched = len(src_words) - unmatched + sum(map(src_keys.__contains__, tgt_words))
         return matched / (len(src_words) + len(tgt_words))
@@ -98,7 +97,7 @@ class AnchorScorer:
         (cognate or lexicon translation) within a run at most three words longer than the
         phrase. ``None`` when there is no such run.
         """
-        wanted = [keys for keys in _source_words(self, phrase)]
+        wanted = list(self.source_words(phrase))
         if not wanted:
             return None
         words = [(m.start(), m.end(), _key(m.group())) for m in _WORD.finditer(text)]
@@ -117,9 +116,6 @@ class AnchorScorer:
                             best = (i, j)
                         break
         return (words[best[0]][0], words[best[1]][1]) if best is not None else None
-
-    def __hash__(self) -> int:
-        return hash((self.src_lang, self.tgt_lang))
 
 
 @functools.cache
@@ -144,7 +140,8 @@ def _numbers(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=8192)
-def _source_words(scorer: AnchorScorer, text: str) -> tuple[frozenset[str], ...]:
+def _source_words(scorer: AnchorScorer, text: str) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
+    """A source text's words (see ``AnchorScorer.source_words``) and the union of their keys."""
     words: list[frozenset[str]] = [frozenset({n}) for n in _numbers(text)]
     for m in _WORD.finditer(text):
         word = m.group().lower().replace("’", "'")
@@ -152,25 +149,16 @@ def _source_words(scorer: AnchorScorer, text: str) -> tuple[frozenset[str], ...]
         if word in scorer._src_stop or len(word) < 3:
             continue
         words.append(scorer.keys_of(word))
-    return tuple(words)
+    return tuple(words), frozenset().union(*words)
 
 
 @functools.lru_cache(maxsize=8192)
-def _target_words(scorer: AnchorScorer, text: str) -> tuple[str, ...]:
+def _target_words(scorer: AnchorScorer, text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A target text's word keys (see ``AnchorScorer.target_words``) and their set."""
     words = _numbers(text)
     for m in _WORD.finditer(text):
         word = m.group().lower()
         if word in scorer._tgt_stop or len(word) < 3:
             continue
         words.append(scorer._tgt_values.get(word) or _key(word))
-    return tuple(words)
-
-
-@functools.lru_cache(maxsize=8192)
-def _key_set(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(words)
-
-
-@functools.lru_cache(maxsize=8192)
-def _key_union(words: tuple[frozenset[str], ...]) -> frozenset[str]:
-    return frozenset().union(*words)
+    return tuple(words), frozenset(words)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
+from mtcheck import patterns
 from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.casing import is_title_case, ordinary_words
@@ -218,7 +219,7 @@ def _ordinary(word: str, words: Words) -> bool:
 def _particle_pattern(lang: str) -> regex.Pattern | None:
     """A particle and the capitalised name after it (``data/<lang>/name_particles.txt``): `` de Villiers``."""
     particles = alternation(word_list(lang, "name_particles"))
-    return regex.compile(rf"[ \u00a0](?:{particles})(?:[ \u00a0]|(?<=['’]))?\p{{Lu}}\p{{L}}+(?:-\p{{L}}+)*") if particles else None
+    return patterns.compile(rf"[ \u00a0](?:{particles})(?:[ \u00a0]|(?<=['’]))?\p{{Lu}}\p{{L}}+(?:-\p{{L}}+)*") if particles else None
 
 
 def _surnames(ctx: CheckContext) -> frozenset[str]:

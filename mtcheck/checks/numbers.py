@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
+from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity, Span
 from mtcheck.resources import alternation, months, table, word_list
@@ -48,8 +49,8 @@ def _context_patterns(lang: str) -> tuple[regex.Pattern | None, regex.Pattern | 
     """Words before a number that make it a decade, and after it that make it a 24-hour time."""
     decade, clock = alternation(word_list(lang, "decade_words")), alternation(word_list(lang, "clock_words"))
     return (
-        regex.compile(rf"(?:{decade})\s?['’‘]?$", regex.IGNORECASE) if decade else None,  # anni '80
-        regex.compile(rf"\s?(?:{clock})(?!\p{{L}})", regex.IGNORECASE) if clock else None,
+        patterns.compile(rf"(?:{decade})\s?['’‘]?$", regex.IGNORECASE) if decade else None,  # anni '80
+        patterns.compile(rf"\s?(?:{clock})(?!\p{{L}})", regex.IGNORECASE) if clock else None,
     )
 
 
@@ -57,7 +58,7 @@ def _context_patterns(lang: str) -> tuple[regex.Pattern | None, regex.Pattern | 
 def _clock_before(lang: str) -> regex.Pattern | None:
     """Words before a number that make it a time of day (Italian ``alle 7.55``)."""
     words = alternation(word_list(lang, "clock_words_before"))
-    return regex.compile(rf"(?<!\p{{L}})(?:{words})\s$", regex.IGNORECASE) if words else None
+    return patterns.compile(rf"(?<!\p{{L}})(?:{words})\s$", regex.IGNORECASE) if words else None
 
 
 @functools.cache
@@ -150,7 +151,7 @@ def _scale_after(text: str, end: int, scales: dict[str, float]) -> float | None:
 def _roman_ordinals(lang: str) -> regex.Pattern | None:
     """Roman numerals with the language's ordinal ending: ``XXe siècle``, ``XIXe``."""
     suffixes = alternation(word_list(lang, "ordinal_suffixes"))
-    return regex.compile(rf"(?<![\p{{L}}])([IVXLC]{{2,}}|[IVX])(?:{suffixes})(?![\p{{L}}])") if suffixes else None
+    return patterns.compile(rf"(?<![\p{{L}}])([IVXLC]{{2,}}|[IVX])(?:{suffixes})(?![\p{{L}}])") if suffixes else None
 
 
 @functools.cache
@@ -159,7 +160,7 @@ def _roman_centuries(lang: str) -> regex.Pattern | None:
     words = alternation(word_list(lang, "century_words"))
     if not words:
         return None
-    return regex.compile(rf"(?<!\p{{L}})(?:(?:{words})\s+([IVXLC]{{1,6}})|([IVXLC]{{1,6}})\s+(?:{words}))(?!\p{{L}})")
+    return patterns.compile(rf"(?<!\p{{L}})(?:(?:{words})\s+([IVXLC]{{1,6}})|([IVXLC]{{1,6}})\s+(?:{words}))(?!\p{{L}})")
 
 
 def _roman_value(numeral: str) -> int:
@@ -177,7 +178,7 @@ def _units(lang: str) -> tuple[regex.Pattern | None, dict[str, tuple[str, float,
     if not units:
         return None, rows
     # the unit may follow a range: "5 à 7,5 cm", "1 to 4 inches", "entre 2 y 10 centímetros"
-    pattern = regex.compile(
+    pattern = patterns.compile(
         rf"(?:\s*(?:à|to|-|–|and|et|ou|or|y|o|e|a|bis|und|oder)\s*\d+(?:[.,]\d+)?)?[\s\u00a0\u202f]*({units})(?![\p{{L}}²])"
     )
     return pattern, rows

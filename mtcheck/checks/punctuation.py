@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import regex
 
+from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Segment, Sentence, Severity
 from mtcheck.resources import months as months_of
@@ -55,7 +56,7 @@ def _foreign_quote_pattern(foreign: tuple[tuple[str, str], ...]) -> regex.Patter
     """Foreign quotation marks with the spacing French puts inside them (``« `` and `` »``)."""
     openers = regex.escape("".join(k for k, v in foreign if v in "“‘"))
     closers = regex.escape("".join(k for k, v in foreign if v not in "“‘"))
-    return regex.compile(rf"[{openers}][{_SPACES}]?(?=\S)|(?<=\S)[{_SPACES}]?[{closers}]|[{openers}{closers}]")
+    return patterns.compile(rf"[{openers}][{_SPACES}]?(?=\S)|(?<=\S)[{_SPACES}]?[{closers}]|[{openers}{closers}]")
 
 
 class UnbalancedQuotes(Rule):
@@ -146,7 +147,7 @@ class SpaceBeforePunctuation(Rule):
         marks = typography(ctx.tgt_lang).get("no_space_before", "")
         if not marks:
             return
-        pattern = regex.compile(rf"(?<=[\p{{L}}\p{{N}}”’)%]) +(?=[{regex.escape(marks)}](?![.…]))")
+        pattern = patterns.compile(rf"(?<=[\p{{L}}\p{{N}}”’)%]) +(?=[{regex.escape(marks)}](?![.…]))")
         for seg, sent in ctx.target_sentences():
             for m in pattern.finditer(sent.text):
                 mark = sent.text[m.end()]

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import regex
 
+from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, PatternRule, Rule
 from mtcheck.model import Finding, Sentence, Severity
 from mtcheck.resources import alternation, months, word_list
@@ -52,7 +53,7 @@ class DecimalPoint(PatternRule):
 @functools.cache
 def _clock_after(lang: str) -> regex.Pattern | None:
     words = alternation(word_list(lang, "clock_words"))
-    return regex.compile(rf"\s?(?:{words})(?!\p{{L}})", regex.IGNORECASE) if words else None
+    return patterns.compile(rf"\s?(?:{words})(?!\p{{L}})", regex.IGNORECASE) if words else None
 
 
 class MissingNbsp(Rule):
@@ -148,7 +149,7 @@ class CapitalisedCalendar(Rule):
 def _calendar_pattern(lang: str) -> regex.Pattern | None:
     names = [w for w in (*word_list(lang, "weekdays"), *months(lang)) if w.isalpha()]
     words = alternation(w[0].upper() + w[1:] for w in names)
-    return regex.compile(rf"(?<![\p{{L}}-])(?:{words})(?![\p{{L}}-])") if words else None
+    return patterns.compile(rf"(?<![\p{{L}}-])(?:{words})(?![\p{{L}}-])") if words else None
 
 
 class ForeignHonorific(PatternRule):
@@ -168,7 +169,7 @@ class ForeignHonorific(PatternRule):
     def compiled(self, ctx: CheckContext) -> regex.Pattern | None:
         self._forms = typography(ctx.tgt_lang).get("honorifics", {})
         forms = alternation(self._forms)
-        return regex.compile(rf"(?<![\p{{L}}.])(?:{forms})(?=\s\p{{Lu}})") if forms else None
+        return patterns.compile(rf"(?<![\p{{L}}.])(?:{forms})(?=\s\p{{Lu}})") if forms else None
 
     def replacement(self, m: regex.Match) -> str:
         return self._forms[m.group()]
