@@ -83,8 +83,9 @@ def languages() -> tuple[str, ...]:
 
 def alternation(words) -> str | None:
     """A regular-expression alternation of ``words``, longest first so that the longest form wins
-    (``None`` when there are none)."""
-    ordered = sorted(set(words), key=len, reverse=True)
+    (``None`` when there are none); alphabetical within a length, so that the pattern is the same
+    in every process (``mtcheck.patterns`` keeps it by its text)."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(re.escape(w) for w in ordered) if ordered else None
 
 

@@ -165,7 +165,7 @@ def ordinary_words(lang: str) -> frozenset[str]:
 @functools.cache
 def _common_words(src: str, tgt: str) -> frozenset[str]:
     """Ordinary target-language words: every word of the pair's lexicon translations."""
-    return frozenset(w for row in pair_table(src, tgt, "lexicon") for alt in row[tgt].split("|") for w in alt.split())
+    return frozenset(" ".join(row[tgt] for row in pair_table(src, tgt, "lexicon")).replace("|", " ").split())
 
 
 @functools.cache

@@ -439,20 +439,29 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
     return None
 
 
-@functools.lru_cache(maxsize=4096)
-def _whole(text: str) -> regex.Pattern:
-    """``text`` as a whole word: no letter or digit touches it (compiled once per name)."""
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(text)}(?![\p{{L}}\p{{N}}])")
+_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
+
+
+def _whole(name: str, text: str) -> Iterator[int]:
+    """Where ``name`` stands in ``text`` as a whole word (no letter or digit touches it), left to
+    right without overlaps: a plain search, no pattern compiled per name."""
+    size, k = len(name), text.find(name)
+    while k >= 0:
+        if not (k and _LETTER_OR_DIGIT.match(text, k - 1) or _LETTER_OR_DIGIT.match(text, k + size)):
+            yield k
+            k = text.find(name, k + max(size, 1))
+        else:
+            k = text.find(name, k + 1)
 
 
 def _count(name: str, text: str) -> int:
-    return len(_whole(name).findall(text))
+    return sum(1 for _ in _whole(name, text))
 
 
 def _elsewhere(ctx: CheckContext, seg: Segment, text: str) -> bool:
     """Whether the translation writes ``text`` as such outside the segment (it keeps that name)."""
     span = seg.target_span
-    return any(not (span.start <= m.start() < span.end) for m in _whole(text).finditer(ctx.target.text))
+    return any(not (span.start <= k < span.end) for k in _whole(text, ctx.target.text))
 
 
 _last_context: list = [(None, [])]  # (the context last analysed, its problems): both name rules read them
