@@ -8,8 +8,11 @@ language pair means adding files here, not code. ``.txt`` files hold one entry p
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import marshal
 import re
+import sys
 from pathlib import Path
 
 from mtcheck.model import fold
@@ -31,8 +34,41 @@ def word_list(lang: str, name: str) -> tuple[str, ...]:
 
 @functools.cache
 def table(folder: str, name: str) -> tuple[dict[str, str], ...]:
-    """Rows of ``data/<folder>/<name>.tsv`` as dicts keyed by the header."""
-    rows = _lines(DATA_DIR / folder / f"{name}.tsv")
+    """Rows of ``data/<folder>/<name>.tsv`` as dicts keyed by the header.
+
+    A table of ``_STORED_TABLE_BYTES`` or more (the 8,000-row lexicon) is parsed once per machine
+    and data version: its rows are kept in the cache directory (``marshal``, named after the
+    file's size and modification time) and read back in a fifth of the time.
+    """
+    path = DATA_DIR / folder / f"{name}.tsv"
+    try:
+        st = path.stat()
+    except OSError:
+        return ()
+    if st.st_size < _STORED_TABLE_BYTES:
+        return _rows(_lines(path))
+    from mtcheck.lexicon import _cache_dir
+
+    stored = _cache_dir() / f"table-{folder}-{name}-{st.st_size}-{st.st_mtime_ns}-{sys.implementation.cache_tag}.marshal"
+    try:
+        rows = marshal.loads(stored.read_bytes())
+        if isinstance(rows, tuple) and all(type(row) is dict for row in rows):
+            return rows
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    rows = _rows(_lines(path))
+    with contextlib.suppress(OSError):  # a read-only cache: parsed again next time
+        from mtcheck.safefiles import atomic_write
+
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(stored, marshal.dumps(rows))
+    return rows
+
+
+_STORED_TABLE_BYTES = 64 * 1024
+
+
+def _rows(rows: list[str]) -> tuple[dict[str, str], ...]:
     if not rows:
         return ()
     header = rows[0].split("\t")  # no quoting: a plain split reads the 8,000-row lexicon 3× faster than csv
