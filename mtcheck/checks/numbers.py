@@ -117,7 +117,8 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
         found.append(
             Number(frozenset(values) | scaled, sentence.file_span(m.start(), m.end()), m.group(), True, scaled, dimension, factor, base)
         )
-    words = list(_WORD.finditer(text))
+    lowered = set(map(str.lower, _WORD.findall(text)))
+    words = list(_WORD.finditer(text)) if not (lowered.isdisjoint(numbers) and lowered.isdisjoint(months)) else []
     joined = -1  # the units word of a hyphenated compound already counted
     for k, m in enumerate(words):
         word = m.group().lower()
