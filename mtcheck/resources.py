@@ -326,6 +326,13 @@ def toml_data(lang: str, name: str) -> dict:
     return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 @functools.cache
+def lexicon_words(src: str, tgt: str) -> frozenset[str]:
+    """Every word of the pair's lexicon translations, as written (``shoot down|kill`` → ``shoot``,
+    ``down``, ``kill``): ordinary target-language words, for the casing and name rules."""
+    return frozenset(" ".join(row[tgt] for row in pair_table(src, tgt, "lexicon")).replace("|", " ").split())
+
+
+@functools.cache
 def lexicon(src: str, tgt: str) -> dict[str, str]:
     """The pair's lexicon (``data/<src>-<tgt>/lexicon.tsv``): lowercase source form → its
     translations, separated by ``|``."""

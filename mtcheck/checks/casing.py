@@ -9,7 +9,15 @@ import regex
 
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity
-from mtcheck.resources import exonyms, months, pair_table, stopwords, table, word_list
+from mtcheck.resources import (
+    exonyms,
+    lexicon_words,
+    months,
+    pair_table,
+    stopwords,
+    table,
+    word_list,
+)
 from mtcheck.typography import typography
 
 _WORD = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{L}[\p{L}'’-]*\p{L}|(?<![\p{L}\p{N}_@/.-])\p{L}")
@@ -165,7 +173,7 @@ def ordinary_words(lang: str) -> frozenset[str]:
 @functools.cache
 def _common_words(src: str, tgt: str) -> frozenset[str]:
     """Ordinary target-language words: every word of the pair's lexicon translations."""
-    return frozenset(" ".join(row[tgt] for row in pair_table(src, tgt, "lexicon")).replace("|", " ").split())
+    return lexicon_words(src, tgt)
 
 
 @functools.cache

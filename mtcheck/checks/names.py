@@ -14,7 +14,7 @@ from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.casing import is_title_case, ordinary_words
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span
-from mtcheck.resources import Phrases, alternation, exonyms, lexicon, months, pair_table, stopwords, measured, word_list
+from mtcheck.resources import Phrases, alternation, exonyms, lexicon, lexicon_words, months, pair_table, stopwords, measured, word_list
 from mtcheck.typography import typography
 
 # Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping".
@@ -179,7 +179,7 @@ def _source_ordinary(src: str, tgt: str) -> Words:
 def _target_ordinary(src: str, tgt: str) -> Words:
     """Lowercase target words that are no proper names even when capitalised: the words of the
     lexicon's translations, titles, calendar words, demonyms, languages, function words."""
-    words = set(" ".join(set(lexicon(src, tgt).values())).replace("|", " ").lower().split())
+    words = {w.lower() for w in lexicon_words(src, tgt)}
     extra = {t.rstrip(".").lower() for t in word_list(tgt, "abbreviations")} | set(months(tgt))
     extra |= {w.lower() for name in ("weekdays", "demonyms", "languages") for w in word_list(tgt, name)}
     return words, extra, stopwords(tgt)
