@@ -325,6 +325,7 @@ def toml_data(lang: str, name: str) -> dict:
     path = DATA_DIR / lang / f"{name}.toml"
     return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
+
 @functools.cache
 def lexicon_words(src: str, tgt: str) -> frozenset[str]:
     """Every word of the pair's lexicon translations, as written (``shoot down|kill`` → ``shoot``,
