@@ -78,26 +78,34 @@ class NameCasing(Rule):
         src_typo = typography(ctx.src_lang)
         ordinary = ordinary_words(ctx.tgt_lang) if src_typo.get("capitalises_nouns") else frozenset()
         titles = src_typo.get("capitalises_titles")
+        seg_names: tuple = (None, {})  # (segment, its source names): computed once per segment
         for seg, sent in ctx.target_sentences():
-            source_names = {
-                names.get(word, word): word
-                for s in seg.source
-                for word in (_names_outside_titles(s, ctx.src_lang) if titles else _capitalised(s))
-                if word.lower() not in ordinary
-            }
-            source_names |= {names[m.group()]: m.group() for s in seg.source for m in _WORD.finditer(s.text) if m.group() in names}
-            words = [m.group() for m in _WORD.finditer(sent.text)]
+            if seg_names[0] is not seg:
+                found = {
+                    names.get(word, word): word
+                    for s in seg.source
+                    for word in (_names_outside_titles(s, ctx.src_lang) if titles else _capitalised(s))
+                    if word.lower() not in ordinary
+                }
+                found |= {names[m.group()]: m.group() for s in seg.source for m in _WORD.finditer(s.text) if m.group() in names}
+                seg_names = (seg, found)
+            source_names = dict(seg_names[1])
+            words = _WORD.findall(sent.text)
             lowercase = {w for w in words if w.islower()}
             for word in words:  # "bad bank" beside "Royal Bank of Scotland": the name is there
                 if word in source_names and word.lower() in lowercase and word.lower() in _common_words(ctx.src_lang, ctx.tgt_lang):
                     source_names.pop(word)
             for m in _mid_sentence_words(sent):
                 word = m.group()
-                if not word[0].islower() or word.lower() in by_design or word in stop or len(word) < 3:
+                if not word[0].islower():
+                    continue
+                name = word[0].upper() + word[1:]
+                if name not in source_names and name not in standalone:
+                    continue  # the cheap test first: most words name nothing
+                if word.lower() in by_design or word in stop or len(word) < 3:
                     continue
                 if any(ch.isupper() for ch in word[1:]):
                     continue  # lowercase by design: al-Qassam, eBay
-                name = word[0].upper() + word[1:]
                 if name in source_names:
                     original = source_names[name]
                     reason = f"the source has “{original}”" + (f" (English “{name}”)" if original != name else "")
