@@ -91,7 +91,7 @@ def _save() -> None:
         if len(keep) > _MAX_ENTRIES:  # over the bound: only what this run compiled
             keep = {k: keep[k] for k in _new}
         _new.clear()
-    with contextlib.suppress(OSError):  # a read-only cache directory: the next run compiles again
+    with contextlib.suppress(OSError, RuntimeError):  # no home folder, a read-only cache: the next run compiles again
         path = _path()
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, pickle.dumps(keep, protocol=pickle.HIGHEST_PROTOCOL))

@@ -49,12 +49,15 @@ def table(folder: str, name: str) -> tuple[dict[str, str], ...]:
         return _rows(_lines(path))
     from mtcheck.lexicon import _cache_dir
 
-    stored = _cache_dir() / f"table-{folder}-{name}-{st.st_size}-{st.st_mtime_ns}-{sys.implementation.cache_tag}.marshal"
+    try:
+        stored = _cache_dir() / f"table-{folder}-{name}-{st.st_size}-{st.st_mtime_ns}-{sys.implementation.cache_tag}.marshal"
+    except RuntimeError:  # no home folder to keep it in
+        return _rows(_lines(path))
     try:
         rows = marshal.loads(stored.read_bytes())
         if isinstance(rows, tuple) and all(type(row) is dict for row in rows):
             return rows
-    except (OSError, EOFError, ValueError, TypeError):
+    except (OSError, EOFError, ValueError, TypeError):  # not stored yet, or damaged
         pass
     rows = _rows(_lines(path))
     with contextlib.suppress(OSError):  # a read-only cache: parsed again next time
