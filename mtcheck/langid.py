@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import functools
 
-import regex
-
+from mtcheck import patterns
 from mtcheck.resources import languages, stopwords
 
-_TOKEN = regex.compile(r"\p{L}+(?:['’]|(?=\s))?|\p{L}+")
+_TOKEN = patterns.compile(r"\p{L}+(?:['’]|(?=\s))?|\p{L}+")
 
 
 @functools.cache

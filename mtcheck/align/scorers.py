@@ -15,12 +15,13 @@ from collections.abc import Callable
 
 import regex
 
+from mtcheck import patterns
 from mtcheck.resources import months, pair_table, stopwords, table, word_list
 
 Scorer = Callable[[str, str], float]
 
-_NUMBER = regex.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
-_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+_NUMBER = patterns.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
+_WORD = patterns.compile(r"\p{L}[\p{L}'’-]*")
 
 
 def strip_accents(text: str) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
+from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity
 from mtcheck.resources import (
@@ -20,7 +21,7 @@ from mtcheck.resources import (
 )
 from mtcheck.typography import typography
 
-_WORD = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{L}[\p{L}'’-]*\p{L}|(?<![\p{L}\p{N}_@/.-])\p{L}")
+_WORD = patterns.compile(r"(?<![\p{L}\p{N}_@/.-])\p{L}[\p{L}'’-]*\p{L}|(?<![\p{L}\p{N}_@/.-])\p{L}")
 
 
 def _mid_sentence_words(sent: Sentence) -> tuple[regex.Match, ...]:
@@ -252,9 +253,9 @@ class CalendarAndNationality(Rule):
 _PLURAL = {"weekday": "weekdays", "month": "months", "nationality": "nationalities", "language": "languages"}
 
 
-_DAY_BEFORE = regex.compile(r"(?<!\d)(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+$")
-_DAY_OR_YEAR_AFTER = regex.compile(r"\s+(?:[1-9]|[12]\d|3[01]|\d{4})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|people|of)\b)")
-_DATE_END = regex.compile(r"\s*(?:$|[,.;:)!?]|\d{4}\b)")
+_DAY_BEFORE = patterns.compile(r"(?<!\d)(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+$")
+_DAY_OR_YEAR_AFTER = patterns.compile(r"\s+(?:[1-9]|[12]\d|3[01]|\d{4})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|people|of)\b)")
+_DATE_END = patterns.compile(r"\s*(?:$|[,.;:)!?]|\d{4}\b)")
 
 
 def _in_date(text: str, m: regex.Match) -> bool:
@@ -319,7 +320,7 @@ class SentenceStartCasing(Rule):
             )
 
 
-_ENDED = regex.compile(r"[.!?…:»”\"’')\]]\s*$")
+_ENDED = patterns.compile(r"[.!?…:»”\"’')\]]\s*$")
 
 
 def _first_word(text: str) -> regex.Match | None:

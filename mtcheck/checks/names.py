@@ -18,11 +18,11 @@ from mtcheck.resources import Phrases, alternation, exonyms, lexicon, lexicon_wo
 from mtcheck.typography import typography
 
 # Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping".
-_NAME_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}\p{Ll}[\p{L}'’-]*)+")
+_NAME_RUN = patterns.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}\p{Ll}[\p{L}'’-]*)+")
 # A capitalised word, hyphenated parts included; after an elision too ("d'Israël").
-_NAME_WORD = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*")
+_NAME_WORD = patterns.compile(r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*")
 # Capitalised words in a row, titles and hyphenated parts included: "Lance Corporal Hawkins".
-_CAPITALISED_RUN = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*\.?(?:[ \u00a0]\p{Lu}\p{L}*(?:-\p{L}+)*\.?)*")
+_CAPITALISED_RUN = patterns.compile(r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*\.?(?:[ \u00a0]\p{Lu}\p{L}*(?:-\p{L}+)*\.?)*")
 _OPENERS = "«“\"‘'([:—–-.!?…"
 
 
@@ -439,7 +439,7 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
     return None
 
 
-_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
+_LETTER_OR_DIGIT = patterns.compile(r"[\p{L}\p{N}]")
 
 
 def _whole(name: str, text: str) -> Iterator[int]:

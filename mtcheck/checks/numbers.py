@@ -14,16 +14,16 @@ from mtcheck.model import Finding, Sentence, Severity, Span
 from mtcheck.resources import alternation, months, table, word_list
 from mtcheck.typography import typography
 
-_DIGITS = regex.compile(
+_DIGITS = patterns.compile(
     r"(?<![\p{L}\d])(?:\d{2}(?:[ .\u00a0-]\d{2}){3,}(?!\d)"  # a phone number: 08 11 00 06 95
     r"|(?<![\d:])\d{1,2}:\d{2}(?![\d:])"  # a time of day: 15:00, 7:30
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*)"
     r"(?:\s?h\s?\d{2}|\s?h\b)?"
 )
-_WORD = regex.compile(r"\p{L}+")
-_PHONE = regex.compile(r"\d{2}(?:[ .\u00a0-]\d{2}){3,}")
-_HOUR_MINUTES = regex.compile(r"(?:h\s?|^\d{1,2}[.:])(\d{2})$")
-_AM_PM = regex.compile(r"\s?(?:(a\.?m\.?)|(p\.?m\.?))(?!\p{L})", regex.IGNORECASE)
+_WORD = patterns.compile(r"\p{L}+")
+_PHONE = patterns.compile(r"\d{2}(?:[ .\u00a0-]\d{2}){3,}")
+_HOUR_MINUTES = patterns.compile(r"(?:h\s?|^\d{1,2}[.:])(\d{2})$")
+_AM_PM = patterns.compile(r"\s?(?:(a\.?m\.?)|(p\.?m\.?))(?!\p{L})", regex.IGNORECASE)
 
 
 _TENS = frozenset(float(v) for v in range(20, 100, 10))

@@ -16,7 +16,7 @@ from mtcheck.resources import stopwords, word_list
 from mtcheck.typography import typography
 
 _SPACES = " \u00a0\u202f"
-_FINAL = regex.compile(r"[.!?…][\s\u00a0\u202f]*[»”\"’')\]]*\s*$")
+_FINAL = patterns.compile(r"[.!?…][\s\u00a0\u202f]*[»”\"’')\]]*\s*$")
 
 
 class ForeignQuotes(Rule):
@@ -270,9 +270,9 @@ class FinalPunctuation(Rule):
 
 
 _HEADING_WORDS = 6
-_DOUBLED_STOP = regex.compile(r"(?<![.…])\.\.(?![.…])")  # not an ellipsis
+_DOUBLED_STOP = patterns.compile(r"(?<![.…])\.\.(?![.…])")  # not an ellipsis
 _BREAK_SLACK = 0.25
-_CAPITAL_AFTER_WORD = regex.compile(r"(?<!\S)(\S*[\p{L}\p{N}]) (\p{Lu}\p{Ll}*)\b(?P<cap>\s+\p{Lu})?")
+_CAPITAL_AFTER_WORD = patterns.compile(r"(?<!\S)(\S*[\p{L}\p{N}]) (\p{Lu}\p{Ll}*)\b(?P<cap>\s+\p{Lu})?")
 
 
 def _heading(sentence: Sentence) -> bool:
@@ -344,5 +344,5 @@ def _abbreviations(lang: str) -> frozenset[str]:
     return frozenset(word_list(lang, "abbreviations") + word_list(lang, "abbreviations_sentence_final_ok"))
 
 
-_INNER = regex.compile(r"(?<=[\p{L}\p{N}])[.?!](?=[ \u00a0]+\p{Ll}(?!\p{L}*\p{Lu}))")
-_SOURCE_INNER = regex.compile(r"[ \u00a0\u202f]?[.?!](?=[ \u00a0\u202f]+\p{Ll})")  # French spaces before "?" and "!"
+_INNER = patterns.compile(r"(?<=[\p{L}\p{N}])[.?!](?=[ \u00a0]+\p{Ll}(?!\p{L}*\p{Lu}))")
+_SOURCE_INNER = patterns.compile(r"[ \u00a0\u202f]?[.?!](?=[ \u00a0\u202f]+\p{Ll})")  # French spaces before "?" and "!"

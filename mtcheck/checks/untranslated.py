@@ -8,13 +8,13 @@ from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
-from mtcheck import langid
+from mtcheck import langid, patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.lexicon import Lexicon, lexicon, normalise
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import Phrases, stopwords, word_list
 
-_TOKEN = regex.compile(r"\p{L}+(?:['’](?=\p{L}))?")
+_TOKEN = patterns.compile(r"\p{L}+(?:['’](?=\p{L}))?")
 
 
 @functools.cache
@@ -100,12 +100,12 @@ def _source_runs(text: str, src_stop: frozenset[str], tgt_stop: frozenset[str]) 
         run = []
 
 
-_WORD = regex.compile(r"\p{L}+")
+_WORD = patterns.compile(r"\p{L}+")
 RARE_SOURCE_ZIPF = 1.0  # a word of the aligned source this frequent that the target language lacks
-_ELIDED = regex.compile(r"['’]\p{L}+")
+_ELIDED = patterns.compile(r"['’]\p{L}+")
 _SKIP_BEFORE = frozenset("#@/\\_.0123456789")  # hashtags, handles, paths, file names, 5km
-_MARKUP = regex.compile(r"(?:\p{L}+://|www\.)\S+|[\w.+-]+@[\w-]+\.\S+|[#@][\p{L}\p{N}_-]+")
-_QUOTED = regex.compile(r"[\"“«‘*_][^\"“”«»‘’*_\n]{1,60}?[\"”»’*_]|(?<!\p{L})'[^'\n]{1,60}?'(?!\p{L})")
+_MARKUP = patterns.compile(r"(?:\p{L}+://|www\.)\S+|[\w.+-]+@[\w-]+\.\S+|[#@][\p{L}\p{N}_-]+")
+_QUOTED = patterns.compile(r"[\"“«‘*_][^\"“”«»‘’*_\n]{1,60}?[\"”»’*_]|(?<!\p{L})'[^'\n]{1,60}?'(?!\p{L})")
 
 
 @functools.cache
@@ -176,7 +176,7 @@ def _name_tails(text: str, source: str, leaning: Callable[[str], bool]) -> set[i
     return tails
 
 
-_OPENING = regex.compile(r"[\s\"“‘'«(\[—–-]*")
+_OPENING = patterns.compile(r"[\s\"“‘'«(\[—–-]*")
 
 
 def _initial(text: str) -> regex.Match | None:
