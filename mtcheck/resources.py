@@ -333,7 +333,8 @@ def toml_data(lang: str, name: str) -> dict:
 def lexicon_words(src: str, tgt: str) -> frozenset[str]:
     """Every word of the pair's lexicon translations, as written (``shoot down|kill`` → ``shoot``,
     ``down``, ``kill``): ordinary target-language words, for the casing and name rules."""
-    return frozenset(" ".join(row[tgt] for row in pair_table(src, tgt, "lexicon")).replace("|", " ").split())
+    translations = {row[tgt] for row in pair_table(src, tgt, "lexicon")}  # inflections share theirs: split each once
+    return frozenset(" ".join(translations).replace("|", " ").split())
 
 
 @functools.cache
