@@ -567,6 +567,28 @@ def main() -> None:
     raise SystemExit(code)
 
 
+def run() -> None:
+    """The command's entry point: :func:`main`, then leave without the interpreter's teardown.
+
+    Freeing every module, compiled pattern and cached table at exit costs about a tenth of a
+    short run. Exit handlers run and both streams are flushed first, as in a normal exit; a
+    stream that cannot be flushed (a closed pipe) leaves the normal way, which reports it.
+    """
+    try:
+        main()
+    except SystemExit as e:
+        code = e.code
+    import atexit
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            raise SystemExit(code) from None
+    os._exit(code if isinstance(code, int) else 0 if code is None else 1)
+
+
 _OUTPUT_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBADF}
 
 

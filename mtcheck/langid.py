@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import functools
 
-import regex
-
+from mtcheck import patterns
 from mtcheck.resources import languages, normalise_word, stopwords, word_list
 
-_TOKEN = regex.compile(r"\p{L}+(?:['’]|(?=\s))?|\p{L}+")
+_TOKEN = patterns.compile(r"\p{L}+(?:['’]|(?=\s))?|\p{L}+")
 
 
 @functools.cache
@@ -45,6 +44,7 @@ def language_scores(text: str, pair: tuple[str, ...] = ()) -> dict[str, float]:
     return {lang: sum(w in stop for w in words) / len(words) for lang, stop in _stopwords(pair).items()}
 
 
+@functools.lru_cache(maxsize=1024)  # several rules ask about the same sentence
 def guess(text: str, min_words: int = 4, pair: tuple[str, ...] = ()) -> str | None:
     """The most likely language of ``text``, or ``None`` when it is too short or unclear;
     ``pair``: the source and target languages the question is between."""

@@ -91,3 +91,25 @@ def test_required_literals_are_in_every_match(name, columns):
             for text in texts:
                 for m in pattern.finditer(text):
                     assert not literals or any(lit in fold(m.group()) for lit in literals), (row[column], m.group())
+
+
+def test_a_large_table_is_parsed_once_and_read_back_from_the_cache(tmp_path, monkeypatch):
+    from mtcheck import resources
+
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    (data / "xx-yy").mkdir(parents=True)
+    (data / "xx-yy" / "lexicon.tsv").write_text("# comment\nxx\tyy\nchat\tcat| kitty\nchien\n", encoding="utf-8")
+    monkeypatch.setattr(resources, "DATA_DIR", data)
+    monkeypatch.setattr(resources, "_STORED_TABLE_BYTES", 0)
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(cache))
+    expected = ({"xx": "chat", "yy": "cat| kitty"}, {"xx": "chien", "yy": ""})
+    assert resources.table.__wrapped__("xx-yy", "lexicon") == expected
+    [stored] = cache.iterdir()
+    assert resources.table.__wrapped__("xx-yy", "lexicon") == expected  # from the stored rows
+    stored.write_bytes(b"\x00damaged")
+    assert resources.table.__wrapped__("xx-yy", "lexicon") == expected
+    assert resources.table.__wrapped__("xx-yy", "missing") == ()
+
+
+def test_alternation_is_the_same_in_every_process():
+    assert alternation(["bis", "und", "à", "to", "oder", "a"]) == "oder|bis|und|to|a|à"

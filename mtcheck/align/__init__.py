@@ -41,7 +41,9 @@ def monolingual_segments(target: Document) -> list[Segment]:
 def align_documents(source: Document, target: Document, scorer: Scorer | None = None) -> list[Segment]:
     """Segments covering every sentence of both documents, in target order."""
     coverage = anchor_scorer(source.lang, target.lang).coverage
-    scorer = scorer or anchor_scorer(source.lang, target.lang)
+    # One cache of scores for the document: the paragraph test, the paragraph programme and a
+    # one-sentence paragraph's own alignment ask about the same pairs of texts.
+    scorer = functools.cache(scorer or anchor_scorer(source.lang, target.lang))
     lengths = length_model(source.lang, target.lang)
     segments: list[Segment] = []
     last_target = 0

@@ -15,15 +15,18 @@ from collections.abc import Callable
 
 import regex
 
+from mtcheck import patterns
 from mtcheck.resources import months, pair_table, stopwords, table, word_list
 
 Scorer = Callable[[str, str], float]
 
-_NUMBER = regex.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
-_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+_NUMBER = patterns.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
+_WORD = patterns.compile(r"\p{L}[\p{L}'’-]*")
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():  # nothing to strip: NFKD leaves ASCII as it is
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -78,17 +81,16 @@ class AnchorScorer:
 
     def source_words(self, text: str) -> tuple[frozenset[str], ...]:
         """For each content word or number of a source text, the keys it may match."""
-        return _source_words(self, text)
+        return _source_words(self, text)[0]
 
     def target_words(self, text: str) -> tuple[str, ...]:
         """The key of each content word or number of a target text."""
-        return _target_words(self, text)
+        return _target_words(self, text)[0]
 
     def __call__(self, src: str, tgt: str) -> float:
-        src_words, tgt_words = self.source_words(src), self.target_words(tgt)
+        (src_words, src_keys), (tgt_words, tgt_keys) = _source_words(self, src), _target_words(self, tgt)
         if not src_words and not tgt_words:
             return 0.5
-        tgt_keys, src_keys = _key_set(tgt_words), _key_union(src_words)
         unmatched = sum(map(tgt_keys.isdisjoint, src_words))  # map: no Python frame per word
         matched = len(src_words) - unmatched + sum(map(src_keys.__contains__, tgt_words))
         return matched / (len(src_words) + len(tgt_words))
@@ -96,8 +98,7 @@ class AnchorScorer:
     def coverage(self, src: str, tgt: str) -> tuple[float, float]:
         """Share of the source's content words that find a counterpart in the target, and the
         other way round (0.5 for a side without content words: no evidence either way)."""
-        src_words, tgt_words = self.source_words(src), self.target_words(tgt)
-        tgt_keys, src_keys = _key_set(tgt_words), _key_union(src_words)
+        (src_words, src_keys), (tgt_words, tgt_keys) = _source_words(self, src), _target_words(self, tgt)
         src_share = (len(src_words) - sum(map(tgt_keys.isdisjoint, src_words))) / len(src_words) if src_words else 0.5
         tgt_share = sum(map(src_keys.__contains__, tgt_words)) / len(tgt_words) if tgt_words else 0.5
         return src_share, tgt_share
@@ -110,7 +111,7 @@ class AnchorScorer:
         (cognate or lexicon translation) within a run at most three words longer than the
         phrase. ``None`` when there is no such run.
         """
-        wanted = [keys for keys in _source_words(self, phrase)]
+        wanted = list(self.source_words(phrase))
         if not wanted:
             return None
         words = [(m.start(), m.end(), _key(m.group())) for m in _WORD.finditer(text)]
@@ -129,9 +130,6 @@ class AnchorScorer:
                             best = (i, j)
                         break
         return (words[best[0]][0], words[best[1]][1]) if best is not None else None
-
-    def __hash__(self) -> int:
-        return hash((self.src_lang, self.tgt_lang))
 
 
 @functools.cache
@@ -156,7 +154,8 @@ def _numbers(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=8192)
-def _source_words(scorer: AnchorScorer, text: str) -> tuple[frozenset[str], ...]:
+def _source_words(scorer: AnchorScorer, text: str) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
+    """A source text's words (see ``AnchorScorer.source_words``) and the union of their keys."""
     words: list[frozenset[str]] = [frozenset({n}) for n in _numbers(text)]
     for m in _WORD.finditer(text):
         word = m.group().lower().replace("’", "'")
@@ -164,25 +163,16 @@ def _source_words(scorer: AnchorScorer, text: str) -> tuple[frozenset[str], ...]
         if word in scorer._src_stop or len(word) < 3:
             continue
         words.append(scorer.keys_of(word))
-    return tuple(words)
+    return tuple(words), frozenset().union(*words)
 
 
 @functools.lru_cache(maxsize=8192)
-def _target_words(scorer: AnchorScorer, text: str) -> tuple[str, ...]:
+def _target_words(scorer: AnchorScorer, text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A target text's word keys (see ``AnchorScorer.target_words``) and their set."""
     words = _numbers(text)
     for m in _WORD.finditer(text):
         word = m.group().lower()
         if word in scorer._tgt_stop or len(word) < 3:
             continue
         words.append(scorer._tgt_values.get(word) or _key(word))
-    return tuple(words)
-
-
-@functools.lru_cache(maxsize=8192)
-def _key_set(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(words)
-
-
-@functools.lru_cache(maxsize=8192)
-def _key_union(words: tuple[frozenset[str], ...]) -> frozenset[str]:
-    return frozenset().union(*words)
+    return tuple(words), frozenset(words)

@@ -7,24 +7,40 @@ from collections.abc import Iterator
 
 import regex
 
+from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity
-from mtcheck.resources import exonyms, months, pair_table, stopwords, table, word_list
+from mtcheck.resources import (
+    exonyms,
+    lexicon_words,
+    months,
+    pair_table,
+    stopwords,
+    table,
+    word_list,
+)
 from mtcheck.typography import typography
 
-_WORD = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{L}[\p{L}'’-]*\p{L}|(?<![\p{L}\p{N}_@/.-])\p{L}")
+_WORD = patterns.compile(r"(?<![\p{L}\p{N}_@/.-])\p{L}[\p{L}'’-]*\p{L}|(?<![\p{L}\p{N}_@/.-])\p{L}")
 
 
-def _mid_sentence_words(sent: Sentence) -> Iterator[regex.Match]:
+def _mid_sentence_words(sent: Sentence) -> tuple[regex.Match, ...]:
     """Words that are not the sentence's first word (nor the first after a colon or quote)."""
-    text = sent.text
+    return _mid_words(sent.text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _mid_words(text: str) -> tuple[regex.Match, ...]:
+    """:func:`_mid_sentence_words` of a text, found once however many rules and calls ask."""
+    found = []
     for m in _WORD.finditer(text):
         k = m.start()  # the last character before the word that is not a space (no copy of the prefix)
         while k and text[k - 1] in " \u00a0\u202f":
             k -= 1
         if not k or text[k - 1] in "«“\"‘'([:—–-.!?…":
             continue
-        yield m
+        found.append(m)
+    return tuple(found)
 
 
 @functools.cache
@@ -63,26 +79,34 @@ class NameCasing(Rule):
         src_typo = typography(ctx.src_lang)
         ordinary = ordinary_words(ctx.tgt_lang) if src_typo.get("capitalises_nouns") else frozenset()
         titles = src_typo.get("capitalises_titles")
+        seg_names: tuple = (None, {})  # (segment, its source names): computed once per segment
         for seg, sent in ctx.target_sentences():
-            source_names = {
-                names.get(word, word): word
-                for s in seg.source
-                for word in (_names_outside_titles(s, ctx.src_lang) if titles else _capitalised(s))
-                if word.lower() not in ordinary
-            }
-            source_names |= {names[m.group()]: m.group() for s in seg.source for m in _WORD.finditer(s.text) if m.group() in names}
-            words = [m.group() for m in _WORD.finditer(sent.text)]
+            if seg_names[0] is not seg:
+                found = {
+                    names.get(word, word): word
+                    for s in seg.source
+                    for word in (_names_outside_titles(s, ctx.src_lang) if titles else _capitalised(s))
+                    if word.lower() not in ordinary
+                }
+                found |= {names[m.group()]: m.group() for s in seg.source for m in _WORD.finditer(s.text) if m.group() in names}
+                seg_names = (seg, found)
+            source_names = dict(seg_names[1])
+            words = _WORD.findall(sent.text)
             lowercase = {w for w in words if w.islower()}
             for word in words:  # "bad bank" beside "Royal Bank of Scotland": the name is there
                 if word in source_names and word.lower() in lowercase and word.lower() in _common_words(ctx.src_lang, ctx.tgt_lang):
                     source_names.pop(word)
             for m in _mid_sentence_words(sent):
                 word = m.group()
-                if not word[0].islower() or word.lower() in by_design or word in stop or len(word) < 3:
+                if not word[0].islower():
+                    continue
+                name = word[0].upper() + word[1:]
+                if name not in source_names and name not in standalone:
+                    continue  # the cheap test first: most words name nothing
+                if word.lower() in by_design or word in stop or len(word) < 3:
                     continue
                 if any(ch.isupper() for ch in word[1:]):
                     continue  # lowercase by design: al-Qassam, eBay
-                name = word[0].upper() + word[1:]
                 if name in source_names:
                     original = source_names[name]
                     reason = f"the source has “{original}”" + (f" (English “{name}”)" if original != name else "")
@@ -137,7 +161,7 @@ def _abbreviations(lang: str) -> frozenset[str]:
 def _standalone_capitalised(sent: Sentence) -> set[str]:
     """Capitalised words standing alone inside a sentence (not part of a multiword name)."""
     found = set()
-    words = list(_mid_sentence_words(sent))
+    words = _mid_sentence_words(sent)
     for k, m in enumerate(words):
         word = m.group()
         if not word[0].isupper() or word.isupper():
@@ -158,7 +182,7 @@ def ordinary_words(lang: str) -> frozenset[str]:
 @functools.cache
 def _common_words(src: str, tgt: str) -> frozenset[str]:
     """Ordinary target-language words: every word of the pair's lexicon translations."""
-    return frozenset(w for row in pair_table(src, tgt, "lexicon") for alt in row[tgt].split("|") for w in alt.split())
+    return lexicon_words(src, tgt)
 
 
 @functools.cache
@@ -229,9 +253,9 @@ class CalendarAndNationality(Rule):
 _PLURAL = {"weekday": "weekdays", "month": "months", "nationality": "nationalities", "language": "languages"}
 
 
-_DAY_BEFORE = regex.compile(r"(?<!\d)(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+$")
-_DAY_OR_YEAR_AFTER = regex.compile(r"\s+(?:[1-9]|[12]\d|3[01]|\d{4})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|people|of)\b)")
-_DATE_END = regex.compile(r"\s*(?:$|[,.;:)!?]|\d{4}\b)")
+_DAY_BEFORE = patterns.compile(r"(?<!\d)(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+$")
+_DAY_OR_YEAR_AFTER = patterns.compile(r"\s+(?:[1-9]|[12]\d|3[01]|\d{4})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|people|of)\b)")
+_DATE_END = patterns.compile(r"\s*(?:$|[,.;:)!?]|\d{4}\b)")
 
 
 def _in_date(text: str, m: regex.Match) -> bool:
@@ -298,7 +322,7 @@ class SentenceStartCasing(Rule):
             )
 
 
-_ENDED = regex.compile(r"[.!?…:»”\"’')\]]\s*$")
+_ENDED = patterns.compile(r"[.!?…:»”\"’')\]]\s*$")
 
 
 def _first_word(text: str) -> regex.Match | None:

@@ -6,6 +6,7 @@ import functools
 
 import regex
 
+from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, PatternRule
 from mtcheck.model import Sentence, Severity
 from mtcheck.resources import alternation, months, pair_table, word_list
@@ -132,7 +133,7 @@ class SourceOrdinal(_EnglishFormatRule):
 @functools.cache
 def _ordinal_pattern(lang: str) -> regex.Pattern | None:
     suffixes = alternation(word_list(lang, "ordinal_suffixes"))
-    return regex.compile(rf"(?<![\p{{L}}\d.,-])(\d+)({suffixes})(?![\p{{L}}\d-])") if suffixes else None
+    return patterns.compile(rf"(?<![\p{{L}}\d.,-])(\d+)({suffixes})(?![\p{{L}}\d-])") if suffixes else None
 
 
 class SourceHonorific(_EnglishFormatRule):
@@ -153,7 +154,7 @@ class SourceHonorific(_EnglishFormatRule):
         if not self._english:
             return None
         titles = alternation(self._english)
-        return regex.compile(rf"(?<![\p{{L}}.])({titles})(?=[ \u00a0]\p{{Lu}})")
+        return patterns.compile(rf"(?<![\p{{L}}.])({titles})(?=[ \u00a0]\p{{Lu}})")
 
     def skip(self, sentence: Sentence, m: regex.Match) -> bool:
         initial = len(m.group()) == 2 and m.group().endswith(".")

@@ -9,19 +9,20 @@ from dataclasses import dataclass
 
 import regex
 
+from mtcheck import patterns
 from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.casing import is_title_case, ordinary_words
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span
-from mtcheck.resources import Phrases, alternation, exonyms, lexicon, months, pair_table, stopwords, measured, word_list
+from mtcheck.resources import Phrases, alternation, exonyms, lexicon, lexicon_words, months, pair_table, stopwords, measured, word_list
 from mtcheck.typography import typography
 
 # Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping".
-_NAME_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}\p{Ll}[\p{L}'’-]*)+")
+_NAME_RUN = patterns.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}\p{Ll}[\p{L}'’-]*)+")
 # A capitalised word, hyphenated parts included; after an elision too ("d'Israël").
-_NAME_WORD = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*")
+_NAME_WORD = patterns.compile(r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*")
 # Capitalised words in a row, titles and hyphenated parts included: "Lance Corporal Hawkins".
-_CAPITALISED_RUN = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*\.?(?:[ \u00a0]\p{Lu}\p{L}*(?:-\p{L}+)*\.?)*")
+_CAPITALISED_RUN = patterns.compile(r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*\.?(?:[ \u00a0]\p{Lu}\p{L}*(?:-\p{L}+)*\.?)*")
 _OPENERS = "«“\"‘'([:—–-.!?…"
 
 
@@ -42,6 +43,7 @@ def _exonym_pattern(src: str, tgt: str) -> tuple[Phrases | None, dict[str, str]]
     return Phrases(forms, r"[\w'’-]") or None, forms
 
 
+@functools.lru_cache(maxsize=4096)
 def _plain(text: str) -> str:
     return strip_accents(text).lower()
 
@@ -177,7 +179,7 @@ def _source_ordinary(src: str, tgt: str) -> Words:
 def _target_ordinary(src: str, tgt: str) -> Words:
     """Lowercase target words that are no proper names even when capitalised: the words of the
     lexicon's translations, titles, calendar words, demonyms, languages, function words."""
-    words = set(" ".join(set(lexicon(src, tgt).values())).replace("|", " ").lower().split())
+    words = {w.lower() for w in lexicon_words(src, tgt)}
     extra = {t.rstrip(".").lower() for t in word_list(tgt, "abbreviations")} | set(months(tgt))
     extra |= {w.lower() for name in ("weekdays", "demonyms", "languages") for w in word_list(tgt, name)}
     return words, extra, stopwords(tgt)
@@ -217,7 +219,7 @@ def _ordinary(word: str, words: Words) -> bool:
 def _particle_pattern(lang: str) -> regex.Pattern | None:
     """A particle and the capitalised name after it (``data/<lang>/name_particles.txt``): `` de Villiers``."""
     particles = alternation(word_list(lang, "name_particles"))
-    return regex.compile(rf"[ \u00a0](?:{particles})(?:[ \u00a0]|(?<=['’]))?\p{{Lu}}\p{{L}}+(?:-\p{{L}}+)*") if particles else None
+    return patterns.compile(rf"[ \u00a0](?:{particles})(?:[ \u00a0]|(?<=['’]))?\p{{Lu}}\p{{L}}+(?:-\p{{L}}+)*") if particles else None
 
 
 def _surnames(ctx: CheckContext) -> frozenset[str]:
@@ -437,17 +439,29 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
     return None
 
 
+_LETTER_OR_DIGIT = patterns.compile(r"[\p{L}\p{N}]")
+
+
+def _whole(name: str, text: str) -> Iterator[int]:
+    """Where ``name`` stands in ``text`` as a whole word (no letter or digit touches it), left to
+    right without overlaps: a plain search, no pattern compiled per name."""
+    size, k = len(name), text.find(name)
+    while k >= 0:
+        if not (k and _LETTER_OR_DIGIT.match(text, k - 1) or _LETTER_OR_DIGIT.match(text, k + size)):
+            yield k
+            k = text.find(name, k + max(size, 1))
+        else:
+            k = text.find(name, k + 1)
+
+
 def _count(name: str, text: str) -> int:
-    return len(regex.findall(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(name)}(?![\p{{L}}\p{{N}}])", text))
+    return sum(1 for _ in _whole(name, text))
 
 
 def _elsewhere(ctx: CheckContext, seg: Segment, text: str) -> bool:
     """Whether the translation writes ``text`` as such outside the segment (it keeps that name)."""
     span = seg.target_span
-    return any(
-        not (span.start <= m.start() < span.end)
-        for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(text)}(?![\p{{L}}\p{{N}}])", ctx.target.text)
-    )
+    return any(not (span.start <= k < span.end) for k in _whole(text, ctx.target.text))
 
 
 _last_context: list = [(None, [])]  # (the context last analysed, its problems): both name rules read them
@@ -472,6 +486,13 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
     # elsewhere translated institutions (``Guardia`` → ``Guard``) look like respelled names.
     warn_swaps = measured(ctx.src_lang, ctx.tgt_lang, "name-mismatch")
     source_text = "\n".join(p.text for p in ctx.source.paragraphs) if ctx.source else ""
+    in_source: dict[str, int] = {}  # whole-document counts, once per word
+
+    def source_count(word: str) -> int:
+        if word not in in_source:
+            in_source[word] = _count(word, source_text)
+        return in_source[word]
+
     for seg in ctx.aligned():
         target, missing, fewer, seen, first_only = seg.target_text, [], [], set(), set()
         for sent in seg.source:
@@ -484,7 +505,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 expected = known.get(name.text, name.text)
                 forms = {name.text, *accepted.get(name.text, (expected,))}
                 # a first name alone is no name present, unless the source uses that word alone too ("M. Xi")
-                given = name.person and _count(name.text.split()[0], source_text) <= _count(name.text, source_text)
+                given = name.person and source_count(name.text.split()[0]) <= source_count(name.text)
                 if any(_present(form, target, every=name.whole, person=given, last=name.headed) for form in forms):
                     if swap := _swapped_word(ctx, seg, name, forms):
                         sent_t, a, b, gone = swap  # the replaced word elsewhere: perhaps a source slip put right

@@ -9,34 +9,35 @@ from dataclasses import dataclass
 
 import regex
 
+from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Sentence, Severity, Span
 from mtcheck.resources import alternation, months, table, word_list
 from mtcheck.typography import typography
 
-_DIGITS = regex.compile(
+_DIGITS = patterns.compile(
     r"(?<![\p{L}\d])(?:\d{2}(?:[ .\u00a0-]\d{2}){3,}(?!\d)"  # a phone number: 08 11 00 06 95
     r"|(?<![\d:])\d{1,2}:\d{2}(?![\d:])"  # a time of day: 15:00, 7:30
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*)"
     r"(?:\s?h\s?\d{2}|\s?h\b)?"
 )
-_WORD = regex.compile(r"\p{L}+")
-_PHONE = regex.compile(r"\d{2}(?:[ .\u00a0-]\d{2}){3,}")
-_HOUR_MINUTES = regex.compile(r"(?:h\s?|^\d{1,2}[.:])(\d{2})$")
-_AM_PM = regex.compile(r"\s?(?:(a\.?m\.?)|(p\.?m\.?))(?!\p{L})", regex.IGNORECASE)
+_WORD = patterns.compile(r"\p{L}+")
+_PHONE = patterns.compile(r"\d{2}(?:[ .\u00a0-]\d{2}){3,}")
+_HOUR_MINUTES = patterns.compile(r"(?:h\s?|^\d{1,2}[.:])(\d{2})$")
+_AM_PM = patterns.compile(r"\s?(?:(a\.?m\.?)|(p\.?m\.?))(?!\p{L})", regex.IGNORECASE)
 
 
 _TENS = frozenset(float(v) for v in range(20, 100, 10))
 _UNITS = frozenset(float(v) for v in range(1, 10))
 # What may join a tens word to a units word: ``fifty-eight``, ``trigésimo sexto``, ``treinta y seis``, ``vingt et un``.
-_NUMBER_JOIN = regex.compile(r"-|\s+(?:(?:y|et)\s+)?")
+_NUMBER_JOIN = patterns.compile(r"-|\s+(?:(?:y|et)\s+)?")
 # A number in parentheses right after another one: ``45 miles (72 km)``, ``$200 billion (£150 billion)``.
-_GLOSS_BEFORE = regex.compile(r"[^()\d]{0,30}\(\s*(?:[$£€¥]|US\$)?\s*$")
-_GLOSS_AFTER = regex.compile(r"[^()\d]{0,30}\)")
+_GLOSS_BEFORE = patterns.compile(r"[^()\d]{0,30}\(\s*(?:[$£€¥]|US\$)?\s*$")
+_GLOSS_AFTER = patterns.compile(r"[^()\d]{0,30}\)")
 # The last two digits of a year after a four-digit year: ``1950-53``.
-_YEAR_RANGE = regex.compile(r"(?<!\d)(1[5-9]|20)\d{2}\s?[-–/]\s?$")
+_YEAR_RANGE = patterns.compile(r"(?<!\d)(1[5-9]|20)\d{2}\s?[-–/]\s?$")
 # Digits glued to capitals: ``SS19`` (spring-summer 2019), ``WW1``, ``F125``.
-_GLUED = regex.compile(r"(?<![\p{L}\d])\p{Lu}{1,4}(\d{1,4})(?![\d\p{L}])")
+_GLUED = patterns.compile(r"(?<![\p{L}\d])\p{Lu}{1,4}(\d{1,4})(?![\d\p{L}])")
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,8 @@ def _context_patterns(lang: str) -> tuple[regex.Pattern | None, regex.Pattern | 
     """Words before a number that make it a decade, and after it that make it a 24-hour time."""
     decade, clock = alternation(word_list(lang, "decade_words")), alternation(word_list(lang, "clock_words"))
     return (
-        regex.compile(rf"(?:{decade})\s?['’‘]?$", regex.IGNORECASE) if decade else None,  # anni '80
-        regex.compile(rf"\s?(?:{clock})(?!\p{{L}})", regex.IGNORECASE) if clock else None,
+        patterns.compile(rf"(?:{decade})\s?['’‘]?$", regex.IGNORECASE) if decade else None,  # anni '80
+        patterns.compile(rf"\s?(?:{clock})(?!\p{{L}})", regex.IGNORECASE) if clock else None,
     )
 
 
@@ -79,7 +80,7 @@ def _context_patterns(lang: str) -> tuple[regex.Pattern | None, regex.Pattern | 
 def _clock_before(lang: str) -> regex.Pattern | None:
     """Words before a number that make it a time of day (Italian ``alle 7.55``)."""
     words = alternation(word_list(lang, "clock_words_before"))
-    return regex.compile(rf"(?<!\p{{L}})(?:{words})\s$", regex.IGNORECASE) if words else None
+    return patterns.compile(rf"(?<!\p{{L}})(?:{words})\s$", regex.IGNORECASE) if words else None
 
 
 @functools.cache
@@ -96,13 +97,13 @@ def _compounds(lang: str) -> regex.Pattern | None:
     suffixes = alternation(word_list(lang, "number_compound_suffixes"))
     if not suffixes:
         return None
-    return regex.compile(rf"({alternation(_words(lang)[0])})(?:{suffixes})\p{{Ll}}{{0,2}}", regex.IGNORECASE)
+    return patterns.compile(rf"({alternation(_words(lang)[0])})(?:{suffixes})\p{{Ll}}{{0,2}}", regex.IGNORECASE)
 
 
 @functools.cache
 def _weekdays(lang: str) -> regex.Pattern | None:
     days = alternation(word_list(lang, "weekdays"))
-    return regex.compile(rf"(?<!\p{{L}})(?:{days})(?!\p{{L}})", regex.IGNORECASE) if days else None
+    return patterns.compile(rf"(?<!\p{{L}})(?:{days})(?!\p{{L}})", regex.IGNORECASE) if days else None
 
 
 def _names_weekday(sentences: list[Sentence], lang: str) -> bool:
@@ -128,8 +129,8 @@ def _parse_digits(text: str, lang: str) -> tuple[set[float], float]:
     return values, step
 
 
-_WORD_AFTER = regex.compile(r"\.?\s+(?:de\s+)?(\p{L}+)")
-_WORD_BEFORE = regex.compile(r"(\p{L}+)\.?\s+$")
+_WORD_AFTER = patterns.compile(r"\.?\s+(?:de\s+)?(\p{L}+)")
+_WORD_BEFORE = patterns.compile(r"(\p{L}+)\.?\s+$")
 
 
 def _month_beside(text: str, start: int, end: int, months: dict[str, float]) -> bool:
@@ -251,7 +252,7 @@ def _scale_after(text: str, end: int, scales: dict[str, float]) -> tuple[float |
 def _roman_ordinals(lang: str) -> regex.Pattern | None:
     """Roman numerals with the language's ordinal ending: ``XXe siècle``, ``XIXe``."""
     suffixes = alternation(word_list(lang, "ordinal_suffixes"))
-    return regex.compile(rf"(?<![\p{{L}}])([IVXLC]{{2,}}|[IVX])(?:{suffixes})(?![\p{{L}}])") if suffixes else None
+    return patterns.compile(rf"(?<![\p{{L}}])([IVXLC]{{2,}}|[IVX])(?:{suffixes})(?![\p{{L}}])") if suffixes else None
 
 
 @functools.cache
@@ -260,7 +261,7 @@ def _roman_centuries(lang: str) -> regex.Pattern | None:
     words = alternation(word_list(lang, "century_words"))
     if not words:
         return None
-    return regex.compile(rf"(?<!\p{{L}})(?:(?:{words})\s+([IVXLC]{{1,6}})|([IVXLC]{{1,6}})\s+(?:{words}))(?!\p{{L}})")
+    return patterns.compile(rf"(?<!\p{{L}})(?:(?:{words})\s+([IVXLC]{{1,6}})|([IVXLC]{{1,6}})\s+(?:{words}))(?!\p{{L}})")
 
 
 def _roman_value(numeral: str) -> int:
@@ -292,7 +293,7 @@ def _units(lang: str) -> tuple[regex.Pattern | None, dict[str, list[_Unit]]]:
     articles = alternation(word_list(lang, "unit_articles"))
     # the unit may follow a range ("5 à 7,5 cm", "1 to 4 inches", "entre 2 y 10 centímetros"),
     # a hyphen ("a 20-degree difference") or an article ("half an inch")
-    pattern = regex.compile(
+    pattern = patterns.compile(
         rf"(?:\s*(?:à|to|-|–|and|et|ou|or|y|o|e|a|ai|al|bis|und|oder)\s*\d+(?:[.,]\d+)?)?[\s\u00a0\u202f-]*"
         + (rf"(?:(?:{articles})\s+)?" if articles else "")
         + rf"({units})(?![\p{{L}}²])"
@@ -313,7 +314,7 @@ def _bare(lang: str, values: set[float]) -> tuple[Quantity, ...]:
     )
 
 
-_SUB_NUMBER = regex.compile(r"[\s-]?(\d{1,2})(?![\d.,])")
+_SUB_NUMBER = patterns.compile(r"[\s-]?(\d{1,2})(?![\d.,])")
 
 
 def _quantities_after(text: str, end: int, lang: str, values: set[float], step: float) -> tuple[tuple[Quantity, ...], int]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
+from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span
 from mtcheck.resources import measured, toml_data
@@ -39,7 +40,7 @@ def cues(lang: str) -> Cues:
 
     def compiled(key: str) -> regex.Pattern | None:
         parts = data.get(key, [])
-        return regex.compile("|".join(f"(?:{p})" for p in parts), regex.IGNORECASE) if parts else None
+        return patterns.compile("|".join(f"(?:{p})" for p in parts), regex.IGNORECASE) if parts else None
 
     return Cues(*(compiled(k) for k in ("ignore", "strong", "weak", "reported", "hedges", "attribution")))
 

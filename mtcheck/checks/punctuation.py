@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import regex
 
+from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Segment, Sentence, Severity
 from mtcheck.resources import months as months_of
@@ -15,7 +16,7 @@ from mtcheck.resources import stopwords, word_list
 from mtcheck.typography import typography
 
 _SPACES = " \u00a0\u202f"
-_FINAL = regex.compile(r"[.!?…][\s\u00a0\u202f]*[»”\"’')\]]*\s*$")
+_FINAL = patterns.compile(r"[.!?…][\s\u00a0\u202f]*[»”\"’')\]]*\s*$")
 
 
 class ForeignQuotes(Rule):
@@ -55,7 +56,7 @@ def _foreign_quote_pattern(foreign: tuple[tuple[str, str], ...]) -> regex.Patter
     """Foreign quotation marks with the spacing French puts inside them (``« `` and `` »``)."""
     openers = regex.escape("".join(k for k, v in foreign if v in "“‘"))
     closers = regex.escape("".join(k for k, v in foreign if v not in "“‘"))
-    return regex.compile(rf"[{openers}][{_SPACES}]?(?=\S)|(?<=\S)[{_SPACES}]?[{closers}]|[{openers}{closers}]")
+    return patterns.compile(rf"[{openers}][{_SPACES}]?(?=\S)|(?<=\S)[{_SPACES}]?[{closers}]|[{openers}{closers}]")
 
 
 class UnbalancedQuotes(Rule):
@@ -126,7 +127,7 @@ class UnbalancedQuotes(Rule):
 
 
 _OPENS, _CLOSES, _EITHER, _INSIDE = "opens", "closes", "either", "inside"
-_POSSESSIVE = regex.compile(r'\p{L}" \p{L}')  # ``Lakers" six-game``: an apostrophe typed as a quote
+_POSSESSIVE = patterns.compile(r'\p{L}" \p{L}')  # ``Lakers" six-game``: an apostrophe typed as a quote
 _SOURCE_QUOTES = '"“”«»„'  # not ‘ ’ ‚ ‹ ›: apostrophes look the same
 _NEVER_CLOSED = {True: "Opening quotation mark is never closed.", False: "Straight quotation mark is never closed."}
 _AFTER_WORD = ".,;:!?…)]}%’'"
@@ -164,7 +165,7 @@ class SpaceBeforePunctuation(Rule):
         marks = typography(ctx.tgt_lang).get("no_space_before", "")
         if not marks:
             return
-        pattern = regex.compile(rf"(?<=[\p{{L}}\p{{N}}”’)%]) +(?=[{regex.escape(marks)}](?![.…]))")
+        pattern = patterns.compile(rf"(?<=[\p{{L}}\p{{N}}”’)%]) +(?=[{regex.escape(marks)}](?![.…]))")
         for seg, sent in ctx.target_sentences():
             for m in pattern.finditer(sent.text):
                 mark = sent.text[m.end()]
@@ -299,10 +300,10 @@ class FinalPunctuation(Rule):
 
 
 _HEADING_WORDS = 6
-_DOUBLED_STOP = regex.compile(r"(?<![.…])\.\.(?![.…])")  # not an ellipsis
+_DOUBLED_STOP = patterns.compile(r"(?<![.…])\.\.(?![.…])")  # not an ellipsis
 _BREAK_SLACK = 0.25
-_CAPITAL_AFTER_WORD = regex.compile(r"(?<!\S)(\S*[\p{L}\p{N}]) (\p{Lu}\p{Ll}*)\b(?!\.)(?P<cap>\s+\p{Lu})?")  # not initials
-_ATTRIBUTED = regex.compile(r"[!?][’'”\"»“]+$")  # a quoted question or exclamation, its attribution next
+_CAPITAL_AFTER_WORD = patterns.compile(r"(?<!\S)(\S*[\p{L}\p{N}]) (\p{Lu}\p{Ll}*)\b(?!\.)(?P<cap>\s+\p{Lu})?")  # not initials
+_ATTRIBUTED = patterns.compile(r"[!?][’'”\"»“]+$")  # a quoted question or exclamation, its attribution next
 _TITLE_BLOCKS = 6
 _BULLETED = 3
 
@@ -405,5 +406,5 @@ def _abbreviations(lang: str) -> frozenset[str]:
     return frozenset(word_list(lang, "abbreviations") + word_list(lang, "abbreviations_sentence_final_ok"))
 
 
-_INNER = regex.compile(r"(?<=[\p{L}\p{N}])[.?!](?=[ \u00a0]+\p{Ll}(?!\p{L}*\p{Lu}))")
-_SOURCE_INNER = regex.compile(r"[ \u00a0\u202f]?[.?!](?=[ \u00a0\u202f]+\p{Ll})")  # French spaces before "?" and "!"
+_INNER = patterns.compile(r"(?<=[\p{L}\p{N}])[.?!](?=[ \u00a0]+\p{Ll}(?!\p{L}*\p{Lu}))")
+_SOURCE_INNER = patterns.compile(r"[ \u00a0\u202f]?[.?!](?=[ \u00a0\u202f]+\p{Ll})")  # French spaces before "?" and "!"

@@ -9,17 +9,18 @@ from collections.abc import Iterator
 
 import regex
 
+from mtcheck import patterns
 from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import table, word_list
 
-_DOUBLE = regex.compile(r"(?<![\p{L}\p{N}'’.-])(\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)(\s+)(\1)(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
+_DOUBLE = patterns.compile(r"(?<![\p{L}\p{N}'’.-])(\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)(\s+)(\1)(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
 # A capitalised word doubled in the source ("Danse Danse", "Bora-Bora").
-_SOURCE_DOUBLE = regex.compile(r"(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}'’]*)[\s‐-]+\1(?![\p{L}\p{N}'’-])")
-_LAST_WORD = regex.compile(r"(\p{L}+)\s+$")
-_EXCLAMATION_END = regex.compile(r"^\s*(?:[,!.?…;:)\]”’\"»—–-]|$)")
-_CONTRACTION = regex.compile(r"^\s*n['’]t\b")
+_SOURCE_DOUBLE = patterns.compile(r"(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}'’]*)[\s‐-]+\1(?![\p{L}\p{N}'’-])")
+_LAST_WORD = patterns.compile(r"(\p{L}+)\s+$")
+_EXCLAMATION_END = patterns.compile(r"^\s*(?:[,!.?…;:)\]”’\"»—–-]|$)")
+_CONTRACTION = patterns.compile(r"^\s*n['’]t\b")
 _WINDOW = 200  # characters of context either side of a double that its exceptions look at
 
 

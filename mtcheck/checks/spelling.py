@@ -6,8 +6,8 @@ import functools
 from collections import Counter
 from collections.abc import Iterator
 
-import regex
 
+from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.untranslated import blank_kept
 from mtcheck.lexicon import Lexicon, lexicon, normalise
@@ -15,9 +15,9 @@ from mtcheck.model import Finding, Severity
 from mtcheck.compat import tomllib
 from mtcheck.resources import DATA_DIR, table, word_list
 
-_WORD = regex.compile(r"(?<![\p{L}\p{N}'’_@#/.\\-])\p{L}+(?:['’]\p{L}+)*(?![\p{L}\p{N}_/\\-]|['’]\p{L}|\.\p{L})")
-_LETTERS = regex.compile(r"\p{L}+")
-_OPENING = regex.compile(r"^[\s\"“‘'«(\[—–-]*$")
+_WORD = patterns.compile(r"(?<![\p{L}\p{N}'’_@#/.\\-])\p{L}+(?:['’]\p{L}+)*(?![\p{L}\p{N}_/\\-]|['’]\p{L}|\.\p{L})")
+_LETTERS = patterns.compile(r"\p{L}+")
+_OPENING = patterns.compile(r"^[\s\"“‘'«(\[—–-]*$")
 # By edit distance: how frequent (Zipf) a correction must be, and how much more than the word.
 MIN_CORRECTION = {1: 3.5, 2: 4.0}
 MIN_GAIN = {1: 1.5, 2: 2.0}
@@ -25,7 +25,7 @@ PART_ZIPF = 3.0  # both parts of an attested compound are at least this frequent
 SOURCE_ZIPF = 3.0  # a source-language word this frequent is left to untranslated-word
 VARIANT_GAP = 2.0  # a regional variant is at most this much more frequent (Zipf) than the word
 SPLIT_ZIPF = 3.0  # both words of a run-together pair (staffand) are in the dictionary and this frequent
-_TRIPLED = regex.compile(r"(\p{L})\1\1")
+_TRIPLED = patterns.compile(r"(\p{L})\1\1")
 
 
 class Spelling(Rule):

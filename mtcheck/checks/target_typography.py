@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import regex
 
+from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, PatternRule, Rule
 from mtcheck.model import Finding, Sentence, Severity
 from mtcheck.resources import alternation, months, word_list
@@ -61,7 +62,7 @@ def _clock_before(lang: str) -> regex.Pattern | None:
 @functools.cache
 def _clock_after(lang: str) -> regex.Pattern | None:
     words = alternation(word_list(lang, "clock_words"))
-    return regex.compile(rf"\s?(?:{words})(?!\p{{L}})", regex.IGNORECASE) if words else None
+    return patterns.compile(rf"\s?(?:{words})(?!\p{{L}})", regex.IGNORECASE) if words else None
 
 
 class MissingNbsp(Rule):
@@ -169,7 +170,7 @@ class CapitalisedCalendar(Rule):
 def _calendar_pattern(lang: str) -> regex.Pattern | None:
     names = [w for w in (*word_list(lang, "weekdays"), *months(lang)) if w.isalpha()]
     words = alternation(w[0].upper() + w[1:] for w in names)
-    return regex.compile(rf"(?<![\p{{L}}-])(?:{words})(?![\p{{L}}-])") if words else None
+    return patterns.compile(rf"(?<![\p{{L}}-])(?:{words})(?![\p{{L}}-])") if words else None
 
 
 class ForeignHonorific(PatternRule):
@@ -191,7 +192,7 @@ class ForeignHonorific(PatternRule):
         self._forms = typography(ctx.tgt_lang).get("honorifics", {})
         self._names = tuple(typography(ctx.tgt_lang).get("honorific_names", []))
         forms = alternation(self._forms)
-        return regex.compile(rf"(?<![\p{{L}}.])(?:{forms})(?=\s\p{{Lu}})") if forms else None
+        return patterns.compile(rf"(?<![\p{{L}}.])(?:{forms})(?=\s\p{{Lu}})") if forms else None
 
     def skip(self, sentence: Sentence, m: regex.Match) -> bool:
         return sentence.text.startswith(self._names, m.start())  # Mr Bean

@@ -8,14 +8,14 @@ from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
-from mtcheck import langid
+from mtcheck import langid, patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.lexicon import Lexicon, lexicon, normalise
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import Phrases, stopwords, word_list
 from mtcheck.typography import glossed_quotations
 
-_TOKEN = regex.compile(r"\p{L}+(?:['’](?=\p{L}))?")
+_TOKEN = patterns.compile(r"\p{L}+(?:['’](?=\p{L}))?")
 
 
 @functools.cache
@@ -23,6 +23,7 @@ def _kept_names(pair: str) -> Phrases | None:
     return Phrases(word_list(pair, "keep_source"), r"\p{L}", regex) or None
 
 
+@functools.lru_cache(maxsize=1024)  # three rules read each sentence without them
 def _without_kept_names(text: str, pair: str) -> str:
     pattern = _kept_names(pair)
     return pattern.sub(" ", text) if pattern else text
@@ -119,13 +120,13 @@ def _source_runs(text: str, src_stop: frozenset[str], tgt_stop: frozenset[str]) 
         run = []
 
 
-_WORD = regex.compile(r"\p{L}+")
+_WORD = patterns.compile(r"\p{L}+")
 RARE_SOURCE_ZIPF = 1.0  # a word of the aligned source this frequent that the target language lacks
-_ELIDED = regex.compile(r"['’]\p{L}+")
+_ELIDED = patterns.compile(r"['’]\p{L}+")
 _SKIP_BEFORE = frozenset("#@/\\_.0123456789")  # hashtags, handles, paths, file names, 5km
-_MARKUP = regex.compile(r"(?:\p{L}+://|www\.)\S+|[\w.+-]+@[\w-]+\.\S+|[#@][\p{L}\p{N}_-]+|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|gov|edu)\b")
+_MARKUP = patterns.compile(r"(?:\p{L}+://|www\.)\S+|[\w.+-]+@[\w-]+\.\S+|[#@][\p{L}\p{N}_-]+|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|gov|edu)\b")
 _MARKUP_HINTS = ("/", "@", "#", "www.", ".com", ".org", ".net", ".gov", ".edu")  # weather.com
-_QUOTED = regex.compile(r"[\"“«‘*_][^\"“”«»‘’*_\n]{1,60}?[\"”»’*_]|(?<!\p{L})'[^'\n]{1,60}?'(?!\p{L})")
+_QUOTED = patterns.compile(r"[\"“«‘*_][^\"“”«»‘’*_\n]{1,60}?[\"”»’*_]|(?<!\p{L})'[^'\n]{1,60}?'(?!\p{L})")
 
 
 @functools.cache
@@ -198,7 +199,7 @@ def _name_tails(text: str, source: str, leaning: Callable[[str], bool]) -> set[i
     return tails
 
 
-_OPENING = regex.compile(r"[\s\"“‘'«(\[—–-]*")
+_OPENING = patterns.compile(r"[\s\"“‘'«(\[—–-]*")
 
 
 def _initial(text: str) -> regex.Match | None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import regex
-
+from mtcheck import patterns
 from mtcheck.model import Document, Paragraph, Span
 from mtcheck.segment import trimmed_ranges
 
-_BLANK_LINE = regex.compile(r"(?>\r\n|\r|\n)[^\S\r\n]*(?>\r\n|\r|\n)")
+_BLANK_LINE = patterns.compile(r"(?>\r\n|\r|\n)[^\S\r\n]*(?>\r\n|\r|\n)")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

@@ -12,11 +12,12 @@ import functools
 
 import regex
 
+from mtcheck import patterns
 from mtcheck.model import Paragraph, Sentence
 from mtcheck.resources import stopwords, word_list
 from mtcheck.typography import typography
 
-_BOUNDARY = regex.compile(
+_BOUNDARY = patterns.compile(
     r"""
     (?<![\[(])                       # not the ellipsis of "[…]" or "(...)"
     (?:[.!?]+|…|\.\.\.)              # end punctuation
@@ -25,9 +26,9 @@ _BOUNDARY = regex.compile(
     """,
     regex.VERBOSE,
 )
-_FOLLOWING_WORD = regex.compile(r"\s+(\p{Lu}\p{Ll}*)\b")
-_DIGIT_NEXT = regex.compile(r"\s*\d")
-_INITIAL = regex.compile(r"^(?:\p{Lu}\.)+$|^\p{Lu}\.-\p{Lu}\.$")
+_FOLLOWING_WORD = patterns.compile(r"\s+(\p{Lu}\p{Ll}*)\b")
+_DIGIT_NEXT = patterns.compile(r"\s*\d")
+_INITIAL = patterns.compile(r"^(?:\p{Lu}\.)+$|^\p{Lu}\.-\p{Lu}\.$")
 
 
 @functools.cache

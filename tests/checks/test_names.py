@@ -241,3 +241,13 @@ def test_surname_respelled_as_an_ordinary_word_after_a_first_name_starting_the_s
         check, "François Holland came to greet me on Tuesday.", "François Hollande est venu me saluer mardi."
     ) == [("Holland", "Hollande", "Hollande", "warning")]
     assert mismatches(check, "The Netherlands welcomed the decision on Tuesday.", "Hollande a salué mardi la décision.") == []
+
+
+def test_whole_word_counts_ignore_names_inside_words_and_numbers():
+    from mtcheck.checks.names import _count
+
+    assert _count("Xi", "Xi, Xia, 2Xi, Xi2, M. Xi, AXi, Xi") == 3
+    assert _count("Gaza", "Gaza Gaza-Nord Gazaoui (Gaza)") == 3
+    assert _count("Li Wei", "Li Wei et Li Weibo, Li Wei") == 2
+    assert _count("aa", "aaa aa") == 1  # no overlapping matches
+    assert _count("Xi", "") == 0

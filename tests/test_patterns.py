@@ -1,0 +1,71 @@
+"""The disk cache of compiled ``regex`` patterns (``mtcheck.patterns``)."""
+
+from __future__ import annotations
+
+import os
+import pickle
+
+import pytest
+import regex
+
+from mtcheck import patterns
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    """An empty cache directory and a module that has read nothing yet (as a new process)."""
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path))
+
+    def restart() -> None:
+        monkeypatch.setattr(patterns, "_patterns", None)
+        monkeypatch.setattr(patterns, "_new", set())
+
+    restart()
+    return restart
+
+
+def test_a_pattern_compiled_once_is_read_back_by_the_next_run(fresh):
+    first = patterns.compile(r"(?<!\p{L})ne\s+\p{L}+\s+pas\b", regex.IGNORECASE)
+    assert first.pattern == r"(?<!\p{L})ne\s+\p{L}+\s+pas\b" and first.search("Il NE veut PAS")
+    patterns._save()
+    fresh()
+    assert (r"(?<!\p{L})ne\s+\p{L}+\s+pas\b", int(regex.IGNORECASE)) in patterns._loaded()
+    again = patterns.compile(r"(?<!\p{L})ne\s+\p{L}+\s+pas\b", regex.IGNORECASE)
+    assert again.flags == first.flags and again.search("il ne veut pas").span() == (3, 14)
+    assert not patterns._new  # nothing new to write
+
+
+def test_flags_are_part_of_the_key(fresh):
+    assert patterns.compile("abc").search("ABC") is None
+    assert patterns.compile("abc", regex.IGNORECASE).search("ABC") is not None
+
+
+def test_a_damaged_file_is_ignored_and_rewritten(fresh):
+    patterns._path().write_bytes(b"not a pickle")
+    assert patterns.compile(r"\d+").findall("a 12 b 3") == ["12", "3"]
+    patterns._save()
+    fresh()
+    assert (r"\d+", 0) in patterns._loaded()
+
+
+def test_a_file_holding_anything_but_patterns_is_refused(fresh, tmp_path):
+    class Boom:
+        def __reduce__(self):
+            return (os.remove, (str(tmp_path / "victim"),))
+
+    (tmp_path / "victim").write_text("x")
+    patterns._path().write_bytes(pickle.dumps({(r"\d+", 0): Boom()}))
+    assert patterns.compile(r"\d+").match("7")
+    assert (tmp_path / "victim").exists()
+
+
+def test_nothing_is_written_when_nothing_new_was_compiled(fresh):
+    patterns._save()
+    assert not patterns._path().exists()
+
+
+def test_an_unwritable_cache_is_no_error(fresh, monkeypatch, tmp_path):
+    (tmp_path / "file").write_text("")
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path / "file" / "below"))
+    assert patterns.compile("x+").match("xx")
+    patterns._save()  # mkdir fails: the next run compiles again
