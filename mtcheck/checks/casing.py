@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -43,7 +44,15 @@ class NameCasing(Rule):
     Leaves alone: a capitalised source noun of a language that capitalises every noun
     (German ``System`` → ``system``) when the English word is an ordinary word
     (``data/en/common_words.txt``); from a source that capitalises titles (English), words of
-    a multiword name or a Title Case headline (``Central Bank`` → ``banque centrale``); common words capitalised elsewhere only as titles or parts of names
+    a multiword name or a Title Case headline (``Central Bank`` → ``banque centrale``), and for
+    a target that writes them in lowercase, the generic word of a name (``District of
+    Columbia`` → ``district de Columbia``) and demonyms, languages, weekdays, months
+    (``Mandarin`` → ``mandarin``); from other sources, the target's ordinary words in a run of
+    capitalised words (an English title kept in a Spanish source: ``Consumer Energy Alliance``,
+    ``The Power of Nutrition``) and a run the
+    translation writes as a lowercase phrase (``Haute Couture`` →
+    ``haute couture``); from a source that capitalises every noun, a word the translation writes
+    in lowercase more than once and never capitalised (``Homewear`` → ``homewear``); common words capitalised elsewhere only as titles or parts of names
     (``president`` beside ``President Zelensky``, ``bad bank`` beside ``Royal Bank of
     Scotland``), names lowercase by design (``iPhone``, ``de Gaulle``, ``al-Qassam``),
     words at a sentence start.
@@ -61,14 +70,20 @@ class NameCasing(Rule):
         places = _place_names(ctx.src_lang, ctx.tgt_lang)
         standalone = {w for _, sent in ctx.target_sentences() for w in _standalone_capitalised(sent)} & places
         src_typo = typography(ctx.src_lang)
-        ordinary = ordinary_words(ctx.tgt_lang) if src_typo.get("capitalises_nouns") else frozenset()
+        nouns = src_typo.get("capitalises_nouns")
+        ordinary = ordinary_words(ctx.tgt_lang)
         titles = src_typo.get("capitalises_titles")
+        tgt_typo = typography(ctx.tgt_lang)
+        alone = tgt_typo.get("capitalises_titles")  # French "le district de Columbia"
+        lowercase_kinds = not (tgt_typo.get("capitalises_calendar") or tgt_typo.get("capitalises_nouns"))
+        calendar = _always_capitalised(ctx.src_lang) if lowercase_kinds else {}
+        lower_count, capitalised = _target_casing(ctx)
         for seg, sent in ctx.target_sentences():
             source_names = {
                 names.get(word, word): word
                 for s in seg.source
-                for word in (_names_outside_titles(s, ctx.src_lang) if titles else _capitalised(s))
-                if word.lower() not in ordinary
+                for word in (_names_outside_titles(s, ctx.src_lang, alone) if titles else _names(s, ordinary, seg.target_text))
+                if not (nouns and word.lower() in ordinary) and word.lower() not in calendar  # French "mandarin"
             }
             source_names |= {names[m.group()]: m.group() for s in seg.source for m in _WORD.finditer(s.text) if m.group() in names}
             words = [m.group() for m in _WORD.finditer(sent.text)]
@@ -83,6 +98,8 @@ class NameCasing(Rule):
                 if any(ch.isupper() for ch in word[1:]):
                     continue  # lowercase by design: al-Qassam, eBay
                 name = word[0].upper() + word[1:]
+                if nouns and lower_count[word] > 1 and name not in capitalised:
+                    continue  # lowercase throughout the translation, a capital of every noun in the source ("homewear")
                 if name in source_names:
                     original = source_names[name]
                     reason = f"the source has “{original}”" + (f" (English “{name}”)" if original != name else "")
@@ -104,16 +121,63 @@ def _capitalised(sent: Sentence) -> set[str]:
     return {m.group() for m in _mid_sentence_words(sent) if m.group()[0].isupper()}
 
 
-def _names_outside_titles(sent: Sentence, lang: str) -> set[str]:
+def _target_casing(ctx: CheckContext) -> tuple[Counter, set[str]]:
+    """How often each lowercase word occurs in the translation, and its capitalised words inside
+    sentences."""
+    lower, capitalised = Counter(), set()
+    for _, sent in ctx.target_sentences():
+        lower.update(w for w in _WORD.findall(sent.text) if w.islower())
+        capitalised |= _capitalised(sent)
+    return lower, capitalised
+
+
+def _names(sent: Sentence, ordinary: frozenset[str], target: str) -> set[str]:
+    """Capitalised words inside a source sentence, less the target's ordinary words inside a run of
+    capitalised words (an English title kept in a Spanish source: ``Fox News``, ``The Power of
+    Nutrition``; ``Google`` alone stays) and words of a run that the translation writes as a
+    lowercase phrase (German ``Haute Couture`` → ``haute couture``)."""
+    titles, phrases = [], []  # spans of runs, of their parts written lowercase in the translation
+    for run in _CAPITAL_RUN.finditer(sent.text):
+        titles.append(run.span())
+        parts = list(regex.finditer(r"\p{Lu}\p{Ll}+", run.group()))
+        for i, j in ((i, j) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1)):
+            phrase = run.group()[parts[i].start() : parts[j - 1].end()].lower()
+            if regex.search(rf"(?<!\p{{L}}){regex.escape(phrase)}(?!\p{{L}})", target):
+                phrases.append((run.start() + parts[i].start(), run.start() + parts[j - 1].end()))
+    names = set()
+    for m in _mid_sentence_words(sent):
+        word, where = m.group(), m.start()
+        if not word[0].isupper() or any(a <= where < b for a, b in phrases):
+            continue
+        if word.lower() not in ordinary or not any(a <= where < b for a, b in titles):
+            names.add(word)
+    return names
+
+
+# Capitalised words in a row, also joined by "of" ("The Power of Nutrition", "Banco de España").
+_CAPITAL_RUN = regex.compile(
+    r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{Ll}+(?:[ \u00a0](?:(?:of|de|del|di|du|des)(?: the)?[ \u00a0])?\p{Lu}\p{Ll}+)+(?![\p{L}\p{N}])"
+)
+
+
+def _names_outside_titles(sent: Sentence, lang: str, alone: bool = True) -> set[str]:
     """Capitalised words of a language that capitalises titles (English) that look like names:
     not ordinary words unless they stand alone (``Merkel``, ``Brexit``; not ``Central`` of
-    ``Central Bank``), names after a title abbreviation (``Rev. David``), and nothing from a
-    Title Case headline."""
+    ``Central Bank``; with ``alone`` false, for a translation into a language that writes the
+    generic word of a name in lowercase, not before ``of``: ``District of Columbia`` →
+    ``district de Columbia``), names after a title abbreviation (``Rev. David``), and nothing
+    from a Title Case headline."""
     if is_title_case(sent.text):
         return set()
     ordinary = ordinary_words(lang)
     titled = {m.group() for m in _WORD.finditer(sent.text) if _after_abbreviation(sent.text, m.start(), lang)}  # Rev. David
-    return {w for w in _capitalised(sent) | titled if w[0].isupper() and w.lower() not in ordinary} | _standalone_capitalised(sent)
+    standalone = _standalone_capitalised(sent)
+    if not alone:
+        standalone = {w for w in standalone if w.lower() not in ordinary or not regex.search(rf"\b{w} {_GENERIC_OF}", sent.text)}
+    return {w for w in _capitalised(sent) | titled if w[0].isupper() and w.lower() not in ordinary} | standalone
+
+
+_GENERIC_OF = r"(?:of|de|du|del|des|di)(?: the)? \p{Lu}"  # "District of Columbia", "Canal de Saint-Quentin"
 
 
 def is_title_case(text: str) -> bool:

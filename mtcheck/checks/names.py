@@ -16,8 +16,10 @@ from mtcheck.model import Finding, Segment, Sentence, Severity, Span
 from mtcheck.resources import Phrases, alternation, exonyms, lexicon, months, pair_table, stopwords, measured, word_list
 from mtcheck.typography import typography
 
-# Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping".
-_NAME_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}\p{Ll}[\p{L}'’-]*)+")
+# Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping"; a
+# possessive ends the run ("Trump's West Virginia").
+_RUN_WORD = r"\p{Lu}\p{Ll}(?:[\p{L}-]|['’](?![sS](?!\p{L})))*"
+_NAME_RUN = regex.compile(rf"(?<![\p{{L}}'’-]){_RUN_WORD}(?:[ \u00a0]{_RUN_WORD})+")
 # A capitalised word, hyphenated parts included; after an elision too ("d'Israël").
 _NAME_WORD = regex.compile(r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*")
 # Capitalised words in a row, titles and hyphenated parts included: "Lance Corporal Hawkins".
@@ -246,10 +248,21 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         if words[0] in known:
             continue  # exonyms are handled below
         in_runs.append(m.span())
+        if prefix := next((n for n in range(len(words), 1, -1) if " ".join(words[:n]) in known), 0):
+            place = " ".join(words[:prefix])  # "Reino Unido", also at a sentence start: a place
+            yield _SourceName(place, sent.file_span(start, start + len(place)), False)
+            if prefix == len(words) or all(_ordinary(w, ordinary) for w in words[prefix:]):
+                continue  # "Stati Uniti Mercoledì"
+            words, start = words[prefix:], start + len(place) + 1
+            run = " ".join(words)
         titled = words[0] in titles  # "Mme Beaudet"
         led = start == 0 and words[0] not in articles  # "Jens Stoltenberg a…", not "La Royale a…"
         if start == 0 or titled:  # "Le Monde"-like sentence starts are ambiguous: keep the words after the first
             words, start = words[1:], start + len(words[0]) + 1
+        if words and words[0] in titles:  # "La Sra" (May)
+            words, start, titled = words[1:], start + len(words[0]) + 1, True
+        if not words:
+            continue
         if all(_ordinary(w, ordinary) for w in words):
             continue  # "Ancien Régime", "Grand Prix": translated word by word
         person = (
@@ -508,13 +521,22 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 dropped = (name, expected) in missing  # else a name the source repeats more often: a suggestion
                 # unmeasured pairs: a new capitalised word may be the name translated (Partido Laborista → Labour Party)
                 serious = name.person and dropped and (warn_swaps or not _has_new_name(seg, ctx.tgt_lang))
-                serious = serious and name.text not in first_only
+                serious = serious and name.text not in first_only and not _in_paragraph(seg, name, expected)
                 yield _Problem("dropped" if dropped else "fewer", name, seg, expected, serious)
             else:
                 foreign.remove(other)
                 sent_t, a, b = other
                 serious = warn_swaps and name.person and name.text not in first_only
                 yield _Problem("swapped", name, seg, expected, serious, sent_t.file_span(a, b), sent_t.text[a:b])
+
+
+def _in_paragraph(seg: Segment, name: _SourceName, expected: str) -> bool:
+    """Whether the target paragraph of the segment gives the name as often as the source paragraph
+    (in another sentence: sentences split otherwise than the source's, ``…in the water!'" Hammel
+    added.``; not ``Borne`` dropped from one of two sentences that name her)."""
+    source = " ".join(dict.fromkeys(s.paragraph.text for s in seg.source))
+    target = " ".join(dict.fromkeys(s.paragraph.text for s in seg.target))
+    return _count(name.text.split()[-1], source) <= max(_count(f.split()[-1], target) for f in {name.text, expected})
 
 
 class MissingName(Rule):
@@ -530,7 +552,8 @@ class MissingName(Rule):
     translation gives fewer times is a suggestion too, and so is a person's first name left alone
     (``Jhonathan`` for ``Jhonathan Florez``: the surname dropped; but ``Exxon`` for ``Exxon
     Mobil`` is right, and no list tells first names; none where the source document uses that
-    word alone too: ``M. Xi``). A name with a particle is there only with its last word
+    word alone too: ``M. Xi``), and so is a name that the target paragraph gives as often as the
+    source paragraph (in another sentence: sentences split otherwise than the source's). A name with a particle is there only with its last word
     (``Villiers`` of ``Gérard de Villiers``; ``General`` alone is no ``General du Texas``). When the translation names someone else
     instead, ``name-mismatch`` reports it.
     Leaves alone: transliteration differences (``Mikhaïl Michoustine`` ↔ ``Mikhail Mishustin``),

@@ -241,3 +241,13 @@ def test_surname_respelled_as_an_ordinary_word_after_a_first_name_starting_the_s
         check, "François Holland came to greet me on Tuesday.", "François Hollande est venu me saluer mardi."
     ) == [("Holland", "Hollande", "Hollande", "warning")]
     assert mismatches(check, "The Netherlands welcomed the decision on Tuesday.", "Hollande a salué mardi la décision.") == []
+
+
+def test_english_to_french_exonyms_are_no_respelling(check):
+    result = check(
+        "Le président s'est rendu à Moscou puis en Écosse, a dit Jens Stoltenberg.",
+        "The president travelled to Moscow and then to Scotland, Jens Stoltenberg said.",
+        src_lang="en",
+        tgt_lang="fr",
+    )
+    assert by_rule(result, "missing-name") == [] and by_rule(result, "name-mismatch") == []
