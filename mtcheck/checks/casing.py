@@ -51,8 +51,10 @@ class NameCasing(Rule):
     capitalised words (an English title kept in a Spanish source: ``Consumer Energy Alliance``,
     ``The Power of Nutrition``) and a run the
     translation writes as a lowercase phrase (``Haute Couture`` →
-    ``haute couture``); from a source that capitalises every noun, a word the translation writes
-    in lowercase more than once and never capitalised (``Homewear`` → ``homewear``); common words capitalised elsewhere only as titles or parts of names
+    ``haute couture``); a word the translation writes in lowercase three times and never
+    capitalised (twice from a source that capitalises every noun: ``Homewear`` → ``homewear``);
+    without source evidence, anything in a language that writes demonyms in lowercase (Spanish
+    ``indonesia`` beside ``Indonesia``); common words capitalised elsewhere only as titles or parts of names
     (``president`` beside ``President Zelensky``, ``bad bank`` beside ``Royal Bank of
     Scotland``), names lowercase by design (``iPhone``, ``de Gaulle``, ``al-Qassam``),
     words at a sentence start.
@@ -68,7 +70,9 @@ class NameCasing(Rule):
         by_design = _lowercase_names(ctx.tgt_lang)
         names = exonyms(ctx.src_lang, ctx.tgt_lang)
         places = _place_names(ctx.src_lang, ctx.tgt_lang)
+        # without source evidence, only where demonyms are capitalised too (Spanish "indonesia" is one)
         standalone = {w for _, sent in ctx.target_sentences() for w in _standalone_capitalised(sent)} & places
+        standalone = standalone if typography(ctx.tgt_lang).get("capitalises_calendar") else set()
         src_typo = typography(ctx.src_lang)
         nouns = src_typo.get("capitalises_nouns")
         ordinary = ordinary_words(ctx.tgt_lang)
@@ -98,8 +102,8 @@ class NameCasing(Rule):
                 if any(ch.isupper() for ch in word[1:]):
                     continue  # lowercase by design: al-Qassam, eBay
                 name = word[0].upper() + word[1:]
-                if nouns and lower_count[word] > 1 and name not in capitalised:
-                    continue  # lowercase throughout the translation, a capital of every noun in the source ("homewear")
+                if lower_count[word] >= (2 if nouns else 3) and name not in capitalised:
+                    continue  # lowercase throughout the translation: its writer's choice ("homewear", "rakfisk")
                 if name in source_names:
                     original = source_names[name]
                     reason = f"the source has “{original}”" + (f" (English “{name}”)" if original != name else "")
@@ -165,16 +169,22 @@ def _names_outside_titles(sent: Sentence, lang: str, alone: bool = True) -> set[
     not ordinary words unless they stand alone (``Merkel``, ``Brexit``; not ``Central`` of
     ``Central Bank``; with ``alone`` false, for a translation into a language that writes the
     generic word of a name in lowercase, not before ``of``: ``District of Columbia`` →
-    ``district de Columbia``), names after a title abbreviation (``Rev. David``), and nothing
-    from a Title Case headline."""
+    ``district de Columbia``), names after a title abbreviation (``Rev. David``), the first word
+    when it is no ordinary word (``Erdogan then headed…``), and nothing from a Title Case
+    headline. A possessive ``'s`` is left out (``Erdogan's`` → ``Erdogan``)."""
     if is_title_case(sent.text):
         return set()
     ordinary = ordinary_words(lang)
     titled = {m.group() for m in _WORD.finditer(sent.text) if _after_abbreviation(sent.text, m.start(), lang)}  # Rev. David
+    first = _WORD.search(sent.text)
+    if first and first.group()[0].isupper() and len(first.group()) > 2:
+        titled.add(first.group())
+    titled = {w.removesuffix("'s").removesuffix("’s") for w in titled}
     standalone = _standalone_capitalised(sent)
     if not alone:
         standalone = {w for w in standalone if w.lower() not in ordinary or not regex.search(rf"\b{w} {_GENERIC_OF}", sent.text)}
-    return {w for w in _capitalised(sent) | titled if w[0].isupper() and w.lower() not in ordinary} | standalone
+    words = {w.removesuffix("'s").removesuffix("’s") for w in _capitalised(sent)} | titled
+    return {w for w in words if w[0].isupper() and w.lower() not in ordinary} | standalone
 
 
 _GENERIC_OF = r"(?:of|de|du|del|des|di)(?: the)? \p{Lu}"  # "District of Columbia", "Canal de Saint-Quentin"

@@ -271,6 +271,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
             and not any(w.lower() in lexicon(ctx.src_lang, ctx.tgt_lang) for w in words[1:])  # "Seconde Guerre"
         )
         person = person and not noun_capitals and not headline
+        person = person and not any(w.lower() in _calendar_words(ctx.src_lang) for w in words)  # "Scottish Premiership"
         whole = not person and len(words) > 1 and words[0] not in articles
         yield _SourceName(text[start : m.end()], sent.file_span(start, m.end()), person, whole, run=run if start != m.start() else "")
     particle = _particle_pattern(ctx.src_lang)
@@ -486,7 +487,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
     warn_swaps = measured(ctx.src_lang, ctx.tgt_lang, "name-mismatch")
     source_text = "\n".join(p.text for p in ctx.source.paragraphs) if ctx.source else ""
     for seg in ctx.aligned():
-        target, missing, fewer, seen, first_only = seg.target_text, [], [], set(), set()
+        target, missing, fewer, seen, first_only, problems = seg.target_text, [], [], set(), set(), []
         for sent in seg.source:
             for name in _source_names(ctx, sent, surnames):
                 if name.text in seen:
@@ -502,12 +503,12 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                     if swap := _swapped_word(ctx, seg, name, forms):
                         sent_t, a, b, gone = swap  # the replaced word elsewhere: perhaps a source slip put right
                         serious = warn_swaps and name.person and gone
-                        yield _Problem("swapped", name, seg, expected, serious, sent_t.file_span(a, b), sent_t.text[a:b])
+                        problems.append(_Problem("swapped", name, seg, expected, serious, sent_t.file_span(a, b), sent_t.text[a:b]))
                     elif respelled := _respelling(ctx, seg, name, forms):
                         sent_t, m, word = respelled
                         respelled_only = _plain(m.group()) != _plain(word)  # not just an accent dropped
                         serious = warn_swaps and (name.person or respelled_only and expected == name.text and _elsewhere(ctx, seg, word))
-                        yield _Problem("respelled", name, seg, word, serious, sent_t.file_span(m.start(), m.end()), m.group())
+                        problems.append(_Problem("respelled", name, seg, word, serious, sent_t.file_span(m.start(), m.end()), m.group()))
                 elif not _translated(name.text, target, ctx.src_lang, ctx.tgt_lang):
                     missing.append((name, expected))
                     if given and any(_present(form, target) for form in forms):
@@ -522,12 +523,64 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 # unmeasured pairs: a new capitalised word may be the name translated (Partido Laborista → Labour Party)
                 serious = name.person and dropped and (warn_swaps or not _has_new_name(seg, ctx.tgt_lang))
                 serious = serious and name.text not in first_only and not _in_paragraph(seg, name, expected)
-                yield _Problem("dropped" if dropped else "fewer", name, seg, expected, serious)
+                problems.append(_Problem("dropped" if dropped else "fewer", name, seg, expected, serious))
             else:
                 foreign.remove(other)
                 sent_t, a, b = other
                 serious = warn_swaps and name.person and name.text not in first_only
-                yield _Problem("swapped", name, seg, expected, serious, sent_t.file_span(a, b), sent_t.text[a:b])
+                problems.append(_Problem("swapped", name, seg, expected, serious, sent_t.file_span(a, b), sent_t.text[a:b]))
+        yield from problems
+        yield from _new_in_run(ctx, seg, [p.target for p in problems if p.target is not None])
+
+
+_JOINED_RUN = regex.compile(
+    r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*"
+    r"(?:(?:[ \u00a0](?:(?:of|de|du|des|del|di|da|von|van)[ \u00a0]|d['’])?)\p{Lu}\p{L}*(?:-\p{L}+)*)+"
+)  # capitalised words in a row, particles between them included: "Théâtre du Châtelet"
+
+
+def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[_Problem]:
+    """A capitalised target word that the source does not account for, inside a name whose other
+    words the source has (``Hezbollah National`` for ``Comité National``, ``Vettel du Châtelet``
+    for ``Théâtre du Châtelet``, ``Scotland Firth`` for ``Rick Firth``): a suggestion, the source
+    name as the expected one; the source name must have a word the translation lacks, no article
+    (``France Unbowed`` for ``La France insoumise`` is a translation) and of which the new word
+    is no transliteration (``Yulia`` for ``Ioulia``). Not for a target copy that capitalises nouns."""
+    if typography(ctx.tgt_lang).get("capitalises_nouns"):
+        return
+    source_words = {_plain(w) for w in _NAME_WORD.findall(seg.source_text)}
+    target_words = set(regex.findall(r"\p{L}+", _plain(seg.target_text)))
+    articles = {_plain(a) for a in word_list(ctx.src_lang, "name_articles")} | stopwords(ctx.src_lang)
+    ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
+    titles = _titles(ctx.src_lang, ctx.tgt_lang)[1]
+    accounted = None
+    for sent in seg.target:
+        for run in _JOINED_RUN.finditer(sent.text):
+            words = list(_NAME_WORD.finditer(run.group()))
+            kept = {_plain(w.group()) for w in words if _plain(w.group()) in source_words}
+            if not kept:
+                continue
+            accounted = accounted or _accounter(ctx, seg)
+            new = [w for w in words if not (w.group().isupper() or w.group() in titles or _ordinary(w.group(), ordinary) or accounted(w.group()))]
+            if len(new) != 1:
+                continue
+            a, b = run.start() + new[0].start(), run.start() + new[0].end()
+            span = sent.file_span(a, b)
+            if not _mid_sentence(sent.text, a, titles) or any(t.start < span.end and span.start < t.end for t in taken):
+                continue
+            plain_new = _plain(new[0].group())
+            for src in seg.source:
+                for there in _JOINED_RUN.finditer(src.text):
+                    plain = [_plain(w) for w in _NAME_WORD.findall(there.group())]
+                    # the word it replaces: a source word the translation lacks, no article ("La France insoumise")
+                    replaced = [w for w in plain if w not in target_words and w not in articles]
+                    if not kept & set(plain) or not replaced:
+                        continue
+                    if any(_transliterations(ctx.src_lang, ctx.tgt_lang, w, True).fullmatch(plain_new) for w in replaced):
+                        break  # "Yulia" for "Ioulia"
+                    name = _SourceName(there.group(), src.file_span(there.start(), there.end()), False)
+                    yield _Problem("swapped", name, seg, there.group(), False, span, new[0].group())
+                    return
 
 
 def _in_paragraph(seg: Segment, name: _SourceName, expected: str) -> bool:
@@ -648,7 +701,9 @@ class SourceExonym(Rule):
     Leaves alone: forms that are also English names (``Paris``, ``Nice``), first names that
     double as French country names (``Maurice``, ``Dominique``), parts of longer names
     (``El Salvador``, ``Albert Londres``, ``Credit Suisse``), a form right after a source-language
-    function word (the French title "Le Chemin de Damas"), and lowercase words.
+    function word (the French title "Le Chemin de Damas"), and lowercase words. An error only
+    for pairs measured for it (``[measured] warn`` in ``data/<pair>/pair.toml``); elsewhere a
+    suggestion with no automatic fix (Spanish copy also writes ``Beijing``).
     """
 
     id = "source-exonym"
@@ -661,6 +716,8 @@ class SourceExonym(Rule):
         if pattern is None:
             return
         french_words = stopwords(ctx.src_lang) - stopwords(ctx.tgt_lang)
+        # measured pairs only (``[measured] warn``): French or Spanish copy keeps English names of bodies ("London Stock Exchange")
+        certain = measured(ctx.src_lang, ctx.tgt_lang, "source-exonym")
         for seg, sent in ctx.target_sentences():
             for m in pattern.finditer(sent.text):
                 english = forms[m.group()]
@@ -674,5 +731,6 @@ class SourceExonym(Rule):
                     target=sent.file_span(m.start(), m.end()),
                     segment=seg,
                     suggestion=english,
-                    fix=english,
+                    fix=english if certain else None,
+                    severity=None if certain else Severity.INFO,
                 )

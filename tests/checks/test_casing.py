@@ -157,3 +157,13 @@ def test_french_target_lowercases_generic_words_and_languages(check):
         tgt_lang="fr",
     )
     assert texts(result, "name-casing") == ["nice"]
+
+
+def test_english_source_name_at_a_sentence_start_or_with_a_possessive_is_evidence(check):
+    result = check(
+        "Anschließend reiste erdogan nach Köln. Die Politik von deptford wurde kritisiert.",
+        "Erdogan then headed for Cologne. Deptford's policies were criticised.",
+        src_lang="en",
+        tgt_lang="de",
+    )
+    assert texts(result, "name-casing") == ["erdogan", "deptford"]
