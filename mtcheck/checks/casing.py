@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import regex
 
 from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.lexicon import lexicon
 from mtcheck.model import Finding, Sentence, Severity
 from mtcheck.resources import exonyms, months, pair_table, stopwords, table, word_list
 from mtcheck.typography import typography
@@ -54,7 +55,9 @@ class NameCasing(Rule):
     ``haute couture``); a word the translation writes in lowercase three times and never
     capitalised (twice from a source that capitalises every noun: ``Homewear`` → ``homewear``);
     without source evidence, anything in a language that writes demonyms in lowercase (Spanish
-    ``indonesia`` beside ``Indonesia``); common words capitalised elsewhere only as titles or parts of names
+    ``indonesia`` beside ``Indonesia``); from an English source, a word it also writes in
+    lowercase and capitalises only at sentence starts (``Rakfisk is…``, ``rakfisk``) and an ordinary English word that the target's
+    spelling dictionary knows (French ``nazi``, ``nutrition``); common words capitalised elsewhere only as titles or parts of names
     (``president`` beside ``President Zelensky``, ``bad bank`` beside ``Royal Bank of
     Scotland``), names lowercase by design (``iPhone``, ``de Gaulle``, ``al-Qassam``),
     words at a sentence start.
@@ -82,6 +85,12 @@ class NameCasing(Rule):
         lowercase_kinds = not (tgt_typo.get("capitalises_calendar") or tgt_typo.get("capitalises_nouns"))
         calendar = _always_capitalised(ctx.src_lang) if lowercase_kinds else {}
         lower_count, capitalised = _target_casing(ctx)
+        # an English source that writes the word in lowercase too and capitalises it only at sentence starts ("Rakfisk is…")
+        source_lower = set()
+        if titles and ctx.source:
+            source_lower = {w for p in ctx.source.paragraphs for w in _WORD.findall(p.text) if w.islower()}
+            source_lower -= {w.lower() for s in ctx.source.sentences() for w in _capitalised(s)}
+        known = lexicon(ctx.tgt_lang) if titles else None
         for seg, sent in ctx.target_sentences():
             source_names = {
                 names.get(word, word): word
@@ -90,6 +99,7 @@ class NameCasing(Rule):
                 if not (nouns and word.lower() in ordinary) and word.lower() not in calendar  # French "mandarin"
             }
             source_names |= {names[m.group()]: m.group() for s in seg.source for m in _WORD.finditer(s.text) if m.group() in names}
+            source_names |= {w: w for w in source_names.values()}  # "Cricket Australia" kept in French copy
             words = [m.group() for m in _WORD.finditer(sent.text)]
             lowercase = {w for w in words if w.islower()}
             for word in words:  # "bad bank" beside "Royal Bank of Scotland": the name is there
@@ -106,6 +116,10 @@ class NameCasing(Rule):
                     continue  # lowercase throughout the translation: its writer's choice ("homewear", "rakfisk")
                 if name in source_names:
                     original = source_names[name]
+                    if original.lower() in source_lower:
+                        continue
+                    if known and original.lower() in ordinary_words(ctx.src_lang) and known.known(word):
+                        continue  # an English word that is an ordinary target word too: French "nazi", "congrès"
                     reason = f"the source has “{original}”" + (f" (English “{name}”)" if original != name else "")
                 elif name in standalone:
                     reason = f"the document elsewhere has “{name}”"

@@ -164,6 +164,12 @@ def _titles(src: str, tgt: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(row["source"] for row in rows), frozenset(word_list(tgt, "abbreviations")) | {row["target"] for row in rows}
 
 
+@functools.cache
+def _abbreviated(lang: str) -> frozenset[str]:
+    """The language's capitalised abbreviations without their full stop (``Capt``, ``Gen``)."""
+    return frozenset(a[:-1] for a in word_list(lang, "abbreviations") if a[:1].isupper() and a.endswith("."))
+
+
 Words = tuple  # containers of lowercase words, searched in turn (no copy of the 8,000-word lexicon)
 
 
@@ -283,6 +289,8 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
             yield _SourceName(word, sent.file_span(m.start(), m.end()), False)
             continue
         if noun_capitals or word.isupper() or len(word) < 3 or word in titles or word in articles or _ordinary(word, ordinary):
+            continue
+        if word in _abbreviated(ctx.src_lang) and text[m.end() : m.end() + 1] == ".":  # "Capt. Larry Giles"
             continue
         if word.lower() in _calendar_words(ctx.src_lang):
             continue  # English "Monday", "French"

@@ -167,3 +167,33 @@ def test_english_source_name_at_a_sentence_start_or_with_a_possessive_is_evidenc
         tgt_lang="de",
     )
     assert texts(result, "name-casing") == ["erdogan", "deptford"]
+
+
+def test_english_source_word_also_lowercase_there_is_no_name(check):
+    result = check(
+        "El rakfisk es trucha en salazón. Luego se come el rakfisk con aquavit en la cena.",
+        "Rakfisk is trout sprinkled with salt. Then you eat the rakfisk with aquavit at dinner.",
+        src_lang="en",
+        tgt_lang="es",
+    )
+    assert texts(result, "name-casing") == []
+
+
+def test_ordinary_english_word_that_is_a_french_word_is_no_name(check):
+    result = check(
+        "Le groupe a annoncé un financement pour la nutrition des enfants, a dit le président.",
+        "The group announced funding for Nutrition of children, the president said.",
+        src_lang="en",
+        tgt_lang="fr",
+    )
+    assert texts(result, "name-casing") == []
+
+
+def test_english_source_word_capitalised_inside_a_sentence_is_evidence_even_if_lowercase_elsewhere(check):
+    result = check(
+        "Dijo que el nombre rima con Twp y pwp. En galés, twp significa tonto y pwp significa caca.",
+        "He said the name rhymes with Twp and Pwp. In Welsh, twp means daft and pwp means poo.",
+        src_lang="en",
+        tgt_lang="es",
+    )
+    assert texts(result, "name-casing") == ["pwp"]

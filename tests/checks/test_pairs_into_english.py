@@ -108,3 +108,12 @@ def test_name_in_a_target_sentence_split_otherwise_is_a_suggestion(check):
         src_lang="es",
     )
     assert [f.severity.value for f in by_rule(result, "missing-name")] in ([], ["info"])
+
+
+def test_spanish_name_with_a_demonym_is_no_person(check):
+    result = check(
+        "The coach of the national team spoke on Monday in Madrid.",
+        "El entrenador de la Selección Española habló el lunes en Madrid.",
+        src_lang="es",
+    )
+    assert [f.severity.value for f in by_rule(result, "missing-name")] in ([], ["info"])
