@@ -267,6 +267,9 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
             words, start = words[1:], start + len(words[0]) + 1
         if words and words[0] in titles:  # "La Sra" (May)
             words, start, titled = words[1:], start + len(words[0]) + 1, True
+        end = m.end()
+        if words and words[-1] in _abbreviated(ctx.src_lang) and text[end : end + 1] == ".":
+            words, end = words[:-1], end - len(words[-1]) - 1  # "Lifeguard Capt." (Larry Giles)
         if not words:
             continue
         if all(_ordinary(w, ordinary) for w in words):
@@ -279,7 +282,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         person = person and not noun_capitals and not headline
         person = person and not any(w.lower() in _calendar_words(ctx.src_lang) for w in words)  # "Scottish Premiership"
         whole = not person and len(words) > 1 and words[0] not in articles
-        yield _SourceName(text[start : m.end()], sent.file_span(start, m.end()), person, whole, run=run if start != m.start() else "")
+        yield _SourceName(text[start:end], sent.file_span(start, end), person, whole, run=run if start != m.start() else "")
     particle = _particle_pattern(ctx.src_lang)
     for m in _NAME_WORD.finditer(text):
         word = m.group()

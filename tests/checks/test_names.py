@@ -284,3 +284,23 @@ def test_source_exonym_is_a_suggestion_in_unmeasured_pairs(check):
         tgt_lang="es",
     )
     assert [(f.severity.value, f.fix) for f in by_rule(result, "source-exonym")] == [("info", None)]
+
+
+def test_title_abbreviation_of_an_english_source_is_no_name(check):
+    result = check(
+        "Lors d'une conférence de presse, le chef secouriste Larry Giles a parlé d'un requin.",
+        "Lifeguard Capt. Larry Giles said at a media briefing that a shark had been spotted.",
+        src_lang="en",
+        tgt_lang="fr",
+    )
+    assert by_rule(result, "missing-name") == []
+
+
+def test_place_of_an_english_source_dropped_is_a_suggestion(check):
+    result = check(
+        "Puede verlo en directo esta noche en YouTube, dijo el presidente.",
+        "You can watch the West Virginia rally live tonight on YouTube, the president said.",
+        src_lang="en",
+        tgt_lang="es",
+    )
+    assert [f.severity.value for f in by_rule(result, "missing-name")] == ["info"]
