@@ -552,14 +552,14 @@ _JOINED_RUN = regex.compile(
 
 def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[_Problem]:
     """A capitalised target word that the source does not account for, inside a name whose other
-    words the source has (``Hezbollah National`` for ``Comité National``, ``Vettel du Châtelet``
-    for ``Théâtre du Châtelet``, ``Scotland Firth`` for ``Rick Firth``): a suggestion, the source
-    name as the expected one; the source name must have a word the translation lacks, no article
-    (``France Unbowed`` for ``La France insoumise`` is a translation) and of which the new word
-    is no transliteration (``Yulia`` for ``Ioulia``). Not for a target copy that capitalises nouns."""
+    words the source has, where the source has a capitalised word the translation lacks next to
+    them (``Hezbollah National`` for ``Comité national``, ``Vettel du Châtelet`` for ``Théâtre du
+    Châtelet``): a suggestion, that source name as the expected one. Not an article
+    (``France Unbowed`` for ``La France insoumise`` is a translation), nor a transliteration of
+    the source word (``Yulia`` for ``Ioulia``), nor for a target copy that capitalises nouns."""
     if typography(ctx.tgt_lang).get("capitalises_nouns"):
         return
-    source_words = {_plain(w) for w in _NAME_WORD.findall(seg.source_text)}
+    source_words = set(regex.findall(r"\p{L}+", _plain(seg.source_text)))
     target_words = set(regex.findall(r"\p{L}+", _plain(seg.target_text)))
     articles = {_plain(a) for a in word_list(ctx.src_lang, "name_articles")} | stopwords(ctx.src_lang)
     ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
@@ -568,7 +568,7 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
     for sent in seg.target:
         for run in _JOINED_RUN.finditer(sent.text):
             words = list(_NAME_WORD.finditer(run.group()))
-            kept = {_plain(w.group()) for w in words if _plain(w.group()) in source_words}
+            kept = {_plain(w.group()) for w in words if len(w.group()) > 2 and _plain(w.group()) in source_words} - articles
             if not kept:
                 continue
             accounted = accounted or _accounter(ctx, seg)
@@ -579,19 +579,31 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
             span = sent.file_span(a, b)
             if not _mid_sentence(sent.text, a, titles) or any(t.start < span.end and span.start < t.end for t in taken):
                 continue
-            plain_new = _plain(new[0].group())
             for src in seg.source:
-                for there in _JOINED_RUN.finditer(src.text):
-                    plain = [_plain(w) for w in _NAME_WORD.findall(there.group())]
-                    # the word it replaces: a source word the translation lacks, no article ("La France insoumise")
-                    replaced = [w for w in plain if w not in target_words and w not in articles]
-                    if not kept & set(plain) or not replaced:
-                        continue
-                    if any(_transliterations(ctx.src_lang, ctx.tgt_lang, w, True).fullmatch(plain_new) for w in replaced):
-                        break  # "Yulia" for "Ioulia"
-                    name = _SourceName(there.group(), src.file_span(there.start(), there.end()), False)
-                    yield _Problem("swapped", name, seg, there.group(), False, span, new[0].group())
+                if found := _replaced_beside(src, kept, target_words, articles):
+                    i, j, word = found
+                    if _transliterations(ctx.src_lang, ctx.tgt_lang, _plain(word), True).fullmatch(_plain(new[0].group())):
+                        return  # "Yulia" for "Ioulia"
+                    name = _SourceName(src.text[i:j], src.file_span(i, j), False)
+                    yield _Problem("swapped", name, seg, name.text, False, span, new[0].group())
                     return
+
+
+def _replaced_beside(src: Sentence, kept: set[str], target_words: set[str], articles: set[str]) -> tuple[int, int, str] | None:
+    """A capitalised source word that the translation lacks, next to a word of ``kept`` or one
+    particle away (``Théâtre du Châtelet``): the span of both and that word."""
+    tokens = list(regex.finditer(r"\p{L}+(?:[-'’]\p{L}+)*", src.text))
+    for i, t in enumerate(tokens):
+        if _plain(t.group()) not in kept:
+            continue
+        for j in (i - 1, i + 1, i - 2, i + 2):
+            if not 0 <= j < len(tokens) or abs(j - i) == 2 and _plain(tokens[(i + j) // 2].group()) not in articles:
+                continue
+            word = tokens[j].group()
+            if word[0].isupper() and _plain(word) not in target_words and _plain(word) not in articles:
+                first, last = sorted((t, tokens[j]), key=lambda m: m.start())
+                return first.start(), last.end(), word
+    return None
 
 
 def _in_paragraph(seg: Segment, name: _SourceName, expected: str) -> bool:

@@ -257,7 +257,7 @@ def test_english_to_french_exonyms_are_no_respelling(check):
     "target, source, found",
     [
         ("She is vice-chair of the Hezbollah National d'Ethique du Funéraire, she said.",
-         "Elle est vice-présidente du Comité National d'Ethique du Funéraire, a-t-elle dit.", "Hezbollah"),
+         "Elle est vice-présidente du Comité national d'éthique du funéraire, a-t-elle dit.", "Hezbollah"),
         ("He is a speaker at the Vettel du Châtelet in Paris, he said.",
          "Il est conférencier au Théâtre du Châtelet à Paris, a-t-il dit.", "Vettel"),
     ],
