@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
 
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.lexicon import lexicon
 from mtcheck.model import Finding, Sentence, Severity
 from mtcheck.resources import (
     exonyms,
@@ -59,7 +61,19 @@ class NameCasing(Rule):
     Leaves alone: a capitalised source noun of a language that capitalises every noun
     (German ``System`` → ``system``) when the English word is an ordinary word
     (``data/en/common_words.txt``); from a source that capitalises titles (English), words of
-    a multiword name or a Title Case headline (``Central Bank`` → ``banque centrale``); common words capitalised elsewhere only as titles or parts of names
+    a multiword name or a Title Case headline (``Central Bank`` → ``banque centrale``), and for
+    a target that writes them in lowercase, the generic word of a name (``District of
+    Columbia`` → ``district de Columbia``) and demonyms, languages, weekdays, months
+    (``Mandarin`` → ``mandarin``); from other sources, the target's ordinary words in a run of
+    capitalised words (an English title kept in a Spanish source: ``Consumer Energy Alliance``,
+    ``The Power of Nutrition``) and a run the
+    translation writes as a lowercase phrase (``Haute Couture`` →
+    ``haute couture``); a word the translation writes in lowercase three times and never
+    capitalised (twice from a source that capitalises every noun: ``Homewear`` → ``homewear``);
+    without source evidence, anything in a language that writes demonyms in lowercase (Spanish
+    ``indonesia`` beside ``Indonesia``); from an English source, a word it also writes in
+    lowercase and capitalises only at sentence starts (``Rakfisk is…``, ``rakfisk``) and an ordinary English word that the target's
+    spelling dictionary knows (French ``nazi``, ``nutrition``); common words capitalised elsewhere only as titles or parts of names
     (``president`` beside ``President Zelensky``, ``bad bank`` beside ``Royal Bank of
     Scotland``), names lowercase by design (``iPhone``, ``de Gaulle``, ``al-Qassam``),
     words at a sentence start.
@@ -75,23 +89,38 @@ class NameCasing(Rule):
         by_design = _lowercase_names(ctx.tgt_lang)
         names = exonyms(ctx.src_lang, ctx.tgt_lang)
         places = _place_names(ctx.src_lang, ctx.tgt_lang)
+        # without source evidence, only where demonyms are capitalised too (Spanish "indonesia" is one)
         standalone = {w for _, sent in ctx.target_sentences() for w in _standalone_capitalised(sent)} & places
+        standalone = standalone if typography(ctx.tgt_lang).get("capitalises_calendar") else set()
         src_typo = typography(ctx.src_lang)
-        ordinary = ordinary_words(ctx.tgt_lang) if src_typo.get("capitalises_nouns") else frozenset()
+        nouns = src_typo.get("capitalises_nouns")
+        ordinary = ordinary_words(ctx.tgt_lang)
         titles = src_typo.get("capitalises_titles")
+        tgt_typo = typography(ctx.tgt_lang)
+        alone = tgt_typo.get("capitalises_titles")  # French "le district de Columbia"
+        lowercase_kinds = not (tgt_typo.get("capitalises_calendar") or tgt_typo.get("capitalises_nouns"))
+        calendar = _always_capitalised(ctx.src_lang) if lowercase_kinds else {}
+        lower_count, capitalised = _target_casing(ctx)
+        # an English source that writes the word in lowercase too and capitalises it only at sentence starts ("Rakfisk is…")
+        source_lower = set()
+        if titles and ctx.source:
+            source_lower = {w for p in ctx.source.paragraphs for w in _WORD.findall(p.text) if w.islower()}
+            source_lower -= {w.lower() for s in ctx.source.sentences() for w in _capitalised(s)}
+        known = lexicon(ctx.tgt_lang) if titles else None
         seg_names: tuple = (None, {})  # (segment, its source names): computed once per segment
         for seg, sent in ctx.target_sentences():
             if seg_names[0] is not seg:
                 found = {
                     names.get(word, word): word
                     for s in seg.source
-                    for word in (_names_outside_titles(s, ctx.src_lang) if titles else _capitalised(s))
-                    if word.lower() not in ordinary
+                    for word in (_names_outside_titles(s, ctx.src_lang, alone) if titles else _names(s, ordinary, seg.target_text))
+                    if not (nouns and word.lower() in ordinary) and word.lower() not in calendar  # French "mandarin"
                 }
                 found |= {names[m.group()]: m.group() for s in seg.source for m in _WORD.finditer(s.text) if m.group() in names}
+                found |= {w: w for w in found.values()}  # "Cricket Australia" kept in French copy
                 seg_names = (seg, found)
             source_names = dict(seg_names[1])
-            words = _WORD.findall(sent.text)
+            words = [m.group() for m in _WORD.finditer(sent.text)]
             lowercase = {w for w in words if w.islower()}
             for word in words:  # "bad bank" beside "Royal Bank of Scotland": the name is there
                 if word in source_names and word.lower() in lowercase and word.lower() in _common_words(ctx.src_lang, ctx.tgt_lang):
@@ -107,8 +136,14 @@ class NameCasing(Rule):
                     continue
                 if any(ch.isupper() for ch in word[1:]):
                     continue  # lowercase by design: al-Qassam, eBay
+                if lower_count[word] >= (2 if nouns else 3) and name not in capitalised:
+                    continue  # lowercase throughout the translation: its writer's choice ("homewear", "rakfisk")
                 if name in source_names:
                     original = source_names[name]
+                    if original.lower() in source_lower:
+                        continue
+                    if known and original.lower() in ordinary_words(ctx.src_lang) and known.known(word):
+                        continue  # an English word that is an ordinary target word too: French "nazi", "congrès"
                     reason = f"the source has “{original}”" + (f" (English “{name}”)" if original != name else "")
                 elif name in standalone:
                     reason = f"the document elsewhere has “{name}”"
@@ -128,16 +163,69 @@ def _capitalised(sent: Sentence) -> set[str]:
     return {m.group() for m in _mid_sentence_words(sent) if m.group()[0].isupper()}
 
 
-def _names_outside_titles(sent: Sentence, lang: str) -> set[str]:
+def _target_casing(ctx: CheckContext) -> tuple[Counter, set[str]]:
+    """How often each lowercase word occurs in the translation, and its capitalised words inside
+    sentences."""
+    lower, capitalised = Counter(), set()
+    for _, sent in ctx.target_sentences():
+        lower.update(w for w in _WORD.findall(sent.text) if w.islower())
+        capitalised |= _capitalised(sent)
+    return lower, capitalised
+
+
+def _names(sent: Sentence, ordinary: frozenset[str], target: str) -> set[str]:
+    """Capitalised words inside a source sentence, less the target's ordinary words inside a run of
+    capitalised words (an English title kept in a Spanish source: ``Fox News``, ``The Power of
+    Nutrition``; ``Google`` alone stays) and words of a run that the translation writes as a
+    lowercase phrase (German ``Haute Couture`` → ``haute couture``)."""
+    titles, phrases = [], []  # spans of runs, of their parts written lowercase in the translation
+    for run in _CAPITAL_RUN.finditer(sent.text):
+        titles.append(run.span())
+        parts = list(regex.finditer(r"\p{Lu}\p{Ll}+", run.group()))
+        for i, j in ((i, j) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1)):
+            phrase = run.group()[parts[i].start() : parts[j - 1].end()].lower()
+            if regex.search(rf"(?<!\p{{L}}){regex.escape(phrase)}(?!\p{{L}})", target):
+                phrases.append((run.start() + parts[i].start(), run.start() + parts[j - 1].end()))
+    names = set()
+    for m in _mid_sentence_words(sent):
+        word, where = m.group(), m.start()
+        if not word[0].isupper() or any(a <= where < b for a, b in phrases):
+            continue
+        if word.lower() not in ordinary or not any(a <= where < b for a, b in titles):
+            names.add(word)
+    return names
+
+
+# Capitalised words in a row, also joined by "of" ("The Power of Nutrition", "Banco de España").
+_CAPITAL_RUN = regex.compile(
+    r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{Ll}+(?:[ \u00a0](?:(?:of|de|del|di|du|des)(?: the)?[ \u00a0])?\p{Lu}\p{Ll}+)+(?![\p{L}\p{N}])"
+)
+
+
+def _names_outside_titles(sent: Sentence, lang: str, alone: bool = True) -> set[str]:
     """Capitalised words of a language that capitalises titles (English) that look like names:
     not ordinary words unless they stand alone (``Merkel``, ``Brexit``; not ``Central`` of
-    ``Central Bank``), names after a title abbreviation (``Rev. David``), and nothing from a
-    Title Case headline."""
+    ``Central Bank``; with ``alone`` false, for a translation into a language that writes the
+    generic word of a name in lowercase, not before ``of``: ``District of Columbia`` →
+    ``district de Columbia``), names after a title abbreviation (``Rev. David``), the first word
+    when it is no ordinary word (``Erdogan then headed…``), and nothing from a Title Case
+    headline. A possessive ``'s`` is left out (``Erdogan's`` → ``Erdogan``)."""
     if is_title_case(sent.text):
         return set()
     ordinary = ordinary_words(lang)
     titled = {m.group() for m in _WORD.finditer(sent.text) if _after_abbreviation(sent.text, m.start(), lang)}  # Rev. David
-    return {w for w in _capitalised(sent) | titled if w[0].isupper() and w.lower() not in ordinary} | _standalone_capitalised(sent)
+    first = _WORD.search(sent.text)
+    if first and first.group()[0].isupper() and len(first.group()) > 2:
+        titled.add(first.group())
+    titled = {w.removesuffix("'s").removesuffix("’s") for w in titled}
+    standalone = _standalone_capitalised(sent)
+    if not alone:
+        standalone = {w for w in standalone if w.lower() not in ordinary or not regex.search(rf"\b{w} {_GENERIC_OF}", sent.text)}
+    words = {w.removesuffix("'s").removesuffix("’s") for w in _capitalised(sent)} | titled
+    return {w for w in words if w[0].isupper() and w.lower() not in ordinary} | standalone
+
+
+_GENERIC_OF = r"(?:of|de|du|del|des|di)(?: the)? \p{Lu}"  # "District of Columbia", "Canal de Saint-Quentin"
 
 
 def is_title_case(text: str) -> bool:

@@ -294,7 +294,7 @@ def _units(lang: str) -> tuple[regex.Pattern | None, dict[str, list[_Unit]]]:
     # the unit may follow a range ("5 à 7,5 cm", "1 to 4 inches", "entre 2 y 10 centímetros"),
     # a hyphen ("a 20-degree difference") or an article ("half an inch")
     pattern = patterns.compile(
-        rf"(?:\s*(?:à|to|-|–|and|et|ou|or|y|o|e|a|ai|al|bis|und|oder)\s*\d+(?:[.,]\d+)?)?[\s\u00a0\u202f-]*"
+        r"(?:\s*(?:à|to|-|–|and|et|ou|or|y|o|e|a|ai|al|bis|und|oder)\s*\d+(?:[.,]\d+)?)?[\s\u00a0\u202f-]*"
         + (rf"(?:(?:{articles})\s+)?" if articles else "")
         + rf"({units})(?![\p{{L}}²])"
     )

@@ -251,3 +251,66 @@ def test_whole_word_counts_ignore_names_inside_words_and_numbers():
     assert _count("Li Wei", "Li Wei et Li Weibo, Li Wei") == 2
     assert _count("aa", "aaa aa") == 1  # no overlapping matches
     assert _count("Xi", "") == 0
+
+
+def test_english_to_french_exonyms_are_no_respelling(check):
+    result = check(
+        "Le président s'est rendu à Moscou puis en Écosse, a dit Jens Stoltenberg.",
+        "The president travelled to Moscow and then to Scotland, Jens Stoltenberg said.",
+        src_lang="en",
+        tgt_lang="fr",
+    )
+    assert by_rule(result, "missing-name") == [] and by_rule(result, "name-mismatch") == []
+
+
+@pytest.mark.parametrize(
+    "target, source, found",
+    [
+        ("She is vice-chair of the Hezbollah National d'Ethique du Funéraire, she said.",
+         "Elle est vice-présidente du Comité national d'éthique du funéraire, a-t-elle dit.", "Hezbollah"),
+        ("He is a speaker at the Vettel du Châtelet in Paris, he said.",
+         "Il est conférencier au Théâtre du Châtelet à Paris, a-t-il dit.", "Vettel"),
+    ],
+)
+def test_new_name_inside_a_source_name_is_a_suggestion(check, target, source, found):
+    result = check(target + TGT_FILL, source + SRC_FILL)
+    [finding] = by_rule(result, "name-mismatch")
+    assert result.target.slice(finding.target) == found and finding.severity.value == "info"
+
+
+def test_name_inside_a_source_name_accounted_for_is_left_alone(check):
+    result = check(
+        "He is a speaker at the Théâtre du Châtelet in Paris, Prime Minister Jean-Marc Ayrault said." + TGT_FILL,
+        "Il est conférencier au Théâtre du Châtelet à Paris, a dit le Premier ministre Jean-Marc Ayrault." + SRC_FILL,
+    )
+    assert by_rule(result, "name-mismatch") == []
+
+
+def test_source_exonym_is_a_suggestion_in_unmeasured_pairs(check):
+    result = check(
+        "El presidente viajó a Beijing el lunes para reunirse con sus homólogos.",
+        "The president travelled to Beijing on Monday to meet his counterparts.",
+        src_lang="en",
+        tgt_lang="es",
+    )
+    assert [(f.severity.value, f.fix) for f in by_rule(result, "source-exonym")] == [("info", None)]
+
+
+def test_title_abbreviation_of_an_english_source_is_no_name(check):
+    result = check(
+        "Lors d'une conférence de presse, le chef secouriste Larry Giles a parlé d'un requin.",
+        "Lifeguard Capt. Larry Giles said at a media briefing that a shark had been spotted.",
+        src_lang="en",
+        tgt_lang="fr",
+    )
+    assert by_rule(result, "missing-name") == []
+
+
+def test_place_of_an_english_source_dropped_is_a_suggestion(check):
+    result = check(
+        "Puede verlo online a través de una retransmisión en directo en YouTube.",
+        "You can watch Trump's West Virginia rally online below via live stream on YouTube.",
+        src_lang="en",
+        tgt_lang="es",
+    )
+    assert [f.source for f in by_rule(result, "missing-name") if f.severity.value != "info"] == []

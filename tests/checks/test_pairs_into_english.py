@@ -67,3 +67,53 @@ def test_spanish_translation_aligns_and_unrelated_article_is_refused(check):
     check("\n\n".join(EN), "\n\n".join(ES), src_lang="es")
     with pytest.raises(InputError, match="does not look like a translation"):
         check("\n\n".join(OTHER), "\n\n".join(ES), src_lang="es")
+
+
+def test_spanish_place_run_at_a_sentence_start_is_an_exonym(check):
+    result = check(
+        "Britain will always be open to people who want to live here.",
+        "Gran Bretaña siempre estará abierta a aquellos que quieran vivir aquí.",
+        src_lang="es",
+    )
+    assert by_rule(result, "missing-name") == []
+
+
+def test_italian_place_run_before_a_weekday_is_no_person(check):
+    result = check(
+        "U.S. President Donald Trump last Wednesday referred to the supplement.",
+        "Stati Uniti Mercoledì scorso il Presidente Donald Trump ha fatto riferimento al supplemento.",
+        src_lang="it",
+    )
+    assert [f for f in by_rule(result, "missing-name") if f.severity.value != "info"] == []
+
+
+def test_translated_party_name_is_no_missing_person(check):
+    result = check(
+        "Labour denies it is devising a plan. It said the U.K. government would not change course.",
+        "El Partido Laborista niega que esté ideando un plan. Dijo que el gobierno del Reino Unido no cambiaría de rumbo.",
+        src_lang="es",
+    )
+    assert by_rule(result, "missing-name") == []
+
+
+def test_spanish_title_is_no_name(check):
+    result = check("Mrs May said the plan would work.", "La Sra. May dijo que el plan funcionaría.", src_lang="es")
+    assert by_rule(result, "missing-name") == []
+
+
+def test_name_in_a_target_sentence_split_otherwise_is_a_suggestion(check):
+    result = check(
+        "\"I yelled at everyone to get out of the water: 'There's a shark in the water!'\" Hammel added.",
+        "“Grité a todos que saliesen del agua porque había un tiburón”, añadió Hammel.",
+        src_lang="es",
+    )
+    assert [f.severity.value for f in by_rule(result, "missing-name")] in ([], ["info"])
+
+
+def test_spanish_name_with_a_demonym_is_no_person(check):
+    result = check(
+        "The coach of the national team spoke on Monday in Madrid.",
+        "El entrenador de la Selección Española habló el lunes en Madrid.",
+        src_lang="es",
+    )
+    assert [f.severity.value for f in by_rule(result, "missing-name")] in ([], ["info"])
