@@ -28,47 +28,52 @@ def _lines(path: Path) -> list[str]:
 
 @functools.cache
 def word_list(lang: str, name: str) -> tuple[str, ...]:
-    """Entries of ``data/<lang>/<name>.txt`` (empty when the language lacks the list)."""
-    return tuple(ln.strip() for ln in _lines(DATA_DIR / lang / f"{name}.txt"))
+    """Entries of ``data/<lang>/<name>.txt`` (empty when the language lacks the list; a list of
+    ``_STORED_BYTES`` or more, such as the 65,000 common English words, is kept parsed as
+    tables are)."""
+    return _parsed(DATA_DIR / lang / f"{name}.txt", lambda lines: tuple(ln.strip() for ln in lines))
 
 
 @functools.cache
 def table(folder: str, name: str) -> tuple[dict[str, str], ...]:
-    """Rows of ``data/<folder>/<name>.tsv`` as dicts keyed by the header.
+    """Rows of ``data/<folder>/<name>.tsv`` as dicts keyed by the header (the 8,000-row lexicon
+    is kept parsed: see ``_parsed``)."""
+    return _parsed(DATA_DIR / folder / f"{name}.tsv", _rows)
 
-    A table of ``_STORED_TABLE_BYTES`` or more (the 8,000-row lexicon) is parsed once per machine
-    and data version: its rows are kept in the cache directory (``marshal``, named after the
-    file's size and modification time) and read back in a fifth of the time.
-    """
-    path = DATA_DIR / folder / f"{name}.tsv"
+
+def _parsed(path: Path, parse):
+    """``parse`` of the file's lines; a file of ``_STORED_BYTES`` or more is parsed once per
+    machine and data version: the result is kept in the cache directory (``marshal``, named
+    after the file's size and modification time) and read back in a fifth of the time."""
     try:
         st = path.stat()
     except OSError:
-        return ()
-    if st.st_size < _STORED_TABLE_BYTES:
-        return _rows(_lines(path))
+        return parse([])
+    if st.st_size < _STORED_BYTES:
+        return parse(_lines(path))
     from mtcheck.lexicon import _cache_dir
 
     try:
-        stored = _cache_dir() / f"table-{folder}-{name}-{st.st_size}-{st.st_mtime_ns}-{sys.implementation.cache_tag}.marshal"
+        relative = "-".join(path.relative_to(DATA_DIR).parts)
+        stored = _cache_dir() / f"data-{relative}-{st.st_size}-{st.st_mtime_ns}-{sys.implementation.cache_tag}.marshal"
     except RuntimeError:  # no home folder to keep it in
-        return _rows(_lines(path))
+        return parse(_lines(path))
     try:
-        rows = marshal.loads(stored.read_bytes())
-        if isinstance(rows, tuple) and all(type(row) is dict for row in rows):
-            return rows
+        value = marshal.loads(stored.read_bytes())
+        if type(value) is tuple and all(type(item) in (dict, str) for item in value):
+            return value
     except (OSError, EOFError, ValueError, TypeError):  # not stored yet, or damaged
         pass
-    rows = _rows(_lines(path))
+    value = parse(_lines(path))
     with contextlib.suppress(OSError):  # a read-only cache: parsed again next time
         from mtcheck.safefiles import atomic_write
 
         stored.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(stored, marshal.dumps(rows))
-    return rows
+        atomic_write(stored, marshal.dumps(value))
+    return value
 
 
-_STORED_TABLE_BYTES = 64 * 1024
+_STORED_BYTES = 64 * 1024
 
 
 def _rows(rows: list[str]) -> tuple[dict[str, str], ...]:

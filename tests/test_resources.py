@@ -100,7 +100,7 @@ def test_a_large_table_is_parsed_once_and_read_back_from_the_cache(tmp_path, mon
     (data / "xx-yy").mkdir(parents=True)
     (data / "xx-yy" / "lexicon.tsv").write_text("# comment\nxx\tyy\nchat\tcat| kitty\nchien\n", encoding="utf-8")
     monkeypatch.setattr(resources, "DATA_DIR", data)
-    monkeypatch.setattr(resources, "_STORED_TABLE_BYTES", 0)
+    monkeypatch.setattr(resources, "_STORED_BYTES", 0)
     monkeypatch.setenv("MTCHECK_CACHE_DIR", str(cache))
     expected = ({"xx": "chat", "yy": "cat| kitty"}, {"xx": "chien", "yy": ""})
     assert resources.table.__wrapped__("xx-yy", "lexicon") == expected
@@ -109,6 +109,23 @@ def test_a_large_table_is_parsed_once_and_read_back_from_the_cache(tmp_path, mon
     stored.write_bytes(b"\x00damaged")
     assert resources.table.__wrapped__("xx-yy", "lexicon") == expected
     assert resources.table.__wrapped__("xx-yy", "missing") == ()
+
+
+def test_a_large_word_list_is_parsed_once_and_read_back_from_the_cache(tmp_path, monkeypatch):
+    from mtcheck import resources
+
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    (data / "xx").mkdir(parents=True)
+    (data / "xx" / "common_words.txt").write_text("# comment\nchat \n\nchien\n", encoding="utf-8")
+    monkeypatch.setattr(resources, "DATA_DIR", data)
+    monkeypatch.setattr(resources, "_STORED_BYTES", 0)
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(cache))
+    assert resources.word_list.__wrapped__("xx", "common_words") == ("chat", "chien")
+    [stored] = cache.iterdir()
+    assert resources.word_list.__wrapped__("xx", "common_words") == ("chat", "chien")
+    stored.write_bytes(b"\x00damaged")
+    assert resources.word_list.__wrapped__("xx", "common_words") == ("chat", "chien")
+    assert resources.word_list.__wrapped__("xx", "missing") == ()
 
 
 def test_alternation_is_the_same_in_every_process():
