@@ -60,7 +60,7 @@ def _parsed(path: Path, parse):
         return parse(_lines(path))
     try:
         value = marshal.loads(stored.read_bytes())
-        if type(value) is tuple and all(type(item) in (dict, str) for item in value):
+        if type(value) is tuple and set(map(type, value)) <= {dict, str}:
             return value
     except (OSError, EOFError, ValueError, TypeError):  # not stored yet, or damaged
         pass
