@@ -93,39 +93,31 @@ def test_required_literals_are_in_every_match(name, columns):
                     assert not literals or any(lit in fold(m.group()) for lit in literals), (row[column], m.group())
 
 
-def test_a_large_table_is_parsed_once_and_read_back_from_the_cache(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    "reader, folder, file, text, expected",
+    [
+        ("table", "xx-yy", "lexicon.tsv", "# comment\nxx\tyy\nchat\tcat| kitty\nchien\n",
+         ({"xx": "chat", "yy": "cat| kitty"}, {"xx": "chien", "yy": ""})),
+        ("word_list", "xx", "common_words.txt", "# comment\nchat \n\nchien\n", ("chat", "chien")),
+    ],
+)
+def test_a_large_data_file_is_parsed_once_and_read_back_from_the_cache(tmp_path, monkeypatch, reader, folder, file, text, expected):
     from mtcheck import resources
 
     data, cache = tmp_path / "data", tmp_path / "cache"
-    (data / "xx-yy").mkdir(parents=True)
-    (data / "xx-yy" / "lexicon.tsv").write_text("# comment\nxx\tyy\nchat\tcat| kitty\nchien\n", encoding="utf-8")
+    (data / folder).mkdir(parents=True)
+    (data / folder / file).write_text(text, encoding="utf-8")
     monkeypatch.setattr(resources, "DATA_DIR", data)
     monkeypatch.setattr(resources, "_STORED_BYTES", 0)
     monkeypatch.setenv("MTCHECK_CACHE_DIR", str(cache))
-    expected = ({"xx": "chat", "yy": "cat| kitty"}, {"xx": "chien", "yy": ""})
-    assert resources.table.__wrapped__("xx-yy", "lexicon") == expected
+    read = getattr(resources, reader).__wrapped__
+    name = file.rsplit(".", 1)[0]
+    assert read(folder, name) == expected
     [stored] = cache.iterdir()
-    assert resources.table.__wrapped__("xx-yy", "lexicon") == expected  # from the stored rows
+    assert read(folder, name) == expected  # from the stored copy
     stored.write_bytes(b"\x00damaged")
-    assert resources.table.__wrapped__("xx-yy", "lexicon") == expected
-    assert resources.table.__wrapped__("xx-yy", "missing") == ()
-
-
-def test_a_large_word_list_is_parsed_once_and_read_back_from_the_cache(tmp_path, monkeypatch):
-    from mtcheck import resources
-
-    data, cache = tmp_path / "data", tmp_path / "cache"
-    (data / "xx").mkdir(parents=True)
-    (data / "xx" / "common_words.txt").write_text("# comment\nchat \n\nchien\n", encoding="utf-8")
-    monkeypatch.setattr(resources, "DATA_DIR", data)
-    monkeypatch.setattr(resources, "_STORED_BYTES", 0)
-    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(cache))
-    assert resources.word_list.__wrapped__("xx", "common_words") == ("chat", "chien")
-    [stored] = cache.iterdir()
-    assert resources.word_list.__wrapped__("xx", "common_words") == ("chat", "chien")
-    stored.write_bytes(b"\x00damaged")
-    assert resources.word_list.__wrapped__("xx", "common_words") == ("chat", "chien")
-    assert resources.word_list.__wrapped__("xx", "missing") == ()
+    assert read(folder, name) == expected
+    assert read(folder, "missing") == ()
 
 
 def test_alternation_is_the_same_in_every_process():

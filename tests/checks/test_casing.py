@@ -131,87 +131,75 @@ def test_sentence_continued_from_an_open_block_is_left_alone(check):
     assert by_rule(result, "sentence-start-casing") == []
 
 
-def test_english_title_kept_in_a_spanish_source_is_no_name_evidence(check):
-    result = check(
-        "He spoke at an event of the Consumer Energy Alliance, the voice of the energy consumer, in chelsea.",
-        "Habló en un evento de la Consumer Energy Alliance, la voz del consumidor energético, en Chelsea.",
-        src_lang="es",
-    )
-    assert texts(result, "name-casing") == ["chelsea"]
-
-
-def test_source_phrase_written_lowercase_is_no_name(check):
-    result = check(
-        "She met the beautiful femme fatale Ophelia in the palace of erdogan.",
-        "Sie traf die schöne Femme Fatale Ophelia im Palast von Erdogan.",
-        src_lang="de",
-    )
-    assert texts(result, "name-casing") == ["erdogan"]
-
-
-def test_word_lowercase_throughout_the_translation_is_left_alone(check):
-    result = check(
-        "She has no time for the homewear brand. Sales of homewear fell in the spring.",
-        "Sie hat keine Zeit für die Homewear-Marke. Der Verkauf von Homewear ging im Frühjahr zurück.",
-        src_lang="de",
-    )
-    assert texts(result, "name-casing") == []
-
-
-def test_name_lowercased_once_beside_its_capitalised_uses_is_flagged(check):
-    result = check(
-        "Sales at Lloyds rose. The owner of the lloyds chain said Lloyds would grow.",
-        "Los ventas de Lloyds subieron. El propietario de la cadena Lloyds dijo que Lloyds crecería.",
-        src_lang="es",
-    )
-    assert texts(result, "name-casing") == ["lloyds"]
-
-
-def test_french_target_lowercases_generic_words_and_languages(check):
-    result = check(
-        "Les 18 États et le district de Columbia soutiennent le recours. Les cours de mandarin continueront à nice.",
-        "The 18 states and the District of Columbia support the challenge. Mandarin lessons will go on in Marseille and Nice.",
-        src_lang="en",
-        tgt_lang="fr",
-    )
-    assert texts(result, "name-casing") == ["nice"]
-
-
-def test_english_source_name_at_a_sentence_start_or_with_a_possessive_is_evidence(check):
-    result = check(
-        "Anschließend reiste erdogan nach Köln. Die Politik von deptford wurde kritisiert.",
-        "Erdogan then headed for Cologne. Deptford's policies were criticised.",
-        src_lang="en",
-        tgt_lang="de",
-    )
-    assert texts(result, "name-casing") == ["erdogan", "deptford"]
-
-
-def test_english_source_word_also_lowercase_there_is_no_name(check):
-    result = check(
-        "El rakfisk es trucha en salazón. Luego se come el rakfisk con aquavit en la cena.",
-        "Rakfisk is trout sprinkled with salt. Then you eat the rakfisk with aquavit at dinner.",
-        src_lang="en",
-        tgt_lang="es",
-    )
-    assert texts(result, "name-casing") == []
-
-
-def test_ordinary_english_word_that_is_a_french_word_is_no_name(check):
-    result = check(
-        "Le groupe a annoncé un financement pour la nutrition des enfants, a dit le président.",
-        "The group announced funding for Nutrition of children, the president said.",
-        src_lang="en",
-        tgt_lang="fr",
-    )
-    assert texts(result, "name-casing") == []
-
-
-def test_english_source_word_capitalised_inside_a_sentence_is_evidence_even_if_lowercase_elsewhere(check):
-    result = check(
-        "Dijo que el nombre rima con Twp y pwp. En galés, twp significa tonto y pwp significa caca.",
-        "He said the name rhymes with Twp and Pwp. In Welsh, twp means daft and pwp means poo.",
-        src_lang="en",
-        tgt_lang="es",
-    )
-    assert texts(result, "name-casing") == ["pwp"]
+@pytest.mark.parametrize(
+    "target, source, pair, flagged",
+    [
+        pytest.param(
+            "He spoke at an event of the Consumer Energy Alliance, the voice of the energy consumer, in chelsea.",
+            "Habló en un evento de la Consumer Energy Alliance, la voz del consumidor energético, en Chelsea.",
+            "es-en",
+            ["chelsea"],
+            id="english_title_kept_in_a_spanish_source_is_no_name_evidence",
+        ),
+        pytest.param(
+            "She met the beautiful femme fatale Ophelia in the palace of erdogan.",
+            "Sie traf die schöne Femme Fatale Ophelia im Palast von Erdogan.",
+            "de-en",
+            ["erdogan"],
+            id="source_phrase_written_lowercase_is_no_name",
+        ),
+        pytest.param(
+            "She has no time for the homewear brand. Sales of homewear fell in the spring.",
+            "Sie hat keine Zeit für die Homewear-Marke. Der Verkauf von Homewear ging im Frühjahr zurück.",
+            "de-en",
+            [],
+            id="word_lowercase_throughout_the_translation_is_left_alone",
+        ),
+        pytest.param(
+            "Sales at Lloyds rose. The owner of the lloyds chain said Lloyds would grow.",
+            "Los ventas de Lloyds subieron. El propietario de la cadena Lloyds dijo que Lloyds crecería.",
+            "es-en",
+            ["lloyds"],
+            id="name_lowercased_once_beside_its_capitalised_uses_is_flagged",
+        ),
+        pytest.param(
+            "Les 18 États et le district de Columbia soutiennent le recours. Les cours de mandarin continueront à nice.",
+            "The 18 states and the District of Columbia support the challenge. Mandarin lessons will go on in Marseille and Nice.",
+            "en-fr",
+            ["nice"],
+            id="french_target_lowercases_generic_words_and_languages",
+        ),
+        pytest.param(
+            "Anschließend reiste erdogan nach Köln. Die Politik von deptford wurde kritisiert.",
+            "Erdogan then headed for Cologne. Deptford's policies were criticised.",
+            "en-de",
+            ["erdogan", "deptford"],
+            id="english_source_name_at_a_sentence_start_or_with_a_possessive_is_evidence",
+        ),
+        pytest.param(
+            "El rakfisk es trucha en salazón. Luego se come el rakfisk con aquavit en la cena.",
+            "Rakfisk is trout sprinkled with salt. Then you eat the rakfisk with aquavit at dinner.",
+            "en-es",
+            [],
+            id="english_source_word_also_lowercase_there_is_no_name",
+        ),
+        pytest.param(
+            "Le groupe a annoncé un financement pour la nutrition des enfants, a dit le président.",
+            "The group announced funding for Nutrition of children, the president said.",
+            "en-fr",
+            [],
+            id="ordinary_english_word_that_is_a_french_word_is_no_name",
+        ),
+        pytest.param(
+            "Dijo que el nombre rima con Twp y pwp. En galés, twp significa tonto y pwp significa caca.",
+            "He said the name rhymes with Twp and Pwp. In Welsh, twp means daft and pwp means poo.",
+            "en-es",
+            ["pwp"],
+            id="english_source_word_capitalised_inside_a_sentence_is_evidence_even_if_lowercase_elsewhere",
+        ),
+    ],
+)
+def test_name_casing_across_pairs(check, target, source, pair, flagged):
+    src_lang, tgt_lang = pair.split("-")
+    result = check(target, source, src_lang=src_lang, tgt_lang=tgt_lang)
+    assert texts(result, "name-casing") == flagged
