@@ -73,6 +73,23 @@ def _cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "mtcheck"
 
 
+# Files derived from installed packages and data files, rebuilt on use: lexicons, compiled
+# patterns (``mtcheck.patterns``), parsed large data files (``mtcheck.resources``).
+_DERIVED = ("lexicon-*.sqlite", "lexicon-*.tmp", "patterns-*.pickle", "data-*.marshal", "table-*.marshal")
+
+
+def clear_derived() -> int:
+    """Remove the derived files of the cache directory (rebuilt by the next check); how many."""
+    folder = _cache_dir()
+    removed = 0
+    for pattern in _DERIVED:
+        for path in folder.glob(pattern):
+            if path.is_file() and not path.is_symlink():
+                path.unlink(missing_ok=True)
+                removed += 1
+    return removed
+
+
 class Lexicon:
     """One language's word frequencies, spelling dictionary and correction index (read-only)."""
 

@@ -102,9 +102,14 @@ def convert_cmd(
 def clear_cmd(
     cache_path: Optional[Path] = typer.Option(None, "--cache-path", help="Cache file (default: the user cache)."),
 ) -> None:
-    """Delete every cached translation and score."""
+    """Delete every cached translation and score (and, without --cache-path, the word lists and
+    patterns derived from installed packages, rebuilt by the next check)."""
     from mtcheck.mt.cache import CacheBusy, CacheCorrupt, MTCache, default_cache_path, foreign_file
 
+    if cache_path is None:
+        from mtcheck.lexicon import clear_derived
+
+        typer.echo(f"{clear_derived()} derived word lists and patterns removed (rebuilt by the next check)")
     path = cache_path or default_cache_path()
     if not path.exists():
         typer.echo(f"{path}: no cache")
