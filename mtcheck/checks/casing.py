@@ -23,6 +23,9 @@ from mtcheck.resources import (
 )
 from mtcheck.typography import typography
 
+_LETTERS = patterns.compile(r"\p{L}+")
+_TITLED_PART = patterns.compile(r"\p{Lu}\p{Ll}+")
+
 _WORD = patterns.compile(r"(?<![\p{L}\p{N}_@/.-])\p{L}[\p{L}'’-]*\p{L}|(?<![\p{L}\p{N}_@/.-])\p{L}")
 
 
@@ -181,10 +184,10 @@ def _names(sent: Sentence, ordinary: frozenset[str], target: str) -> set[str]:
     titles, phrases = [], []  # spans of runs, of their parts written lowercase in the translation
     for run in _CAPITAL_RUN.finditer(sent.text):
         titles.append(run.span())
-        parts = list(regex.finditer(r"\p{Lu}\p{Ll}+", run.group()))
+        parts = list(_TITLED_PART.finditer(run.group()))
         for i, j in ((i, j) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1)):
             phrase = run.group()[parts[i].start() : parts[j - 1].end()].lower()
-            if regex.search(rf"(?<!\p{{L}}){regex.escape(phrase)}(?!\p{{L}})", target):
+            if _has_phrase(target, phrase):
                 phrases.append((run.start() + parts[i].start(), run.start() + parts[j - 1].end()))
     names = set()
     for m in _mid_sentence_words(sent):
@@ -194,6 +197,18 @@ def _names(sent: Sentence, ordinary: frozenset[str], target: str) -> set[str]:
         if word.lower() not in ordinary or not any(a <= where < b for a, b in titles):
             names.add(word)
     return names
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` stands in ``text`` with no letter touching it (a plain search, no
+    pattern compiled per phrase)."""
+    k = text.find(phrase)
+    while k >= 0:
+        end = k + len(phrase)
+        if not (k and text[k - 1].isalpha() or end < len(text) and text[end].isalpha()):
+            return True
+        k = text.find(phrase, k + 1)
+    return False
 
 
 # Capitalised words in a row, also joined by "of" ("The Power of Nutrition", "Banco de España").
@@ -359,7 +374,7 @@ def _source_has_month(source: str, src_lang: str, word: str, tgt_lang: str) -> b
     if not source:
         return False
     number = months(tgt_lang).get(word)
-    words = {w.lower() for w in regex.findall(r"\p{L}+", source)}
+    words = {w.lower() for w in _LETTERS.findall(source)}
     return number is not None and any(months(src_lang).get(w) == number for w in words)
 
 

@@ -17,6 +17,11 @@ from mtcheck.model import Finding, Segment, Sentence, Severity, Span
 from mtcheck.resources import Phrases, alternation, exonyms, lexicon, lexicon_words, months, pair_table, stopwords, measured, word_list
 from mtcheck.typography import typography
 
+_LETTERS = patterns.compile(r"\p{L}+")
+_LONG_WORD = patterns.compile(r"\p{L}{5,}")
+_ALNUM = patterns.compile(r"[\p{L}\p{N}]+")
+_TOKEN = patterns.compile(r"\p{L}+(?:[-'’]\p{L}+)*")
+
 # Two or more capitalised words in a row (a person's name): "Jens Stoltenberg", "Xi Jinping"; a
 # possessive ends the run ("Trump's West Virginia").
 _RUN_WORD = r"\p{Lu}\p{Ll}(?:[\p{L}-]|['’](?![sS](?!\p{L})))*"
@@ -70,9 +75,9 @@ def _present(name: str, target: str, every: bool = False, person: bool = False, 
     plain_target = _plain(target)
     if _plain(name) in plain_target:
         return True
-    words = set(regex.findall(r"\p{L}+", plain_target))
+    words = set(_LETTERS.findall(plain_target))
     tokens = _plain(name).split()
-    parts = regex.findall(r"\p{L}+", _plain(name))
+    parts = _LETTERS.findall(_plain(name))
     found = [
         part in words
         or len(part) >= 4
@@ -84,7 +89,7 @@ def _present(name: str, target: str, every: bool = False, person: bool = False, 
     if last and len(tokens) > 1:
         return found[-1]  # "Israël" of "Etat d'Israël", not the elided article
     if person and len(tokens) > 1:
-        first = len(regex.findall(r"\p{L}+", tokens[0]))  # "Jean-Claude": two parts
+        first = len(_LETTERS.findall(tokens[0]))  # "Jean-Claude": two parts
         return any(found[first:])
     return any(found)
 
@@ -197,8 +202,8 @@ def _translated(name: str, target: str, src: str, tgt: str) -> bool:
     """Whether the translation renders a word of the name as an ordinary word (``Ancien Régime`` →
     ``former rulers``, ``la Bourse`` → ``the stock exchange``)."""
     words = lexicon(src, tgt)
-    padded = " " + " ".join(regex.findall(r"[\p{L}\p{N}]+", target.lower())) + " "
-    return any(f" {alt} " in padded for w in regex.findall(r"\p{L}+", name) for alt in words.get(w.lower(), "").split("|") if alt)
+    padded = " " + " ".join(_ALNUM.findall(target.lower())) + " "
+    return any(f" {alt} " in padded for w in _LETTERS.findall(name) for alt in words.get(w.lower(), "").split("|") if alt)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -329,7 +334,7 @@ def _accounter(ctx: CheckContext, seg: Segment):
     rendered = {_plain(w) for s in _NAME_WORD.findall(source) for f in accepted.get(s, (known.get(s, s),)) for w in f.split()}
     demonyms = _demonyms(ctx.src_lang, ctx.tgt_lang)
     rendered |= {w for s in _NAME_WORD.findall(source) for w in demonyms.get(s, ())}
-    stems = {_plain(w)[:5] for w in regex.findall(r"\p{L}{5,}", source)}
+    stems = {_plain(w)[:5] for w in _LONG_WORD.findall(source)}
 
     def accounted(word: str) -> bool:
         plain = _plain(word)
@@ -374,8 +379,8 @@ def _swapped_word(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set
         return None
     tokens = [[_plain(t) for t in f.split()] for f in forms]
     ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
-    target_words = set(regex.findall(r"\p{L}+", target))
-    articles = {_plain(a) for a in word_list(ctx.src_lang, "name_articles")} | stopwords(ctx.src_lang)
+    target_words = set(_LETTERS.findall(target))
+    articles = _articles(ctx.src_lang)
     first = name.text.split()[0]
     place = exonyms(ctx.src_lang, ctx.tgt_lang).get(first, first)
     if name.headed and place != first and _plain(first) not in target_words:  # "Dominica of Villepin"
@@ -401,7 +406,7 @@ def _swapped_word(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set
                         continue
                     accounted = accounted or _accounter(ctx, seg)
                     if not accounted(new.group()):
-                        gone = not any(set(regex.findall(r"\p{L}+", r)) <= target_words for r in replaced)
+                        gone = not any(set(_LETTERS.findall(r)) <= target_words for r in replaced)
                         return sent, run.start() + new.start(), run.start() + new.end(), gone
     return None
 
@@ -438,7 +443,7 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
     found, exact = _target_words(seg)
     if any(all(w in exact for w in f.split()) for f in forms):
         return None
-    plain_words = set(regex.findall(r"\p{L}+", _plain(seg.target_text)))  # also after a stray full stop: ".François"
+    plain_words = set(_LETTERS.findall(_plain(seg.target_text)))  # also after a stray full stop: ".François"
     source_words = {_plain(w) for w in _NAME_WORD.findall(seg.source_text)}
     for form in sorted(forms):
         words = form.split()
@@ -571,6 +576,12 @@ _JOINED_RUN = regex.compile(
 )  # capitalised words in a row, particles between them included: "Théâtre du Châtelet"
 
 
+@functools.cache
+def _articles(lang: str) -> frozenset[str]:
+    """Articles and function words of the language, accent-free: never a word of a name."""
+    return frozenset({_plain(a) for a in word_list(lang, "name_articles")} | stopwords(lang))
+
+
 def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[_Problem]:
     """A capitalised target word that the source does not account for, inside a name whose other
     words the source has, where the source has a capitalised word the translation lacks next to
@@ -580,9 +591,9 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
     the source word (``Yulia`` for ``Ioulia``), nor for a target copy that capitalises nouns."""
     if typography(ctx.tgt_lang).get("capitalises_nouns"):
         return
-    source_words = set(regex.findall(r"\p{L}+", _plain(seg.source_text)))
-    target_words = set(regex.findall(r"\p{L}+", _plain(seg.target_text)))
-    articles = {_plain(a) for a in word_list(ctx.src_lang, "name_articles")} | stopwords(ctx.src_lang)
+    source_words = set(_LETTERS.findall(_plain(seg.source_text)))
+    target_words = set(_LETTERS.findall(_plain(seg.target_text)))
+    articles = _articles(ctx.src_lang)
     ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
     titles = _titles(ctx.src_lang, ctx.tgt_lang)[1]
     accounted = None
@@ -613,7 +624,7 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
 def _replaced_beside(src: Sentence, kept: set[str], target_words: set[str], articles: set[str]) -> tuple[int, int, str] | None:
     """A capitalised source word that the translation lacks, next to a word of ``kept`` or one
     particle away (``Théâtre du Châtelet``): the span of both and that word."""
-    tokens = list(regex.finditer(r"\p{L}+(?:[-'’]\p{L}+)*", src.text))
+    tokens = list(_TOKEN.finditer(src.text))
     for i, t in enumerate(tokens):
         if _plain(t.group()) not in kept:
             continue

@@ -203,3 +203,13 @@ def test_name_casing_across_pairs(check, target, source, pair, flagged):
     src_lang, tgt_lang = pair.split("-")
     result = check(target, source, src_lang=src_lang, tgt_lang=tgt_lang)
     assert texts(result, "name-casing") == flagged
+
+
+def test_a_phrase_stands_alone_only_without_letters_touching_it():
+    from mtcheck.checks.casing import _has_phrase
+
+    assert _has_phrase("the haute couture house", "haute couture")
+    assert _has_phrase("haute couture", "haute couture")
+    assert not _has_phrase("the haute coutures", "haute couture")
+    assert _has_phrase("xhaute couture, haute couture.", "haute couture")  # the second one
+    assert not _has_phrase("éhaute couture", "haute couture")
