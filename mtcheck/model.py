@@ -159,6 +159,9 @@ class Document:
 
     ``masked`` spans (code, URLs, link targets, markup) are never flagged.
     ``suppressions`` map a paragraph index to the rule ids or category prefixes silenced there.
+    ``scope`` is the part of ``text`` the document is when the file holds several (an article
+    of a JSON export: its JSON value; ``None``: all of it). A pattern run over the document's
+    text searches within :attr:`bounds`, so that per-article work stays per article.
     """
 
     path: str
@@ -167,6 +170,12 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     masked: list[Span] = field(default_factory=list)
     suppressions: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    scope: Span | None = None
+
+    @property
+    def bounds(self) -> dict[str, int]:
+        """``pos``/``endpos`` arguments for a pattern searched in ``text`` within the document's own part."""
+        return {"pos": 0, "endpos": len(self.text)} if self.scope is None else {"pos": self.scope.start, "endpos": self.scope.end}
 
     def sentences(self) -> list[Sentence]:
         return [s for p in self.paragraphs for s in p.sentences]

@@ -422,7 +422,7 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
             for sent, m in found:
                 other, plain_other = m.group(), _plain(m.group())
                 if plain_other == plain:
-                    if strip_accents(word) == other and regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", ctx.target.text):
+                    if strip_accents(word) == other and regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", ctx.target.text, **ctx.target.bounds):
                         return sent, m, word  # "Francois" where the translation writes "François" elsewhere
                 elif (
                     len(other) >= 4
@@ -446,7 +446,7 @@ def _elsewhere(ctx: CheckContext, seg: Segment, text: str) -> bool:
     span = seg.target_span
     return any(
         not (span.start <= m.start() < span.end)
-        for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(text)}(?![\p{{L}}\p{{N}}])", ctx.target.text)
+        for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(text)}(?![\p{{L}}\p{{N}}])", ctx.target.text, **ctx.target.bounds)
     )
 
 

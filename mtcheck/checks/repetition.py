@@ -100,7 +100,7 @@ class DuplicateWord(Rule):
         plain = strip_accents(first).lower()
         return not any(
             difflib.SequenceMatcher(None, plain, strip_accents(d.group(1)).lower()).ratio() >= 0.75
-            for d in _SOURCE_DOUBLE.finditer(ctx.source.text)
+            for d in _SOURCE_DOUBLE.finditer(ctx.source.text, **ctx.source.bounds)
         )  # "Danse Danse" rendered "Dance Dance"
 
     @staticmethod
