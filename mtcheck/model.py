@@ -10,7 +10,7 @@ import bisect
 import enum
 import functools
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 
@@ -48,7 +48,7 @@ CATEGORIES = (
 )
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
     """A half-open ``[start, end)`` range of code points in a document's text."""
 
@@ -76,8 +76,8 @@ class Paragraph:
     ``text`` is the block's clean text (markup removed, entities decoded). For each of its
     characters, ``char_starts[k]``/``char_ends[k]`` give the file span it came from; both are
     ``None`` when the clean text is the file text itself starting at ``span.start``. Lists are
-    stored as ``array("q")`` (8 bytes a character instead of about 36: a 20 MiB HTML page's
-    maps would otherwise take most of its memory).
+    stored as :class:`Offsets` (a few bytes per run of consecutive offsets instead of about 36
+    per character: a 20 MiB HTML page's maps would otherwise take most of its memory).
     """
 
     index: int  # 1-based
@@ -90,9 +90,9 @@ class Paragraph:
 
     def __post_init__(self) -> None:
         if isinstance(self.char_starts, list):
-            self.char_starts = array("q", self.char_starts)
+            self.char_starts = Offsets(self.char_starts)
         if isinstance(self.char_ends, list):
-            self.char_ends = array("q", self.char_ends)
+            self.char_ends = Offsets(self.char_ends)
 
     def file_span(self, i: int, j: int) -> Span:
         """The file span of clean-text characters ``[i, j)``."""
@@ -117,6 +117,49 @@ class Paragraph:
         i = bisect.bisect_left(self.char_starts, span.start)
         j = bisect.bisect_right(self.char_ends, span.end)
         return i, max(i, j)
+
+
+class Offsets(Sequence[int]):
+    """A read-only sequence of file offsets stored as runs of consecutive values.
+
+    Clean text maps to its file mostly one character after another (markup and entities break
+    the runs), so a block's map takes a few runs, not a number per character.
+    """
+
+    __slots__ = ("_first", "_base", "_len")
+
+    def __init__(self, values: Iterable[int]) -> None:
+        self._first = array("q")  # the index where each run starts
+        self._base = array("q")  # its first value
+        n, previous = 0, None
+        for v in values:
+            if v - 1 != previous:
+                self._first.append(n)
+                self._base.append(v)
+            previous = v
+            n += 1
+        self._len = n
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(self._len))]
+        if k < 0:
+            k += self._len
+        if not 0 <= k < self._len:
+            raise IndexError("offset index out of range")
+        r = bisect.bisect_right(self._first, k) - 1
+        return self._base[r] + k - self._first[r]
+
+    def __iter__(self) -> Iterator[int]:
+        ends = [*self._first[1:], self._len]
+        for first, end, base in zip(self._first, ends, self._base):
+            yield from range(base, base + end - first)
+
+    def __repr__(self) -> str:
+        return f"Offsets({list(self)!r})"
 
 
 @dataclass(eq=False)
