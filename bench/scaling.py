@@ -116,7 +116,7 @@ def main() -> None:
         times, cpus = {}, {}
         for mib in args.sizes if kind != "paragraphs" else [0]:
             with tempfile.TemporaryDirectory(prefix="mtcheck-scaling-") as tmp:
-                path = build(kind, int(mib * MIB) - 4096, Path(tmp))  # stay under the limit with the wrapper
+                path = build(kind, int(mib * MIB) - 65536, Path(tmp))  # under the limit by more than one piece and the wrapper
                 real = path.stat().st_size / MIB
                 seconds, cpu, peak, code = measure(path)
             times[mib], cpus[mib] = seconds, cpu
