@@ -49,8 +49,8 @@ def _repeat(make, size: int) -> list[str]:
 def build(kind: str, size: int, folder: Path) -> Path:
     """The target file of ``kind`` of about ``size`` bytes (and its source beside it)."""
     en, fr = _paragraphs(SEED_EN), _paragraphs(SEED_FR)
-    if kind == "text":
-        tgt = "\n\n".join(_repeat(lambda k: SEED_EN.strip() + "\n\n", size))
+    if kind == "text":  # sized so that the source, the longer file (French), stays within the size too
+        tgt = "\n\n".join(_repeat(lambda k: SEED_EN.strip() + "\n\n", size * len(SEED_EN.encode()) // max(len(SEED_EN.encode()), len(SEED_FR.encode()))))
         n = tgt.count(SEED_EN.strip())
         (folder / "story.fr.txt").write_text("\n\n".join([SEED_FR.strip()] * n), encoding="utf-8")
         path = folder / "story.en.txt"
@@ -63,7 +63,7 @@ def build(kind: str, size: int, folder: Path) -> Path:
         def line(k: int, paras: list[str]) -> str:
             return json.dumps({"id": f"a{k}", "title": paras[0], "body": "\n\n".join(paras[1:])}, ensure_ascii=False) + "\n"
 
-        lines = _repeat(lambda k: line(k, en), size)
+        lines = _repeat(lambda k: line(k, en), size * len(line(0, en).encode()) // max(len(line(0, en).encode()), len(line(0, fr).encode())))
         (folder / "feed.fr.jsonl").write_text("".join(line(k, fr) for k in range(len(lines))), encoding="utf-8")
         path = folder / "feed.en.jsonl"
         path.write_text("".join(lines), encoding="utf-8")
