@@ -472,6 +472,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
     # elsewhere translated institutions (``Guardia`` → ``Guard``) look like respelled names.
     warn_swaps = measured(ctx.src_lang, ctx.tgt_lang, "name-mismatch")
     source_text = "\n".join(p.text for p in ctx.source.paragraphs) if ctx.source else ""
+    source_count = functools.cache(lambda word: _count(word, source_text))  # once per word, not per segment
     for seg in ctx.aligned():
         target, missing, fewer, seen, first_only = seg.target_text, [], [], set(), set()
         for sent in seg.source:
@@ -484,7 +485,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 expected = known.get(name.text, name.text)
                 forms = {name.text, *accepted.get(name.text, (expected,))}
                 # a first name alone is no name present, unless the source uses that word alone too ("M. Xi")
-                given = name.person and _count(name.text.split()[0], source_text) <= _count(name.text, source_text)
+                given = name.person and source_count(name.text.split()[0]) <= source_count(name.text)
                 if any(_present(form, target, every=name.whole, person=given, last=name.headed) for form in forms):
                     if swap := _swapped_word(ctx, seg, name, forms):
                         sent_t, a, b, gone = swap  # the replaced word elsewhere: perhaps a source slip put right

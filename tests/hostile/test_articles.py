@@ -130,3 +130,29 @@ def test_per_article_rules_take_time_in_proportion_to_the_article_not_the_file()
     took = time.perf_counter() - start
     assert len(found) == 2 * n
     assert took < 10, f"took {took:.1f} s: each article searches the whole file again?"
+
+
+def _one_document(en: list[str], fr: list[str]) -> CheckContext:
+    """One text document of a sentence per paragraph, aligned paragraph by paragraph."""
+    from mtcheck.readers.text import parse
+
+    target, source = parse("s.en.txt", "\n\n".join(en), "en"), parse("s.fr.txt", "\n\n".join(fr), "fr")
+    segment_document(target)
+    segment_document(source)
+    segments = [Segment(f"p{k}.s1", s.sentences, t.sentences) for k, (s, t) in enumerate(zip(source.paragraphs, target.paragraphs), 1)]
+    return CheckContext(target, source, segments, "fr", "en")
+
+
+def test_per_sentence_work_in_one_large_document_does_not_rescan_the_document():
+    from mtcheck.checks.names import MissingName
+    from mtcheck.checks.repetition import DuplicateWord
+
+    n = 3000  # each double or person name rescanning the whole source: about 30 s per rule here
+    doubled = _one_document([f"On day {k} the talks with Japan Japan went well." for k in range(n)], [f"Le jour {k}, le Japon a parlé." for k in range(n)])
+    named = _one_document([f"On day {k} the president spoke." for k in range(n)], [f"Le jour {k}, Vladimir Poutine a parlé." for k in range(n)])
+    start = time.perf_counter()
+    doubles = list(DuplicateWord().check(doubled))
+    missing = list(MissingName().check(named))
+    took = time.perf_counter() - start
+    assert len(doubles) == n and len(missing) == n
+    assert took < 15, f"took {took:.1f} s: each sentence searches the whole document again?"
