@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import enum
-import functools
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -180,9 +179,10 @@ class Sentence:
         """The file span of characters ``[i, j)`` of this sentence's text."""
         return self.paragraph.file_span(self.start + i, self.start + j)
 
-    @functools.cached_property
+    @property
     def folded(self) -> str:
-        """The text as :func:`fold` gives it, computed once and shared by every rule."""
+        """The text as :func:`fold` gives it (computed when asked: a copy of every sentence kept
+        with the result cost more memory than folding again)."""
         return fold(self.text)
 
 
