@@ -57,11 +57,12 @@ class Job:
 
 @dataclass
 class Outcome:
-    """What one job produced: its results (one per document in the file), or an input error."""
+    """What one job produced: its results (one per document in the file) and its input errors
+    (the file's, or those of the articles of a JSON export that could not be checked)."""
 
     job: Job
     results: list[Any] = field(default_factory=list)
-    error: str | None = None
+    errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
     dropped: int = 0  # findings removed by a baseline
     internal: bool = False  # the error is a bug (exit 3), not the input's fault
@@ -217,29 +218,31 @@ def _named_root(target: Path) -> str:
 
 def check_job(job: Job) -> Outcome:
     """Check one job; input errors become the outcome's message, never an exception."""
-    from mtcheck.pipeline import check_file
+    from mtcheck.pipeline import ArticleErrors, check_file
     from mtcheck.readers import InputError
     from mtcheck.terminal import escape_controls, has_controls
 
     start = time.perf_counter()
     if has_controls(job.target):  # no report could name it reliably (or print it safely)
         job.target = escape_controls(job.target, newlines=True)
-        return Outcome(job, error=f"{job.target}: the file name holds bytes that are not UTF-8 or control characters; rename it")
+        return Outcome(job, errors=[f"{job.target}: the file name holds bytes that are not UTF-8 or control characters; rename it"])
     try:  # one result per document the file holds (JSON exports: per article)
         with confined(job.root, job.exempt):
             results = check_file(
                 job.target, job.source, src_lang=job.src_lang, tgt_lang=job.tgt_lang, settings=job.settings, find_by_name=job.find_by_name
             )
+    except ArticleErrors as e:  # the other articles were checked
+        return Outcome(job, results=e.results, errors=e.problems, seconds=time.perf_counter() - start)
     except InputError as e:
-        return Outcome(job, error=str(e), seconds=time.perf_counter() - start)
+        return Outcome(job, errors=[str(e)], seconds=time.perf_counter() - start)
     except OSError as e:  # unreadable (permissions, I/O error): this file's input error
-        return Outcome(job, error=f"{e.filename or job.target}: cannot read ({e.strerror or e})", seconds=time.perf_counter() - start)
+        return Outcome(job, errors=[f"{e.filename or job.target}: cannot read ({e.strerror or e})"], seconds=time.perf_counter() - start)
     except Exception as e:  # a bug in a rule must not sink a whole batch: report it as this file's error
         if os.environ.get("MTCHECK_DEBUG"):
             raise
         message = f"{job.target}: internal error while checking ({type(e).__name__}: {e}"[:500]
         message += "); please report it (rerun with --debug for the traceback)"
-        return Outcome(job, error=" ".join(message.split()), seconds=time.perf_counter() - start, internal=True)
+        return Outcome(job, errors=[" ".join(message.split())], seconds=time.perf_counter() - start, internal=True)
     return Outcome(job, results=results, seconds=time.perf_counter() - start)
 
 
@@ -290,7 +293,7 @@ def run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
                 try:
                     yield future.result()
                 except BrokenProcessPool:
-                    yield Outcome(futures[future], error=f"{futures[future].target}: a worker process died while checking it (out of memory?)")
+                    yield Outcome(futures[future], errors=[f"{futures[future].target}: a worker process died while checking it (out of memory?)"])
         except BaseException:  # Ctrl-C (or the caller stopped early): do not wait for busy workers
             import threading
 
@@ -413,7 +416,8 @@ def summary_table(outcomes: list[Outcome], seconds: float, workers: int) -> str:
                 row = counts.setdefault(f.rule, {"error": 0, "warning": 0, "info": 0})
                 row[f.severity.value] += 1
     rows = sorted(counts.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
-    failed = sum(o.error is not None for o in outcomes)
+    failed = sum(bool(o.errors) and not o.results for o in outcomes)
+    refused = sum(len(o.errors) for o in outcomes if o.results)  # articles of JSON exports checked in part
     rate = checked / seconds if seconds > 0 else 0.0
     from rich.console import Console
     from rich.table import Table
@@ -434,6 +438,7 @@ def summary_table(outcomes: list[Outcome], seconds: float, workers: int) -> str:
     footer = (
         f"{checked} document{'s' * (checked != 1)} checked, {docs_with} with findings"
         + (f", {failed} file{'s' * (failed != 1)} not checked (input errors)" if failed else "")
+        + (f", {refused} article{'s' * (refused != 1)} not checked (input errors)" if refused else "")
         + f" — {seconds:.2f} s, {rate:.1f} documents/s, {workers} job{'s' * (workers != 1)}"
     )
     return capture.get().rstrip() + "\n" + footer + "\n"
@@ -502,9 +507,9 @@ def check_targets(
     outcomes: list[Outcome] = []
 
     def on_outcome(outcome: Outcome) -> None:
-        if outcome.error is not None:
-            on_error(outcome.error)
-            errors.append((outcome.job.target, outcome.error))
+        for error in outcome.errors:
+            on_error(error)
+            errors.append((outcome.job.target, error))
         for result in outcome.results:
             if decisions is not None:
                 apply_decisions(result, decisions)

@@ -319,15 +319,16 @@ def _write_report(
         options = {"fail_on": fail_on, "errors": errors, "seconds": seconds}
     elif format is Format.sarif:
         options = {"root": sarif_root}
-    text = report.render(format.value, results, **options)
+    pieces = report.chunks(format.value, results, **options)
     if output is None:
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
         sys.stdout.flush()
         return
     from mtcheck.safefiles import atomic_write
 
     try:
-        atomic_write(output, text)
+        atomic_write(output, pieces)
     except (OSError, UnicodeEncodeError) as e:
         raise fail(f"{output}: cannot write report ({getattr(e, 'strerror', None) or e}); the previous file is unchanged") from None
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import bisect
 import enum
-import functools
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 
@@ -48,7 +47,7 @@ CATEGORIES = (
 )
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
     """A half-open ``[start, end)`` range of code points in a document's text."""
 
@@ -76,8 +75,8 @@ class Paragraph:
     ``text`` is the block's clean text (markup removed, entities decoded). For each of its
     characters, ``char_starts[k]``/``char_ends[k]`` give the file span it came from; both are
     ``None`` when the clean text is the file text itself starting at ``span.start``. Lists are
-    stored as ``array("q")`` (8 bytes a character instead of about 36: a 20 MiB HTML page's
-    maps would otherwise take most of its memory).
+    stored as :class:`Offsets` (a few bytes per run of consecutive offsets instead of about 36
+    per character: a 20 MiB HTML page's maps would otherwise take most of its memory).
     """
 
     index: int  # 1-based
@@ -90,9 +89,9 @@ class Paragraph:
 
     def __post_init__(self) -> None:
         if isinstance(self.char_starts, list):
-            self.char_starts = array("q", self.char_starts)
+            self.char_starts = Offsets(self.char_starts)
         if isinstance(self.char_ends, list):
-            self.char_ends = array("q", self.char_ends)
+            self.char_ends = Offsets(self.char_ends)
 
     def file_span(self, i: int, j: int) -> Span:
         """The file span of clean-text characters ``[i, j)``."""
@@ -119,6 +118,49 @@ class Paragraph:
         return i, max(i, j)
 
 
+class Offsets(Sequence[int]):
+    """A read-only sequence of file offsets stored as runs of consecutive values.
+
+    Clean text maps to its file mostly one character after another (markup and entities break
+    the runs), so a block's map takes a few runs, not a number per character.
+    """
+
+    __slots__ = ("_first", "_base", "_len")
+
+    def __init__(self, values: Iterable[int]) -> None:
+        self._first = array("q")  # the index where each run starts
+        self._base = array("q")  # its first value
+        n, previous = 0, None
+        for v in values:
+            if v - 1 != previous:
+                self._first.append(n)
+                self._base.append(v)
+            previous = v
+            n += 1
+        self._len = n
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(self._len))]
+        if k < 0:
+            k += self._len
+        if not 0 <= k < self._len:
+            raise IndexError("offset index out of range")
+        r = bisect.bisect_right(self._first, k) - 1
+        return self._base[r] + k - self._first[r]
+
+    def __iter__(self) -> Iterator[int]:
+        ends = [*self._first[1:], self._len]
+        for first, end, base in zip(self._first, ends, self._base):
+            yield from range(base, base + end - first)
+
+    def __repr__(self) -> str:
+        return f"Offsets({list(self)!r})"
+
+
 @dataclass(eq=False)
 class Sentence:
     """One sentence of a paragraph; ``id`` is ``p<paragraph>.s<n>`` (1-based).
@@ -137,9 +179,10 @@ class Sentence:
         """The file span of characters ``[i, j)`` of this sentence's text."""
         return self.paragraph.file_span(self.start + i, self.start + j)
 
-    @functools.cached_property
+    @property
     def folded(self) -> str:
-        """The text as :func:`fold` gives it, computed once and shared by every rule."""
+        """The text as :func:`fold` gives it (computed when asked: a copy of every sentence kept
+        with the result cost more memory than folding again)."""
         return fold(self.text)
 
 
@@ -159,6 +202,9 @@ class Document:
 
     ``masked`` spans (code, URLs, link targets, markup) are never flagged.
     ``suppressions`` map a paragraph index to the rule ids or category prefixes silenced there.
+    ``scope`` is the part of ``text`` the document is when the file holds several (an article
+    of a JSON export: its JSON value; ``None``: all of it). A pattern run over the document's
+    text searches within :attr:`bounds`, so that per-article work stays per article.
     """
 
     path: str
@@ -167,6 +213,12 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     masked: list[Span] = field(default_factory=list)
     suppressions: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    scope: Span | None = None
+
+    @property
+    def bounds(self) -> dict[str, int]:
+        """``pos``/``endpos`` arguments for a pattern searched in ``text`` within the document's own part."""
+        return {"pos": 0, "endpos": len(self.text)} if self.scope is None else {"pos": self.scope.start, "endpos": self.scope.end}
 
     def sentences(self) -> list[Sentence]:
         return [s for p in self.paragraphs for s in p.sentences]

@@ -234,19 +234,43 @@ def _check_json(target_path, source_path, src_lang, tgt_lang, settings, find_by_
         source_path, src_lang, tgt_lang = locate_source(target_path, source_path, src_lang, tgt_lang)
     else:
         src_lang, tgt_lang = resolve_languages(target_path, source_path, src_lang, tgt_lang)
-    results = []
-    for pair in cms_json.pair_articles(target_path, source_path, src_lang, tgt_lang, settings):
-        label = pair.article.label
-        target = segment_document(pair.article.doc, label)
-        _check_language_of(target, tgt_lang, label)
-        source = pair.source
-        if source is not None:
-            segment_document(source, pair.source_label)
-            _check_language_of(source, src_lang, pair.source_label)
-            if [p.text for p in source.paragraphs] == [p.text for p in target.paragraphs]:
-                raise InputError(target_path, f"{label} is identical to its source, {pair.source_label}")
-        results.append(check_documents(target, source, src_lang, tgt_lang, settings, pair.notices))
+    results: list[DocumentResult] = []
+    problems: list[str] = []
+    for pair in cms_json.pair_articles(target_path, source_path, src_lang, tgt_lang, settings, problems):
+        try:
+            results.append(_check_article(target_path, pair, src_lang, tgt_lang, settings))
+        except InputError as e:
+            problems.append(str(e))
+    if problems:
+        raise ArticleErrors(target_path, problems, results)
     return results
+
+
+def _check_article(target_path, pair, src_lang: str, tgt_lang: str, settings: dict[str, Any]) -> DocumentResult:
+    label = pair.article.label
+    target = segment_document(pair.article.doc, label)
+    _check_language_of(target, tgt_lang, label)
+    source = pair.source
+    if source is not None:
+        segment_document(source, pair.source_label)
+        _check_language_of(source, src_lang, pair.source_label)
+        if [p.text for p in source.paragraphs] == [p.text for p in target.paragraphs]:
+            raise InputError(target_path, f"{label} is identical to its source, {pair.source_label}")
+    return check_documents(target, source, src_lang, tgt_lang, settings, pair.notices)
+
+
+class ArticleErrors(InputError):
+    """Some articles of a JSON export could not be checked; the others were.
+
+    ``problems`` holds one one-line message per article refused (``str()`` is the first, with
+    how many more), ``results`` the results of the articles checked, in file order.
+    """
+
+    def __init__(self, path: str | Path, problems: list[str], results: list[DocumentResult]) -> None:
+        more = f" (and {len(problems) - 1} more refused)" if len(problems) > 1 else ""
+        super().__init__(path, problems[0].removeprefix(f"{path}: ") + more)
+        self.problems = problems
+        self.results = results
 
 
 def _check_language_of(doc: Document, expected: str, label: str | None) -> None:

@@ -21,6 +21,7 @@ import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -84,17 +85,17 @@ def read_regular(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     return data
 
 
-def atomic_write(path: Path, data: bytes | str, *, mode: int | None = None, before_replace=None) -> None:
+def atomic_write(path: Path, data: bytes | str | Iterable[str], *, mode: int | None = None, before_replace=None) -> None:
     """Replace ``path`` with ``data`` all at once (keeping an existing file's mode and owner).
 
-    A symlink is followed (the file it names is replaced, the link kept). Anything that fails
-    before the final ``os.replace`` leaves the old file untouched and no temporary file behind.
+    ``data`` may come in pieces (text written as it is made: a large report is never whole in
+    memory). A symlink is followed (the file it names is replaced, the link kept). Anything that
+    fails before the final ``os.replace`` leaves the old file untouched and no temporary file behind.
     """
-    if isinstance(data, str):
-        data = data.encode("utf-8")
+    pieces = [data] if isinstance(data, (bytes, str)) else data
     if _is_stream(path):  # -o /dev/stdout, a pipe: written as it is, not replaced
         with open(path, "wb") as f:
-            f.write(data)
+            _write_pieces(f, pieces)
         return
     path = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
@@ -106,7 +107,7 @@ def atomic_write(path: Path, data: bytes | str, *, mode: int | None = None, befo
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".mtcheck-tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            _write_pieces(f, pieces)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, mode)
@@ -120,6 +121,11 @@ def atomic_write(path: Path, data: bytes | str, *, mode: int | None = None, befo
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _write_pieces(f: IO[bytes], pieces: Iterable[bytes | str]) -> None:
+    for piece in pieces:
+        f.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
 
 
 class PendingFile:

@@ -454,7 +454,7 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
             for sent, m in found:
                 other, plain_other = m.group(), _plain(m.group())
                 if plain_other == plain:
-                    if strip_accents(word) == other and regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", ctx.target.text):
+                    if strip_accents(word) == other and regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", ctx.target.text, **ctx.target.bounds):
                         return sent, m, word  # "Francois" where the translation writes "François" elsewhere
                 elif (
                     len(other) >= 4
@@ -472,16 +472,18 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
 _LETTER_OR_DIGIT = patterns.compile(r"[\p{L}\p{N}]")
 
 
-def _whole(name: str, text: str) -> Iterator[int]:
+def _whole(name: str, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[int]:
     """Where ``name`` stands in ``text`` as a whole word (no letter or digit touches it), left to
-    right without overlaps: a plain search, no pattern compiled per name."""
-    size, k = len(name), text.find(name)
+    right without overlaps, within ``text[pos:endpos]``: a plain search, no pattern compiled per
+    name."""
+    endpos = len(text) if endpos is None else endpos
+    size, k = len(name), text.find(name, pos, endpos)
     while k >= 0:
         if not (k and _LETTER_OR_DIGIT.match(text, k - 1) or _LETTER_OR_DIGIT.match(text, k + size)):
             yield k
-            k = text.find(name, k + max(size, 1))
+            k = text.find(name, k + max(size, 1), endpos)
         else:
-            k = text.find(name, k + 1)
+            k = text.find(name, k + 1, endpos)
 
 
 def _count(name: str, text: str) -> int:
@@ -491,7 +493,7 @@ def _count(name: str, text: str) -> int:
 def _elsewhere(ctx: CheckContext, seg: Segment, text: str) -> bool:
     """Whether the translation writes ``text`` as such outside the segment (it keeps that name)."""
     span = seg.target_span
-    return any(not (span.start <= k < span.end) for k in _whole(text, ctx.target.text))
+    return any(not (span.start <= k < span.end) for k in _whole(text, ctx.target.text, **ctx.target.bounds))
 
 
 _last_context: list = [(None, [])]  # (the context last analysed, its problems): both name rules read them
@@ -516,13 +518,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
     # elsewhere translated institutions (``Guardia`` → ``Guard``) look like respelled names.
     warn_swaps = measured(ctx.src_lang, ctx.tgt_lang, "name-mismatch")
     source_text = "\n".join(p.text for p in ctx.source.paragraphs) if ctx.source else ""
-    in_source: dict[str, int] = {}  # whole-document counts, once per word
-
-    def source_count(word: str) -> int:
-        if word not in in_source:
-            in_source[word] = _count(word, source_text)
-        return in_source[word]
-
+    source_count = functools.cache(lambda word: _count(word, source_text))  # once per word, not per segment
     for seg in ctx.aligned():
         target, missing, fewer, seen, first_only, problems = seg.target_text, [], [], set(), set(), []
         for sent in seg.source:

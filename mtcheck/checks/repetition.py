@@ -99,9 +99,11 @@ class DuplicateWord(Rule):
         if lower_match is None or self._legitimate(ctx.tgt_lang, lower, lower_match):
             return False
         plain = strip_accents(first).lower()
+        doubled = ctx.shared("source-doubles", lambda: [
+            strip_accents(d.group(1)).lower() for d in _SOURCE_DOUBLE.finditer(ctx.source.text, **ctx.source.bounds)
+        ])  # once per document: each capitalised double of a 20 MiB document rescanned its whole source
         return not any(
-            difflib.SequenceMatcher(None, plain, strip_accents(d.group(1)).lower()).ratio() >= 0.75
-            for d in _SOURCE_DOUBLE.finditer(ctx.source.text)
+            difflib.SequenceMatcher(None, plain, word).ratio() >= 0.75 for word in doubled
         )  # "Danse Danse" rendered "Dance Dance"
 
     @staticmethod

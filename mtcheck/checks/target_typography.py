@@ -92,7 +92,7 @@ class MissingNbsp(Rule):
         inside = regex.compile(r"«(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.!?…])»") if typo.get("nbsp_inside_guillemets") else None
         spaced = regex.compile(rf"(?<=[\p{{L}}\p{{N}}])[ {_NB}][{regex.escape(marks)}]")
         text = ctx.target.text
-        severity = None if spaced.search(text) or len(before.findall(text)) < 2 else Severity.INFO  # a house style
+        severity = None if spaced.search(text, **ctx.target.bounds) or len(before.findall(text, **ctx.target.bounds)) < 2 else Severity.INFO  # a house style
         for seg, sent in ctx.target_sentences():
             for m in before.finditer(sent.text):
                 mark = sent.text[m.start()]

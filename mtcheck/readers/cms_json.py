@@ -91,9 +91,10 @@ class _Str(str):
 
 
 class _Obj(dict):
-    """A decoded JSON object that knows where it starts."""
+    """A decoded JSON object that knows its span ``[start, end)`` (braces included)."""
 
     start: int
+    end: int
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -109,7 +110,7 @@ def _located_string(s: str, idx: int, strict: bool) -> tuple[_Str, int]:
 def _located_object(s_and_end, *args):
     obj, end = json.decoder.JSONObject(s_and_end, *args)
     out = _Obj(obj)
-    out.start = s_and_end[1] - 1
+    out.start, out.end = s_and_end[1] - 1, end
     return out, end
 
 
@@ -121,8 +122,14 @@ class _LocatingDecoder(json.JSONDecoder):
         self.scan_once = json.scanner.py_make_scanner(self)
 
 
-def _parse_values(path: str, text: str) -> list[tuple[Any, int]]:
-    """The file's top-level values with their 1-based line: one per line for JSON Lines."""
+def _parse_values(path: str, text: str, problems: list[str] | None = None) -> list[tuple[Any, int]]:
+    """The file's top-level values with their 1-based line: one per line for JSON Lines.
+
+    With ``problems``, a bad JSON Lines line is added there as its one-line message and
+    skipped (the other articles are still read); without it, it is raised.
+    """
+    from mtcheck.readers import InputError
+
     decoder = _LocatingDecoder()
     suffix = Path(path).suffix.lower()
     if suffix in {".jsonl", ".ndjson"}:
@@ -131,9 +138,12 @@ def _parse_values(path: str, text: str) -> list[tuple[Any, int]]:
             start, pos = pos, pos + len(line) + 1
             if not line.strip():
                 continue
-            _validate(path, line, number)
-            first = start + len(line) - len(line.lstrip())
-            out.append((_decode_at(path, decoder, text, first), number))
+            try:
+                _validate(path, line, number)
+                first = start + len(line) - len(line.lstrip())
+                out.append((_decode_at(path, decoder, text, first), number))
+            except InputError as e:
+                _refuse(e, problems)
         return out
     _validate(path, text, 1)
     first = len(text) - len(text.lstrip())
@@ -244,12 +254,19 @@ def _type_name(value: Any) -> str:
     return "a number"
 
 
-def read_articles(path: str, text: str, lang: str, settings: dict[str, Any] | None = None) -> list[Article]:
-    """Every article of a JSON/JSON Lines file, as unsegmented documents in ``lang``."""
+def read_articles(
+    path: str, text: str, lang: str, settings: dict[str, Any] | None = None, problems: list[str] | None = None
+) -> list[Article]:
+    """Every article of a JSON/JSON Lines file, as unsegmented documents in ``lang``.
+
+    With ``problems``, an article that cannot be read (a bad line, a field of the wrong type,
+    a repeated id…) is added there as its one-line message and left out; without it, the
+    first such article refuses the file.
+    """
     from mtcheck.readers import InputError
 
     settings = settings or {}
-    values = _parse_values(path, text)
+    values = _parse_values(path, text, problems)
     wrapper = setting(settings, "json_articles_field")
     raw: list[tuple[Any, int]] = []
     for value, line in values:
@@ -261,31 +278,48 @@ def read_articles(path: str, text: str, lang: str, settings: dict[str, Any] | No
             raw += _lines_of(text, value, line)
         else:
             raw.append((value, line))
-    if not raw:
+    if not raw and not problems:
         raise InputError(path, "holds no articles")
-    id_field = setting(settings, "json_id_field")
-    articles, seen = [], {}
+    articles: list[Article] = []
+    seen: dict[str, int] = {}
     for n, (obj, line) in enumerate(raw, 1):
-        if not isinstance(obj, dict):
-            raise InputError(path, f"line {line}: article #{n} is {_type_name(obj)}, expected an object")
-        ident = _lookup(obj, id_field)
-        ident = f"#{n}" if ident is None or isinstance(ident, (dict, list)) else str(ident)
-        if ident in seen:
-            raise InputError(path, f"line {line}: article id {ident!r} also used on line {seen[ident]}")
-        seen[ident] = line
-        article = Article(ident, line, article_document(path, text, lang, obj, f"article {ident!r} (line {line})", ident, settings))
-        for key in setting(settings, "json_source_id_fields"):
-            ref = _lookup(obj, key)
-            if ref is not None and not isinstance(ref, (dict, list)):
-                article.source_ref, article.source_ref_field = str(ref), key
-                break
-        src = _lookup(obj, setting(settings, "json_source_field"))
-        if isinstance(src, dict):
-            article.embedded = article_document(path, text, "", src, f"the source of {article.label}", f"{ident}/source", settings)
-        elif isinstance(src, str) and src.strip():
-            article.source_file = str(src)
-        articles.append(article)
+        try:
+            articles.append(_article(path, text, lang, obj, n, line, seen, settings))
+        except InputError as e:
+            _refuse(e, problems)
     return articles
+
+
+def _refuse(error: Exception, problems: list[str] | None) -> None:
+    """Add ``error``'s message to ``problems``, or raise it when there is no such list."""
+    if problems is None:
+        raise error
+    problems.append(str(error))
+
+
+def _article(path: str, text: str, lang: str, obj: Any, n: int, line: int, seen: dict[str, int], settings: dict[str, Any]) -> Article:
+    """Article number ``n`` (on ``line``); ``seen`` maps the ids read so far to their lines."""
+    from mtcheck.readers import InputError
+
+    if not isinstance(obj, dict):
+        raise InputError(path, f"line {line}: article #{n} is {_type_name(obj)}, expected an object")
+    ident = _lookup(obj, setting(settings, "json_id_field"))
+    ident = f"#{n}" if ident is None or isinstance(ident, (dict, list)) else str(ident)
+    if ident in seen:
+        raise InputError(path, f"line {line}: article id {ident!r} also used on line {seen[ident]}")
+    article = Article(ident, line, article_document(path, text, lang, obj, f"article {ident!r} (line {line})", ident, settings))
+    for key in setting(settings, "json_source_id_fields"):
+        ref = _lookup(obj, key)
+        if ref is not None and not isinstance(ref, (dict, list)):
+            article.source_ref, article.source_ref_field = str(ref), key
+            break
+    src = _lookup(obj, setting(settings, "json_source_field"))
+    if isinstance(src, dict):
+        article.embedded = article_document(path, text, "", src, f"the source of {article.label}", f"{ident}/source", settings)
+    elif isinstance(src, str) and src.strip():
+        article.source_file = str(src)
+    seen[ident] = line
+    return article
 
 
 def _lines_of(text: str, values: list[Any], default: int) -> list[tuple[Any, int]]:
@@ -310,7 +344,7 @@ def article_document(
 
     fields = setting(settings, "json_fields")
     html_fields = set(setting(settings, "json_html_fields"))
-    doc = Document(path=path, text=text, lang=lang)
+    doc = Document(path=path, text=text, lang=lang, scope=Span(obj.start, obj.end) if isinstance(obj, _Obj) else None)
     found = False
     for name in fields:
         value = _lookup(obj, name)
@@ -385,56 +419,75 @@ def pair_articles(
     src_lang: str,
     tgt_lang: str,
     settings: dict[str, Any] | None = None,
+    problems: list[str] | None = None,
 ) -> list[Pair]:
-    """Read a target export and pair each article with its source (see the module docstring)."""
+    """Read a target export and pair each article with its source (see the module docstring).
+
+    With ``problems``, an article that cannot be read or paired (and a source article that
+    cannot be read) is added there as its one-line message and the others are paired; without
+    it, the first such article refuses the file.
+    """
     from mtcheck.readers import InputError, decode, format_of
 
     settings = settings or {}
     target_path = str(target_path)
-    articles = read_articles(target_path, decode(target_path), tgt_lang, settings)
-    cache: dict[str, tuple[list[Article], dict[str, Article]]] = {}
+    before = len(problems or ())
+    articles = read_articles(target_path, decode(target_path), tgt_lang, settings, problems)
+    alone = len(articles) == 1 and len(problems or ()) == before  # the file's only article, none refused
+    cache: dict[str, tuple[list[Article], dict[str, Article], bool]] = {}
 
-    def load(p: str) -> tuple[list[Article], dict[str, Article]]:
-        """A source export's articles and the same by id (built once: thousands of articles)."""
+    def load(p: str) -> tuple[list[Article], dict[str, Article], bool]:
+        """A source export's articles, the same by id (built once: thousands of articles), and
+        whether it holds exactly one article."""
         if p not in cache:
             if format_of(p) != "json":
                 raise InputError(p, "is not a JSON export, but it is named as the source of a JSON export")
-            sources = read_articles(p, decode(p), src_lang, settings)
-            cache[p] = sources, {a.id: a for a in sources}
+            before = len(problems or ())
+            sources = read_articles(p, decode(p), src_lang, settings, problems)
+            cache[p] = sources, {a.id: a for a in sources}, len(sources) == 1 and len(problems or ()) == before
         return cache[p]
 
+    if source_path is not None and any(a.embedded is None for a in articles):
+        load(str(source_path))  # a source file that cannot be read refuses the whole file, once
     pairs = []
     for article in articles:
-        if article.embedded is not None:
-            article.embedded.lang = src_lang
-            pairs.append(Pair(article, article.embedded, f"the embedded source of {article.label}"))
-            continue
-        file = str(source_path) if source_path is not None else None
-        if file is None and article.source_file:
-            file = str(Path(target_path).parent / article.source_file)
-            if not Path(file).is_file():
-                raise InputError(target_path, f"{article.label}: source file {article.source_file!r} not found")
-        if file is None:
-            note = " (it names source " + repr(article.source_ref) + ")" if article.source_ref else ""
-            pairs.append(Pair(article, None, None, [f"No source found for {article.label} of {target_path}{note}: checked monolingually (pass --source to compare)."]))
-            continue
-        sources, by_id = load(file)
-        if article.source_ref is not None:
-            match = by_id.get(article.source_ref)
-            if match is None:
-                raise InputError(target_path, f"{article.label}: {article.source_ref_field} {article.source_ref!r} not found in {file}")
-        else:
-            match = by_id.get(article.id)
-            if match is None and len(sources) == 1 and len(articles) == 1:
-                match = sources[0]
-        if match is None:
-            pairs.append(Pair(article, None, None, [
-                f"No source article for {article.label} of {target_path} in {file} (no "
-                f"{'/'.join(setting(settings, 'json_source_id_fields'))} field, no article with the same id): checked monolingually."
-            ]))
-            continue
-        pairs.append(Pair(article, match.doc, f"{match.label} of {file}"))
+        try:
+            pairs.append(_paired(article, target_path, source_path, src_lang, alone, load, settings))
+        except InputError as e:
+            _refuse(e, problems)
     return pairs
+
+
+def _paired(article: Article, target_path: str, source_path: str | Path | None, src_lang: str, alone: bool, load, settings: dict[str, Any]) -> Pair:
+    """``article`` and its source (see :func:`pair_articles`)."""
+    from mtcheck.readers import InputError
+
+    if article.embedded is not None:
+        article.embedded.lang = src_lang
+        return Pair(article, article.embedded, f"the embedded source of {article.label}")
+    file = str(source_path) if source_path is not None else None
+    if file is None and article.source_file:
+        file = str(Path(target_path).parent / article.source_file)
+        if not Path(file).is_file():
+            raise InputError(target_path, f"{article.label}: source file {article.source_file!r} not found")
+    if file is None:
+        note = " (it names source " + repr(article.source_ref) + ")" if article.source_ref else ""
+        return Pair(article, None, None, [f"No source found for {article.label} of {target_path}{note}: checked monolingually (pass --source to compare)."])
+    sources, by_id, single = load(file)
+    if article.source_ref is not None:
+        match = by_id.get(article.source_ref)
+        if match is None:
+            raise InputError(target_path, f"{article.label}: {article.source_ref_field} {article.source_ref!r} not found in {file}")
+    else:
+        match = by_id.get(article.id)
+        if match is None and single and alone:
+            match = sources[0]
+    if match is None:
+        return Pair(article, None, None, [
+            f"No source article for {article.label} of {target_path} in {file} (no "
+            f"{'/'.join(setting(settings, 'json_source_id_fields'))} field, no article with the same id): checked monolingually."
+        ])
+    return Pair(article, match.doc, f"{match.label} of {file}")
 
 
 # -- writing a fix back into a JSON string ------------------------------------------------------

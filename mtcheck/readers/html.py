@@ -29,11 +29,10 @@ from __future__ import annotations
 
 import html.entities
 import re
-from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from mtcheck.model import Document, Paragraph, Span
+from mtcheck.model import Document, Offsets, Paragraph, Span
 from mtcheck.readers.common import URL, MarkupError, parse_suppression
 
 BLOCKS = frozenset(
@@ -73,7 +72,7 @@ class Block:
     """One block's clean text; ``starts``/``ends`` give each character's span in the markup."""
 
     text: str
-    starts: Sequence[int]  # array("q") from the extractor: a 20 MiB page holds millions
+    starts: Sequence[int]  # model.Offsets from the extractor: a 20 MiB page holds millions
     ends: Sequence[int]
     suppress: list[tuple[str, str]] = field(default_factory=list)
 
@@ -309,7 +308,7 @@ class _Extractor:
         buf = buf[k:]
         if not buf:
             return
-        block = Block("".join(c for c, *_ in buf), array("q", [s for _, s, _, _ in buf]), array("q", [e for _, _, e, _ in buf]))
+        block = Block("".join(c for c, *_ in buf), Offsets(s for _, s, _, _ in buf), Offsets(e for _, _, e, _ in buf))
         first = block.starts[0]
         while self.pending and self.pending[0][0] < first:
             block.suppress += self.pending.pop(0)[1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from typing import Any
 
 FORMATS = ("text", "concise", "json", "jsonl", "html", "sarif", "junit")
@@ -18,3 +19,14 @@ def render(fmt: str, results: list, **options: Any) -> str:
         raise ValueError(f"unknown report format {fmt!r}")
     module = importlib.import_module(f"mtcheck.report.{fmt}")
     return module.render(results, **options)
+
+
+def chunks(fmt: str, results: list, **options: Any) -> Iterator[str]:
+    """The report of :func:`render` in pieces, for writing as it is made: a format that can
+    (``json``) never holds the whole report in memory; the others give it in one piece."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown report format {fmt!r}")
+    module = importlib.import_module(f"mtcheck.report.{fmt}")
+    if hasattr(module, "chunks"):
+        return module.chunks(results, **options)
+    return iter([module.render(results, **options)])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
 from typing import Any
 
 from mtcheck import __version__
@@ -67,17 +68,21 @@ def finding_dict(f: Finding, result: DocumentResult) -> dict[str, Any]:
     return out
 
 
-def document_dict(result: DocumentResult) -> dict[str, Any]:
+def document_dict(result: DocumentResult, *, lazy: bool = False) -> dict[str, Any]:
+    """The document's part of the report; ``lazy``: its segments and findings as iterators
+    (see :func:`chunks`)."""
+    segments = (
+        {"id": s.id, "target": _span(s.target_span), "source": _span(s.source_span), "scores": _finite(s.scores)}
+        for s in result.segments
+    )
+    findings = (finding_dict(f, result) for f in result.findings)
     out = {
         "target_path": result.target.path,
         "source_path": result.source.path if result.source else None,
         "target_lang": result.tgt_lang,
         "source_lang": result.src_lang,
-        "segments": [
-            {"id": s.id, "target": _span(s.target_span), "source": _span(s.source_span), "scores": _finite(s.scores)}
-            for s in result.segments
-        ],
-        "findings": [finding_dict(f, result) for f in result.findings],
+        "segments": segments if lazy else list(segments),
+        "findings": findings if lazy else list(findings),
         "notices": list(result.notices),
     }
     if (article := article_id(result)) is not None:
@@ -110,4 +115,35 @@ def _finite(scores: dict) -> dict:
 
 
 def render(results: list[DocumentResult]) -> str:
-    return json.dumps(build_report(results), ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(results))
+
+
+def chunks(results: list[DocumentResult]) -> Iterator[str]:
+    """The report as ``json.dumps(build_report(results), ensure_ascii=False, indent=2)`` writes
+    it, in pieces: one finding or segment at a time, never the whole report in memory (on a
+    20 MiB input it would be several times the input's size)."""
+    report = build_report([])
+    report["documents"] = (document_dict(r, lazy=True) for r in results)
+    report["summary"] = summary(results)
+    yield from _encode(report, 0)
+    yield "\n"
+
+
+def _encode(value: Any, level: int) -> Iterator[str]:
+    """``value`` at nesting ``level`` as ``json.dumps(..., indent=2)`` writes it; an iterator is
+    an array written as it is consumed, a dict holding one is written key by key."""
+    pad = "\n" + "  " * level
+    if isinstance(value, Iterator):
+        opened = False
+        for item in value:
+            yield ("," if opened else "[") + pad + "  "
+            opened = True
+            yield from _encode(item, level + 1)
+        yield pad + "]" if opened else "[]"
+    elif isinstance(value, dict) and any(isinstance(v, Iterator) for v in value.values()):
+        for k, (key, item) in enumerate(value.items()):
+            yield ("," if k else "{") + pad + "  " + json.dumps(key, ensure_ascii=False) + ": "
+            yield from _encode(item, level + 1)
+        yield pad + "}"
+    else:  # JSON strings hold no raw newline: indenting the lines nests the block
+        yield json.dumps(value, ensure_ascii=False, indent=2).replace("\n", pad)

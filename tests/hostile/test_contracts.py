@@ -36,7 +36,7 @@ def test_a_crash_exits_3_with_one_line_and_never_1(pair, monkeypatch, capsys):
     def boom(*args, **kwargs):
         raise RuntimeError("renderer exploded")
 
-    monkeypatch.setattr(report, "render", boom)
+    monkeypatch.setattr(report, "chunks", boom)  # what the CLI writes the report from
     code, err = run_main(monkeypatch, capsys, "check", "story.en.txt", "--no-mt")
     assert code == 3
     assert err.splitlines() == [

@@ -1,0 +1,91 @@
+"""Bounded memory (issue 12): the biggest holders measured with tracemalloc on large inputs —
+per-character offset maps, a match object kept per word, the whole report built in memory —
+stay within a few bytes per input character (figures: bench/scaling.py)."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import tracemalloc
+
+import pytest
+
+from mtcheck.model import Document, Offsets, Paragraph, Span
+
+SENTENCE = "The minister said on Monday that the economy grew by 2.5 per cent, “a record” for the région. "
+
+
+def traced(make):
+    """``make()``'s result and the memory it allocated: (result, still held, peak), in bytes."""
+    tracemalloc.start()
+    try:
+        result = make()
+        held, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return result, held, peak
+
+
+@pytest.mark.parametrize("values", [[], [7], [3, 4, 5, 9, 10, 2, 3], list(range(100, 200)) + [5, 400, 401]])
+def test_offsets_read_like_the_list_they_store(values):
+    offsets = Offsets(values)
+    assert len(offsets) == len(values) and list(offsets) == values
+    assert [offsets[k] for k in range(len(values))] == values and offsets[1:-1] == values[1:-1]
+    if values:
+        assert offsets[-1] == values[-1]
+    with pytest.raises(IndexError):
+        offsets[len(values)]
+    assert list(pickle.loads(pickle.dumps(offsets))) == values  # results travel from worker processes
+
+
+def test_an_html_page_maps_its_characters_in_runs_not_one_number_each():
+    from mtcheck.readers.html import parse
+
+    page = "<html><body>" + "".join(f"<p>{SENTENCE * 3}<b>bold</b> &amp; more.</p>\n" for _ in range(400)) + "</body></html>"
+    doc, held, _ = traced(lambda: parse("p.en.html", page, "en"))
+    assert len(doc.paragraphs) == 400 and doc.paragraphs[0].text.endswith("bold & more.")
+    p = doc.paragraphs[1]
+    assert page[p.char_starts[0] : p.char_ends[2]] == "The" and page[p.file_span(len(p.text) - 7, len(p.text) - 6).start] == "&"
+    # clean text, paragraphs and maps take about 5 bytes a character here; the maps alone took 16
+    assert held < 8 * len(page), f"{held / len(page):.1f} bytes per character of the page"
+
+
+def test_spelling_keeps_no_object_per_word():
+    from mtcheck.checks.base import CheckContext
+    from mtcheck.checks.spelling import Spelling
+    from mtcheck.readers import segment_document
+    from mtcheck.align import monolingual_segments
+
+    def context(paragraphs: int) -> CheckContext:
+        text = "\n\n".join(SENTENCE.strip() + " Teh speling misstake." for _ in range(paragraphs))
+        doc = Document("s.en.txt", text, "en", [Paragraph(k + 1, Span(a, a + n), text[a : a + n]) for k, (a, n) in enumerate(_blocks(text))])
+        segment_document(doc)
+        return CheckContext(doc, None, monolingual_segments(doc), "fr", "en")
+
+    list(Spelling().check(context(10)))  # word lists loaded outside the measure
+    ctx = context(2000)  # ≈ 230 KB, 40,000 words
+    size = len(ctx.target.text)
+    _, _, peak = traced(lambda: list(Spelling().check(ctx)))
+    assert peak < 8 * size, f"peak {peak / size:.1f} bytes per character (a match object per word: about 40)"
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for block in text.split("\n\n"):
+        out.append((start, len(block)))
+        start += len(block) + 2
+    return out
+
+
+def test_the_json_report_is_written_a_finding_at_a_time(tmp_path):
+    from mtcheck import report
+    from mtcheck.pipeline import check_file
+    from mtcheck.report.json import build_report
+
+    (tmp_path / "s.en.txt").write_text("\n\n".join(f"He said said it on day {k}." for k in range(3000)), encoding="utf-8")
+    results = check_file(tmp_path / "s.en.txt", settings={"mt": False})
+    pieces = list(report.chunks("json", results))
+    whole = "".join(pieces)
+    assert whole == json.dumps(build_report(results), ensure_ascii=False, indent=2) + "\n"  # the same bytes as before
+    assert len(json.loads(whole)["documents"][0]["findings"]) == 3000
+    assert max(map(len, pieces)) < 1000  # never the report, a document or its findings in one piece
