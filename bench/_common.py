@@ -7,7 +7,9 @@ without ``check_pair``'s file-level language guard, which refuses one-line peer 
 
 from __future__ import annotations
 
+import random
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -61,3 +63,14 @@ def missing_data_notice() -> list[str]:
         "fr-en/exonyms.tsv", "fr-en/leftovers.tsv", "fr-en/keep_source.txt", "fr-en/calques.tsv",
     ]
     return [w for w in wanted if not (DATA_DIR / w).is_file()]
+
+
+def injected(kinds, corpus, seed, extra) -> Iterator[tuple[object, object, object]]:
+    """``(kind, document, injection)`` for each kind and each document the kind applies to, with
+    a random generator seeded per kind and document (the same injections in every bench run);
+    ``extra`` is what a kind's ``inject`` takes beside the document and the generator."""
+    for kind in kinds:
+        for d in corpus:
+            inj = kind.inject(d, random.Random(f"{seed}:{kind.name}:{d.docid}"), extra)
+            if inj is not None:
+                yield kind, d, inj

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from _common import REPO, check_texts, clip, is_problem
+from _common import REPO, check_texts, clip, injected, is_problem
 from mtcheck.align.scorers import strip_accents
 from mtcheck.model import Span
 from mtcheck.resources import pair_table, stopwords
@@ -433,23 +433,18 @@ def main() -> int:
     t2 = time.perf_counter()
     vocab = build_vocab(corpus)
     tallies = {k.name: Tally() for k in KINDS}
-    for kind in KINDS:
+    for kind, d, inj in injected(KINDS, corpus, SEED, vocab):
         tally = tallies[kind.name]
-        for d in corpus:
-            rng = random.Random(f"{SEED}:{kind.name}:{d.docid}")
-            inj = kind.inject(d, rng, vocab)
-            if inj is None:
-                continue
-            result = check_texts(SEP.join(inj.tgt), SEP.join(d.src), name=d.docid)
-            hit = any(not f.suppressed and f.category == kind.family and overlaps(f.target, inj.target) for f in result.findings)
-            variant = inj.variant
-            tally.applicable += 1
-            tally.found += hit
-            tally.variants[variant] += 1
-            tally.variants_found[variant] += hit
-            if not hit:
-                near = [f"{f.rule}[{f.category}]" for f in result.findings if not f.suppressed and overlaps(f.target, inj.target)]
-                tally.misses.append(f"{d.docid}: {inj.what}: {inj.shown}" + (f"\n          on it instead: {', '.join(near)}" if near else ""))
+        result = check_texts(SEP.join(inj.tgt), SEP.join(d.src), name=d.docid)
+        hit = any(not f.suppressed and f.category == kind.family and overlaps(f.target, inj.target) for f in result.findings)
+        variant = inj.variant
+        tally.applicable += 1
+        tally.found += hit
+        tally.variants[variant] += 1
+        tally.variants_found[variant] += hit
+        if not hit:
+            near = [f"{f.rule}[{f.category}]" for f in result.findings if not f.suppressed and overlaps(f.target, inj.target)]
+            tally.misses.append(f"{d.docid}: {inj.what}: {inj.shown}" + (f"\n          on it instead: {', '.join(near)}" if near else ""))
     t_syn = time.perf_counter() - t2
     print(f"\n== Synthetic errors in the human references (seed {SEED}; one per document copy per kind) ==")
     print(f"  {'kind':22s} {'found':>5s} / {'docs':<4s} {'recall':>7s}  verdict  category")

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from _common import clip, is_problem
+from _common import clip, injected, is_problem
 from precision import Doc, Injection, _mid_sentence, _replace, describe, key, load_corpus, run
 
 from mtcheck.model import Span
@@ -181,33 +181,28 @@ def main() -> int:
         result = run(d.src, d.tgt, d.docid)
         clean[d.docid] = Counter(key(result, f) for f in result.findings if is_problem(f))
     tallies = {k.name: Tally() for k in KINDS}
-    for kind in KINDS:
+    for kind, d, inj in injected(KINDS, corpus, SEED, corpus):
         t = tallies[kind.name]
-        for d in corpus:
-            rng = random.Random(f"{SEED}:{kind.name}:{d.docid}")
-            inj = kind.inject(d, rng, corpus)
-            if inj is None:
+        t.applicable += 1
+        result = run(inj.src, inj.tgt, d.docid)
+        on = [f for f in result.findings if f.category == kind.family and hits(f.target, inj.target)]
+        if on:
+            t.found += 1
+            t.found_problem += any(is_problem(f) for f in on)
+            t.by_rule.update({f.rule for f in on})
+        else:
+            t.misses.append(f"{d.docid}: {inj.what}: {inj.shown}")
+        base = Counter(clean[d.docid])
+        for f in result.findings:
+            if not is_problem(f) or hits(f.target, inj.target) or (f.target is None and hits(f.source, inj.near_source)):
+                continue  # on the injection or on its source paragraph
+            k = key(result, f)
+            if base[k] > 0:
+                base[k] -= 1
                 continue
-            t.applicable += 1
-            result = run(inj.src, inj.tgt, d.docid)
-            on = [f for f in result.findings if f.category == kind.family and hits(f.target, inj.target)]
-            if on:
-                t.found += 1
-                t.found_problem += any(is_problem(f) for f in on)
-                t.by_rule.update({f.rule for f in on})
-            else:
-                t.misses.append(f"{d.docid}: {inj.what}: {inj.shown}")
-            base = Counter(clean[d.docid])
-            for f in result.findings:
-                if not is_problem(f) or hits(f.target, inj.target) or (f.target is None and hits(f.source, inj.near_source)):
-                    continue  # on the injection or on its source paragraph
-                k = key(result, f)
-                if base[k] > 0:
-                    base[k] -= 1
-                    continue
-                t.fp[f.rule] += 1
-                if len(t.fp_examples) < 4:
-                    t.fp_examples.append(f"{d.docid} ({inj.what}): " + describe(result, f, 120))
+            t.fp[f.rule] += 1
+            if len(t.fp_examples) < 4:
+                t.fp_examples.append(f"{d.docid} ({inj.what}): " + describe(result, f, 120))
 
     print(f"== Recall on injected name and double artifacts (seed {SEED}; 108 newstest2014 French-original documents) ==")
     print(f"  {'type':22s} {'found':>5s} / {'docs':<4s} {'any':>7s} {'err/warn':>9s}  FPs elsewhere  rules")

@@ -46,7 +46,7 @@ from pathlib import Path
 
 import regex
 
-from _common import SHARED, check_texts, clip, is_problem, missing_data_notice
+from _common import SHARED, check_texts, clip, injected, is_problem, missing_data_notice
 from mtcheck.model import Span
 from mtcheck.segment import split_sentences
 
@@ -503,43 +503,38 @@ def main() -> int:
     t2 = time.perf_counter()
     tallies: dict[str, Tally] = {k.name: Tally() for k in KINDS}
     n_runs = 0
-    for kind in KINDS:
+    for kind, d, inj in injected(KINDS, corpus, SEED, corpus):
         tally = tallies[kind.name]
-        for d in corpus:
-            rng = random.Random(f"{SEED}:{kind.name}:{d.docid}")
-            inj = kind.inject(d, rng, corpus)
-            if inj is None:
+        tally.applicable += 1
+        result = run(inj.src, inj.tgt, d.docid)
+        n_runs += 1
+        hit = False
+        on_injection = []
+        for f in result.findings:
+            on = overlaps(f.target, inj.target) or overlaps(f.source, inj.source) or overlaps(f.source, inj.near_source)
+            if on:
+                on_injection.append(f)
+            if f.category == kind.family and (overlaps(f.target, inj.target) or overlaps(f.source, inj.source)):
+                hit = True
+        if hit:
+            tally.found += 1
+        else:
+            near = [f"{f.rule}[{clip(key(result, f)[2], 40)}]" for f in on_injection]
+            tally.misses.append(
+                f"{d.docid}: {inj.what}: {inj.shown}" + (f"\n          on the injection instead: {', '.join(near)}" if near else "")
+            )
+        # false positives elsewhere: new error/warning findings off the injection
+        base = Counter(key(clean[d.docid][0], f) for f in clean[d.docid][1])
+        for f in result.findings:
+            if not is_problem(f) or f in on_injection:
                 continue
-            tally.applicable += 1
-            result = run(inj.src, inj.tgt, d.docid)
-            n_runs += 1
-            hit = False
-            on_injection = []
-            for f in result.findings:
-                on = overlaps(f.target, inj.target) or overlaps(f.source, inj.source) or overlaps(f.source, inj.near_source)
-                if on:
-                    on_injection.append(f)
-                if f.category == kind.family and (overlaps(f.target, inj.target) or overlaps(f.source, inj.source)):
-                    hit = True
-            if hit:
-                tally.found += 1
-            else:
-                near = [f"{f.rule}[{clip(key(result, f)[2], 40)}]" for f in on_injection]
-                tally.misses.append(
-                    f"{d.docid}: {inj.what}: {inj.shown}" + (f"\n          on the injection instead: {', '.join(near)}" if near else "")
-                )
-            # false positives elsewhere: new error/warning findings off the injection
-            base = Counter(key(clean[d.docid][0], f) for f in clean[d.docid][1])
-            for f in result.findings:
-                if not is_problem(f) or f in on_injection:
-                    continue
-                k = key(result, f)
-                if base[k] > 0:
-                    base[k] -= 1
-                    continue
-                tally.fp[f.rule] += 1
-                if len(tally.fp_examples) < 4:
-                    tally.fp_examples.append(f"{d.docid} ({inj.what}): " + describe(result, f, 120))
+            k = key(result, f)
+            if base[k] > 0:
+                base[k] -= 1
+                continue
+            tally.fp[f.rule] += 1
+            if len(tally.fp_examples) < 4:
+                tally.fp_examples.append(f"{d.docid} ({inj.what}): " + describe(result, f, 120))
     t_inject = time.perf_counter() - t2
 
     print(f"\n== Recall on injected artifacts (seed {SEED}; one artifact per document copy per type) ==")
