@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 import regex
 
 from _common import clip, injected, is_problem
-from precision import Doc, Injection, _mid_sentence, _replace, describe, key, load_corpus, run
+from precision import Doc, Injection, _mid_sentence, _replace, describe, key, load_corpus, new_problems, run
 
 from mtcheck.model import Span
 
@@ -192,14 +192,8 @@ def main() -> int:
             t.by_rule.update({f.rule for f in on})
         else:
             t.misses.append(f"{d.docid}: {inj.what}: {inj.shown}")
-        base = Counter(clean[d.docid])
-        for f in result.findings:
-            if not is_problem(f) or hits(f.target, inj.target) or (f.target is None and hits(f.source, inj.near_source)):
-                continue  # on the injection or on its source paragraph
-            k = key(result, f)
-            if base[k] > 0:
-                base[k] -= 1
-                continue
+        # a finding on the injection or on its source paragraph is no false positive elsewhere
+        for f in new_problems(result, clean[d.docid], lambda f: hits(f.target, inj.target) or (f.target is None and hits(f.source, inj.near_source))):
             t.fp[f.rule] += 1
             if len(t.fp_examples) < 4:
                 t.fp_examples.append(f"{d.docid} ({inj.what}): " + describe(result, f, 120))

@@ -41,13 +41,14 @@ import random
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
 
 from _common import SHARED, check_texts, clip, injected, is_problem, missing_data_notice
-from mtcheck.model import Span
+from mtcheck.model import Finding, Span
 from mtcheck.segment import split_sentences
 
 SEED = 20140614
@@ -119,6 +120,20 @@ def key(result, f) -> tuple[str, str, str]:
     side, span = side_span(f)
     doc = result.target if side == "t" else result.source
     return f.rule, side, doc.slice(span) if span and doc else ""
+
+
+def new_problems(result, base: Counter, on_injection) -> Iterator[Finding]:
+    """Error/warning findings of an injected copy that its clean run (``base``: ``key`` → count)
+    lacks, leaving out those ``on_injection`` says are on the injection."""
+    base = Counter(base)
+    for f in result.findings:
+        if not is_problem(f) or on_injection(f):
+            continue
+        k = key(result, f)
+        if base[k] > 0:
+            base[k] -= 1
+            continue
+        yield f
 
 
 def sentence_of(doc, span: Span) -> str:
@@ -525,13 +540,7 @@ def main() -> int:
             )
         # false positives elsewhere: new error/warning findings off the injection
         base = Counter(key(clean[d.docid][0], f) for f in clean[d.docid][1])
-        for f in result.findings:
-            if not is_problem(f) or f in on_injection:
-                continue
-            k = key(result, f)
-            if base[k] > 0:
-                base[k] -= 1
-                continue
+        for f in new_problems(result, base, lambda f: f in on_injection):
             tally.fp[f.rule] += 1
             if len(tally.fp_examples) < 4:
                 tally.fp_examples.append(f"{d.docid} ({inj.what}): " + describe(result, f, 120))
