@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
+from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import pair_table, required_literals
 
 
 @functools.cache
-def _bounded(pattern: str) -> re.Pattern:
-    """A table pattern as a whole-word, case-insensitive regular expression (compiled on first use)."""
-    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
+def _bounded(pattern: str) -> regex.Pattern:
+    """A table pattern as a whole-word, case-insensitive regular expression (compiled on first
+    use, kept on disk by ``mtcheck.patterns``)."""
+    return patterns.compile(rf"(?<!\w)(?:{pattern})(?!\w)", regex.IGNORECASE)
 
 
 @dataclass(frozen=True, eq=False)
@@ -28,11 +31,11 @@ class Entry:
     note: str
 
     @property
-    def source(self) -> re.Pattern:
+    def source(self) -> regex.Pattern:
         return _bounded(self.source_pattern)
 
     @property
-    def target(self) -> re.Pattern:
+    def target(self) -> regex.Pattern:
         return _bounded(self.target_pattern)
 
     @functools.cached_property

@@ -5,8 +5,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
-import re
+import regex
 
+from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Severity, fold
 from mtcheck.resources import pair_table, required_literals
@@ -19,8 +20,8 @@ def _patterns(src: str, tgt: str) -> tuple[tuple[str, tuple[str, ...], str], ...
 
 
 @functools.cache
-def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.IGNORECASE | re.MULTILINE)
+def _compiled(pattern: str) -> regex.Pattern:
+    return patterns.compile(pattern, regex.IGNORECASE | regex.MULTILINE)
 
 
 class Leftover(Rule):
