@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import glob
 import marshal
 import os
 import re
@@ -75,7 +76,7 @@ def _parsed(path: Path, parse):
     return value
 
 
-_STORED_BYTES = 64 * 1024
+_STORED_BYTES = 16 * 1024
 
 
 def derived(function):
@@ -92,8 +93,8 @@ def derived(function):
         from mtcheck.lexicon import _cache_dir
 
         try:
-            key = "-".join((name, *map(str, args), _package_version(), sys.implementation.cache_tag))
-            stored = _cache_dir() / f"derived-{key}.marshal"
+            stem = "-".join((name, *map(str, args)))
+            stored = _cache_dir() / f"derived-{stem}-{_package_version()}-{sys.implementation.cache_tag}.marshal"
         except RuntimeError:  # no home folder to keep it in
             return function(*args)
         try:
@@ -109,9 +110,22 @@ def derived(function):
             data = marshal.dumps(value)
             stored.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(stored, data)
+            older = sorted(stored.parent.glob(f"derived-{glob.escape(stem)}-*.marshal"), key=_mtime)[:-_KEPT_VERSIONS]
+            for path in older:  # values of earlier versions of the package (other checkouts keep theirs)
+                path.unlink(missing_ok=True)
         return value
 
     return cached
+
+
+_KEPT_VERSIONS = 4  # per derived value: the newest package versions' copies
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 @functools.cache

@@ -153,3 +153,23 @@ def test_a_derived_value_is_built_once_and_read_back_until_the_package_changes(t
         assert read() == {"words": frozenset({"fr", "chat"})} and calls == ["fr", "fr", "fr"]
     finally:
         resources._package_version.cache_clear()
+
+
+def test_only_the_newest_versions_of_a_derived_value_are_kept(tmp_path, monkeypatch):
+    from mtcheck import resources
+
+    package, cache = tmp_path / "package", tmp_path / "cache"
+    (package / "data").mkdir(parents=True)
+    monkeypatch.setattr(resources, "DATA_DIR", package / "data")
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(cache))
+    value = resources.derived(lambda lang: (lang,))
+    try:
+        for k in range(resources._KEPT_VERSIONS + 2):  # a changed package each time
+            (package / "code.py").write_text("x" * k, encoding="utf-8")
+            resources._package_version.cache_clear()
+            value.cache_clear()
+            assert value("fr") == ("fr",)
+        assert len(list(cache.glob("derived-*-fr-*.marshal"))) == resources._KEPT_VERSIONS
+        assert value("en") == ("en",) and len(list(cache.iterdir())) == resources._KEPT_VERSIONS + 1
+    finally:
+        resources._package_version.cache_clear()
