@@ -519,7 +519,7 @@ def _main(
 
 def _mount_mt_commands(args: list[str] | None = None) -> None:
     """Add ``models`` and ``cache``, unless ``args`` name another command (the MT layer stays unimported)."""
-    command = next((a for a in args if not a.startswith("-")), None) if args is not None else None
+    command = _command(args) if args is not None else None
     if command in {c.name or c.callback.__name__ for c in app.registered_commands if c.callback}:
         return
     from mtcheck.mt.cli import cache_app, models_app
@@ -605,6 +605,9 @@ def _silence_stdout() -> None:
 
 def _run(argv: list[str]) -> int:
     _mount_mt_commands(argv)
+    commands = app.registered_commands
+    named = [c for c in commands if c.callback and (c.name or c.callback.__name__) == _command(argv)]
+    app.registered_commands = named or commands  # typer builds each command's options from its signature: only the one run
     try:
         result = app(args=argv, standalone_mode=False, prog_name="mtcheck")
     except typer.Exit as e:
@@ -618,4 +621,11 @@ def _run(argv: list[str]) -> int:
         if message:  # empty when the help was shown for a bare command
             typer.echo(f"mtcheck: error: {message}{hint}", err=True)
         return getattr(e, "exit_code", EXIT_INPUT)
+    finally:
+        app.registered_commands = commands
     return result if isinstance(result, int) else 0
+
+
+def _command(args: list[str]) -> str | None:
+    """The command a command line names: its first word that is no option (the group's only option is a flag)."""
+    return next((a for a in args if not a.startswith("-")), None)

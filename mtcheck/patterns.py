@@ -4,13 +4,15 @@
 from the data files cost tens of milliseconds on every start. A compiled ``regex`` pattern
 pickles as its compiled code, which ``regex`` restores without parsing the pattern again, so
 the patterns a run compiles through :func:`compile` are kept in
-``patterns-<regex version>-<python>.pickle`` in the cache directory (that of
-``mtcheck.lexicon``) and read back by the next run. The key is the pattern text and its
+``patterns-by-key-<regex version>-<python>.pickle`` in the cache directory (that of
+``mtcheck.lexicon``) and read back by the next run: the file maps each key to its pattern's
+own pickle, restored only when a run asks for that pattern (a run needs a few of the
+patterns every language pair and rule has left there). The key is the pattern text and its
 flags: a changed data file makes a new pattern, never a stale one. Only patterns fixed by the
 code or the data files belong here, not ones built from a document's words.
 
-The file is read with an unpickler that rebuilds ``regex`` patterns and nothing else; a
-damaged or foreign file is ignored and rewritten. A run that compiled something new writes
+Each pattern is restored with an unpickler that rebuilds ``regex`` patterns and nothing else; a
+damaged or foreign file or entry is ignored and rewritten. A run that compiled something new writes
 the file at exit (atomically), keeping at most ``_MAX_ENTRIES`` patterns.
 """
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import io
 import pickle
 import sys
 import threading
@@ -26,7 +29,7 @@ import regex
 
 _MAX_ENTRIES = 4096
 _lock = threading.Lock()
-_patterns: dict[tuple[str, int], regex.Pattern] | None = None
+_patterns: dict[tuple[str, int], regex.Pattern | bytes] | None = None  # bytes: not restored yet
 _new: set[tuple[str, int]] = set()
 
 
@@ -35,6 +38,10 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:
     patterns = _loaded()
     key = (pattern, int(flags))
     found = patterns.get(key)
+    if type(found) is bytes:
+        found = _restore(found, pattern)
+        if found is not None:
+            patterns[key] = found
     if found is None:
         found = regex.compile(pattern, flags)
         with _lock:
@@ -48,7 +55,7 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:
 def _path():
     from mtcheck.lexicon import _cache_dir
 
-    return _cache_dir() / f"patterns-{regex.__version__}-{sys.implementation.cache_tag}.pickle"
+    return _cache_dir() / f"patterns-by-key-{regex.__version__}-{sys.implementation.cache_tag}.pickle"
 
 
 class _PatternsOnly(pickle.Unpickler):
@@ -60,7 +67,7 @@ class _PatternsOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is no regex pattern")
 
 
-def _loaded() -> dict[tuple[str, int], regex.Pattern]:
+def _loaded() -> dict[tuple[str, int], regex.Pattern | bytes]:
     global _patterns
     if _patterns is None:
         with _lock:
@@ -69,7 +76,7 @@ def _loaded() -> dict[tuple[str, int], regex.Pattern]:
     return _patterns
 
 
-def _read() -> dict[tuple[str, int], regex.Pattern]:
+def _read() -> dict[tuple[str, int], bytes]:
     try:
         with open(_path(), "rb") as f:
             entries = _PatternsOnly(f).load()
@@ -77,7 +84,16 @@ def _read() -> dict[tuple[str, int], regex.Pattern]:
         return {}
     if not isinstance(entries, dict):
         return {}
-    return {k: v for k, v in entries.items() if isinstance(k, tuple) and isinstance(v, regex.Pattern) and v.pattern == k[0]}
+    return {k: v for k, v in entries.items() if type(k) is tuple and len(k) == 2 and type(v) is bytes}
+
+
+def _restore(data: bytes, pattern: str) -> regex.Pattern | None:
+    """The pattern pickled in ``data`` (``None`` when it is damaged or another pattern)."""
+    try:
+        found = _PatternsOnly(io.BytesIO(data)).load()
+    except Exception:  # noqa: BLE001 - damaged: compiled afresh
+        return None
+    return found if isinstance(found, regex.Pattern) and found.pattern == pattern else None
 
 
 def _save() -> None:
@@ -91,6 +107,7 @@ def _save() -> None:
         if len(keep) > _MAX_ENTRIES:  # over the bound: only what this run compiled
             keep = {k: keep[k] for k in _new}
         _new.clear()
+    keep = {k: v if type(v) is bytes else pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL) for k, v in keep.items()}
     with contextlib.suppress(OSError, RuntimeError):  # no home folder, a read-only cache: the next run compiles again
         path = _path()
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import glob
 import marshal
+import os
 import re
 import sys
+import zlib
 from pathlib import Path
 
 from mtcheck.model import fold
@@ -73,7 +76,74 @@ def _parsed(path: Path, parse):
     return value
 
 
-_STORED_BYTES = 64 * 1024
+_STORED_BYTES = 16 * 1024
+
+
+def derived(function):
+    """``functools.cache`` for a function of the data files alone (its arguments are language codes
+    and names, never a document's words) whose value ``marshal`` keeps: the value is also kept in
+    the cache directory, named after the function, its arguments and the size and modification
+    time of every file of the package (``_package_version``), and read back by later runs instead
+    of rebuilt."""
+    name = f"{function.__module__}.{function.__qualname__}"
+
+    @functools.cache
+    @functools.wraps(function)
+    def cached(*args):
+        from mtcheck.lexicon import _cache_dir
+
+        try:
+            stem = "-".join((name, *map(str, args)))
+            stored = _cache_dir() / f"derived-{stem}-{_package_version()}-{sys.implementation.cache_tag}.marshal"
+        except RuntimeError:  # no home folder to keep it in
+            return function(*args)
+        try:
+            value = marshal.loads(stored.read_bytes())
+            if isinstance(value, (tuple, dict, frozenset, set)):
+                return value
+        except (OSError, EOFError, ValueError, TypeError):  # not stored yet, or damaged
+            pass
+        value = function(*args)
+        with contextlib.suppress(OSError, ValueError):  # a read-only cache, an unmarshallable value: built again next time
+            from mtcheck.safefiles import atomic_write
+
+            data = marshal.dumps(value)
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(stored, data)
+            older = sorted(stored.parent.glob(f"derived-{glob.escape(stem)}-*.marshal"), key=_mtime)[:-_KEPT_VERSIONS]
+            for path in older:  # values of earlier versions of the package (other checkouts keep theirs)
+                path.unlink(missing_ok=True)
+        return value
+
+    return cached
+
+
+_KEPT_VERSIONS = 4  # per derived value: the newest package versions' copies
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+@functools.cache
+def _package_version() -> str:
+    """A checksum of the path, size and modification time of every file of the package, data
+    files and code (a changed function makes new values too; one scan per process)."""
+    stats: list[str] = []
+    folders = [str(DATA_DIR.parent)]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    if entry.name != "__pycache__":
+                        folders.append(entry.path)
+                else:
+                    st = entry.stat()
+                    stats.append(f"{entry.path} {st.st_size} {st.st_mtime_ns}")
+    return format(zlib.crc32("\n".join(sorted(stats)).encode()), "08x")
 
 
 def _rows(rows: list[str]) -> tuple[dict[str, str], ...]:
@@ -334,7 +404,7 @@ def toml_data(lang: str, name: str) -> dict:
     return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
-@functools.cache
+@derived
 def lexicon_words(src: str, tgt: str) -> frozenset[str]:
     """Every word of the pair's lexicon translations, as written (``shoot down|kill`` → ``shoot``,
     ``down``, ``kill``): ordinary target-language words, for the casing and name rules."""
@@ -342,7 +412,7 @@ def lexicon_words(src: str, tgt: str) -> frozenset[str]:
     return frozenset(" ".join(translations).replace("|", " ").split())
 
 
-@functools.cache
+@derived
 def lexicon(src: str, tgt: str) -> dict[str, str]:
     """The pair's lexicon (``data/<src>-<tgt>/lexicon.tsv``): lowercase source form → its
     translations, separated by ``|``."""

@@ -149,3 +149,21 @@ def test_help_shows_no_internal_type_names(command):
     out = run(*command, "--help")
     assert out.returncode == 0
     assert "<bool>" not in out.stdout and "list[str]" not in out.stdout and "{targets}" not in out.stdout
+
+
+def test_only_the_command_run_is_built_and_every_command_stays_registered(monkeypatch, capsys):
+    import typer.main
+
+    from mtcheck import cli
+
+    before, built = list(cli.app.registered_commands), []
+    build = typer.main.get_command_from_info
+    monkeypatch.setattr(typer.main, "get_command_from_info", lambda command_info, **kw: built.append(command_info.callback.__name__) or build(command_info, **kw))
+    for argv, expected in ((["rules"], ["rules"]), (["--help"], ["check", "fix", "rules", "show_config"])):
+        built.clear()
+        monkeypatch.setattr(sys, "argv", ["mtcheck", *argv])
+        with pytest.raises(SystemExit) as stop:
+            cli.main()
+        assert stop.value.code == 0 and built[: len(expected)] == expected
+        assert cli.app.registered_commands[: len(before)] == before
+    assert "fix" in capsys.readouterr().out  # the help lists every command

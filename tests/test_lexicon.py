@@ -38,11 +38,12 @@ def test_cache_clear_removes_derived_files_and_leaves_the_rest(tmp_path, monkeyp
     from mtcheck.mt.cli import cache_app
 
     monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path))
-    derived = ["lexicon-en-3-0a1b2c3d.sqlite", "patterns-2024.5.15-cpython-311.pickle", "data-en-common_words.txt-1-2-cpython-311.marshal"]
+    derived = ["lexicon-en-3-0a1b2c3d.sqlite", "patterns-2024.5.15-cpython-311.pickle", "data-en-common_words.txt-1-2-cpython-311.marshal",
+               "derived-mtcheck.checks.names._demonyms-fr-en-0a1b2c3d-cpython-311.marshal"]
     for name in derived + ["notes.txt"]:
         (tmp_path / name).write_bytes(b"x")
     (tmp_path / "lexicon-fr-3-link.sqlite").symlink_to(tmp_path / "notes.txt")
     result = CliRunner().invoke(cache_app, ["clear"])
     assert result.exit_code == 0, result.output
-    assert "3 derived word lists and patterns removed" in result.output
+    assert "4 derived word lists and patterns removed" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lexicon-fr-3-link.sqlite", "notes.txt"]

@@ -69,3 +69,22 @@ def test_an_unwritable_cache_is_no_error(fresh, monkeypatch, tmp_path):
     monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path / "file" / "below"))
     assert patterns.compile("x+").match("xx")
     patterns._save()  # mkdir fails: the next run compiles again
+
+
+def test_only_the_patterns_a_run_asks_for_are_restored(fresh):
+    patterns.compile(r"\d+")
+    patterns.compile(r"\p{Lu}\p{L}+")
+    patterns._save()
+    fresh()
+    assert patterns.compile(r"\d+").findall("a 12") == ["12"]
+    loaded = patterns._loaded()
+    assert isinstance(loaded[(r"\d+", 0)], regex.Pattern) and type(loaded[(r"\p{Lu}\p{L}+", 0)]) is bytes
+
+
+def test_a_damaged_entry_is_compiled_afresh_and_rewritten(fresh):
+    patterns._path().write_bytes(pickle.dumps({(r"\d+", 0): b"not a pickle", (r"\w+", 0): pickle.dumps(regex.compile(r"\s+"))}))
+    assert patterns.compile(r"\d+").findall("a 12") == ["12"]
+    assert patterns.compile(r"\w+").findall("a 12") == ["a", "12"]  # the entry held another pattern
+    patterns._save()
+    fresh()
+    assert patterns.compile(r"\d+").pattern == r"\d+" and not patterns._new

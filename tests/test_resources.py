@@ -122,3 +122,54 @@ def test_a_large_data_file_is_parsed_once_and_read_back_from_the_cache(tmp_path,
 
 def test_alternation_is_the_same_in_every_process():
     assert alternation(["bis", "und", "à", "to", "oder", "a"]) == "oder|bis|und|to|a|à"
+
+
+def test_a_derived_value_is_built_once_and_read_back_until_the_package_changes(tmp_path, monkeypatch):
+    from mtcheck import resources
+
+    package, cache, calls = tmp_path / "package", tmp_path / "cache", []
+    (package / "data").mkdir(parents=True)
+    (package / "code.py").write_text("one", encoding="utf-8")
+    monkeypatch.setattr(resources, "DATA_DIR", package / "data")
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(cache))
+
+    def build(lang: str) -> dict[str, frozenset[str]]:
+        calls.append(lang)
+        return {"words": frozenset({lang, "chat"})}
+
+    def read() -> dict[str, frozenset[str]]:  # as a new process would: nothing cached in memory
+        resources._package_version.cache_clear()
+        value.cache_clear()
+        return value("fr")
+
+    value = resources.derived(build)
+    try:
+        assert read() == {"words": frozenset({"fr", "chat"})} and calls == ["fr"]
+        assert read() == {"words": frozenset({"fr", "chat"})} and calls == ["fr"]  # from the stored copy
+        (package / "code.py").write_text("two!", encoding="utf-8")  # a changed file of the package: built again
+        assert read() == {"words": frozenset({"fr", "chat"})} and calls == ["fr", "fr"]
+        for stored in cache.iterdir():
+            stored.write_bytes(b"\x00damaged")
+        assert read() == {"words": frozenset({"fr", "chat"})} and calls == ["fr", "fr", "fr"]
+    finally:
+        resources._package_version.cache_clear()
+
+
+def test_only_the_newest_versions_of_a_derived_value_are_kept(tmp_path, monkeypatch):
+    from mtcheck import resources
+
+    package, cache = tmp_path / "package", tmp_path / "cache"
+    (package / "data").mkdir(parents=True)
+    monkeypatch.setattr(resources, "DATA_DIR", package / "data")
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(cache))
+    value = resources.derived(lambda lang: (lang,))
+    try:
+        for k in range(resources._KEPT_VERSIONS + 2):  # a changed package each time
+            (package / "code.py").write_text("x" * k, encoding="utf-8")
+            resources._package_version.cache_clear()
+            value.cache_clear()
+            assert value("fr") == ("fr",)
+        assert len(list(cache.glob("derived-*-fr-*.marshal"))) == resources._KEPT_VERSIONS
+        assert value("en") == ("en",) and len(list(cache.iterdir())) == resources._KEPT_VERSIONS + 1
+    finally:
+        resources._package_version.cache_clear()

@@ -16,7 +16,7 @@ from collections.abc import Callable
 import regex
 
 from mtcheck import patterns
-from mtcheck.resources import months, pair_table, stopwords, table, word_list
+from mtcheck.resources import derived, months, pair_table, stopwords, table, word_list
 
 Scorer = Callable[[str, str], float]
 
@@ -49,15 +49,7 @@ class AnchorScorer:
 
     def __init__(self, src_lang: str, tgt_lang: str) -> None:
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
-        self._translations: dict[str, list[str]] = {}  # source word → its target words, keyed lazily
-        for name in ("exonyms", "lexicon"):
-            rows = pair_table(src_lang, tgt_lang, name)
-            for row in rows:
-                self._translations.setdefault(row[src_lang].lower(), []).append(row[tgt_lang])
-            backwards = () if rows else pair_table(tgt_lang, src_lang, name)
-            for row in backwards:  # en→de reads de-en's names and lexicon backwards
-                for word in {w for alt in row[src_lang].split("|") for w in alt.split()}:
-                    self._translations.setdefault(word.lower(), []).append(row[tgt_lang])
+        self._translations = _translations(src_lang, tgt_lang)  # source word → its target words, keyed lazily
         self._keys: dict[str, frozenset[str]] = {}
         self._src_stop = stopwords(src_lang)
         self._tgt_stop = stopwords(tgt_lang)
@@ -72,10 +64,10 @@ class AnchorScorer:
         if keys is None and word in self._src_values:
             keys = self._keys[word] = frozenset({self._src_values[word]})
         if keys is None:
-            entries = self._translations.get(word) or next(
-                (self._translations[word[:-k]] for k in (1, 2, 3) if len(word) - k >= 4 and word[:-k] in self._translations), ()
-            )
-            translations = (w for t in entries for alt in t.split("|") for w in alt.split())
+            forms = self._translations.get(word)
+            if forms is None:
+                forms = next((self._translations[word[:-k]] for k in (1, 2, 3) if len(word) - k >= 4 and word[:-k] in self._translations), "")
+            translations = (w for alt in forms.split("|") for w in alt.split())
             keys = self._keys[word] = frozenset({_key(word), *(_key(w) for w in translations if len(w) >= 3)})
         return keys
 
@@ -130,6 +122,22 @@ class AnchorScorer:
                             best = (i, j)
                         break
         return (words[best[0]][0], words[best[1]][1]) if best is not None else None
+
+
+@derived
+def _translations(src_lang: str, tgt_lang: str) -> dict[str, str]:
+    """Lowercase source word → the target forms of the pair's exonym and lexicon rows that have
+    it, separated by ``|``."""
+    translations: dict[str, list[str]] = {}
+    for name in ("exonyms", "lexicon"):
+        rows = pair_table(src_lang, tgt_lang, name)
+        for row in rows:
+            translations.setdefault(row[src_lang].lower(), []).append(row[tgt_lang])
+        backwards = () if rows else pair_table(tgt_lang, src_lang, name)
+        for row in backwards:  # en→de reads de-en's names and lexicon backwards
+            for word in {w for alt in row[src_lang].split("|") for w in alt.split()}:
+                translations.setdefault(word.lower(), []).append(row[tgt_lang])
+    return {word: "|".join(forms) for word, forms in translations.items()}
 
 
 @functools.cache

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
+from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Severity
-from mtcheck.resources import pair_table, required_literals
+from mtcheck.resources import derived, pair_table, required_literals
 
 
 @functools.cache
-def _bounded(pattern: str) -> re.Pattern:
-    """A table pattern as a whole-word, case-insensitive regular expression (compiled on first use)."""
-    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
+def _bounded(pattern: str) -> regex.Pattern:
+    """A table pattern as a whole-word, case-insensitive regular expression (compiled on first
+    use, kept on disk by ``mtcheck.patterns``)."""
+    return patterns.compile(rf"(?<!\w)(?:{pattern})(?!\w)", regex.IGNORECASE)
 
 
 @dataclass(frozen=True, eq=False)
@@ -26,28 +29,31 @@ class Entry:
     target_pattern: str
     suggestion: str
     note: str
+    source_literals: tuple[str, ...] = ()  # strings one of which every source match contains (``required_literals``)
+    target_literals: tuple[str, ...] = ()  # the same for target matches
 
     @property
-    def source(self) -> re.Pattern:
+    def source(self) -> regex.Pattern:
         return _bounded(self.source_pattern)
 
     @property
-    def target(self) -> re.Pattern:
+    def target(self) -> regex.Pattern:
         return _bounded(self.target_pattern)
-
-    @functools.cached_property
-    def source_literals(self) -> tuple[str, ...]:
-        """Strings one of which every source match contains (``required_literals``)."""
-        return required_literals(self.source_pattern)
 
 
 @functools.cache
 def entries(src: str, tgt: str) -> tuple[Entry, ...]:
     """The pair's calque table; patterns compile lazily, only for entries whose literals a text holds."""
     return tuple(
-        Entry(row["id"], row["kind"], row["source_pattern"], row["target_pattern"], row["suggestion"], row.get("note", ""))
-        for row in pair_table(src, tgt, "calques")
+        Entry(row["id"], row["kind"], row["source_pattern"], row["target_pattern"], row["suggestion"], row.get("note", ""), *literals)
+        for row, literals in zip(pair_table(src, tgt, "calques"), _literals(src, tgt))
     )
+
+
+@derived
+def _literals(src: str, tgt: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """The required literals of each row's source and target patterns, in table order."""
+    return tuple((required_literals(row["source_pattern"]), required_literals(row["target_pattern"])) for row in pair_table(src, tgt, "calques"))
 
 
 @functools.cache
@@ -58,10 +64,9 @@ def _by_target_literal(src: str, tgt: str, kind: str) -> tuple[tuple[Entry, ...]
     table: dict[str, list[Entry]] = {}
     for e in entries(src, tgt):
         if e.kind == kind:
-            literals = required_literals(e.target_pattern)
-            if not literals:
+            if not e.target_literals:
                 always.append(e)
-            for literal in literals:
+            for literal in e.target_literals:
                 table.setdefault(literal, []).append(e)
     return tuple(always), {literal: tuple(group) for literal, group in table.items()}
 

@@ -13,6 +13,7 @@ from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.lexicon import lexicon
 from mtcheck.model import Finding, Sentence, Severity
 from mtcheck.resources import (
+    derived,
     exonyms,
     lexicon_words,
     months,
@@ -176,7 +177,7 @@ def _target_casing(ctx: CheckContext) -> tuple[Counter, set[str]]:
     return lower, capitalised
 
 
-def _names(sent: Sentence, ordinary: frozenset[str], target: str) -> set[str]:
+def _names(sent: Sentence, ordinary: Words, target: str) -> set[str]:
     """Capitalised words inside a source sentence, less the target's ordinary words inside a run of
     capitalised words (an English title kept in a Spanish source: ``Fox News``, ``The Power of
     Nutrition``; ``Google`` alone stays) and words of a run that the translation writes as a
@@ -276,10 +277,36 @@ def _standalone_capitalised(sent: Sentence) -> set[str]:
     return found
 
 
+class Words:
+    """Membership in a long word list whose part for each first two letters becomes a set only
+    when a word asks for it (a run looks up a few hundred words, not the 65,000)."""
+
+    __slots__ = ("_by_start", "_sets")
+
+    def __init__(self, by_start: dict[str, str]) -> None:
+        self._by_start, self._sets = by_start, {}
+
+    def __contains__(self, word: str) -> bool:
+        start = word[:2]
+        found = self._sets.get(start)
+        if found is None:
+            found = self._sets[start] = frozenset(self._by_start.get(start, "").split())
+        return word in found
+
+
 @functools.cache
-def ordinary_words(lang: str) -> frozenset[str]:
+def ordinary_words(lang: str) -> Words:
     """The language's ordinary lowercase words (``data/<lang>/common_words.txt``)."""
-    return frozenset(word_list(lang, "common_words"))
+    return Words(_ordinary_by_start(lang))
+
+
+@derived
+def _ordinary_by_start(lang: str) -> dict[str, str]:
+    """The ordinary words by their first two letters, separated by spaces (no word holds one)."""
+    by_start: dict[str, list[str]] = {}
+    for word in word_list(lang, "common_words"):
+        by_start.setdefault(word[:2], []).append(word)
+    return {start: " ".join(words) for start, words in by_start.items()}
 
 
 @functools.cache

@@ -8,6 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
+
+from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Segment, Sentence, Severity, fold
 from mtcheck.readers import InputError
@@ -22,11 +25,11 @@ class Term:
     targets: tuple[str, ...]
 
     @property
-    def pattern(self) -> re.Pattern:
+    def pattern(self) -> regex.Pattern:
         return _bounded(self.source)
 
     @property
-    def target_patterns(self) -> tuple[re.Pattern, ...]:
+    def target_patterns(self) -> tuple[regex.Pattern, ...]:
         return tuple(_bounded(t, plural=True) for t in self.targets)
 
     @functools.cached_property
@@ -41,10 +44,10 @@ class Term:
 
 
 @functools.lru_cache(maxsize=4096)
-def _bounded(text: str, plural: bool = False) -> re.Pattern:
+def _bounded(text: str, plural: bool = False) -> regex.Pattern:
     words = r"\s+".join(re.escape(w).replace("'", "['’]") for w in text.split())
     suffix = "(?:e?s)?" if plural else ""
-    return re.compile(rf"(?<!\w){words}{suffix}(?!\w)", re.IGNORECASE)
+    return patterns.compile(rf"(?<!\w){words}{suffix}(?!\w)", regex.IGNORECASE)  # glossary terms: kept on disk
 
 
 def _term(source: str, targets: str) -> Term:
@@ -142,12 +145,12 @@ def glossary_terms(ctx: CheckContext) -> list[Term]:
     return terms + list(_default(ctx.src_lang, ctx.tgt_lang))
 
 
-def term_occurrences(ctx: CheckContext) -> list[tuple[Segment, Term, Sentence, re.Match]]:
+def term_occurrences(ctx: CheckContext) -> list[tuple[Segment, Term, Sentence, regex.Match]]:
     """Each aligned segment's first occurrence of each glossary term in its source (found once per document)."""
     return ctx.shared("glossary.term_occurrences", lambda: list(_term_occurrences(ctx)))
 
 
-def _term_occurrences(ctx: CheckContext) -> Iterator[tuple[Segment, Term, Sentence, re.Match]]:
+def _term_occurrences(ctx: CheckContext) -> Iterator[tuple[Segment, Term, Sentence, regex.Match]]:
     terms = glossary_terms(ctx)
     for seg in ctx.aligned():
         folded = " ".join(s.folded for s in seg.source)

@@ -5,22 +5,23 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
-import re
+import regex
 
+from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Severity, fold
-from mtcheck.resources import pair_table, required_literals
+from mtcheck.resources import derived, pair_table, required_literals
 
 
-@functools.cache
+@derived
 def _patterns(src: str, tgt: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
     """Each pattern of the table, the strings one of which its matches hold (``required_literals``), its label."""
     return tuple((row["pattern"], required_literals(row["pattern"]), row["label"]) for row in pair_table(src, tgt, "leftovers"))
 
 
 @functools.cache
-def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.IGNORECASE | re.MULTILINE)
+def _compiled(pattern: str) -> regex.Pattern:
+    return patterns.compile(pattern, regex.IGNORECASE | regex.MULTILINE)
 
 
 class Leftover(Rule):

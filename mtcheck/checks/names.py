@@ -14,7 +14,7 @@ from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.casing import is_title_case, ordinary_words
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span
-from mtcheck.resources import Phrases, alternation, exonyms, lexicon, lexicon_words, months, pair_table, stopwords, measured, word_list
+from mtcheck.resources import Phrases, alternation, derived, exonyms, lexicon, lexicon_words, months, pair_table, stopwords, measured, word_list
 from mtcheck.typography import typography
 
 _LETTERS = patterns.compile(r"\p{L}+")
@@ -188,7 +188,7 @@ def _source_ordinary(src: str, tgt: str) -> Words:
     return words, {strip_accents(w[0]) + w[1:] for w in words if not w[:1].isascii()}, stopwords(src)
 
 
-@functools.cache
+@derived
 def _target_ordinary(src: str, tgt: str) -> Words:
     """Lowercase target words that are no proper names even when capitalised: the words of the
     lexicon's translations, titles, calendar words, demonyms, languages, function words."""
@@ -206,14 +206,21 @@ def _translated(name: str, target: str, src: str, tgt: str) -> bool:
     return any(f" {alt} " in padded for w in _LETTERS.findall(name) for alt in words.get(w.lower(), "").split("|") if alt)
 
 
+@functools.cache
+def _transliteration_table(src: str, tgt: str, person: bool) -> tuple[dict[str, list[str]], regex.Pattern]:
+    """The transliteration table's rows for a person's name or any name, and its source sequences
+    as one pattern, longest first (``$``: only at the end of a word)."""
+    rows = pair_table(src, tgt, "transliteration")
+    table = {row[src]: row[tgt].split("|") for row in rows if row.get("scope", "all") == "all" or not person}
+    keys = sorted(table, key=len, reverse=True)
+    return table, patterns.compile("|".join(regex.escape(k.rstrip("$")) + ("$" if k.endswith("$") else "") for k in keys) or "(?!)")
+
+
 @functools.lru_cache(maxsize=4096)
 def _transliterations(src: str, tgt: str, word: str, person: bool) -> regex.Pattern:
     """The spellings of a source name that are transliterations (``data/<pair>/transliteration.tsv``;
     for names that are no person's, also the ``places`` rows), as one pattern over the plain word."""
-    rows = pair_table(src, tgt, "transliteration")
-    table = {row[src]: row[tgt].split("|") for row in rows if row.get("scope", "all") == "all" or not person}
-    keys = sorted(table, key=len, reverse=True)
-    sequences = regex.compile("|".join(regex.escape(k.rstrip("$")) + ("$" if k.endswith("$") else "") for k in keys) or "(?!)")
+    table, sequences = _transliteration_table(src, tgt, person)
     pieces, pos = [], 0
     for m in sequences.finditer(word):
         key = m.group() + "$" if m.end() == len(word) and m.group() + "$" in table else m.group()
@@ -315,7 +322,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         yield _SourceName(word, sent.file_span(m.start(), m.end()), person)
 
 
-@functools.cache
+@derived
 def _demonyms(src: str, tgt: str) -> dict[str, frozenset[str]]:
     """The plain target words of each source demonym's translations (``Suédois`` → ``swede``,
     ``swedes``, ``swedish``)."""

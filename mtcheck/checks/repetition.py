@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 from collections.abc import Iterator
 
 import regex
@@ -25,10 +24,10 @@ _WINDOW = 200  # characters of context either side of a double that its exceptio
 
 
 @functools.cache
-def _contexts(lang: str) -> dict[str, tuple[re.Pattern, bool]]:
+def _contexts(lang: str) -> dict[str, tuple[regex.Pattern, bool]]:
     """Doubles that are right only before certain words (``data/<lang>/doubles_in_context.tsv``)."""
     return {
-        row["pair"]: (re.compile(row["followed_by"], re.IGNORECASE), row["not_after_determiner"] == "yes")
+        row["pair"]: (patterns.compile(row["followed_by"], regex.IGNORECASE), row["not_after_determiner"] == "yes")
         for row in table(lang, "doubles_in_context")
     }
 

@@ -213,3 +213,13 @@ def test_a_phrase_stands_alone_only_without_letters_touching_it():
     assert not _has_phrase("the haute coutures", "haute couture")
     assert _has_phrase("xhaute couture, haute couture.", "haute couture")  # the second one
     assert not _has_phrase("éhaute couture", "haute couture")
+
+
+def test_ordinary_words_answer_as_the_full_list_does():
+    from mtcheck.checks.casing import ordinary_words
+    from mtcheck.resources import word_list
+
+    words, every = ordinary_words("en"), set(word_list("en", "common_words"))
+    for word in ("bank", "aardvarks", "system", "merkel", "erdogan", "", "a", "zz", "bank bank", "x-ray"):
+        assert (word in words) == (word in every), word
+    assert "bank" not in ordinary_words("xx")  # a language without the list
