@@ -120,9 +120,14 @@ def align(
     final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge or weights.headline_body else [[], []]
     prior = {bead: -math.log(p) for bead, p in PRIORS.items()}
 
-    def bead_cost(i: int, j: int, di: int, dj: int, loses: Callable[[float], bool]) -> tuple[float, float] | None:
+    def bead_cost(i: int, j: int, di: int, dj: int, start: float, best: float, later: bool) -> tuple[float, float] | None:
         """The cost and similarity of the bead ``(di, dj)`` from cell ``(i, j)``, or ``None`` as
-        soon as ``loses`` says its cost so far cannot win (the charges after it only add)."""
+        soon as its cost so far cannot win (the charges after it only add): its total ``start +
+        cost`` must stay under ``best``, or equal it when the bead comes from an earlier cell."""
+
+        def loses(c: float) -> bool:
+            return start + c > best or (later and start + c == best)
+
         ii, jj = i + di, j + dj
         s_text = " ".join(src[i:ii])
         t_text = " ".join(tgt[j:jj])
@@ -177,9 +182,7 @@ def align(
                     continue
                 start = base + prior[(di, dj)]
                 if di and dj:
-                    # a bead wins with a lower total, or an equal one from an earlier cell
-                    later = order > rank
-                    costed = bead_cost(i, j, di, dj, lambda c: start + c > best or (later and start + c == best))
+                    costed = bead_cost(i, j, di, dj, start, best, order > rank)
                     if costed is None:
                         continue
                     c, sim = costed

@@ -6,15 +6,26 @@ from __future__ import annotations
 import functools
 import math
 
-from mtcheck.align.dp import _FINAL, BEADS, PRIORS, LengthModel, Weights, _least_gain, _length_cost, _orphan_cost
+from mtcheck.align.dp import (
+    _FINAL,
+    BEADS,
+    PRIORS,
+    Coverage,
+    LengthModel,
+    Weights,
+    _least_gain,
+    _length_cost,
+    _orphan_cost,
+)
+from mtcheck.align.scorers import Scorer
 
 
 def reference_align(
     src: list[str],
     tgt: list[str],
     scorer: Scorer,
-    length: LengthModel = LengthModel(),
-    weights: Weights = Weights(),
+    length: LengthModel = LengthModel(),  # noqa: B008
+    weights: Weights = Weights(),  # noqa: B008
     coverage: Coverage | None = None,
 ) -> list[tuple[list[int], list[int], float]]:
     """The cheapest bead sequence: ``(source indices, target indices, similarity)`` triples.
@@ -65,7 +76,7 @@ def reference_align(
                         c += weights.unrelated
                     if weights.headline_body and di == dj == 1 and final[0][i] != final[1][j]:
                         c += weights.headline_body
-                    if weights.headline_merge and (di == 2 or dj == 2):
+                    if weights.headline_merge and (di == 2 or dj == 2):  # noqa: SIM102
                         if not all(final[0][i:ii]) or not all(final[1][j:jj]):
                             c += weights.headline_merge
                     if (

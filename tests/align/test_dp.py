@@ -7,8 +7,8 @@ from mtcheck.align.dp import PARAGRAPH_WEIGHTS, LengthModel, Weights, align
 from mtcheck.align.scorers import anchor_scorer
 from tests.align.reference_dp import reference_align
 
-FR = "le président Poutine a rencontré Xi Jinping à Pékin pour 400 milliards de gaz accord Sibérie maison".split()
-EN = "the president Putin met Xi Jinping in Beijing for 400 billion gas deal Siberia house car".split()
+FR = ["le", "président", "Poutine", "a", "rencontré", "Xi", "Jinping", "à", "Pékin", "pour", "400", "milliards", "de", "gaz", "accord", "Sibérie", "maison"]
+EN = ["the", "president", "Putin", "met", "Xi", "Jinping", "in", "Beijing", "for", "400", "billion", "gas", "deal", "Siberia", "house", "car"]
 WEIGHTS = (Weights(), PARAGRAPH_WEIGHTS, Weights(band=1), Weights(orphan_cover=None))
 
 
