@@ -92,6 +92,24 @@ def _words(lang: str) -> tuple[dict[str, float], dict[str, float], dict[str, flo
 
 
 @functools.cache
+def _word_keys(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The lowercase words the number-word walk of ``extract`` may read as a value (number words,
+    month names, unit articles: "about a mile"), and the unit articles alone."""
+    numbers, _, months = _words(lang)
+    articles = frozenset(word_list(lang, "unit_articles"))
+    return frozenset(numbers) | frozenset(months) | articles, articles
+
+
+def _number_word_places(text: str, lang: str) -> list[int]:
+    """The indices of the words of ``text`` (``_WORD``) that the walk of ``extract`` may read as
+    a number: the others are skipped without looking up each one in turn."""
+    keys = _word_keys(lang)[0]
+    words = [w.lower() for w in _WORD.findall(text)]
+    compounds = _compounds(lang)
+    return [k for k, w in enumerate(words) if w in keys or (compounds and compounds.fullmatch(w))]
+
+
+@functools.cache
 def _compounds(lang: str) -> regex.Pattern | None:
     """Words made of a number word and a suffix: German ``hundertprozentig``, ``zweistündigen``."""
     suffixes = alternation(word_list(lang, "number_compound_suffixes"))
@@ -191,10 +209,12 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
             quantities, () if quantities or scale else _bare(lang, values), soft=soft,
         )
         places.append((m.start(), m.end(), number))
-    words = list(_WORD.finditer(text))
+    places_of_words = _number_word_places(text, lang)
+    words = list(_WORD.finditer(text)) if places_of_words else []
     joined = -1  # the units word of a compound number already counted
-    compounds, articles = _compounds(lang), word_list(lang, "unit_articles")
-    for k, m in enumerate(words):
+    compounds, articles = _compounds(lang), _word_keys(lang)[1]
+    for k in places_of_words:
+        m = words[k]
         word = m.group().lower()
         value = numbers.get(word, months.get(word) if m.group()[0].isupper() or lang != "en" else None)
         if value is None and compounds and (c := compounds.fullmatch(word)):
