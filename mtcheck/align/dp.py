@@ -22,7 +22,7 @@ Coverage = Callable[[str, str], tuple[float, float]]
 BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
 PRIORS = {(1, 1): 0.89, (1, 0): 0.005, (0, 1): 0.005, (2, 1): 0.045, (1, 2): 0.045}
 # A cell's incoming beads, cheapest first, each with the rank of the cell it comes from (row by row).
-_PULL = ((2, 1, 1), (3, 1, 0), (4, 0, 1), (0, 2, 1), (1, 1, 2))
+_PULL = ((3, 1, 0), (4, 0, 1), (2, 1, 1), (0, 2, 1), (1, 1, 2))
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,7 @@ def align(
         below = weights.orphan_below
     final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge or weights.headline_body else [[], []]
     prior = {bead: -math.log(p) for bead, p in PRIORS.items()}
+    src_len, tgt_len = [len(u) for u in src], [len(u) for u in tgt]
 
     def bead_cost(i: int, j: int, di: int, dj: int, start: float, best: float, later: bool) -> tuple[float, float] | None:
         """The cost and similarity of the bead ``(di, dj)`` from cell ``(i, j)``, or ``None`` as
@@ -129,11 +130,11 @@ def align(
             return start + c > best or (later and start + c == best)
 
         ii, jj = i + di, j + dj
-        s_text = " ".join(src[i:ii])
-        t_text = " ".join(tgt[j:jj])
-        c = _length_cost(len(s_text), len(t_text), length)
+        c = _length_cost(sum(src_len[i:ii]) + di - 1, sum(tgt_len[j:jj]) + dj - 1, length)  # the lengths of the joined texts
         if loses(c):  # a similarity in [0, 1] only adds
             return None
+        s_text = " ".join(src[i:ii])
+        t_text = " ".join(tgt[j:jj])
         sim = scorer(s_text, t_text)
         c += weights.similarity * (1 - sim)
         if loses(c):
@@ -171,10 +172,7 @@ def align(
     # (row by row), as when every cell pushed its beads forward in order. The cheap beads are
     # costed first, so that a 2-1 or 1-2 bead stops as soon as it cannot win.
     for ii in range(n + 1):
-        rows = [r for r in (ii - 2, ii - 1, ii) if r >= 0]
-        first = max(0, min(lo[r] for r in rows))
-        last = min(m, max(hi[r] for r in rows) + 2)
-        for jj in range(first, last + 1):
+        for jj in range(lo[max(0, ii - 2)], min(m, hi[ii] + 2) + 1):  # lo and hi never decrease
             best, rank, step = inf, len(_PULL), None
             for order, di, dj in _PULL:
                 i, j = ii - di, jj - dj

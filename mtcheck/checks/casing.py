@@ -93,8 +93,10 @@ class NameCasing(Rule):
         names = exonyms(ctx.src_lang, ctx.tgt_lang)
         places = _place_names(ctx.src_lang, ctx.tgt_lang)
         # without source evidence, only where demonyms are capitalised too (Spanish "indonesia" is one)
-        standalone = {w for _, sent in ctx.target_sentences() for w in _standalone_capitalised(sent)} & places
-        standalone = standalone if typography(ctx.tgt_lang).get("capitalises_calendar") else set()
+        standalone = set()
+        if typography(ctx.tgt_lang).get("capitalises_calendar"):  # a sentence naming no place adds none
+            named = [sent for _, sent in ctx.target_sentences() if not places.isdisjoint(_WORD.findall(sent.text))]
+            standalone = {w for sent in named for w in _standalone_capitalised(sent)} & places
         src_typo = typography(ctx.src_lang)
         nouns = src_typo.get("capitalises_nouns")
         ordinary = ordinary_words(ctx.tgt_lang)
