@@ -105,7 +105,10 @@ def align(
     With it and ``weights.orphan_cover`` (sentences), a 2-1 or 1-2 bead's orphan test asks how
     much of the part finds a counterpart (a sentence split in two keeps its words on both
     halves' side); otherwise it takes the part's similarity to the whole other side, diluted by
-    the other side's length. ``weights.orphan_gain`` (paragraphs) needs it too."""
+    the other side's length. ``weights.orphan_gain`` (paragraphs) needs it too.
+
+    No cost is negative (weights are, similarities lie in ``[0, 1]``): a bead stops being
+    costed as soon as what it has cost so far cannot beat its cell's best."""
     n, m = len(src), len(tgt)
     scorer = functools.cache(scorer)  # a 2-1 or 1-2 bead's orphan test rescores its 1-1 pairs
     if coverage is not None:
@@ -179,6 +182,8 @@ def align(
                 if i < 0 or j < lo[i] or j > hi[i] or (base := cost[i][j]) == inf:
                     continue
                 start = base + prior[(di, dj)]
+                if start > best or (start == best and order > rank):
+                    continue  # no cost is negative: it cannot win
                 if di and dj:
                     costed = bead_cost(i, j, di, dj, start, best, order > rank)
                     if costed is None:
