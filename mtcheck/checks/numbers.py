@@ -24,6 +24,10 @@ _DIGITS = patterns.compile(
 _WORD = patterns.compile(r"\p{L}+")
 _PHONE = patterns.compile(r"\d{2}(?:[ .\u00a0-]\d{2}){3,}")
 _HOUR_MINUTES = patterns.compile(r"(?:h\s?|^\d{1,2}[.:])(\d{2})$")
+_SEPARATOR = patterns.compile(r"[.,\u00a0\u202f ]")  # of digit groups
+_LEADING_DIGITS = patterns.compile(r"\d+")
+_NON_DIGIT = patterns.compile(r"\D")
+_HOUR_MARK = patterns.compile(r"\s?h$")  # 21h
 _AM_PM = patterns.compile(r"\s?(?:(a\.?m\.?)|(p\.?m\.?))(?!\p{L})", regex.IGNORECASE)
 
 
@@ -134,8 +138,8 @@ def _parse_digits(text: str, lang: str) -> tuple[set[float], float]:
     its last digit in the finest reading (0.1 for ``5,5``)."""
     typo = typography(lang)
     decimal = typo.get("decimal", ".")
-    groups = regex.split(r"[.,\u00a0\u202f ]", text)
-    seps = regex.findall(r"[.,\u00a0\u202f ]", text)
+    groups = _SEPARATOR.split(text)
+    seps = _SEPARATOR.findall(text)
     values = {float("".join(groups))}
     step = 1.0
     if seps and seps[-1] == decimal and len(set(seps)) <= 2:
@@ -183,11 +187,11 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
             if minutes.group(1) != "00":
                 start = m.start() + minutes.start(1)
                 found.append(Number(frozenset({float(minutes.group(1))}), sentence.file_span(start, m.end()), minutes.group(1), True))
-            values = {float(regex.match(r"\d+", m.group()).group())}
+            values = {float(_LEADING_DIGITS.match(m.group()).group())}
         elif _PHONE.fullmatch(m.group()):
-            values = {float(regex.sub(r"\D", "", m.group()))}
+            values = {float(_NON_DIGIT.sub("", m.group()))}
         else:
-            values, step = _parse_digits(regex.sub(r"\s?h$", "", m.group()), lang)
+            values, step = _parse_digits(_HOUR_MARK.sub("", m.group()), lang)
             if len(m.group()) == 2 and decade and decade.search(text[: m.start()]):
                 values |= {1900 + v for v in values} | {2000 + v for v in values}
             year = _YEAR_RANGE.search(text[max(0, m.start() - 8) : m.start()]) if len(m.group()) == 2 else None
