@@ -121,11 +121,11 @@ class NameCasing(Rule):
                     for word in (_names_outside_titles(s, ctx.src_lang, alone) if titles else _names(s, ordinary, seg.target_text))
                     if not (nouns and word.lower() in ordinary) and word.lower() not in calendar  # French "mandarin"
                 }
-                found |= {names[m.group()]: m.group() for s in seg.source for m in _WORD.finditer(s.text) if m.group() in names}
+                found |= {names[w]: w for s in seg.source for w in _WORD.findall(s.text) if w in names}
                 found |= {w: w for w in found.values()}  # "Cricket Australia" kept in French copy
                 seg_names = (seg, found)
             source_names = dict(seg_names[1])
-            words = [m.group() for m in _WORD.finditer(sent.text)]
+            words = _WORD.findall(sent.text)
             lowercase = {w for w in words if w.islower()}
             for word in words:  # "bad bank" beside "Royal Bank of Scotland": the name is there
                 if word in source_names and word.lower() in lowercase and word.lower() in _common_words(ctx.src_lang, ctx.tgt_lang):
