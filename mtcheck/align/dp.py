@@ -21,6 +21,7 @@ Coverage = Callable[[str, str], tuple[float, float]]
 
 BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
 PRIORS = {(1, 1): 0.89, (1, 0): 0.005, (0, 1): 0.005, (2, 1): 0.045, (1, 2): 0.045}
+_PRIOR_COST = {bead: -math.log(p) for bead, p in PRIORS.items()}
 # A cell's incoming beads, cheapest first, each with the rank of the cell it comes from (row by row).
 _PULL = ((3, 1, 0), (4, 0, 1), (2, 1, 1), (0, 2, 1), (1, 1, 2))
 
@@ -121,7 +122,7 @@ def align(
         src_part = tgt_part = scorer
         below = weights.orphan_below
     final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge or weights.headline_body else [[], []]
-    prior = {bead: -math.log(p) for bead, p in PRIORS.items()}
+    prior = _PRIOR_COST
     src_len, tgt_len = [len(u) for u in src], [len(u) for u in tgt]
 
     def bead_cost(i: int, j: int, di: int, dj: int, start: float, best: float, later: bool) -> tuple[float, float] | None:
