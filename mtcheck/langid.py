@@ -38,19 +38,24 @@ def tokens(text: str) -> list[str]:
 def language_scores(text: str, pair: tuple[str, ...] = ()) -> dict[str, float]:
     """For each known language, the share of ``text``'s words that are its function words
     (with ``pair``, not counting the words its two languages share)."""
-    words = tokens(text)
+    return _scores(tokens(text), pair)
+
+
+def _scores(words: list[str], pair: tuple[str, ...]) -> dict[str, float]:
+    """``language_scores`` of a text's ``tokens``."""
     if not words:
         return {}
-    return {lang: sum(w in stop for w in words) / len(words) for lang, stop in _stopwords(pair).items()}
+    return {lang: sum(map(stop.__contains__, words)) / len(words) for lang, stop in _stopwords(pair).items()}
 
 
 @functools.lru_cache(maxsize=1024)  # several rules ask about the same sentence
 def guess(text: str, min_words: int = 4, pair: tuple[str, ...] = ()) -> str | None:
     """The most likely language of ``text``, or ``None`` when it is too short or unclear;
     ``pair``: the source and target languages the question is between."""
-    if len(tokens(text)) < min_words:
+    words = tokens(text)
+    if len(words) < min_words:
         return None
-    scores = language_scores(text, pair)
+    scores = _scores(words, pair)
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)

@@ -21,3 +21,12 @@ def test_words_english_shares_with_the_other_language_are_no_evidence_of_english
 ])
 def test_guess_with_a_pair(text, pair, lang):
     assert langid.guess(text, pair=pair) == lang
+
+
+def test_guess_reads_the_scores_of_language_scores():
+    from mtcheck import langid
+
+    text = "Ce ne sera pas une paix juste et durable pour nous."
+    scores = langid.language_scores(text, ("fr", "en"))
+    assert max(scores, key=scores.get) == "fr" == langid.guess(text, pair=("fr", "en"))
+    assert scores["fr"] == sum(w in langid.function_words("fr", ("fr", "en")) for w in langid.tokens(text)) / len(langid.tokens(text))

@@ -21,6 +21,9 @@ Coverage = Callable[[str, str], tuple[float, float]]
 
 BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
 PRIORS = {(1, 1): 0.89, (1, 0): 0.005, (0, 1): 0.005, (2, 1): 0.045, (1, 2): 0.045}
+_PRIOR_COST = {bead: -math.log(p) for bead, p in PRIORS.items()}
+# A cell's incoming beads, cheapest first, each with the rank of the cell it comes from (row by row).
+_PULL = ((3, 1, 0), (4, 0, 1), (2, 1, 1), (0, 2, 1), (1, 1, 2))
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,10 @@ def align(
     With it and ``weights.orphan_cover`` (sentences), a 2-1 or 1-2 bead's orphan test asks how
     much of the part finds a counterpart (a sentence split in two keeps its words on both
     halves' side); otherwise it takes the part's similarity to the whole other side, diluted by
-    the other side's length. ``weights.orphan_gain`` (paragraphs) needs it too."""
+    the other side's length. ``weights.orphan_gain`` (paragraphs) needs it too.
+
+    No cost is negative (weights are, similarities lie in ``[0, 1]``): a bead stops being
+    costed as soon as what it has cost so far cannot beat its cell's best."""
     n, m = len(src), len(tgt)
     scorer = functools.cache(scorer)  # a 2-1 or 1-2 bead's orphan test rescores its 1-1 pairs
     if coverage is not None:
@@ -116,52 +122,81 @@ def align(
         src_part = tgt_part = scorer
         below = weights.orphan_below
     final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge or weights.headline_body else [[], []]
+    prior = _PRIOR_COST
+    src_len, tgt_len = [len(u) for u in src], [len(u) for u in tgt]
+
+    def bead_cost(i: int, j: int, di: int, dj: int, start: float, best: float, later: bool) -> tuple[float, float] | None:
+        """The cost and similarity of the bead ``(di, dj)`` from cell ``(i, j)``, or ``None`` as
+        soon as its cost so far cannot win (the charges after it only add): its total ``start +
+        cost`` must stay under ``best``, or equal it when the bead comes from an earlier cell."""
+
+        def loses(c: float) -> bool:
+            return start + c > best or (later and start + c == best)
+
+        ii, jj = i + di, j + dj
+        c = _length_cost(sum(src_len[i:ii]) + di - 1, sum(tgt_len[j:jj]) + dj - 1, length)  # the lengths of the joined texts
+        if loses(c):  # a similarity in [0, 1] only adds
+            return None
+        s_text = " ".join(src[i:ii])
+        t_text = " ".join(tgt[j:jj])
+        sim = scorer(s_text, t_text)
+        c += weights.similarity * (1 - sim)
+        if loses(c):
+            return None
+        if di == 2:
+            c += _orphan_cost(min(src_part(part, t_text) for part in src[i:ii]), weights, below)
+        if dj == 2:
+            c += _orphan_cost(min(tgt_part(s_text, part) for part in tgt[j:jj]), weights, below)
+        if weights.unrelated and sim == 0 and min(len(s_text), len(t_text)) >= weights.long:
+            c += weights.unrelated
+        if weights.headline_body and di == dj == 1 and final[0][i] != final[1][j]:
+            c += weights.headline_body
+        if weights.headline_merge and (di == 2 or dj == 2):
+            if not all(final[0][i:ii]) or not all(final[1][j:jj]):
+                c += weights.headline_merge
+        if (
+            weights.orphan_gain is not None
+            and coverage is not None
+            and (di == 2 or dj == 2)
+            and not loses(c)
+            and _least_gain(src[i:ii], tgt[j:jj], coverage) < weights.orphan_gain
+        ):
+            c += weights.orphan
+        return c, sim
+
     inf = float("inf")
+    band = abs(n - m) + weights.band  # the path stays near the diagonal: skips only widen it by |n - m|
+    centres = [i * m // n if n else 0 for i in range(n + 1)]
+    lo = [max(0, c - band) for c in centres]  # the cells a path may leave from, row by row
+    hi = [min(m, c + band) for c in centres]
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
-    prior = {bead: -math.log(p) for bead, p in PRIORS.items()}
-    band = abs(n - m) + weights.band  # the path stays near the diagonal: skips only widen it by |n - m|
-    for i in range(n + 1):
-        centre = i * m // n if n else 0
-        for j in range(max(0, centre - band), min(m, centre + band) + 1):
-            base = cost[i][j]
-            if base == inf:
-                continue
-            for di, dj in BEADS:
-                ii, jj = i + di, j + dj
-                if ii > n or jj > m:
+    # Each cell takes its cheapest incoming bead; a tie goes to the bead from the earliest cell
+    # (row by row), as when every cell pushed its beads forward in order. The cheap beads are
+    # costed first, so that a 2-1 or 1-2 bead stops as soon as it cannot win.
+    for ii in range(n + 1):
+        for jj in range(lo[max(0, ii - 2)], min(m, hi[ii] + 2) + 1):  # lo and hi never decrease
+            best, rank, step = inf, len(_PULL), None
+            for order, di, dj in _PULL:
+                i, j = ii - di, jj - dj
+                if i < 0 or j < lo[i] or j > hi[i] or (base := cost[i][j]) == inf:
                     continue
+                start = base + prior[(di, dj)]
+                if start > best or (start == best and order > rank):
+                    continue  # no cost is negative: it cannot win
                 if di and dj:
-                    s_text = " ".join(src[i:ii])
-                    t_text = " ".join(tgt[j:jj])
-                    sim = scorer(s_text, t_text)
-                    c = _length_cost(len(s_text), len(t_text), length) + weights.similarity * (1 - sim)
-                    if di == 2:
-                        c += _orphan_cost(min(src_part(part, t_text) for part in src[i:ii]), weights, below)
-                    if dj == 2:
-                        c += _orphan_cost(min(tgt_part(s_text, part) for part in tgt[j:jj]), weights, below)
-                    if weights.unrelated and sim == 0 and min(len(s_text), len(t_text)) >= weights.long:
-                        c += weights.unrelated
-                    if weights.headline_body and di == dj == 1 and final[0][i] != final[1][j]:
-                        c += weights.headline_body
-                    if weights.headline_merge and (di == 2 or dj == 2):
-                        if not all(final[0][i:ii]) or not all(final[1][j:jj]):
-                            c += weights.headline_merge
-                    if (
-                        weights.orphan_gain is not None
-                        and coverage is not None
-                        and (di == 2 or dj == 2)
-                        and _least_gain(src[i:ii], tgt[j:jj], coverage) < weights.orphan_gain
-                    ):
-                        c += weights.orphan
+                    costed = bead_cost(i, j, di, dj, start, best, order > rank)
+                    if costed is None:
+                        continue
+                    c, sim = costed
                 else:
-                    sim = 0.0
-                    c = weights.skip
-                total = base + prior[(di, dj)] + c
-                if total < cost[ii][jj]:
-                    cost[ii][jj] = total
-                    back[ii][jj] = (di, dj, sim)
+                    c, sim = weights.skip, 0.0
+                total = start + c
+                if total < best or (total == best and order < rank):
+                    best, rank, step = total, order, (di, dj, sim)
+            if step is not None:
+                cost[ii][jj], back[ii][jj] = best, step
     beads = []
     i, j = n, m
     while i or j:

@@ -77,13 +77,10 @@ class _TableRule(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         always, by_literal = _by_target_literal(ctx.src_lang, ctx.tgt_lang, self.kind)
         order = {e: k for k, e in enumerate(entries(ctx.src_lang, ctx.tgt_lang))}
-        for seg in ctx.segments:
-            if not seg.target or (self.needs_source and not seg.source):
-                continue
+        for seg, tgt_folded, present in self._segments(ctx, by_literal):
             src_folded = " ".join(s.folded for s in seg.source)
-            tgt_folded = " ".join(s.folded for s in seg.target)
             candidates = set(always)
-            for literal, group in by_literal.items():
+            for literal, group in present:
                 if literal in tgt_folded:
                     candidates.update(group)
             for entry in sorted(candidates, key=order.__getitem__):  # table order, as findings were always listed
@@ -107,6 +104,20 @@ class _TableRule(Rule):
                             suggestion=entry.suggestion,
                             severity=None if seg.source else Severity.INFO,
                         )
+
+    _CHUNK = 32  # segments whose text is searched for every literal at once
+
+    def _segments(self, ctx: CheckContext, by_literal: dict[str, tuple[Entry, ...]]):
+        """Each segment to check, its folded target text, and the ``by_literal`` items whose literal
+        its chunk of segments holds (one search per literal and chunk rather than per segment)."""
+        segments = [seg for seg in ctx.segments if seg.target and not (self.needs_source and not seg.source)]
+        for k in range(0, len(segments), self._CHUNK):
+            chunk = segments[k : k + self._CHUNK]
+            folded = [" ".join(s.folded for s in seg.target) for seg in chunk]
+            joined = "\n".join(folded)
+            present = [(literal, group) for literal, group in by_literal.items() if literal in joined]
+            for seg, text in zip(chunk, folded):
+                yield seg, text, present
 
 
 class Calque(_TableRule):

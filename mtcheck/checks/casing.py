@@ -11,7 +11,7 @@ import regex
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.lexicon import lexicon
-from mtcheck.model import Finding, Sentence, Severity
+from mtcheck.model import Finding, Segment, Sentence, Severity
 from mtcheck.resources import (
     derived,
     exonyms,
@@ -94,8 +94,10 @@ class NameCasing(Rule):
         names = exonyms(ctx.src_lang, ctx.tgt_lang)
         places = _place_names(ctx.src_lang, ctx.tgt_lang)
         # without source evidence, only where demonyms are capitalised too (Spanish "indonesia" is one)
-        standalone = {w for _, sent in ctx.target_sentences() for w in _standalone_capitalised(sent)} & places
-        standalone = standalone if typography(ctx.tgt_lang).get("capitalises_calendar") else set()
+        standalone = set()
+        if typography(ctx.tgt_lang).get("capitalises_calendar"):  # a sentence naming no place adds none
+            named = [sent for _, sent in ctx.target_sentences() if not places.isdisjoint(_WORD.findall(sent.text))]
+            standalone = {w for sent in named for w in _standalone_capitalised(sent)} & places
         src_typo = typography(ctx.src_lang)
         nouns = src_typo.get("capitalises_nouns")
         ordinary = ordinary_words(ctx.tgt_lang)
@@ -111,24 +113,29 @@ class NameCasing(Rule):
             source_lower = {w for p in ctx.source.paragraphs for w in _WORD.findall(p.text) if w.islower()}
             source_lower -= {w.lower() for s in ctx.source.sentences() for w in _capitalised(s)}
         known = lexicon(ctx.tgt_lang) if titles else None
-        seg_names: tuple = (None, {})  # (segment, its source names): computed once per segment
+        seg_names: tuple = (None, frozenset(), None)  # (segment, every form its source names may take, its source names when asked)
         for seg, sent in ctx.target_sentences():
             if seg_names[0] is not seg:
-                found = {
-                    names.get(word, word): word
-                    for s in seg.source
-                    for word in (_names_outside_titles(s, ctx.src_lang, alone) if titles else _names(s, ordinary, seg.target_text))
-                    if not (nouns and word.lower() in ordinary) and word.lower() not in calendar  # French "mandarin"
-                }
-                found |= {names[m.group()]: m.group() for s in seg.source for m in _WORD.finditer(s.text) if m.group() in names}
-                found |= {w: w for w in found.values()}  # "Cricket Australia" kept in French copy
-                seg_names = (seg, found)
-            source_names = dict(seg_names[1])
-            words = [m.group() for m in _WORD.finditer(sent.text)]
-            lowercase = {w for w in words if w.islower()}
-            for word in words:  # "bad bank" beside "Royal Bank of Scotland": the name is there
-                if word in source_names and word.lower() in lowercase and word.lower() in _common_words(ctx.src_lang, ctx.tgt_lang):
-                    source_names.pop(word)
+                seg_names = (seg, _source_forms(seg, names), None)
+            wanted = {w[0].upper() + w[1:] for m in _mid_sentence_words(sent) if (w := m.group())[0].islower()}
+            source_names = {}  # none when no lowercase word here can be a source name of the segment
+            if not wanted.isdisjoint(seg_names[1]):
+                if seg_names[2] is None:
+                    found = {
+                        names.get(word, word): word
+                        for s in seg.source
+                        for word in (_names_outside_titles(s, ctx.src_lang, alone) if titles else _names(s, ordinary, seg.target_text))
+                        if not (nouns and word.lower() in ordinary) and word.lower() not in calendar  # French "mandarin"
+                    }
+                    found |= {names[w]: w for s in seg.source for w in _WORD.findall(s.text) if w in names}
+                    found |= {w: w for w in found.values()}  # "Cricket Australia" kept in French copy
+                    seg_names = (seg, seg_names[1], found)
+                source_names = dict(seg_names[2])
+                words = _WORD.findall(sent.text)
+                lowercase = {w for w in words if w.islower()}
+                for word in words:  # "bad bank" beside "Royal Bank of Scotland": the name is there
+                    if word in source_names and word.lower() in lowercase and word.lower() in _common_words(ctx.src_lang, ctx.tgt_lang):
+                        source_names.pop(word)
             for m in _mid_sentence_words(sent):
                 word = m.group()
                 if not word[0].islower():
@@ -160,6 +167,14 @@ class NameCasing(Rule):
                     suggestion=name,
                     fix=name,
                 )
+
+
+def _source_forms(seg: Segment, names: dict[str, str]) -> frozenset[str]:
+    """Every form a source name of the segment may take in ``NameCasing``: the words of its source
+    sentences, less a possessive ``'s``, and their exonyms (a cheap test before the names are read)."""
+    words = {w for s in seg.source for w in _WORD.findall(s.text)}
+    words |= {w.removesuffix("'s").removesuffix("’s") for w in words}
+    return frozenset(words | {names[w] for w in words if w in names})
 
 
 def _capitalised(sent: Sentence) -> set[str]:

@@ -41,9 +41,10 @@ class Leftover(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         patterns = _patterns(ctx.src_lang, ctx.tgt_lang)
         segment_of = {id(s): seg for seg, s in ctx.target_sentences()}
-        for para in ctx.target.paragraphs:
-            folded = fold(para.text)
-            for pattern, literals, label in patterns:
+        for para, folded, present in _chunked(ctx.target.paragraphs, patterns):
+            for pattern, literals, label in present:
+                if literals and not any(literal in folded for literal in literals):
+                    continue  # most paragraphs: the pattern never runs
                 if literals and not any(literal in folded for literal in literals):
                     continue  # most paragraphs: the pattern never runs
                 for m in _compiled(pattern).finditer(para.text):
@@ -61,3 +62,17 @@ class Leftover(Rule):
                         target=para.file_span(start, end),
                         segment=segment_of.get(id(sentence)) if sentence else None,
                     )
+
+
+_CHUNK = 32  # paragraphs whose text is searched for every literal at once
+
+
+def _chunked(paragraphs, patterns):
+    """Each paragraph, its folded text, and the ``patterns`` that may match in its chunk of
+    paragraphs (one search per literal and chunk rather than per paragraph)."""
+    for k in range(0, len(paragraphs), _CHUNK):
+        chunk = paragraphs[k : k + _CHUNK]
+        folded = [fold(p.text) for p in chunk]
+        joined = "\n".join(folded)
+        present = [p for p in patterns if not p[1] or any(literal in joined for literal in p[1])]
+        yield from ((para, text, present) for para, text in zip(chunk, folded))

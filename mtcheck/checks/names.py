@@ -594,14 +594,16 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
     the source word (``Yulia`` for ``Ioulia``), nor for a target copy that capitalises nouns."""
     if typography(ctx.tgt_lang).get("capitalises_nouns"):
         return
-    source_words = set(_LETTERS.findall(_plain(seg.source_text)))
-    target_words = set(_LETTERS.findall(_plain(seg.target_text)))
+    source_words = target_words = None  # the segment's plain words: read once a run is found
     articles = _articles(ctx.src_lang)
     ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
     titles = _titles(ctx.src_lang, ctx.tgt_lang)[1]
     accounted = None
     for sent in seg.target:
         for run in _JOINED_RUN.finditer(sent.text):
+            if source_words is None:
+                source_words = set(_LETTERS.findall(_plain(seg.source_text)))
+                target_words = set(_LETTERS.findall(_plain(seg.target_text)))
             words = list(_NAME_WORD.finditer(run.group()))
             kept = {_plain(w.group()) for w in words if len(w.group()) > 2 and _plain(w.group()) in source_words} - articles
             if not kept:

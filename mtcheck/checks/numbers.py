@@ -24,6 +24,10 @@ _DIGITS = patterns.compile(
 _WORD = patterns.compile(r"\p{L}+")
 _PHONE = patterns.compile(r"\d{2}(?:[ .\u00a0-]\d{2}){3,}")
 _HOUR_MINUTES = patterns.compile(r"(?:h\s?|^\d{1,2}[.:])(\d{2})$")
+_SEPARATOR = patterns.compile(r"[.,\u00a0\u202f ]")  # of digit groups
+_LEADING_DIGITS = patterns.compile(r"\d+")
+_NON_DIGIT = patterns.compile(r"\D")
+_HOUR_MARK = patterns.compile(r"\s?h$")  # 21h
 _AM_PM = patterns.compile(r"\s?(?:(a\.?m\.?)|(p\.?m\.?))(?!\p{L})", regex.IGNORECASE)
 
 
@@ -92,6 +96,24 @@ def _words(lang: str) -> tuple[dict[str, float], dict[str, float], dict[str, flo
 
 
 @functools.cache
+def _word_keys(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The lowercase words the number-word walk of ``extract`` may read as a value (number words,
+    month names, unit articles: "about a mile"), and the unit articles alone."""
+    numbers, _, months = _words(lang)
+    articles = frozenset(word_list(lang, "unit_articles"))
+    return frozenset(numbers) | frozenset(months) | articles, articles
+
+
+def _number_word_places(text: str, lang: str) -> list[int]:
+    """The indices of the words of ``text`` (``_WORD``) that the walk of ``extract`` may read as
+    a number: the others are skipped without looking up each one in turn."""
+    keys = _word_keys(lang)[0]
+    words = [w.lower() for w in _WORD.findall(text)]
+    compounds = _compounds(lang)
+    return [k for k, w in enumerate(words) if w in keys or (compounds and compounds.fullmatch(w))]
+
+
+@functools.cache
 def _compounds(lang: str) -> regex.Pattern | None:
     """Words made of a number word and a suffix: German ``hundertprozentig``, ``zweistündigen``."""
     suffixes = alternation(word_list(lang, "number_compound_suffixes"))
@@ -116,8 +138,8 @@ def _parse_digits(text: str, lang: str) -> tuple[set[float], float]:
     its last digit in the finest reading (0.1 for ``5,5``)."""
     typo = typography(lang)
     decimal = typo.get("decimal", ".")
-    groups = regex.split(r"[.,\u00a0\u202f ]", text)
-    seps = regex.findall(r"[.,\u00a0\u202f ]", text)
+    groups = _SEPARATOR.split(text)
+    seps = _SEPARATOR.findall(text)
     values = {float("".join(groups))}
     step = 1.0
     if seps and seps[-1] == decimal and len(set(seps)) <= 2:
@@ -165,11 +187,11 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
             if minutes.group(1) != "00":
                 start = m.start() + minutes.start(1)
                 found.append(Number(frozenset({float(minutes.group(1))}), sentence.file_span(start, m.end()), minutes.group(1), True))
-            values = {float(regex.match(r"\d+", m.group()).group())}
+            values = {float(_LEADING_DIGITS.match(m.group()).group())}
         elif _PHONE.fullmatch(m.group()):
-            values = {float(regex.sub(r"\D", "", m.group()))}
+            values = {float(_NON_DIGIT.sub("", m.group()))}
         else:
-            values, step = _parse_digits(regex.sub(r"\s?h$", "", m.group()), lang)
+            values, step = _parse_digits(_HOUR_MARK.sub("", m.group()), lang)
             if len(m.group()) == 2 and decade and decade.search(text[: m.start()]):
                 values |= {1900 + v for v in values} | {2000 + v for v in values}
             year = _YEAR_RANGE.search(text[max(0, m.start() - 8) : m.start()]) if len(m.group()) == 2 else None
@@ -191,10 +213,12 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
             quantities, () if quantities or scale else _bare(lang, values), soft=soft,
         )
         places.append((m.start(), m.end(), number))
-    words = list(_WORD.finditer(text))
+    places_of_words = _number_word_places(text, lang)
+    words = list(_WORD.finditer(text)) if places_of_words else []
     joined = -1  # the units word of a compound number already counted
-    compounds, articles = _compounds(lang), word_list(lang, "unit_articles")
-    for k, m in enumerate(words):
+    compounds, articles = _compounds(lang), _word_keys(lang)[1]
+    for k in places_of_words:
+        m = words[k]
         word = m.group().lower()
         value = numbers.get(word, months.get(word) if m.group()[0].isupper() or lang != "en" else None)
         if value is None and compounds and (c := compounds.fullmatch(word)):

@@ -127,6 +127,7 @@ class UnbalancedQuotes(Rule):
 
 
 _OPENS, _CLOSES, _EITHER, _INSIDE = "opens", "closes", "either", "inside"
+_DOUBLE_SPACE = patterns.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 _POSSESSIVE = patterns.compile(r'\p{L}" \p{L}')  # ``Lakers" six-game``: an apostrophe typed as a quote
 _SOURCE_QUOTES = '"“”«»„'  # not ‘ ’ ‚ ‹ ›: apostrophes look the same
 _NEVER_CLOSED = {True: "Opening quotation mark is never closed.", False: "Straight quotation mark is never closed."}
@@ -195,7 +196,7 @@ class DoubleSpace(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for seg, sent in ctx.target_sentences():
-            for m in regex.finditer(r"(?<=\S)[ \u00a0]{2,}(?=\S)", sent.text):
+            for m in _DOUBLE_SPACE.finditer(sent.text):
                 span = sent.file_span(m.start(), m.end())
                 if ctx.target.slice(span).strip(" \u00a0"):
                     continue  # markup removed between two spaces, not a double space in the file

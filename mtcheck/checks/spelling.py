@@ -68,7 +68,7 @@ class Spelling(Rule):
         # most of the run's peak memory.
         blanked = [(seg, sent, blank_kept(sent.text, ctx.pair)) for seg, sent in ctx.target_sentences()]
         words = lambda: ((seg, sent, m) for seg, sent, text in blanked for m in _WORD.finditer(text))  # noqa: E731
-        counts = Counter(normalise(m.group()) for _, _, m in words())
+        counts = Counter(normalise(w) for _, _, text in blanked for w in _WORD.findall(text))
         tgt_lex.lookup(counts)
         if src_lex is not None:
             src_lex.lookup(counts)

@@ -107,7 +107,17 @@ class UntranslatedSpan(Rule):
                 )
 
 
+@functools.lru_cache(maxsize=16)
+def _source_only(src_stop: frozenset[str], tgt_stop: frozenset[str]) -> frozenset[str]:
+    return src_stop - tgt_stop
+
+
 def _source_runs(text: str, src_stop: frozenset[str], tgt_stop: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Runs of five words or more outside the target's function words, three of them the
+    source's (none in a text with fewer than three source-only function words)."""
+    source_only = _source_only(src_stop, tgt_stop)
+    if sum(map(source_only.__contains__, (t.lower().replace("’", "'") for t in _TOKEN.findall(text)))) < 3:
+        return
     run: list[regex.Match] = []
     for m in [*_TOKEN.finditer(text), None]:
         word = m.group().lower().replace("’", "'") if m else ""

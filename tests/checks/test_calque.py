@@ -40,3 +40,14 @@ def test_monolingual_calque_is_only_a_suggestion(check):
     result = check("The sanctions were announced by the master of the Kremlin on Monday." + FILL)
     assert [f.severity.value for f in by_rule(result, "calque")] == ["info"]
     assert by_rule(result, "false-friend") == []
+
+
+def test_calques_found_in_every_chunk_of_segments(check):
+    """Literals are looked for once per chunk of segments: each segment still gets its own findings."""
+    rows = [r for r in ROWS if r["kind"] == "calque"][:3]
+    src, tgt = [NEUTRAL_SOURCE] * 70, [FILL.strip()] * 70
+    for k, row in zip((5, 33, 64), rows):
+        src[k], tgt[k] = row["example_source"], row["example_target"]
+    result = check("\n\n".join(tgt), "\n\n".join(src), select=["calque"])
+    lines = sorted({result.target.text.count("\n\n", 0, f.target.start) for f in by_rule(result, "calque")})
+    assert lines == [5, 33, 64]

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import by_rule, texts
+from tests.conftest import SAMPLES, by_rule, texts
 
 EN_FILL = " The talks between the two delegations continued late into the night in the capital."
 
@@ -223,3 +223,28 @@ def test_ordinary_words_answer_as_the_full_list_does():
     for word in ("bank", "aardvarks", "system", "merkel", "erdogan", "", "a", "zz", "bank bank", "x-ray"):
         assert (word in words) == (word in every), word
     assert "bank" not in ordinary_words("xx")  # a language without the list
+
+
+@pytest.mark.parametrize(
+    "target, source, langs",
+    [
+        ("putin-xi-summit.en.txt", "putin-xi-summit.fr.txt", ("fr", "en")),
+        ("planted-heatwave.en.txt", "planted-heatwave.fr.txt", ("fr", "en")),
+        ("planted-rail-strike.en.txt", "planted-rail-strike.de.txt", ("de", "en")),
+        ("putin-xi-summit.fr.txt", "putin-xi-summit.en.txt", ("en", "fr")),
+    ],
+)
+def test_source_names_read_only_where_a_lowercase_word_may_be_one(check, monkeypatch, target, source, langs):
+    """Skipping a segment's source names where no lowercase word can be one of them finds the same."""
+    from mtcheck.checks import casing
+
+    tgt = (SAMPLES / target).read_text(encoding="utf-8")
+    src = (SAMPLES / source).read_text(encoding="utf-8")
+    tgt = tgt.replace("Putin", "putin").replace("Beijing", "beijing").replace("Poutine", "poutine")
+    select = {"select": ["name-casing"], "src_lang": langs[0], "tgt_lang": langs[1]}
+    found = [(f.target, f.message) for f in check(tgt, src, **select).findings]
+    # every lowercase word of the segment may be a source name: its names are always read
+    monkeypatch.setattr(casing, "_source_forms", lambda seg, names: frozenset(w[0].upper() + w[1:] for w in casing._WORD.findall(seg.target_text)))
+    assert [(f.target, f.message) for f in check(tgt, src, **select).findings] == found
+    if langs == ("fr", "en") and "putin" in tgt:
+        assert found

@@ -45,3 +45,12 @@ def test_fix_never_touches_a_line_that_must_be_deleted(tmp_path):
     (tmp_path / "a.fr.txt").write_text(LIRE_SOURCE + "\n", encoding="utf-8")
     _, outcome = compute(target, None, src_lang=None, tgt_lang=None, settings={})
     assert not outcome.changed
+
+
+def test_leftovers_found_in_every_chunk_of_paragraphs(check):
+    """Literals are looked for once per chunk of paragraphs: each paragraph still gets its own findings."""
+    paragraphs = [EN] * 70
+    paragraphs[3], paragraphs[40], paragraphs[69] = "Read also: The Moscow summit", "[Photo]", "TODO check the figures"
+    result = check("\n\n".join(paragraphs))
+    lines = sorted({result.target.text.count("\n\n", 0, f.target.start) for f in result.findings if f.rule == "leftover"})
+    assert lines == [3, 40, 69]

@@ -239,3 +239,35 @@ def test_thousands_comma_is_not_a_decimal(check):
         "Cannabis businesses are prohibited within 1,000 feet of a school.", "en", "fr",
     )
     assert result == [("30", "1,000")]
+
+
+def _sentences(path, lang):
+    from mtcheck.readers.text import parse
+    from mtcheck.segment import segment_paragraph
+
+    doc = parse(str(path), path.read_text(encoding="utf-8") + "\n\nAbout a mile away, zweistündigen Pause, une heure, fifty-eight, five.", lang)
+    for paragraph in doc.paragraphs:
+        segment_paragraph(paragraph, lang)
+    return doc.sentences()
+
+
+@pytest.mark.parametrize("name", ["putin-xi-summit.fr", "putin-xi-summit.en", "planted-rail-strike.de", "planted-heatwave.fr", "planted-flood-report.en"])
+def test_number_words_found_without_walking_every_word(name, monkeypatch):
+    """The walk visits only the words it may read as a number: the same numbers as visiting all."""
+    from mtcheck.checks import numbers as module
+    from tests.conftest import SAMPLES
+
+    lang = name.rsplit(".", 1)[1]
+    sentences = _sentences(SAMPLES / f"{name}.txt", lang)
+    found = [module.extract(s, lang) for s in sentences]
+    assert any(not n.digits for numbers in found for n in numbers)  # number words were read
+    monkeypatch.setattr(module, "_number_word_places", lambda text, lang: list(range(len(module._WORD.findall(text)))))
+    assert [module.extract(s, lang) for s in sentences] == found
+
+
+def test_number_word_places():
+    from mtcheck.checks.numbers import _number_word_places
+
+    assert _number_word_places("They walked about a mile with two friends.", "en") == [3, 6]
+    assert _number_word_places("Nach einer zweistündigen Pause.", "de") == [2]
+    assert _number_word_places("The talks continued late into the night.", "en") == []

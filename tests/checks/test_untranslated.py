@@ -163,3 +163,13 @@ def test_sentence_both_sides_quote_in_a_third_language_is_left_alone(check):
     target = "He shrugged. Il faut bien le faire. The rest of the team agreed with him on that day."
     source = "Alzò le spalle. Il faut bien le faire. Il resto della squadra era d'accordo con lui quel giorno."
     assert texts(check(target, source, src_lang="it", tgt_lang="en"), "untranslated") == []
+
+
+def test_source_runs_need_three_source_function_words():
+    from mtcheck.checks.untranslated import _source_runs
+    from mtcheck.resources import stopwords
+
+    src_stop, tgt_stop = stopwords("fr"), stopwords("en")
+    text = "He said: ce ne sera pas une paix juste et durable, and left."
+    assert [text[a:b] for a, b in _source_runs(text, src_stop, tgt_stop)] == ["ce ne sera pas une paix juste et durable"]
+    assert list(_source_runs("He said paix juste et durable sera bonne today.", src_stop, tgt_stop)) == []

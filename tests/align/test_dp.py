@@ -1,0 +1,50 @@
+import random
+import zlib
+
+import pytest
+
+from mtcheck.align.dp import PARAGRAPH_WEIGHTS, LengthModel, Weights, align
+from mtcheck.align.scorers import anchor_scorer
+from tests.align.reference_dp import reference_align
+
+FR = ["le", "président", "Poutine", "a", "rencontré", "Xi", "Jinping", "à", "Pékin", "pour", "400", "milliards", "de", "gaz", "accord", "Sibérie", "maison"]
+EN = ["the", "president", "Putin", "met", "Xi", "Jinping", "in", "Beijing", "for", "400", "billion", "gas", "deal", "Siberia", "house", "car"]
+WEIGHTS = (Weights(), PARAGRAPH_WEIGHTS, Weights(band=1), Weights(orphan_cover=None))
+
+
+def _units(rnd: random.Random, words: list[str], count: int) -> list[str]:
+    return [" ".join(rnd.choices(words, k=rnd.randint(0, 12))) + rnd.choice([".", "", "!"]) for _ in range(count)]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_same_beads_as_the_reference_programme(seed):
+    """Pruning beads that cannot win changes no alignment, similarity included."""
+    rnd = random.Random(seed)
+    scorer = anchor_scorer("fr", "en")
+    for _ in range(60):
+        src, tgt = _units(rnd, FR, rnd.randint(0, 9)), _units(rnd, EN, rnd.randint(0, 9))
+        for weights in WEIGHTS:
+            for coverage in (scorer.coverage, None):
+                args = (src, tgt, scorer, LengthModel(1.1, 6.8), weights, coverage)
+                assert align(*args) == reference_align(*args)
+
+
+def _coarse(src: str, tgt: str) -> float:
+    return (zlib.crc32(f"{src}|{tgt}".encode()) % 3) / 2
+
+
+def _coarse_coverage(src: str, tgt: str) -> tuple[float, float]:
+    return (zlib.crc32(src.encode()) % 3) / 2, (zlib.crc32(tgt.encode()) % 3) / 2
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_ties_go_to_the_same_bead(seed):
+    """Equal units and a three-valued scorer make many paths cost the same: the same one wins."""
+    rnd = random.Random(seed)
+    for _ in range(60):
+        src = ["a" * rnd.choice([5, 10]) for _ in range(rnd.randint(0, 8))]
+        tgt = ["b" * rnd.choice([5, 10]) + rnd.choice(["", "."]) for _ in range(rnd.randint(0, 8))]
+        for weights in WEIGHTS[:3]:
+            for coverage in (_coarse_coverage, None):
+                args = (src, tgt, _coarse, LengthModel(), weights, coverage)
+                assert align(*args) == reference_align(*args)
