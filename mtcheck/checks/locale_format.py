@@ -122,7 +122,7 @@ class SourceOrdinal(_EnglishFormatRule):
         return _ordinal_pattern(ctx.src_lang)
 
     def replacement(self, m: regex.Match) -> str:
-        n = int(m.group(1))
+        n = int(m.group(1)) if m.group(1).isdecimal() else 0  # digits newer than Python's Unicode tables
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         return m.group(1) + suffix
 

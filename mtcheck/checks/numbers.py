@@ -172,8 +172,8 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
     skip_to = 0  # the inches of "6-foot-6" are read with their feet
     places: list[tuple[int, int, Number]] = []  # numbers in digits or words, where they stand
     for m in _DIGITS.finditer(text):
-        if m.start() < skip_to:
-            continue
+        if m.start() < skip_to or not _NON_DIGIT.sub("", m.group()).isdecimal():
+            continue  # read with its feet; or digits of a script newer than Python's Unicode tables
         am_pm = _AM_PM.match(text, m.end())
         minutes = _HOUR_MINUTES.search(m.group())
         twenty_four = bool(clock24 and clock24.match(text, m.end())) or "h" in m.group()
@@ -241,6 +241,8 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
         scaled = frozenset({value * scales[nxt]}) if nxt in scales else frozenset()
         places.append((start, end, Number(frozenset(values) | scaled, sentence.file_span(start, end), text[start:end], False, scaled, quantities)))
     for m in _GLUED.finditer(text):  # SS19 ↔ 2019, WW1 ↔ 1. Weltkrieg: accounts for a figure, never flagged
+        if not m.group(1).isdecimal():
+            continue
         v = float(m.group(1))
         values = {v, 1900 + v, 2000 + v} if len(m.group(1)) == 2 else {v}
         found.append(Number(frozenset(values), sentence.file_span(m.start(1), m.end(1)), m.group(), False))
@@ -353,7 +355,7 @@ def _quantities_after(text: str, end: int, lang: str, values: set[float], step: 
     for unit in rows[m.group(1)]:
         extra = 0.0
         sub = _SUB_NUMBER.match(text, m.end()) if unit.then else None
-        if sub:
+        if sub and sub.group(1).isdecimal():
             tail = pattern.match(text, sub.end())
             if tail is None or tail.group(1) == unit.then:
                 extra = float(sub.group(1)) * rows[unit.then][0].factor

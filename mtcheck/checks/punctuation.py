@@ -100,7 +100,10 @@ class UnbalancedQuotes(Rule):
                     continue
                 stack = stacks[curly]
                 if side == _INSIDE or side == _CLOSES and not stack and _POSSESSIVE.match(text, i - 1):
-                    word = regex.search(r"\p{L}+$", text[:i]).group()
+                    start = i
+                    while start and text[start - 1].isalnum():  # the word or number it follows: 5"x7" too
+                        start -= 1
+                    word = text[start:i]
                     message = f"Straight quotation mark after “{word}” where no quotation is open: an apostrophe?"
                     yield from self._at(ctx, (k, i - len(word)), message, segment_of, len(word) + 1)
                 elif side == _OPENS and i == first and stack and stack[-1][0] < k:

@@ -271,3 +271,9 @@ def test_number_word_places():
     assert _number_word_places("They walked about a mile with two friends.", "en") == [3, 6]
     assert _number_word_places("Nach einer zweistündigen Pause.", "de") == [2]
     assert _number_word_places("The talks continued late into the night.", "en") == []
+
+
+def test_digits_python_cannot_read_are_no_number(check):
+    """``regex`` knows digits of scripts newer than Python's Unicode tables (found by bench/fuzz.py)."""
+    result = check("The plan costs 40 euros.", "Le plan coûte \U00011bf0 euros et 40 euros.")
+    assert [f for f in result.findings if f.rule == "number-mismatch" and f.target is not None] == []

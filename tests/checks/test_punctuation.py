@@ -199,6 +199,11 @@ def test_straight_quote_typed_for_an_apostrophe(check, text, flagged):
     assert "apostrophe" in by_rule(result, "unbalanced-quotes")[0].message
 
 
+def test_straight_quote_between_a_number_and_a_word_names_the_number(check):
+    result = check('The old screen measured 6"wide, he said.' + FILL)  # found by bench/fuzz.py: it crashed
+    assert texts(result, "unbalanced-quotes") == ['6"']
+
+
 def test_quote_the_source_leaves_open_too_is_left_alone(check):
     result = check(
         '"I think every resident now has a bond with this new building.\n\nEveryone knows that their book is part of it.',
