@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from mtcheck import __version__
-from mtcheck.safefiles import atomic_write
+from mtcheck.safefiles import atomic_write, read_json
 
 SCHEMA = "mtcheck.baseline/1"
 
@@ -79,16 +79,7 @@ def write(results: list[Any], baseline_path: Path) -> int:
 
 def load(baseline_path: Path) -> set[tuple[str, str]]:
     """The recorded (path, fingerprint) pairs; paths are resolved against the file's folder."""
-    try:
-        data = json.loads(baseline_path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BaselineError(f"{baseline_path}: no such baseline file (create it with --write-baseline)") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise BaselineError(f"{baseline_path}: cannot read baseline ({getattr(e, 'strerror', None) or e})") from None
-    except json.JSONDecodeError as e:
-        raise BaselineError(f"{baseline_path}: not a baseline file (invalid JSON at line {e.lineno})") from None
-    except (ValueError, RecursionError):  # a number over 4,300 digits, nesting past the stack
-        raise BaselineError(f"{baseline_path}: not a baseline file (JSON nested too deeply or a number too long)") from None
+    data = read_json(baseline_path, "baseline", "create it with --write-baseline", BaselineError)
     if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("documents"), dict):
         raise BaselineError(f"{baseline_path}: not a baseline file (expected \"schema\": \"{SCHEMA}\")")
     base_dir = baseline_path.resolve().parent

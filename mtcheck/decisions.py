@@ -16,10 +16,11 @@ the note as the reason, and reports a finding marked fixed that is still there.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from mtcheck.safefiles import read_json
 
 SCHEMA = "mtcheck.decisions/1"
 DECISIONS = {"fixed": "fixed", "accepted": "accepted (intended)", "false-alarm": "false alarm"}
@@ -44,14 +45,7 @@ class Decisions:
 
 
 def load(path: Path) -> Decisions:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DecisionsError(f"{path}: no such decisions file (export it from the HTML report)") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise DecisionsError(f"{path}: cannot read decisions ({getattr(e, 'strerror', None) or e})") from None
-    except json.JSONDecodeError as e:
-        raise DecisionsError(f"{path}: not a decisions file (invalid JSON at line {e.lineno})") from None
+    data = read_json(path, "decisions", "export it from the HTML report", DecisionsError)
     if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("documents"), dict):
         raise DecisionsError(f"{path}: not a decisions file (expected \"schema\": \"{SCHEMA}\")")
     out = Decisions(path)

@@ -67,9 +67,12 @@ def check_confined(path: str | Path) -> None:
     raise UnsafePath(f"is a link to a file outside {root}; not read (name the file itself to check it)")
 
 
-def read_regular(path: str | Path, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes; ``UnsafePath``/``OSError`` else."""
-    check_confined(path)
+def read_regular(path: str | Path, limit: int = MAX_BYTES, *, anywhere: bool = False) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; ``UnsafePath``/``OSError`` else.
+    ``anywhere``: a file the user named in the settings (a glossary, a baseline), read outside
+    the active root too (see ``confined``)."""
+    if not anywhere:
+        check_confined(path)
     st = os.stat(path)
     if stat.S_ISDIR(st.st_mode):
         raise IsADirectoryError(21, "Is a directory", str(path))
@@ -83,6 +86,28 @@ def read_regular(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     if len(data) > limit:
         raise UnsafePath(f"file too large (over {limit / 2**20:.0f} MiB, the limit)")
     return data
+
+
+def read_text(path: str | Path, encoding: str = "utf-8", *, anywhere: bool = False) -> str:
+    """The text of a regular file (``read_regular``: never a FIFO, a device or a file over the limit)."""
+    return read_regular(path, anywhere=anywhere).decode(encoding)
+
+
+def read_json(path: Path, kind: str, missing: str, error: type[Exception]) -> object:
+    """The value of a JSON file of mtcheck's own (a baseline, editors' decisions), or ``error``
+    with one line: ``missing`` says how to make the file."""
+    import json
+
+    try:
+        return json.loads(read_text(path, anywhere=True))
+    except FileNotFoundError:
+        raise error(f"{path}: no such {kind} file ({missing})") from None
+    except (OSError, UnicodeDecodeError, UnsafePath) as e:
+        raise error(f"{path}: cannot read {kind} ({getattr(e, 'strerror', None) or e})") from None
+    except json.JSONDecodeError as e:
+        raise error(f"{path}: not a {kind} file (invalid JSON at line {e.lineno})") from None
+    except (ValueError, RecursionError):  # a number over 4,300 digits, nesting past the stack
+        raise error(f"{path}: not a {kind} file (JSON nested too deeply or a number too long)") from None
 
 
 def atomic_write(path: Path, data: bytes | str | Iterable[str], *, mode: int | None = None, before_replace=None) -> None:

@@ -15,6 +15,7 @@ from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.model import Finding, Segment, Sentence, Severity, fold
 from mtcheck.readers import InputError
 from mtcheck.resources import pair_table
+from mtcheck.safefiles import UnsafePath, read_text
 
 
 @dataclass(frozen=True)
@@ -69,9 +70,11 @@ def load_glossary(path: str | Path) -> tuple[Term, ...]:
 @functools.lru_cache(maxsize=16)
 def _load_glossary(path: str, mtime: int) -> tuple[Term, ...]:
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = read_text(path, "utf-8-sig", anywhere=True)
     except (OSError, UnicodeDecodeError) as e:
         raise InputError(path, f"cannot read glossary ({e.__class__.__name__})") from None
+    except UnsafePath as e:
+        raise InputError(path, f"cannot read glossary: {e}") from None
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     if not lines:
         raise InputError(path, "glossary is empty; it needs a header row with 'source' and 'target' columns")

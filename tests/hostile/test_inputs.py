@@ -72,6 +72,17 @@ def test_hostile_baseline_files(pair, content, code):
         one_error(run, "base.json", "not a baseline file")
 
 
+@pytest.mark.parametrize(
+    "content", ["[" * 100_000 + "]" * 100_000, '{"schema": "mtcheck.decisions/1", "documents": {}, "n": %s}' % ("9" * 5000)],
+    ids=["deep-nesting", "huge-number"],
+)
+def test_hostile_decisions_files(pair, content):  # the baseline's twin ended as an internal error (exit 3)
+    (pair / "decisions.json").write_text(content, encoding="utf-8")
+    run = mtcheck(pair, "check", "story.en.txt", "--no-mt", "--decisions", "decisions.json")
+    assert run.code == 2, run.stderr
+    one_error(run, "decisions.json", "not a decisions file")
+
+
 def test_deeply_nested_toml(pair):
     (pair / "deep.toml").write_text("x = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
     one_error(run := mtcheck(pair, "check", "story.en.txt", "--no-mt", "--config", "deep.toml"), "deep.toml", "nested too deeply")

@@ -73,6 +73,14 @@ def test_fifo_is_refused_without_blocking(story):  # B3
     assert proc.returncode == 2 and "not a regular file" in proc.stderr
 
 
+@pytest.mark.parametrize("option", ["--baseline", "--decisions", "--glossary"])
+def test_fifo_named_in_the_settings_is_refused_without_blocking(story, tmp_path, option):  # B3: they blocked forever
+    os.mkfifo(tmp_path / "pipe")
+    proc = mtcheck("check", "story.en.txt", "--no-mt", option, str(tmp_path / "pipe"), cwd=story, timeout=30)
+    assert proc.returncode == 2
+    one_error_line(proc, "pipe", "not a regular file")
+
+
 @pytest.mark.parametrize("command", [["check", "--no-mt"], ["fix"]])
 def test_device_is_refused_without_reading_it(tmp_path, command):  # B3: /dev/zero grew memory without bound
     proc = mtcheck(*command, "/dev/zero", "--tgt-lang", "en", cwd=tmp_path, timeout=30)
