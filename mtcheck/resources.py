@@ -46,33 +46,47 @@ def table(folder: str, name: str) -> tuple[dict[str, str], ...]:
 
 def _parsed(path: Path, parse):
     """``parse`` of the file's lines; a file of ``_STORED_BYTES`` or more is parsed once per
-    machine and data version: the result is kept in the cache directory (``marshal``, named
-    after the file's size and modification time) and read back in a fifth of the time."""
+    machine and data version: the result is kept in the cache directory (named after the file's
+    size and modification time) and read back in a fifth of the time."""
     try:
         st = path.stat()
     except OSError:
         return parse([])
     if st.st_size < _STORED_BYTES:
         return parse(_lines(path))
+    relative = "-".join(path.relative_to(DATA_DIR).parts)
+    return _kept(
+        f"data-{relative}-{st.st_size}-{st.st_mtime_ns}-{sys.implementation.cache_tag}.marshal",
+        lambda: parse(_lines(path)),
+        lambda value: type(value) is tuple and set(map(type, value)) <= {dict, str},
+    )
+
+
+def _kept(name: str, build, valid, after_write=None):
+    """``build()``, kept with ``marshal`` in the cache directory as ``name`` and read back while
+    ``valid`` accepts what is there; built again when there is no cache directory, the file is
+    damaged or cannot be written. ``after_write`` runs once a new file is in place."""
     from mtcheck.lexicon import _cache_dir
 
     try:
-        relative = "-".join(path.relative_to(DATA_DIR).parts)
-        stored = _cache_dir() / f"data-{relative}-{st.st_size}-{st.st_mtime_ns}-{sys.implementation.cache_tag}.marshal"
+        stored = _cache_dir() / name
     except RuntimeError:  # no home folder to keep it in
-        return parse(_lines(path))
+        return build()
     try:
         value = marshal.loads(stored.read_bytes())
-        if type(value) is tuple and set(map(type, value)) <= {dict, str}:
+        if valid(value):
             return value
     except (OSError, EOFError, ValueError, TypeError):  # not stored yet, or damaged
         pass
-    value = parse(_lines(path))
-    with contextlib.suppress(OSError):  # a read-only cache: parsed again next time
+    value = build()
+    with contextlib.suppress(OSError, ValueError):  # a read-only cache, an unmarshallable value: built again next time
         from mtcheck.safefiles import atomic_write
 
+        data = marshal.dumps(value)
         stored.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(stored, marshal.dumps(value))
+        atomic_write(stored, data)
+        if after_write is not None:
+            after_write(stored)
     return value
 
 
@@ -90,30 +104,19 @@ def derived(function):
     @functools.cache
     @functools.wraps(function)
     def cached(*args):
-        from mtcheck.lexicon import _cache_dir
+        stem = "-".join((name, *map(str, args)))
 
-        try:
-            stem = "-".join((name, *map(str, args)))
-            stored = _cache_dir() / f"derived-{stem}-{_package_version()}-{sys.implementation.cache_tag}.marshal"
-        except RuntimeError:  # no home folder to keep it in
-            return function(*args)
-        try:
-            value = marshal.loads(stored.read_bytes())
-            if isinstance(value, (tuple, dict, frozenset, set)):
-                return value
-        except (OSError, EOFError, ValueError, TypeError):  # not stored yet, or damaged
-            pass
-        value = function(*args)
-        with contextlib.suppress(OSError, ValueError):  # a read-only cache, an unmarshallable value: built again next time
-            from mtcheck.safefiles import atomic_write
-
-            data = marshal.dumps(value)
-            stored.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(stored, data)
+        def prune(stored: Path) -> None:  # values of earlier versions of the package (other checkouts keep theirs)
             older = sorted(stored.parent.glob(f"derived-{glob.escape(stem)}-*.marshal"), key=_mtime)[:-_KEPT_VERSIONS]
-            for path in older:  # values of earlier versions of the package (other checkouts keep theirs)
+            for path in older:
                 path.unlink(missing_ok=True)
-        return value
+
+        return _kept(
+            f"derived-{stem}-{_package_version()}-{sys.implementation.cache_tag}.marshal",
+            lambda: function(*args),
+            lambda value: isinstance(value, (tuple, dict, frozenset, set)),
+            prune,
+        )
 
     return cached
 
