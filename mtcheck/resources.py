@@ -54,22 +54,24 @@ def _parsed(path: Path, parse):
         return parse([])
     if st.st_size < _STORED_BYTES:
         return parse(_lines(path))
-    relative = "-".join(path.relative_to(DATA_DIR).parts)
     return _kept(
-        f"data-{relative}-{st.st_size}-{st.st_mtime_ns}-{sys.implementation.cache_tag}.marshal",
+        "data",
+        "-".join(path.relative_to(DATA_DIR).parts),
+        f"{st.st_size}-{st.st_mtime_ns}",
         lambda: parse(_lines(path)),
         lambda value: type(value) is tuple and set(map(type, value)) <= {dict, str},
     )
 
 
-def _kept(name: str, build, valid, after_write=None):
-    """``build()``, kept with ``marshal`` in the cache directory as ``name`` and read back while
-    ``valid`` accepts what is there; built again when there is no cache directory, the file is
-    damaged or cannot be written. ``after_write`` runs once a new file is in place."""
+def _kept(kind: str, stem: str, version: str, build, valid):
+    """``build()``, kept with ``marshal`` in the cache directory (``<kind>-<stem>-<version>``) and
+    read back while ``valid`` accepts what is there; built again when there is no cache
+    directory, the file is damaged or cannot be written. Writing a new version removes all but
+    the newest ``_KEPT_VERSIONS`` of the stem (each checkout of the data or code makes one)."""
     from mtcheck.lexicon import _cache_dir
 
     try:
-        stored = _cache_dir() / name
+        stored = _cache_dir() / f"{kind}-{stem}-{version}-{sys.implementation.cache_tag}.marshal"
     except RuntimeError:  # no home folder to keep it in
         return build()
     try:
@@ -85,8 +87,9 @@ def _kept(name: str, build, valid, after_write=None):
         data = marshal.dumps(value)
         stored.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(stored, data)
-        if after_write is not None:
-            after_write(stored)
+        older = sorted(stored.parent.glob(f"{kind}-{glob.escape(stem)}-*.marshal"), key=_mtime)[:-_KEPT_VERSIONS]
+        for path in older:
+            path.unlink(missing_ok=True)
     return value
 
 
@@ -104,24 +107,18 @@ def derived(function):
     @functools.cache
     @functools.wraps(function)
     def cached(*args):
-        stem = "-".join((name, *map(str, args)))
-
-        def prune(stored: Path) -> None:  # values of earlier versions of the package (other checkouts keep theirs)
-            older = sorted(stored.parent.glob(f"derived-{glob.escape(stem)}-*.marshal"), key=_mtime)[:-_KEPT_VERSIONS]
-            for path in older:
-                path.unlink(missing_ok=True)
-
         return _kept(
-            f"derived-{stem}-{_package_version()}-{sys.implementation.cache_tag}.marshal",
+            "derived",
+            "-".join((name, *map(str, args))),
+            _package_version(),
             lambda: function(*args),
             lambda value: isinstance(value, (tuple, dict, frozenset, set)),
-            prune,
         )
 
     return cached
 
 
-_KEPT_VERSIONS = 4  # per derived value: the newest package versions' copies
+_KEPT_VERSIONS = 4  # per kept value: the newest versions' copies
 
 
 def _mtime(path: Path) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import re
 
@@ -118,6 +119,10 @@ def test_a_large_data_file_is_parsed_once_and_read_back_from_the_cache(tmp_path,
     stored.write_bytes(b"\x00damaged")
     assert read(folder, name) == expected
     assert read(folder, "missing") == ()
+    for k in range(resources._KEPT_VERSIONS + 2):  # the file changed (another checkout): older copies go
+        os.utime(data / folder / file, ns=(k * 10**9, k * 10**9))
+        assert read(folder, name) == expected
+    assert len(list(cache.iterdir())) == resources._KEPT_VERSIONS
 
 
 def test_alternation_is_the_same_in_every_process():
