@@ -28,13 +28,23 @@ class CheckContext:
     tgt_lang: str
     settings: dict[str, Any] = field(default_factory=dict)
     mt: Any = None
-    _shared: dict[str, Any] = field(default_factory=dict, repr=False)
+    _shared: dict[Any, Any] = field(default_factory=dict, repr=False)
 
-    def shared(self, key: str, compute: Callable[[], Any]) -> Any:
+    def shared(self, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()``, run once per document: work several rules need (the glossary's hits)."""
         if key not in self._shared:
             self._shared[key] = compute()
         return self._shared[key]
+
+    def of_text(self, form: Callable[[str], Any], text: str) -> Any:
+        """``form(text)``, computed once per document whichever rule asks: a sentence's or a
+        segment side's words (``mtcheck.checks.words``), tokenised once and read by every rule."""
+        key = (form, text)
+        try:
+            return self._shared[key]
+        except KeyError:
+            value = self._shared[key] = form(text)
+            return value
 
     @property
     def pair(self) -> str:

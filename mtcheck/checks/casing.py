@@ -262,8 +262,10 @@ _GENERIC_OF = r"(?:of|de|du|del|des|di)(?: the)? \p{Lu}"  # "District of Columbi
 def is_title_case(text: str) -> bool:
     """A headline in Title Case: three quarters of its words of four letters or more capitalised,
     and no final full stop."""
+    if text.rstrip().endswith("."):  # most sentences: no words to read
+        return False
     words = [w for w in _WORD.findall(text) if len(w) >= 4]
-    return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words) and not text.rstrip().endswith(".")
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _after_abbreviation(text: str, start: int, lang: str) -> bool:

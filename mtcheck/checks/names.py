@@ -13,6 +13,7 @@ from mtcheck import patterns
 from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.casing import is_title_case, ordinary_words
+from mtcheck.checks.words import plain_letters
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span
 from mtcheck.resources import Phrases, alternation, derived, exonyms, lexicon, lexicon_words, months, pair_table, stopwords, measured, word_list
 from mtcheck.typography import typography
@@ -61,7 +62,7 @@ def _similar(a: str, b: str) -> bool:
     return matcher.real_quick_ratio() >= 0.75 and matcher.quick_ratio() >= 0.75 and matcher.ratio() >= 0.75
 
 
-def _present(name: str, target: str, every: bool = False, person: bool = False, last: bool = False) -> bool:
+def _present(ctx: CheckContext, name: str, target: str, every: bool = False, person: bool = False, last: bool = False) -> bool:
     """Whether ``name``, or one of its words (a surname used alone; with ``every``, each of its
     words of three letters or more), appears in ``target``. With ``person``, the first word of a
     name of several words does not count alone: ``Jhonathan`` is no ``Jhonathan Florez``
@@ -75,7 +76,7 @@ def _present(name: str, target: str, every: bool = False, person: bool = False, 
     plain_target = _plain(target)
     if _plain(name) in plain_target:
         return True
-    words = set(_LETTERS.findall(plain_target))
+    words = ctx.of_text(plain_letters, target)
     tokens = _plain(name).split()
     parts = _LETTERS.findall(_plain(name))
     found = [
@@ -94,7 +95,7 @@ def _present(name: str, target: str, every: bool = False, person: bool = False, 
     return any(found)
 
 
-def _has_new_name(seg: Segment, lang: str) -> bool:
+def _has_new_name(ctx: CheckContext, seg: Segment, lang: str) -> bool:
     """Whether the translation holds a capitalised word inside a sentence, or an acronym, that the
     source lacks: a name translated word by word (``Casa Blanca`` → ``White House``); weekdays,
     months, nationalities and languages do not count."""
@@ -105,7 +106,7 @@ def _has_new_name(seg: Segment, lang: str) -> bool:
                 continue
             before = sent.text[: m.start()].rstrip()
             if (before and before[-1] not in ".!?:«“\"'") or m.group().isupper():
-                if not _present(m.group(), seg.source_text):
+                if not _present(ctx, m.group(), seg.source_text):
                     return True
     return False
 
@@ -335,17 +336,22 @@ def _demonyms(src: str, tgt: str) -> dict[str, frozenset[str]]:
 def _accounter(ctx: CheckContext, seg: Segment):
     """Whether a target word is accounted for by the segment's source: a source name, an exonym or
     transliteration of one, or a word sharing its first five letters with a source word
-    (``Colombia``, ``colombienne``)."""
+    (``Colombia``, ``colombienne``). Built once per segment."""
+    return ctx.shared(("names.accounter", id(seg)), lambda: _new_accounter(ctx, seg))
+
+
+def _new_accounter(ctx: CheckContext, seg: Segment):
     known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
     source = seg.source_text
-    rendered = {_plain(w) for s in _NAME_WORD.findall(source) for f in accepted.get(s, (known.get(s, s),)) for w in f.split()}
+    names = _NAME_WORD.findall(source)
+    rendered = {_plain(w) for s in names for f in accepted.get(s, (known.get(s, s),)) for w in f.split()}
     demonyms = _demonyms(ctx.src_lang, ctx.tgt_lang)
-    rendered |= {w for s in _NAME_WORD.findall(source) for w in demonyms.get(s, ())}
+    rendered |= {w for s in names for w in demonyms.get(s, ())}
     stems = {_plain(w)[:5] for w in _LONG_WORD.findall(source)}
 
     def accounted(word: str) -> bool:
         plain = _plain(word)
-        return plain in rendered or plain[:5] in stems or _present(word, source)
+        return plain in rendered or plain[:5] in stems or _present(ctx, word, source)
 
     return accounted
 
@@ -386,7 +392,7 @@ def _swapped_word(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set
         return None
     tokens = [[_plain(t) for t in f.split()] for f in forms]
     ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
-    target_words = set(_LETTERS.findall(target))
+    target_words = ctx.of_text(plain_letters, seg.target_text)
     articles = _articles(ctx.src_lang)
     first = name.text.split()[0]
     place = exonyms(ctx.src_lang, ctx.tgt_lang).get(first, first)
@@ -450,7 +456,7 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
     found, exact = _target_words(seg)
     if any(all(w in exact for w in f.split()) for f in forms):
         return None
-    plain_words = set(_LETTERS.findall(_plain(seg.target_text)))  # also after a stray full stop: ".François"
+    plain_words = ctx.of_text(plain_letters, seg.target_text)  # also after a stray full stop: ".François"
     source_words = {_plain(w) for w in _NAME_WORD.findall(seg.source_text)}
     for form in sorted(forms):
         words = form.split()
@@ -539,7 +545,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 forms = {name.text, *accepted.get(name.text, (expected,))}
                 # a first name alone is no name present, unless the source uses that word alone too ("M. Xi")
                 given = name.person and source_count(name.text.split()[0]) <= source_count(name.text)
-                if any(_present(form, target, every=name.whole, person=given, last=name.headed) for form in forms):
+                if any(_present(ctx, form, target, every=name.whole, person=given, last=name.headed) for form in forms):
                     if swap := _swapped_word(ctx, seg, name, forms):
                         sent_t, a, b, gone = swap  # the replaced word elsewhere: perhaps a source slip put right
                         serious = warn_swaps and name.person and gone
@@ -551,7 +557,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                         problems.append(_Problem("respelled", name, seg, word, serious, sent_t.file_span(m.start(), m.end()), m.group()))
                 elif not _translated(name.text, target, ctx.src_lang, ctx.tgt_lang):
                     missing.append((name, expected))
-                    if given and any(_present(form, target) for form in forms):
+                    if given and any(_present(ctx, form, target) for form in forms):
                         first_only.add(name.text)  # "Exxon" for "Exxon Mobil" may be right: a suggestion
         fewer = [f for f in fewer if f[0].text not in {name.text for name, _ in missing}]
         foreign = _foreign_names(ctx, seg) if missing or fewer else []
@@ -561,7 +567,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
             if other is None:
                 dropped = (name, expected) in missing  # else a name the source repeats more often: a suggestion
                 # unmeasured pairs: a new capitalised word may be the name translated (Partido Laborista → Labour Party)
-                serious = name.person and dropped and (warn_swaps or not _has_new_name(seg, ctx.tgt_lang))
+                serious = name.person and dropped and (warn_swaps or not _has_new_name(ctx, seg, ctx.tgt_lang))
                 serious = serious and name.text not in first_only and not _in_paragraph(seg, name, expected)
                 problems.append(_Problem("dropped" if dropped else "fewer", name, seg, expected, serious))
             else:
@@ -602,8 +608,8 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
     for sent in seg.target:
         for run in _JOINED_RUN.finditer(sent.text):
             if source_words is None:
-                source_words = set(_LETTERS.findall(_plain(seg.source_text)))
-                target_words = set(_LETTERS.findall(_plain(seg.target_text)))
+                source_words = ctx.of_text(plain_letters, seg.source_text)
+                target_words = ctx.of_text(plain_letters, seg.target_text)
             words = list(_NAME_WORD.finditer(run.group()))
             kept = {_plain(w.group()) for w in words if len(w.group()) > 2 and _plain(w.group()) in source_words} - articles
             if not kept:

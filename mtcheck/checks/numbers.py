@@ -439,6 +439,19 @@ def unmatched(src: list[Number], tgt: list[Number], src_days: bool = False, tgt_
     return left_src, left_tgt
 
 
+_ANY_DIGIT = patterns.compile(r"\d")
+
+
+def _has_figures(sentences: list[Sentence], lang: str) -> bool:
+    """Whether the sentences may hold a number that ``unmatched`` can report: digits, or a Roman
+    numeral of a century (``extract`` finds no other)."""
+    ordinals, centuries = _roman_ordinals(lang), _roman_centuries(lang)
+    return any(
+        _ANY_DIGIT.search(s.text) or ordinals and ordinals.search(s.text) or centuries and centuries.search(s.text)
+        for s in sentences
+    )
+
+
 class NumberMismatch(Rule):
     """A number in the source that is missing or different in the translation, or the reverse.
 
@@ -464,6 +477,8 @@ class NumberMismatch(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for seg in ctx.aligned():
+            if not (_has_figures(seg.source, ctx.src_lang) or _has_figures(seg.target, ctx.tgt_lang)):
+                continue  # numbers in words only account for figures: nothing to report
             src = [n for s in seg.source for n in extract(s, ctx.src_lang)]
             tgt = [n for s in seg.target for n in extract(s, ctx.tgt_lang)]
             dated = any(n.soft == "date" for n in (*src, *tgt))  # then: does the other side name the weekday?

@@ -75,9 +75,9 @@ class Spelling(Rule):
         for seg, sent, m in words():
             word = m.group()
             key = normalise(word)
-            if len(key) < 3 or counts[key] > 1 and not _participle_plural(key, tgt_lex) or key in source or not self._ordinary(word, sent.text[: m.start()]):
-                continue
             if tgt_lex.known(key) or tgt_lex.zipf(key) >= unknown_zipf or not tgt_lex.has_dictionary and tgt_lex.zipf(key) > 0:
+                continue  # most words: the cheapest test first
+            if len(key) < 3 or counts[key] > 1 and not _participle_plural(key, tgt_lex) or key in source or not self._ordinary(word, sent.text[: m.start()]):
                 continue
             if src_lex is not None and src_lex.zipf(_LETTERS.findall(key)[-1]) >= SOURCE_ZIPF:
                 continue  # a source-language word, elided ones too (d'art, s'en): untranslated-word's

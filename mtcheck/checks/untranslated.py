@@ -23,10 +23,23 @@ def _kept_names(pair: str) -> Phrases | None:
     return Phrases(word_list(pair, "keep_source"), r"\p{L}", regex) or None
 
 
+@functools.lru_cache(maxsize=4096)
+def _kept_spans(text: str, pair: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` holds names the copy keeps (found once for ``_without_kept_names`` and ``blank_kept``)."""
+    pattern = _kept_names(pair)
+    return tuple(m.span() for m in pattern.finditer(text)) if pattern else ()
+
+
 @functools.lru_cache(maxsize=1024)  # three rules read each sentence without them
 def _without_kept_names(text: str, pair: str) -> str:
-    pattern = _kept_names(pair)
-    return pattern.sub(" ", text) if pattern else text
+    spans = _kept_spans(text, pair)
+    if not spans:
+        return text
+    out, last = [], 0
+    for start, end in spans:
+        out += (text[last:start], " ")
+        last = end
+    return "".join(out) + text[last:]
 
 
 def _without_glossed(text: str) -> str:
@@ -153,11 +166,14 @@ def _loanwords(lang: str) -> dict[str, tuple[str, ...]]:
 def blank_kept(text: str, pair: str) -> str:
     """``text`` with URLs, hashtags, handles, kept names, loanwords and quotations glossed in
     brackets blanked, offsets unchanged."""
+    original = text
     if any(hint in text for hint in _MARKUP_HINTS):
         text = _MARKUP.sub(_blank, text)
     text = _without_glossed(text)
-    kept = _kept_names(pair)
-    if kept is not None:
+    if text == original:  # the names ``_without_kept_names`` found
+        for start, end in _kept_spans(text, pair):
+            text = text[:start] + " " * (end - start) + text[end:]
+    elif (kept := _kept_names(pair)) is not None:
         text = kept.sub(_blank, text)
     loanwords = _loanwords(pair.split("-", 1)[1])
     for m in _WORD.finditer(text):
@@ -267,15 +283,20 @@ class UntranslatedWord(Rule):
             return
         src_stop, tgt_stop = stopwords(ctx.src_lang), stopwords(ctx.tgt_lang)
         sentences = [(seg, sent, blank_kept(sent.text, ctx.pair)) for seg, sent in ctx.target_sentences()]
-        every = {normalise(w) for _, _, text in sentences for w in _WORD.findall(text)}
+        tokens = [{normalise(w) for w in _WORD.findall(text)} for _, _, text in sentences]
+        every = set().union(*tokens)
         src_lex.lookup(every)
         tgt_lex.lookup(every)
         leaning = lambda w: src_lex.zipf(w) >= tgt_lex.zipf(w) + 1.0 or w in src_stop and w not in tgt_stop  # noqa: E731
         unseen = lambda w: tgt_lex.zipf(w) == 0 and not tgt_lex.known(w)  # noqa: E731
-        for seg, sent, text in sentences:
+        # the words that pass the test below: a sentence without any is skipped unread
+        candidates = {w for w in every if self._foreign(w, src_lex, tgt_lex, lambda w: True) or w.isascii() and unseen(w)}
+        for (seg, sent, text), here in zip(sentences, tokens):
             initial = _initial(text)
             if initial is not None and not (src_lex.known(normalise(initial.group())) and unseen(normalise(initial.group()))):
                 initial = None
+            if initial is None and candidates.isdisjoint(here):
+                continue
             plain = [normalise(m.group()) for m in plain_words(text)]
             if initial is None and not any(self._foreign(w, src_lex, tgt_lex, lambda w: True) for w in plain):
                 dropped = [w for w in plain if w.isascii() and unseen(w)]
