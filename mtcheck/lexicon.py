@@ -28,6 +28,7 @@ CANDIDATE_KNOWN_ZIPF = 3.0
 _SCHEMA = 1
 
 
+@functools.lru_cache(maxsize=1 << 14)  # the same words, read by several rules
 def normalise(word: str) -> str:
     """How words are looked up: NFC, lowercase, curly apostrophe made straight."""
     word = word.lower()

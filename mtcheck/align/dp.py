@@ -111,9 +111,10 @@ def align(
     No cost is negative (weights are, similarities lie in ``[0, 1]``): a bead stops being
     costed as soon as what it has cost so far cannot beat its cell's best."""
     n, m = len(src), len(tgt)
-    scorer = functools.cache(scorer)  # a 2-1 or 1-2 bead's orphan test rescores its 1-1 pairs
-    if coverage is not None:
-        coverage = functools.cache(coverage)
+    if n > 1 or m > 1:  # a 2-1 or 1-2 bead's orphan test rescores its 1-1 pairs
+        scorer = functools.cache(scorer)
+        if coverage is not None:
+            coverage = functools.cache(coverage)
     if coverage is not None and weights.orphan_cover is not None:
         src_part = lambda part, whole: coverage(part, whole)[0]
         tgt_part = lambda whole, part: coverage(whole, part)[1]
@@ -129,19 +130,17 @@ def align(
         """The cost and similarity of the bead ``(di, dj)`` from cell ``(i, j)``, or ``None`` as
         soon as its cost so far cannot win (the charges after it only add): its total ``start +
         cost`` must stay under ``best``, or equal it when the bead comes from an earlier cell."""
-
-        def loses(c: float) -> bool:
-            return start + c > best or (later and start + c == best)
-
         ii, jj = i + di, j + dj
-        c = _length_cost(sum(src_len[i:ii]) + di - 1, sum(tgt_len[j:jj]) + dj - 1, length)  # the lengths of the joined texts
-        if loses(c):  # a similarity in [0, 1] only adds
+        ls = src_len[i] if di == 1 else src_len[i] + src_len[i + 1] + 1  # the lengths of the joined texts
+        lt = tgt_len[j] if dj == 1 else tgt_len[j] + tgt_len[j + 1] + 1
+        c = _length_cost(ls, lt, length)
+        if start + c > best or (later and start + c == best):  # a similarity in [0, 1] only adds
             return None
-        s_text = " ".join(src[i:ii])
-        t_text = " ".join(tgt[j:jj])
+        s_text = src[i] if di == 1 else " ".join(src[i:ii])
+        t_text = tgt[j] if dj == 1 else " ".join(tgt[j:jj])
         sim = scorer(s_text, t_text)
         c += weights.similarity * (1 - sim)
-        if loses(c):
+        if start + c > best or (later and start + c == best):
             return None
         if di == 2:
             c += _orphan_cost(min(src_part(part, t_text) for part in src[i:ii]), weights, below)
@@ -158,7 +157,7 @@ def align(
             weights.orphan_gain is not None
             and coverage is not None
             and (di == 2 or dj == 2)
-            and not loses(c)
+            and not (start + c > best or (later and start + c == best))
             and _least_gain(src[i:ii], tgt[j:jj], coverage) < weights.orphan_gain
         ):
             c += weights.orphan

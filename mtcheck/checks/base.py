@@ -14,6 +14,9 @@ from typing import Any, ClassVar
 from mtcheck.model import CATEGORIES, Document, Finding, Segment, Sentence, Severity, Span
 
 
+_KEPT_TEXT_FORMS = 20_000  # about a thousand sentences' forms
+
+
 @dataclass
 class CheckContext:
     """What a rule sees: both documents, their alignment, the language pair and settings.
@@ -43,7 +46,9 @@ class CheckContext:
         try:
             return self._shared[key]
         except KeyError:
-            value = self._shared[key] = form(text)
+            value = form(text)
+            if len(self._shared) < _KEPT_TEXT_FORMS:  # a huge document computes the rest again, in bounded memory
+                self._shared[key] = value
             return value
 
     @property

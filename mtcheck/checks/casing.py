@@ -93,10 +93,10 @@ class NameCasing(Rule):
         by_design = _lowercase_names(ctx.tgt_lang)
         names = exonyms(ctx.src_lang, ctx.tgt_lang)
         places = _place_names(ctx.src_lang, ctx.tgt_lang)
+        lower_count, capitalised, named = _target_casing(ctx, places)
         # without source evidence, only where demonyms are capitalised too (Spanish "indonesia" is one)
         standalone = set()
         if typography(ctx.tgt_lang).get("capitalises_calendar"):  # a sentence naming no place adds none
-            named = [sent for _, sent in ctx.target_sentences() if not places.isdisjoint(_WORD.findall(sent.text))]
             standalone = {w for sent in named for w in _standalone_capitalised(sent)} & places
         src_typo = typography(ctx.src_lang)
         nouns = src_typo.get("capitalises_nouns")
@@ -106,7 +106,6 @@ class NameCasing(Rule):
         alone = tgt_typo.get("capitalises_titles")  # French "le district de Columbia"
         lowercase_kinds = not (tgt_typo.get("capitalises_calendar") or tgt_typo.get("capitalises_nouns"))
         calendar = _always_capitalised(ctx.src_lang) if lowercase_kinds else {}
-        lower_count, capitalised = _target_casing(ctx)
         # an English source that writes the word in lowercase too and capitalises it only at sentence starts ("Rakfisk is…")
         source_lower = set()
         if titles and ctx.source:
@@ -182,14 +181,22 @@ def _capitalised(sent: Sentence) -> set[str]:
     return {m.group() for m in _mid_sentence_words(sent) if m.group()[0].isupper()}
 
 
-def _target_casing(ctx: CheckContext) -> tuple[Counter, set[str]]:
-    """How often each lowercase word occurs in the translation, and its capitalised words inside
-    sentences."""
-    lower, capitalised = Counter(), set()
+def _words(text: str) -> list[str]:
+    """The words of a text (``_WORD``), read by two rules: ``ctx.of_text(_words, text)``."""
+    return _WORD.findall(text)
+
+
+def _target_casing(ctx: CheckContext, places: frozenset[str]) -> tuple[Counter, set[str], list[Sentence]]:
+    """How often each lowercase word occurs in the translation, its capitalised words inside
+    sentences, and its sentences that hold one of ``places`` (one reading of each sentence)."""
+    lower, capitalised, named = Counter(), set(), []
     for _, sent in ctx.target_sentences():
-        lower.update(w for w in _WORD.findall(sent.text) if w.islower())
+        words = ctx.of_text(_words, sent.text)
+        lower.update([w for w in words if w.islower()])
         capitalised |= _capitalised(sent)
-    return lower, capitalised
+        if not places.isdisjoint(words):
+            named.append(sent)
+    return lower, capitalised, named
 
 
 def _names(sent: Sentence, ordinary: Words, target: str) -> set[str]:
@@ -376,6 +383,8 @@ class CalendarAndNationality(Rule):
         kinds = _always_capitalised(ctx.tgt_lang)
         ambiguous = frozenset(w.lower() for w in word_list(ctx.tgt_lang, "ambiguous_months"))
         for seg, sent in ctx.target_sentences():
+            if kinds.keys().isdisjoint(ctx.of_text(_words, sent.text)):
+                continue  # most sentences: no such word
             for m in _WORD.finditer(sent.text):
                 word = m.group()
                 kind = kinds.get(word)

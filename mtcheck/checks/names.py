@@ -336,8 +336,11 @@ def _demonyms(src: str, tgt: str) -> dict[str, frozenset[str]]:
 def _accounter(ctx: CheckContext, seg: Segment):
     """Whether a target word is accounted for by the segment's source: a source name, an exonym or
     transliteration of one, or a word sharing its first five letters with a source word
-    (``Colombia``, ``colombienne``). Built once per segment."""
-    return ctx.shared(("names.accounter", id(seg)), lambda: _new_accounter(ctx, seg))
+    (``Colombia``, ``colombienne``). Built once per segment (the rules read one segment at a time)."""
+    memo = ctx.shared("names.accounter", lambda: [None, None])  # the last segment and its accounter
+    if memo[0] is not seg:
+        memo[:] = seg, _new_accounter(ctx, seg)
+    return memo[1]
 
 
 def _new_accounter(ctx: CheckContext, seg: Segment):

@@ -88,12 +88,14 @@ class UnbalancedQuotes(Rule):
         foreign = typo.get("foreign_quotes", {})
         sides = {ch: _OPENS for ch in {opener} | {k for k, v in foreign.items() if v == opener}}
         sides |= {ch: _CLOSES for ch in {closer} | {k for k, v in foreign.items() if v == closer}}
+        marks = regex.compile("[" + regex.escape("".join(sorted({*sides, "\""}))) + "]")  # the characters read below
         segment_of = {id(s): seg for seg, s in ctx.target_sentences()}
         stacks: dict[bool, list[tuple[int, int]]] = {True: [], False: []}  # curly / straight → open quotations
         for k, para in enumerate(ctx.target.paragraphs):
             text = para.text
             first = len(text) - len(text.lstrip())
-            for i, ch in enumerate(text):
+            for mark in marks.finditer(text):
+                i, ch = mark.start(), mark.group()
                 curly = ch != '"'
                 side = sides.get(ch) if curly else _straight_side(text, i)
                 if side is None:

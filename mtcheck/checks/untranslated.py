@@ -290,7 +290,7 @@ class UntranslatedWord(Rule):
         leaning = lambda w: src_lex.zipf(w) >= tgt_lex.zipf(w) + 1.0 or w in src_stop and w not in tgt_stop  # noqa: E731
         unseen = lambda w: tgt_lex.zipf(w) == 0 and not tgt_lex.known(w)  # noqa: E731
         # the words that pass the test below: a sentence without any is skipped unread
-        candidates = {w for w in every if self._foreign(w, src_lex, tgt_lex, lambda w: True) or w.isascii() and unseen(w)}
+        candidates = {w for w in every if _candidate(w, src_lex, tgt_lex)}
         for (seg, sent, text), here in zip(sentences, tokens):
             initial = _initial(text)
             if initial is not None and not (src_lex.known(normalise(initial.group())) and unseen(normalise(initial.group()))):
@@ -346,6 +346,13 @@ class UntranslatedWord(Rule):
         if in_source(word):  # a rare source word English has never seen (giboyeux, chemineau)
             return s >= 2.0 and t < 3.0 and s - t >= 2.0 or t == 0 and s >= RARE_SOURCE_ZIPF and not tgt.known(word) and (src.known(word) or not word.isascii())
         return t < 2.0 and s - t >= 3.0 and not tgt.known(word)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _candidate(word: str, src: Lexicon, tgt: Lexicon) -> bool:
+    """Whether ``UntranslatedWord`` may flag ``word`` given the best source evidence, or it is an
+    ASCII word the target language has never seen (the source's word with its accents dropped)."""
+    return UntranslatedWord._foreign(word, src, tgt, lambda w: True) or word.isascii() and tgt.zipf(word) == 0 and not tgt.known(word)
 
 
 def _runs(
