@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from mtcheck.model import CATEGORIES, Document, Finding, Segment, Sentence, Severity, Span
 
 
-_KEPT_TEXT_FORMS = 20_000  # about a thousand sentences' forms
+_KEPT_CHARACTERS = 1 << 20  # the texts whose forms a context keeps, in all: a huge document computes the rest again
 
 
 @dataclass
@@ -32,6 +32,7 @@ class CheckContext:
     settings: dict[str, Any] = field(default_factory=dict)
     mt: Any = None
     _shared: dict[Any, Any] = field(default_factory=dict, repr=False)
+    _budget: int = field(default=_KEPT_CHARACTERS, repr=False)  # characters of texts whose forms may still be kept
 
     def shared(self, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()``, run once per document: work several rules need (the glossary's hits)."""
@@ -41,13 +42,16 @@ class CheckContext:
 
     def of_text(self, form: Callable[[str], Any], text: str) -> Any:
         """``form(text)``, computed once per document whichever rule asks: a sentence's or a
-        segment side's words (``mtcheck.checks.words``), tokenised once and read by every rule."""
+        segment side's words (``mtcheck.checks.words``), tokenised once and read by every rule.
+        Forms of the first million characters of texts are kept; a huge document's others are
+        computed again when asked."""
         key = (form, text)
         try:
             return self._shared[key]
         except KeyError:
             value = form(text)
-            if len(self._shared) < _KEPT_TEXT_FORMS:  # a huge document computes the rest again, in bounded memory
+            if len(text) <= self._budget:  # bounded memory
+                self._budget -= len(text)
                 self._shared[key] = value
             return value
 

@@ -10,7 +10,7 @@ import regex
 
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.model import Finding, Severity
+from mtcheck.model import Finding, Severity, fold
 from mtcheck.resources import derived, pair_table, required_literals
 
 
@@ -78,7 +78,7 @@ class _TableRule(Rule):
         always, by_literal = _by_target_literal(ctx.src_lang, ctx.tgt_lang, self.kind)
         order = {e: k for k, e in enumerate(entries(ctx.src_lang, ctx.tgt_lang))}
         for seg, tgt_folded, present in self._segments(ctx, by_literal):
-            src_folded = " ".join(s.folded for s in seg.source)
+            src_folded = " ".join(ctx.of_text(fold, s.text) for s in seg.source)
             candidates = set(always)
             for literal, group in present:
                 if literal in tgt_folded:
@@ -113,7 +113,7 @@ class _TableRule(Rule):
         segments = [seg for seg in ctx.segments if seg.target and not (self.needs_source and not seg.source)]
         for k in range(0, len(segments), self._CHUNK):
             chunk = segments[k : k + self._CHUNK]
-            folded = [" ".join(s.folded for s in seg.target) for seg in chunk]
+            folded = [" ".join(ctx.of_text(fold, s.text) for s in seg.target) for seg in chunk]
             joined = "\n".join(folded)
             present = [(literal, group) for literal, group in by_literal.items() if literal in joined]
             for seg, text in zip(chunk, folded):

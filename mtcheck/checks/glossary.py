@@ -156,7 +156,7 @@ def term_occurrences(ctx: CheckContext) -> list[tuple[Segment, Term, Sentence, r
 def _term_occurrences(ctx: CheckContext) -> Iterator[tuple[Segment, Term, Sentence, regex.Match]]:
     terms = glossary_terms(ctx)
     for seg in ctx.aligned():
-        folded = " ".join(s.folded for s in seg.source)
+        folded = " ".join(ctx.of_text(fold, s.text) for s in seg.source)
         for term in terms:
             if term.key not in folded or not all(w in folded for w in term.words):
                 continue  # most terms: the pattern never runs

@@ -41,10 +41,8 @@ class Leftover(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         patterns = _patterns(ctx.src_lang, ctx.tgt_lang)
         segment_of = {id(s): seg for seg, s in ctx.target_sentences()}
-        for para, folded, present in _chunked(ctx.target.paragraphs, patterns):
+        for para, folded, present in _chunked(ctx, patterns):
             for pattern, literals, label in present:
-                if literals and not any(literal in folded for literal in literals):
-                    continue  # most paragraphs: the pattern never runs
                 if literals and not any(literal in folded for literal in literals):
                     continue  # most paragraphs: the pattern never runs
                 for m in _compiled(pattern).finditer(para.text):
@@ -67,12 +65,13 @@ class Leftover(Rule):
 _CHUNK = 32  # paragraphs whose text is searched for every literal at once
 
 
-def _chunked(paragraphs, patterns):
-    """Each paragraph, its folded text, and the ``patterns`` that may match in its chunk of
+def _chunked(ctx: CheckContext, patterns):
+    """Each target paragraph, its folded text, and the ``patterns`` that may match in its chunk of
     paragraphs (one search per literal and chunk rather than per paragraph)."""
+    paragraphs = ctx.target.paragraphs
     for k in range(0, len(paragraphs), _CHUNK):
         chunk = paragraphs[k : k + _CHUNK]
-        folded = [fold(p.text) for p in chunk]
+        folded = [ctx.of_text(fold, p.text) for p in chunk]
         joined = "\n".join(folded)
         present = [p for p in patterns if not p[1] or any(literal in joined for literal in p[1])]
         yield from ((para, text, present) for para, text in zip(chunk, folded))

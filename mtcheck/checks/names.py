@@ -57,9 +57,13 @@ def _plain(text: str) -> str:
 
 
 def _similar(a: str, b: str) -> bool:
-    """Whether two words are alike (difflib ratio ≥ 0.75; the cheap upper bounds first)."""
+    """Whether two words are alike (difflib ratio ≥ 0.75; the cheap upper bounds first, the
+    lengths' one, ``real_quick_ratio``, before a matcher is built)."""
+    size = len(a) + len(b)
+    if size and 2.0 * min(len(a), len(b)) / size < 0.75:
+        return False
     matcher = difflib.SequenceMatcher(None, a, b)
-    return matcher.real_quick_ratio() >= 0.75 and matcher.quick_ratio() >= 0.75 and matcher.ratio() >= 0.75
+    return matcher.quick_ratio() >= 0.75 and matcher.ratio() >= 0.75
 
 
 def _present(ctx: CheckContext, name: str, target: str, every: bool = False, person: bool = False, last: bool = False) -> bool:

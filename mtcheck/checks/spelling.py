@@ -61,9 +61,6 @@ class Spelling(Rule):
             return
         unknown_zipf = settings["unknown_zipf"]
         src_lex = lexicon(ctx.src_lang) if ctx.src_lang != ctx.tgt_lang else None
-        # The source's paragraphs, not its file text: an article of a JSON Lines export shares
-        # the whole file's text, and reading it per article made the export quadratic.
-        source = {normalise(w) for p in ctx.source.paragraphs for w in _LETTERS.findall(p.text)} if ctx.source else set()
         # Words are matched twice rather than kept: a match object per word of a 20 MiB file was
         # most of the run's peak memory.
         blanked = [(seg, sent, blank_kept(sent.text, ctx.pair)) for seg, sent in ctx.target_sentences()]
@@ -72,11 +69,20 @@ class Spelling(Rule):
         tgt_lex.lookup(counts)
         if src_lex is not None:
             src_lex.lookup(counts)
+        unknown = {
+            key for key in counts
+            if not (tgt_lex.known(key) or tgt_lex.zipf(key) >= unknown_zipf or not tgt_lex.has_dictionary and tgt_lex.zipf(key) > 0)
+        }
+        if not unknown:
+            return
+        # The source's paragraphs, not its file text: an article of a JSON Lines export shares
+        # the whole file's text, and reading it per article made the export quadratic.
+        source = {normalise(w) for p in ctx.source.paragraphs for w in _LETTERS.findall(p.text)} if ctx.source else set()
         for seg, sent, m in words():
             word = m.group()
             key = normalise(word)
-            if tgt_lex.known(key) or tgt_lex.zipf(key) >= unknown_zipf or not tgt_lex.has_dictionary and tgt_lex.zipf(key) > 0:
-                continue  # most words: the cheapest test first
+            if key not in unknown:
+                continue  # most words: the dictionary knows them
             if len(key) < 3 or counts[key] > 1 and not _participle_plural(key, tgt_lex) or key in source or not self._ordinary(word, sent.text[: m.start()]):
                 continue
             if src_lex is not None and src_lex.zipf(_LETTERS.findall(key)[-1]) >= SOURCE_ZIPF:
