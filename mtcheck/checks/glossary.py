@@ -153,13 +153,21 @@ def term_occurrences(ctx: CheckContext) -> list[tuple[Segment, Term, Sentence, r
     return ctx.shared("glossary.term_occurrences", lambda: list(_term_occurrences(ctx)))
 
 
+_CHUNK = 32  # segments whose source text is searched for every term at once
+
+
 def _term_occurrences(ctx: CheckContext) -> Iterator[tuple[Segment, Term, Sentence, regex.Match]]:
     terms = glossary_terms(ctx)
-    for seg in ctx.aligned():
-        folded = " ".join(ctx.of_text(fold, s.text) for s in seg.source)
-        for term in terms:
-            if term.key not in folded or not all(w in folded for w in term.words):
-                continue  # most terms: the pattern never runs
-            hit = next(((sent, m) for sent in seg.source if (m := term.pattern.search(sent.text))), None)
-            if hit is not None:
-                yield seg, term, *hit
+    segments = list(ctx.aligned())
+    for k in range(0, len(segments), _CHUNK):
+        chunk = segments[k : k + _CHUNK]
+        folded = [" ".join(ctx.of_text(fold, s.text) for s in seg.source) for seg in chunk]
+        joined = "\n".join(folded)
+        present = [term for term in terms if term.key in joined]  # one search per term and chunk, not per segment
+        for seg, text in zip(chunk, folded):
+            for term in present:
+                if term.key not in text or not all(w in text for w in term.words):
+                    continue  # most terms: the pattern never runs
+                hit = next(((sent, m) for sent in seg.source if (m := term.pattern.search(sent.text))), None)
+                if hit is not None:
+                    yield seg, term, *hit

@@ -222,6 +222,8 @@ class InvertedMarks(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         inverted = typography(ctx.tgt_lang).get("inverted", {})
         for seg, sent in ctx.target_sentences():
+            if not any(mark in sent.text for mark in inverted):
+                continue  # no closing mark (blanking below only removes some): nothing to report
             text = regex.sub(r"\S+://\S+", lambda u: " " * len(u.group()), sent.text)
             for start, end in glossed_quotations(sent.paragraph.text):  # "November is coming!" (¡noviembre llegará!)
                 start, end = max(start - sent.start, 0), min(end - sent.start, len(text))
