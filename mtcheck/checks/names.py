@@ -13,7 +13,7 @@ from mtcheck import patterns
 from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.casing import is_title_case, ordinary_words
-from mtcheck.checks.words import plain_letters
+from mtcheck.checks.words import plain as _plain, plain_letters
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span
 from mtcheck.resources import Phrases, alternation, derived, exonyms, lexicon, lexicon_words, months, pair_table, stopwords, measured, word_list
 from mtcheck.typography import typography
@@ -49,11 +49,6 @@ def _exonym_pattern(src: str, tgt: str) -> tuple[Phrases | None, dict[str, str]]
     false_alarms = frozenset(word_list(f"{src}-{tgt}", "exonym_false_alarms"))
     forms = {k: v for k, v in exonyms(src, tgt).items() if k != v and k not in false_alarms}
     return Phrases(forms, r"[\w'’-]") or None, forms
-
-
-@functools.lru_cache(maxsize=4096)
-def _plain(text: str) -> str:
-    return strip_accents(text).lower()
 
 
 def _similar(a: str, b: str) -> bool:
@@ -448,6 +443,11 @@ def _target_words(seg: Segment) -> tuple[list[tuple[Sentence, regex.Match]], set
     return memo[1]
 
 
+def _plain_names(text: str) -> frozenset[str]:
+    """The capitalised words of a text, accent-free and in lowercase."""
+    return frozenset(_plain(w) for w in _NAME_WORD.findall(text))
+
+
 def _transposed(a: str, b: str) -> bool:
     """Whether ``b`` is ``a`` with two neighbouring letters swapped (``Obmaa`` for ``Obama``)."""
     diff = [k for k in range(len(a)) if len(a) == len(b) and a[k] != b[k]]
@@ -464,7 +464,7 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
     if any(all(w in exact for w in f.split()) for f in forms):
         return None
     plain_words = ctx.of_text(plain_letters, seg.target_text)  # also after a stray full stop: ".François"
-    source_words = {_plain(w) for w in _NAME_WORD.findall(seg.source_text)}
+    source_words = ctx.of_text(_plain_names, seg.source_text)
     for form in sorted(forms):
         words = form.split()
         for word in (w for w in words if len(w) >= 4 and w not in exact):

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from mtcheck import patterns
 from mtcheck.align.scorers import strip_accents
 
@@ -14,6 +16,12 @@ def letters(text: str) -> list[str]:
     return _LETTERS.findall(text)
 
 
+@functools.lru_cache(maxsize=4096)
+def plain(text: str) -> str:
+    """The text without accents, in lowercase: ``Élysée`` → ``elysee``."""
+    return strip_accents(text).lower()
+
+
 def plain_letters(text: str) -> frozenset[str]:
-    """The runs of letters of the accent-free lowercase text: ``Élysée`` → ``elysee``."""
-    return frozenset(_LETTERS.findall(strip_accents(text).lower()))
+    """The runs of letters of :func:`plain`'s text."""
+    return frozenset(_LETTERS.findall(plain(text)))
