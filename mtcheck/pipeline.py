@@ -471,6 +471,8 @@ _LONG_CONTEXT = 5000
 
 def _check_suppressions(target: Document) -> None:
     """Refuse an ``mtcheck: ignore`` comment naming no known rule or category (a typo silences nothing)."""
+    if not target.suppressions:
+        return
     rules = all_rules()
     known = set(rules) | {c for cls in rules.values() for c in _prefixes(cls.category)}
     for paragraph, entries in target.suppressions.items():

@@ -22,8 +22,9 @@ Coverage = Callable[[str, str], tuple[float, float]]
 BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
 PRIORS = {(1, 1): 0.89, (1, 0): 0.005, (0, 1): 0.005, (2, 1): 0.045, (1, 2): 0.045}
 _PRIOR_COST = {bead: -math.log(p) for bead, p in PRIORS.items()}
-# A cell's incoming beads, cheapest first, each with the rank of the cell it comes from (row by row).
-_PULL = ((3, 1, 0), (4, 0, 1), (2, 1, 1), (0, 2, 1), (1, 1, 2))
+# A cell's incoming beads, cheapest first, each with the rank of the cell it comes from (row by row)
+# and its prior cost.
+_PULL = tuple((order, di, dj, _PRIOR_COST[(di, dj)]) for order, di, dj in ((3, 1, 0), (4, 0, 1), (2, 1, 1), (0, 2, 1), (1, 1, 2)))
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,6 @@ def align(
         src_part = tgt_part = scorer
         below = weights.orphan_below
     final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge or weights.headline_body else [[], []]
-    prior = _PRIOR_COST
     src_len, tgt_len = [len(u) for u in src], [len(u) for u in tgt]
 
     def bead_cost(i: int, j: int, di: int, dj: int, start: float, best: float, later: bool) -> tuple[float, float] | None:
@@ -177,11 +177,11 @@ def align(
     for ii in range(n + 1):
         for jj in range(lo[max(0, ii - 2)], min(m, hi[ii] + 2) + 1):  # lo and hi never decrease
             best, rank, step = inf, len(_PULL), None
-            for order, di, dj in _PULL:
+            for order, di, dj, prior in _PULL:
                 i, j = ii - di, jj - dj
                 if i < 0 or j < lo[i] or j > hi[i] or (base := cost[i][j]) == inf:
                     continue
-                start = base + prior[(di, dj)]
+                start = base + prior
                 if start > best or (start == best and order > rank):
                     continue  # no cost is negative: it cannot win
                 if di and dj:

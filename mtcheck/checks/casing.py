@@ -116,9 +116,9 @@ class NameCasing(Rule):
         for seg, sent in ctx.target_sentences():
             if seg_names[0] is not seg:
                 seg_names = (seg, _source_forms(seg, names), None)
-            forms = seg_names[1]
+            wanted = {w[0].upper() + w[1:] for m in _mid_sentence_words(sent) if (w := m.group())[0].islower()}
             source_names = {}  # none when no lowercase word here can be a source name of the segment
-            if any((w := m.group())[0].islower() and w[0].upper() + w[1:] in forms for m in _mid_sentence_words(sent)):
+            if not wanted.isdisjoint(seg_names[1]):
                 if seg_names[2] is None:
                     found = {
                         names.get(word, word): word
