@@ -35,18 +35,16 @@ def _mid_sentence_words(sent: Sentence) -> tuple[regex.Match, ...]:
     return _mid_words(sent.text)
 
 
+_SPACES = " \u00a0\u202f"
+_AFTER_OPENER = patterns.compile("[" + regex.escape("«“\"‘'([:—–-.!?…") + "][" + _SPACES + "]*")  # a word after it starts a sentence
+
+
 @functools.lru_cache(maxsize=1024)
 def _mid_words(text: str) -> tuple[regex.Match, ...]:
     """:func:`_mid_sentence_words` of a text, found once however many rules and calls ask."""
-    found = []
-    for m in _WORD.finditer(text):
-        k = m.start()  # the last character before the word that is not a space (no copy of the prefix)
-        while k and text[k - 1] in " \u00a0\u202f":
-            k -= 1
-        if not k or text[k - 1] in "«“\"‘'([:—–-.!?…":
-            continue
-        found.append(m)
-    return tuple(found)
+    starts = {m.end() for m in _AFTER_OPENER.finditer(text)}
+    starts.add(len(text) - len(text.lstrip(_SPACES)))  # the first word
+    return tuple(m for m in _WORD.finditer(text) if m.start() not in starts)
 
 
 @functools.cache
@@ -135,7 +133,7 @@ class NameCasing(Rule):
                 for word in words:  # "bad bank" beside "Royal Bank of Scotland": the name is there
                     if word in source_names and word.lower() in lowercase and word.lower() in _common_words(ctx.src_lang, ctx.tgt_lang):
                         source_names.pop(word)
-            for m in _mid_sentence_words(sent):
+            for m in _mid_sentence_words(sent) if source_names or standalone else ():
                 word = m.group()
                 if not word[0].islower():
                     continue

@@ -65,7 +65,9 @@ class Spelling(Rule):
         # most of the run's peak memory.
         blanked = [(seg, sent, blank_kept(sent.text, ctx.pair)) for seg, sent in ctx.target_sentences()]
         words = lambda: ((seg, sent, m) for seg, sent, text in blanked for m in _WORD.finditer(text))  # noqa: E731
-        counts = Counter(normalise(w) for _, _, text in blanked for w in _WORD.findall(text))
+        counts = Counter()
+        for _, _, text in blanked:
+            counts.update(map(normalise, _WORD.findall(text)))
         tgt_lex.lookup(counts)
         if src_lex is not None:
             src_lex.lookup(counts)
@@ -77,7 +79,9 @@ class Spelling(Rule):
             return
         # The source's paragraphs, not its file text: an article of a JSON Lines export shares
         # the whole file's text, and reading it per article made the export quadratic.
-        source = {normalise(w) for p in ctx.source.paragraphs for w in _LETTERS.findall(p.text)} if ctx.source else set()
+        source = set()
+        for p in ctx.source.paragraphs if ctx.source else ():
+            source.update(map(normalise, _LETTERS.findall(p.text)))
         for seg, sent, m in words():
             word = m.group()
             key = normalise(word)

@@ -283,7 +283,7 @@ class UntranslatedWord(Rule):
             return
         src_stop, tgt_stop = stopwords(ctx.src_lang), stopwords(ctx.tgt_lang)
         sentences = [(seg, sent, blank_kept(sent.text, ctx.pair)) for seg, sent in ctx.target_sentences()]
-        tokens = [{normalise(w) for w in _WORD.findall(text)} for _, _, text in sentences]
+        tokens = [set(map(normalise, _WORD.findall(text))) for _, _, text in sentences]
         every = set().union(*tokens)
         src_lex.lookup(every)
         tgt_lex.lookup(every)
