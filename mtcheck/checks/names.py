@@ -249,11 +249,16 @@ def _surnames(ctx: CheckContext) -> frozenset[str]:
     return frozenset(words[-1] for words in runs if words[0] not in known)
 
 
+@functools.cache
+def _name_articles(lang: str) -> frozenset[str]:
+    return frozenset(word_list(lang, "name_articles"))
+
+
 def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -> Iterator[_SourceName]:
     """Runs of capitalised words, exonyms, and single capitalised words inside the sentence that
     are no ordinary word (a person's after a title or when the document gives the full name)."""
     known = exonyms(ctx.src_lang, ctx.tgt_lang)
-    articles = frozenset(word_list(ctx.src_lang, "name_articles"))
+    articles = _name_articles(ctx.src_lang)
     ordinary = _source_ordinary(ctx.src_lang, ctx.tgt_lang)
     titles = _titles(ctx.src_lang, ctx.tgt_lang)[0]
     text, in_runs = sent.text, []
@@ -607,7 +612,7 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
     the source word (``Yulia`` for ``Ioulia``), nor for a target copy that capitalises nouns."""
     if typography(ctx.tgt_lang).get("capitalises_nouns"):
         return
-    source_words = target_words = None  # the segment's plain words: read once a run is found
+    source_words = None  # the segment's plain source words: read once a run is found
     articles = _articles(ctx.src_lang)
     ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
     titles = _titles(ctx.src_lang, ctx.tgt_lang)[1]
@@ -616,7 +621,6 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
         for run in _JOINED_RUN.finditer(sent.text):
             if source_words is None:
                 source_words = ctx.of_text(plain_letters, seg.source_text)
-                target_words = ctx.of_text(plain_letters, seg.target_text)
             words = list(_NAME_WORD.finditer(run.group()))
             kept = {_plain(w.group()) for w in words if len(w.group()) > 2 and _plain(w.group()) in source_words} - articles
             if not kept:
@@ -629,6 +633,7 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
             span = sent.file_span(a, b)
             if not _mid_sentence(sent.text, a, titles) or any(t.start < span.end and span.start < t.end for t in taken):
                 continue
+            target_words = ctx.of_text(plain_letters, seg.target_text)
             for src in seg.source:
                 if found := _replaced_beside(src, kept, target_words, articles):
                     i, j, word = found

@@ -103,12 +103,12 @@ class Polarity(Rule):
         first = ctx.target.paragraphs[0] if ctx.target.paragraphs else None
         headline = first if first is not None and len(first.sentences) == 1 else None
         for seg, source, target in _with_unaligned_neighbours(ctx.segments):
-            if _hits(seg.target, src.strong, src.ignore):
-                continue  # the target is still in the source language: untranslated rules report it
             s = _hits(source, src.strong, src.ignore)
             t = _hits(target, tgt.strong, tgt.ignore)
             if len(s) == len(t):
                 continue
+            if _hits(seg.target, src.strong, src.ignore):
+                continue  # the target is still in the source language: untranslated rules report it
             if len(s) > len(t) and len(s) > len(t) + len(_hits(target, tgt.weak, None)):
                 finding = self._lost(ctx, seg, s, t)
             elif len(t) > len(s) and len(t) > len(s) + len(_hits(source, src.weak, None)):

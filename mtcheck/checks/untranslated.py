@@ -68,15 +68,19 @@ class UntranslatedSentence(Rule):
         pair = (ctx.src_lang, ctx.tgt_lang)
         for seg, sent in ctx.target_sentences():
             text = _without_kept_names(sent.text, ctx.pair)
-            identical = bool(seg.source) and " ".join(seg.source_text.split()) == " ".join(sent.text.split())
             lang = langid.guess(text, pair=pair)
             if lang == ctx.src_lang:
                 message = "Sentence is still in the source language."
-            elif identical and _source_words(text, ctx) >= 2 and _source_leads(text, pair):
+            elif _identical(seg, sent.text) and _source_words(text, ctx) >= 2 and _source_leads(text, pair):
                 message = "Sentence is identical to its source."
             else:
                 continue
             yield self.finding(message, target=sent.span, segment=seg)
+
+
+def _identical(seg, text: str) -> bool:
+    """Whether the sentence is its segment's source, spacing aside."""
+    return bool(seg.source) and " ".join(seg.source_text.split()) == " ".join(text.split())
 
 
 def _source_leads(text: str, pair: tuple[str, str]) -> bool:
