@@ -1,5 +1,5 @@
 """A text's words as several rules read them, each form computed once per document through
-``CheckContext.of_text(form, text)``: ``ctx.of_text(letters, sent.text)``."""
+``CheckContext.of_text(form, text)``: ``ctx.of_text(plain_letters, seg.target_text)``."""
 
 from __future__ import annotations
 
@@ -9,11 +9,6 @@ from mtcheck import patterns
 from mtcheck.align.scorers import strip_accents
 
 _LETTERS = patterns.compile(r"\p{L}+")
-
-
-def letters(text: str) -> list[str]:
-    """Runs of letters: ``l'Élysée`` → ``l``, ``Élysée``."""
-    return _LETTERS.findall(text)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -248,3 +248,18 @@ def test_source_names_read_only_where_a_lowercase_word_may_be_one(check, monkeyp
     assert [(f.target, f.message) for f in check(tgt, src, **select).findings] == found
     if langs == ("fr", "en") and "putin" in tgt:
         assert found
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("  Paris said no.", ["said", "no"]),  # the first word, after spaces
+        ("He said: « Non ! » and left…  Then rain.", ["said", "and", "left", "rain"]),  # after a colon, quote, ! or …
+        ("A well-known man (Jean) met l'Élysée.\u00a0Then", ["well-known", "man", "met", "l'Élysée"]),
+        ("", []),
+    ],
+)
+def test_mid_sentence_words_leave_out_words_after_an_opener(text, words):
+    from mtcheck.checks.casing import _mid_words
+
+    assert [m.group() for m in _mid_words(text)] == words

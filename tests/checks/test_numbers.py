@@ -277,3 +277,12 @@ def test_digits_python_cannot_read_are_no_number(check):
     """``regex`` knows digits of scripts newer than Python's Unicode tables (found by bench/fuzz.py)."""
     result = check("The plan costs 40 euros.", "Le plan coûte \U00011bf0 euros et 40 euros.")
     assert [f for f in result.findings if f.rule == "number-mismatch" and f.target is not None] == []
+
+
+def test_a_roman_century_is_read_without_any_digit_in_the_segment(check):
+    # segments with no figure are skipped unread: a Roman numeral of a century counts as one
+    assert numbers(check, "It was painted in the eighteenth century.", "Il a été peint au XIXe siècle.") == [(None, "XIXe")]
+
+
+def test_numbers_in_words_alone_are_left_to_themselves(check):
+    assert numbers(check, "Four ministers resigned on the same day.", "Trois ministres ont démissionné le même jour.") == []

@@ -1,3 +1,5 @@
+import pytest
+
 from tests.conftest import texts
 
 EN = "The talks between the two delegations continued late into the night in the capital. Both sides said progress was made on trade."
@@ -173,3 +175,18 @@ def test_source_runs_need_three_source_function_words():
     text = "He said: ce ne sera pas une paix juste et durable, and left."
     assert [text[a:b] for a, b in _source_runs(text, src_stop, tgt_stop)] == ["ce ne sera pas une paix juste et durable"]
     assert list(_source_runs("He said paix juste et durable sera bonne today.", src_stop, tgt_stop)) == []
+
+
+@pytest.mark.parametrize(
+    "text, without, blanked",
+    [
+        ("The Quai d'Orsay and Matignon agreed.", "The   and   agreed.", "The              and          agreed."),
+        ("Matignon (www.gouvernement.fr/x) agreed.", "  (www.gouvernement.fr/x) agreed.", "         (                       agreed."),
+        ('At Matignon, "le plan" (the plan) stands.', 'At  , "le plan" (the plan) stands.', 'At         , "       " (the plan) stands.'),
+    ],
+)
+def test_kept_names_found_once_serve_both_blankings(text, without, blanked):
+    from mtcheck.checks.untranslated import _without_kept_names, blank_kept
+
+    assert _without_kept_names(text, "fr-en") == without  # a space for each name
+    assert blank_kept(text, "fr-en") == blanked  # offsets kept; markup and glossed quotations blanked too
