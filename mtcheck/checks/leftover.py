@@ -67,11 +67,13 @@ _CHUNK = 32  # paragraphs whose text is searched for every literal at once
 
 def _chunked(ctx: CheckContext, patterns):
     """Each target paragraph, its folded text, and the ``patterns`` that may match in its chunk of
-    paragraphs (one search per literal and chunk rather than per paragraph)."""
+    paragraphs (one search per literal, or per pattern without a literal, and chunk rather than
+    per paragraph: a paragraph's match is one in its chunk's lines too)."""
     paragraphs = ctx.target.paragraphs
     for k in range(0, len(paragraphs), _CHUNK):
         chunk = paragraphs[k : k + _CHUNK]
         folded = [ctx.of_text(fold, p.text) for p in chunk]
         joined = "\n".join(folded)
-        present = [p for p in patterns if not p[1] or any(literal in joined for literal in p[1])]
+        lines = "\n".join(p.text for p in chunk)
+        present = [p for p in patterns if (any(literal in joined for literal in p[1]) if p[1] else _compiled(p[0]).search(lines))]
         yield from ((para, text, present) for para, text in zip(chunk, folded))

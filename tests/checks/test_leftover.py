@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import texts
+from tests.conftest import by_rule, texts
 
 EN = "The talks between the two delegations continued late into the night in the capital."
 
@@ -54,3 +54,11 @@ def test_leftovers_found_in_every_chunk_of_paragraphs(check):
     result = check("\n\n".join(paragraphs))
     lines = sorted({result.target.text.count("\n\n", 0, f.target.start) for f in result.findings if f.rule == "leftover"})
     assert lines == [3, 40, 69]
+
+
+def test_a_pattern_without_a_literal_is_tried_once_per_chunk_and_still_found(check):
+    # "[TK]" and "{{...}}" have no literal to look for: the chunk's lines are searched first
+    paragraphs = [f"Paragraph {k} of the story is plain." for k in range(40)]
+    paragraphs[35] = "The minister will speak on [TK] at noon."
+    result = check("\n\n".join(paragraphs))
+    assert [result.target.slice(f.target) for f in by_rule(result, "leftover")] == ["[TK]", "[TK]"]  # two table rows name it
