@@ -64,7 +64,6 @@ class Spelling(Rule):
         # Words are matched twice rather than kept: a match object per word of a 20 MiB file was
         # most of the run's peak memory.
         blanked = [(seg, sent, blank_kept(sent.text, ctx.pair)) for seg, sent in ctx.target_sentences()]
-        words = lambda: ((seg, sent, m) for seg, sent, text in blanked for m in _WORD.finditer(text))  # noqa: E731
         counts = Counter()
         for _, _, text in blanked:
             counts.update(map(normalise, _WORD.findall(text)))
@@ -82,7 +81,13 @@ class Spelling(Rule):
         source = set()
         for p in ctx.source.paragraphs if ctx.source else ():
             source.update(map(normalise, _LETTERS.findall(p.text)))
-        for seg, sent, m in words():
+        words = (
+            (seg, sent, m)
+            for seg, sent, text in blanked
+            if not unknown.isdisjoint(map(normalise, _WORD.findall(text)))  # most sentences: every word known
+            for m in _WORD.finditer(text)
+        )
+        for seg, sent, m in words:
             word = m.group()
             key = normalise(word)
             if key not in unknown:
