@@ -56,7 +56,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mtcheck.compat import tomllib
 from mtcheck.model import CATEGORIES
 from mtcheck.rules_filter import specificity
 
@@ -363,6 +362,8 @@ def _check_value(key: str, kind: str | None, value: Any, where: str, base: Path)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    from mtcheck.compat import tomllib
+
     try:
         with path.open("rb") as f:
             return tomllib.load(f)
@@ -393,6 +394,18 @@ def _located(path: str | Path) -> Path:
     return Path(os.path.realpath(p.parent)) / p.name
 
 
+def _may_configure(path: Path) -> bool:
+    """Whether a ``pyproject.toml`` may hold a ``tool.mtcheck`` table: one that never writes
+    "mtcheck" (nor a backslash, which could spell it in a quoted key) holds none and is skipped
+    without parsing (most of a start's TOML reading: the project's own file, found upwards)."""
+    try:
+        with path.open("rb") as f:
+            data = f.read()
+    except OSError:
+        return True  # reported when loaded
+    return b"mtcheck" in data or b"\\" in data
+
+
 def find_config(start: Path | None = None) -> Path | None:
     """The configuration file that applies from ``start`` (default: the current directory)."""
     here = (start or Path.cwd()).resolve()
@@ -403,6 +416,8 @@ def find_config(start: Path | None = None) -> Path | None:
                 continue
             if name == "mtcheck.toml":
                 return candidate
+            if not _may_configure(candidate):
+                continue
             try:
                 data = _read_toml(candidate)
             except ConfigError:

@@ -76,7 +76,7 @@ def _cache_dir() -> Path:
 # Files derived from installed packages and data files, rebuilt on use: lexicons, compiled
 # patterns (``mtcheck.patterns``), parsed large data files and values derived from the data
 # files (``mtcheck.resources``).
-_DERIVED = ("lexicon-*.sqlite", "lexicon-*.tmp", "patterns-*.pickle", "data-*.marshal", "derived-*.marshal")
+_DERIVED = ("lexicon-*.sqlite", "lexicon-*.tmp", "patterns-*.marshal", "patterns-*.pickle", "data-*.marshal", "derived-*.marshal")
 
 
 def clear_derived() -> int:

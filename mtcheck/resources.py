@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import glob
 import marshal
 import os
 import re
@@ -82,6 +81,8 @@ def _kept(kind: str, stem: str, version: str, build, valid):
         pass
     value = build()
     with contextlib.suppress(OSError, ValueError):  # a read-only cache, an unmarshallable value: built again next time
+        import glob
+
         from mtcheck.safefiles import atomic_write
 
         data = marshal.dumps(value)
