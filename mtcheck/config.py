@@ -394,16 +394,23 @@ def _located(path: str | Path) -> Path:
     return Path(os.path.realpath(p.parent)) / p.name
 
 
+# What a pyproject.toml needs to hold a tool.mtcheck table: a [tool] or [tool.mtcheck…] header,
+# a line starting with a "tool" key (tool.mtcheck.x = …, tool = {…}) or an escape (a quoted key
+# may spell either word with one). Keys may be quoted; TOML's whitespace is spaces and tabs.
+_MAY_CONFIGURE = re.compile(
+    rb"""^[ \t]*(?:\[\[?[ \t]*["']?tool["']?[ \t]*(?:\]|\.[ \t]*["']?mtcheck)|["']?tool["']?[ \t]*[.=])|\\""", re.MULTILINE
+)
+
+
 def _may_configure(path: Path) -> bool:
-    """Whether a ``pyproject.toml`` may hold a ``tool.mtcheck`` table: one that never writes
-    "mtcheck" (nor a backslash, which could spell it in a quoted key) holds none and is skipped
-    without parsing (most of a start's TOML reading: the project's own file, found upwards)."""
+    """Whether a ``pyproject.toml`` may hold a ``tool.mtcheck`` table (see ``_MAY_CONFIGURE``):
+    one that cannot is skipped unparsed, as a project's own file found upwards mostly is (the
+    TOML parser then stays unloaded)."""
     try:
         with path.open("rb") as f:
-            data = f.read()
+            return _MAY_CONFIGURE.search(f.read()) is not None
     except OSError:
         return True  # reported when loaded
-    return b"mtcheck" in data or b"\\" in data
 
 
 def find_config(start: Path | None = None) -> Path | None:
