@@ -5,8 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-import regex
-
+from mtcheck import patterns
 from mtcheck.resources import toml_data
 
 
@@ -16,7 +15,7 @@ def typography(lang: str) -> dict[str, Any]:
     return toml_data(lang, "typography")
 
 
-_GLOSSED = regex.compile(r"[\"“„«‚‘][\u00a0\u202f ]?([^\"“”„«»\n]{1,80}?)[\u00a0\u202f ]?[\"”“»‘’]\s*\(")
+_GLOSSED = patterns.compile(r"[\"“„«‚‘][\u00a0\u202f ]?([^\"“”„«»\n]{1,80}?)[\u00a0\u202f ]?[\"”“»‘’]\s*\(")
 
 
 def glossed_quotations(text: str) -> list[tuple[int, int]]:

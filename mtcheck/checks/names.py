@@ -573,7 +573,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
         yield from _new_in_run(ctx, seg, [p.target for p in problems if p.target is not None])
 
 
-_JOINED_RUN = regex.compile(
+_JOINED_RUN = patterns.compile(
     r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*"
     r"(?:(?:[ \u00a0](?:(?:of|de|du|des|del|di|da|von|van)[ \u00a0]|d['’])?)\p{Lu}\p{L}*(?:-\p{L}+)*)+"
 )  # capitalised words in a row, particles between them included: "Théâtre du Châtelet"
