@@ -7,8 +7,6 @@ Heavy modules (the pipeline, rich, the MT stack) are imported only by the comman
 need them, so ``mtcheck check FILE --no-mt`` stays fast.
 """
 
-from __future__ import annotations
-
 import enum
 import errno
 import gc
