@@ -70,6 +70,8 @@ class Outcome:
 
 @dataclass
 class Discovery:
+    """The target files the command line names or its folders hold, and what was found on the way."""
+
     targets: list[str] = field(default_factory=list)
     walked: bool = False  # a folder was among the TARGETs
     empty_dirs: list[str] = field(default_factory=list)
