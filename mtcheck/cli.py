@@ -181,10 +181,11 @@ def check(
         except DecisionsError as e:
             raise fail(str(e)) from None
     found = discover(paths, cfg, force_exclude=force_exclude, pair_sources=pair_sources)
-    inputs = found.input_files(cfg, source) + [str(p) for p in (baseline, cfg.get("decisions")) if p is not None]
-    for path, what in ((output, "report"), (write_baseline, "baseline")):
-        if path is not None:
-            _refuse_overwrite(path, what, inputs, found, cfg)
+    if output is not None or write_baseline is not None:  # what the run reads must not be overwritten
+        inputs = found.input_files(cfg, source) + [str(p) for p in (baseline, cfg.get("decisions")) if p is not None]
+        for path, what in ((output, "report"), (write_baseline, "baseline")):
+            if path is not None:
+                _refuse_overwrite(path, what, inputs, found, cfg)
     if write_baseline is not None and output is not None and output.resolve() == write_baseline.resolve():
         raise fail(f"{output}: the report and the baseline cannot be the same file")
 

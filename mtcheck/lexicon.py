@@ -57,11 +57,18 @@ def distance(a: str, b: str) -> int:
 
 
 def _data_file(package: str, relative: str) -> Path | None:
+    folder = _package_folder(package)
+    path = folder / relative if folder is not None else None
+    return path if path is not None and path.is_file() else None
+
+
+@functools.cache
+def _package_folder(package: str) -> Path | None:
+    """Where an installed package lives (searched once: each language's lexicon asks)."""
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(next(iter(spec.submodule_search_locations))) / relative
-    return path if path.is_file() else None
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def _cache_dir() -> Path:

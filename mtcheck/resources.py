@@ -13,6 +13,7 @@ import functools
 import marshal
 import os
 import re
+import stat
 import sys
 import zlib
 from pathlib import Path
@@ -23,8 +24,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 def _lines(path: Path) -> list[str]:
-    if not path.is_file():
-        return []
+    """The entries of the regular file ``path`` (``_parsed`` has checked it is one)."""
     return [ln for ln in path.read_text(encoding="utf-8").split("\n") if ln.strip() and not ln.startswith("#")]
 
 
@@ -50,6 +50,8 @@ def _parsed(path: Path, parse):
     try:
         st = path.stat()
     except OSError:
+        return parse([])
+    if not stat.S_ISREG(st.st_mode):
         return parse([])
     if st.st_size < _STORED_BYTES:
         return parse(_lines(path))
@@ -404,6 +406,8 @@ def toml_data(lang: str, name: str) -> dict:
     try:
         st = path.stat()
     except OSError:
+        return {}
+    if not stat.S_ISREG(st.st_mode):
         return {}
     return _kept_parse(path, st, lambda: _toml(path), lambda value: type(value) is dict)
 
