@@ -70,6 +70,8 @@ class Outcome:
 
 @dataclass
 class Discovery:
+    """The target files the command line names or its folders hold, and what was found on the way."""
+
     targets: list[str] = field(default_factory=list)
     walked: bool = False  # a folder was among the TARGETs
     empty_dirs: list[str] = field(default_factory=list)
@@ -481,9 +483,6 @@ def check_targets(
     ``on_result`` sees each document's result as soon as it is ready (after baseline
     filtering), ``on_error`` each input error's one-line message.
     """
-    from mtcheck.baseline import filter_new
-    from mtcheck.decisions import apply as apply_decisions
-
     errors: list[tuple[str, str]] = []
     for message in found.unreadable:
         on_error(message)
@@ -512,8 +511,12 @@ def check_targets(
             errors.append((outcome.job.target, error))
         for result in outcome.results:
             if decisions is not None:
+                from mtcheck.decisions import apply as apply_decisions
+
                 apply_decisions(result, decisions)
             if baseline is not None:
+                from mtcheck.baseline import filter_new
+
                 outcome.dropped += filter_new(result, baseline)
             on_result(result)
         outcomes.append(outcome)

@@ -56,7 +56,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mtcheck.compat import tomllib
 from mtcheck.model import CATEGORIES
 from mtcheck.rules_filter import specificity
 
@@ -363,6 +362,8 @@ def _check_value(key: str, kind: str | None, value: Any, where: str, base: Path)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    from mtcheck.compat import tomllib
+
     try:
         with path.open("rb") as f:
             return tomllib.load(f)
@@ -393,6 +394,25 @@ def _located(path: str | Path) -> Path:
     return Path(os.path.realpath(p.parent)) / p.name
 
 
+# What a pyproject.toml needs to hold a tool.mtcheck table: a [tool] or [tool.mtcheck…] header,
+# a line starting with a "tool" key (tool.mtcheck.x = …, tool = {…}) or an escape (a quoted key
+# may spell either word with one). Keys may be quoted; TOML's whitespace is spaces and tabs.
+_MAY_CONFIGURE = re.compile(
+    rb"""^[ \t]*(?:\[\[?[ \t]*["']?tool["']?[ \t]*(?:\]|\.[ \t]*["']?mtcheck)|["']?tool["']?[ \t]*[.=])|\\""", re.MULTILINE
+)
+
+
+def _may_configure(path: Path) -> bool:
+    """Whether a ``pyproject.toml`` may hold a ``tool.mtcheck`` table (see ``_MAY_CONFIGURE``):
+    one that cannot is skipped unparsed, as a project's own file found upwards mostly is (the
+    TOML parser then stays unloaded)."""
+    try:
+        with path.open("rb") as f:
+            return _MAY_CONFIGURE.search(f.read()) is not None
+    except OSError:
+        return True  # reported when loaded
+
+
 def find_config(start: Path | None = None) -> Path | None:
     """The configuration file that applies from ``start`` (default: the current directory)."""
     here = (start or Path.cwd()).resolve()
@@ -403,6 +423,8 @@ def find_config(start: Path | None = None) -> Path | None:
                 continue
             if name == "mtcheck.toml":
                 return candidate
+            if not _may_configure(candidate):
+                continue
             try:
                 data = _read_toml(candidate)
             except ConfigError:

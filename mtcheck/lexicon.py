@@ -58,11 +58,18 @@ def distance(a: str, b: str) -> int:
 
 
 def _data_file(package: str, relative: str) -> Path | None:
+    folder = _package_folder(package)
+    path = folder / relative if folder is not None else None
+    return path if path is not None and path.is_file() else None
+
+
+@functools.cache
+def _package_folder(package: str) -> Path | None:
+    """Where an installed package lives (searched once: each language's lexicon asks)."""
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(next(iter(spec.submodule_search_locations))) / relative
-    return path if path.is_file() else None
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def _cache_dir() -> Path:
@@ -77,7 +84,7 @@ def _cache_dir() -> Path:
 # Files derived from installed packages and data files, rebuilt on use: lexicons, compiled
 # patterns (``mtcheck.patterns``), parsed large data files and values derived from the data
 # files (``mtcheck.resources``).
-_DERIVED = ("lexicon-*.sqlite", "lexicon-*.tmp", "patterns-*.pickle", "data-*.marshal", "derived-*.marshal")
+_DERIVED = ("lexicon-*.sqlite", "lexicon-*.tmp", "patterns-*.marshal", "patterns-*.pickle", "data-*.marshal", "derived-*.marshal")
 
 
 def clear_derived() -> int:

@@ -7,7 +7,6 @@ returns a :class:`DocumentResult`; reports are written from results, never from 
 from __future__ import annotations
 
 import bisect
-import hashlib
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,11 @@ from mtcheck.model import Document, DocumentResult, Finding, Segment, Span
 from mtcheck.readers import InputError, decode, format_of, read_document, segment_document
 from mtcheck.resources import languages
 from mtcheck.rules_filter import rule_enabled, severity_for
+
+try:  # as ``random`` does for sha512: ``hashlib`` loads OpenSSL, 2 ms of a start; same digests
+    from _sha1 import sha1
+except ImportError:  # pragma: no cover (a Python built without its own hashes)
+    from hashlib import sha1
 
 DEFAULT_PAIR = ("fr", "en")
 
@@ -363,7 +367,7 @@ def _finalise(
     for f in kept:
         key = _fingerprint_key(f, target, source, contexts)
         seen[key] += 1
-        f.id = hashlib.sha1(f"{key}\0{seen[key]}".encode()).hexdigest()[:16]
+        f.id = sha1(f"{key}\0{seen[key]}".encode()).hexdigest()[:16]
     return kept
 
 
@@ -461,7 +465,7 @@ def _fingerprint_key(f: Finding, target: Document, source: Document | None, cont
         if sentence is not None:
             if id(sentence) not in contexts:
                 text = " ".join(sentence.text.split())
-                contexts[id(sentence)] = text if len(text) <= _LONG_CONTEXT else hashlib.sha1(text.encode()).hexdigest()
+                contexts[id(sentence)] = text if len(text) <= _LONG_CONTEXT else sha1(text.encode()).hexdigest()
             context = contexts[id(sentence)]
     return f"{f.rule}\0{doc.slice(span)}\0{context}"
 

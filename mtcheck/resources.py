@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import glob
 import marshal
 import os
 import re
+import stat
 import sys
 import zlib
 from pathlib import Path
@@ -24,8 +24,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 def _lines(path: Path) -> list[str]:
-    if not path.is_file():
-        return []
+    """The entries of the regular file ``path`` (``_parsed`` has checked it is one)."""
     return [ln for ln in path.read_text(encoding="utf-8").split("\n") if ln.strip() and not ln.startswith("#")]
 
 
@@ -52,15 +51,17 @@ def _parsed(path: Path, parse):
         st = path.stat()
     except OSError:
         return parse([])
+    if not stat.S_ISREG(st.st_mode):
+        return parse([])
     if st.st_size < _STORED_BYTES:
         return parse(_lines(path))
-    return _kept(
-        "data",
-        "-".join(path.relative_to(DATA_DIR).parts),
-        f"{st.st_size}-{st.st_mtime_ns}",
-        lambda: parse(_lines(path)),
-        lambda value: type(value) is tuple and set(map(type, value)) <= {dict, str},
-    )
+    return _kept_parse(path, st, lambda: parse(_lines(path)), lambda value: type(value) is tuple and set(map(type, value)) <= {dict, str})
+
+
+def _kept_parse(path: Path, st: os.stat_result, build, valid):
+    """``build()``, the parse of the data file ``path``, kept in the cache directory under the
+    file's name, size and modification time (see ``_kept``)."""
+    return _kept("data", "-".join(path.relative_to(DATA_DIR).parts), f"{st.st_size}-{st.st_mtime_ns}", build, valid)
 
 
 def _kept(kind: str, stem: str, version: str, build, valid):
@@ -82,6 +83,8 @@ def _kept(kind: str, stem: str, version: str, build, valid):
         pass
     value = build()
     with contextlib.suppress(OSError, ValueError):  # a read-only cache, an unmarshallable value: built again next time
+        import glob
+
         from mtcheck.safefiles import atomic_write
 
         data = marshal.dumps(value)
@@ -397,11 +400,22 @@ def measured(src: str, tgt: str, rule: str) -> bool:
 
 @functools.cache
 def toml_data(lang: str, name: str) -> dict:
-    """The settings of ``data/<lang>/<name>.toml`` (empty when the language lacks the file)."""
+    """The settings of ``data/<lang>/<name>.toml`` (empty when the language lacks the file), kept
+    parsed whatever their size (a run that finds every one kept never loads the TOML parser)."""
+    path = DATA_DIR / lang / f"{name}.toml"
+    try:
+        st = path.stat()
+    except OSError:
+        return {}
+    if not stat.S_ISREG(st.st_mode):
+        return {}
+    return _kept_parse(path, st, lambda: _toml(path), lambda value: type(value) is dict)
+
+
+def _toml(path: Path) -> dict:
     from mtcheck.compat import tomllib
 
-    path = DATA_DIR / lang / f"{name}.toml"
-    return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
 @derived

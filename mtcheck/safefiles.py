@@ -18,7 +18,6 @@ import contextlib
 import contextvars
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -129,6 +128,8 @@ def atomic_write(path: Path, data: bytes | str | Iterable[str], *, mode: int | N
         st = None
     if mode is None:
         mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+    import tempfile  # only when writing: a check that prints its report never needs it
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".mtcheck-tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -167,6 +168,8 @@ class PendingFile:
             self._file = open(path, "w", encoding="utf-8")
             return
         self.path = Path(os.path.realpath(path)) if path.is_symlink() else path
+        import tempfile
+
         fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".mtcheck-tmp", dir=self.path.parent)
         self._file = os.fdopen(fd, "w", encoding="utf-8")
 

@@ -5,22 +5,17 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-import regex
-
-from mtcheck.compat import tomllib
-from mtcheck.resources import DATA_DIR
+from mtcheck import patterns
+from mtcheck.resources import toml_data
 
 
 @functools.cache
 def typography(lang: str) -> dict[str, Any]:
     """The conventions for ``lang``; empty when mtcheck has none (its rules then stay silent)."""
-    path = DATA_DIR / lang / "typography.toml"
-    if not path.is_file():
-        return {}
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return toml_data(lang, "typography")
 
 
-_GLOSSED = regex.compile(r"[\"“„«‚‘][\u00a0\u202f ]?([^\"“”„«»\n]{1,80}?)[\u00a0\u202f ]?[\"”“»‘’]\s*\(")
+_GLOSSED = patterns.compile(r"[\"“„«‚‘][\u00a0\u202f ]?([^\"“”„«»\n]{1,80}?)[\u00a0\u202f ]?[\"”“»‘’]\s*\(")
 
 
 def glossed_quotations(text: str) -> list[tuple[int, int]]:

@@ -81,6 +81,21 @@ def test_heuristic_run_never_imports_torch():
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
+def test_a_run_collects_garbage_at_its_own_pace():
+    """``python -m mtcheck`` loads its modules with the collector off, then runs with it on,
+    waiting for ``_GC_YOUNG`` new objects (never left off: a long batch must still collect)."""
+    code = (
+        "import atexit, gc, runpy, sys\n"
+        "atexit.register(lambda: print('GC', gc.isenabled(), gc.get_threshold()[0], file=sys.stderr))\n"
+        f"sys.argv = ['mtcheck', 'check', {str(SEED)!r}, '--no-mt']\n"
+        "runpy.run_module('mtcheck', run_name='__main__')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    from mtcheck.cli import _GC_YOUNG
+
+    assert proc.returncode == 1 and f"GC True {_GC_YOUNG}" in proc.stderr
+
+
 def test_mismatched_source_is_an_input_error():
     proc = run("check", SEED, "--source", SAMPLES / "clean-budget-vote.fr.txt", "--no-mt")
     assert proc.returncode == 2 and "does not look like a translation" in proc.stderr and proc.stderr.count("\n") == 1

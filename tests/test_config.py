@@ -67,6 +67,30 @@ def test_discovery_walks_up_and_prefers_mtcheck_toml(project, monkeypatch):
     assert Config.load().get("fail-on") == "info"
 
 
+@pytest.mark.parametrize("text, configures", [
+    ("[tool.mtcheck]\nfail-on = 'warning'\n", True),
+    ("[[tool.mtcheck.overrides]]\npaths = ['a/*']\n", True),
+    ("[ tool . 'mtcheck' ]\nfail-on = 'warning'\n", True),
+    ("[tool]\nmtcheck = {fail-on = 'warning'}\n", True),
+    ("[tool]\n\"mtcheck\".fail-on = 'warning'\n", True),
+    ("tool.mtcheck.fail-on = 'warning'\n[project]\nname = 'x'\n", True),
+    ("tool = {mtcheck = {fail-on = 'warning'}}\n", True),
+    ("[tool.\"\\u006dtcheck\"]\nfail-on = 'warning'\n", True),
+    ("[project]\nname = 'mtcheck'\n[project.scripts]\nmtcheck = 'mtcheck.cli:run'\n[tool.setuptools]\npackages = []\n", False),
+    ("[tool.black]\nline-length = 100\n[tool.ruff]\n", False),
+])
+def test_a_pyproject_that_cannot_configure_mtcheck_is_skipped_unparsed(project, monkeypatch, text, configures):
+    from mtcheck.compat import tomllib
+    from mtcheck.config import _may_configure, _table_of
+
+    path = write_config(project, text, "pyproject.toml")
+    assert (_table_of(path, tomllib.loads(text)) is not None) == configures  # what parsing says
+    assert _may_configure(path) or not configures  # never skips a file that configures
+    assert _may_configure(path) == configures  # and skips these unparsed
+    monkeypatch.chdir(project)
+    assert find_config() == (path if configures else None)
+
+
 def test_snake_case_keys_and_paths_relative_to_the_file(project):
     (project / "conf").mkdir()
     write_config(project / "conf", "glossary = ['terms.csv']\nmodels_dir = 'm'\n")

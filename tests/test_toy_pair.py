@@ -48,7 +48,7 @@ def toy_pair(tmp_path, monkeypatch):
     for name, text in PT.items():
         (data / name).parent.mkdir(exist_ok=True)
         (data / name).write_text(text, encoding="utf-8")
-    for module in (resources, typography, align, models):
+    for module in (resources, models):
         monkeypatch.setattr(module, "DATA_DIR", data)
     caches = (resources.languages, langid._stopwords, typography.typography, align.length_model)
     for cache in caches:

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import functools
 
-from mtcheck.compat import tomllib
-
 from mtcheck.align.dp import PARAGRAPH_WEIGHTS, LengthModel, align
 from mtcheck.align.scorers import Scorer, anchor_scorer
 from mtcheck.model import Document, Segment
-from mtcheck.resources import DATA_DIR
+from mtcheck.resources import toml_data
 
 
 # Paragraphs paired one to one are taken as they are when each pair shares at least this much.
@@ -26,10 +24,7 @@ _PAIRED = 0.5  # seed and clean samples: true pairs ≥ 0.69, pairs shifted by o
 @functools.cache
 def length_model(src_lang: str, tgt_lang: str) -> LengthModel:
     """The pair's length ratio and variance from ``data/<pair>/pair.toml`` (Gale–Church defaults)."""
-    path = DATA_DIR / f"{src_lang}-{tgt_lang}" / "pair.toml"
-    if not path.is_file():
-        return LengthModel()
-    conf = tomllib.loads(path.read_text(encoding="utf-8")).get("alignment", {})
+    conf = toml_data(f"{src_lang}-{tgt_lang}", "pair").get("alignment", {})
     return LengthModel(ratio=conf.get("length_ratio", 1.0), variance=conf.get("length_variance", 6.8))
 
 

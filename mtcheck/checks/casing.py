@@ -233,7 +233,7 @@ def _has_phrase(text: str, phrase: str) -> bool:
 
 
 # Capitalised words in a row, also joined by "of" ("The Power of Nutrition", "Banco de España").
-_CAPITAL_RUN = regex.compile(
+_CAPITAL_RUN = patterns.compile(
     r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{Ll}+(?:[ \u00a0](?:(?:of|de|del|di|du|des)(?: the)?[ \u00a0])?\p{Lu}\p{Ll}+)+(?![\p{L}\p{N}])"
 )
 

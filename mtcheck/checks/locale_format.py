@@ -35,7 +35,7 @@ class DecimalComma(_EnglishFormatRule):
     category = "locale/format"
     severity = Severity.ERROR
     safe_fix = True
-    pattern = regex.compile(r"(?<![\d,.])(\d+),(\d{1,2}|\d{4,})(?![\d,])")
+    pattern = patterns.compile(r"(?<![\d,.])(\d+),(\d{1,2}|\d{4,})(?![\d,])")
 
     def replacement(self, m: regex.Match) -> str:
         return f"{m.group(1)}.{m.group(2)}"
@@ -59,7 +59,7 @@ class ThousandsSpace(_EnglishFormatRule):
     category = "locale/format"
     severity = Severity.ERROR
     safe_fix = True
-    pattern = regex.compile(rf"(?<![\d,.])\d{{1,3}}(?:[ {_NB}]\d{{3}})+(?![\d,.]\d|\d)")
+    pattern = patterns.compile(rf"(?<![\d,.])\d{{1,3}}(?:[ {_NB}]\d{{3}})+(?![\d,.]\d|\d)")
 
     def compiled(self, ctx: CheckContext) -> regex.Pattern:
         self._months = months(ctx.tgt_lang)
@@ -96,7 +96,7 @@ class PercentSpace(_EnglishFormatRule):
     category = "locale/format"
     severity = Severity.ERROR
     safe_fix = True
-    pattern = regex.compile(rf"(?<=\d)[ {_NB}]+%")
+    pattern = patterns.compile(rf"(?<=\d)[ {_NB}]+%")
 
     def replacement(self, m: regex.Match) -> str:
         return "%"
@@ -184,7 +184,7 @@ class NbspPunctuation(_EnglishFormatRule):
     category = "locale/format"
     severity = Severity.ERROR
     safe_fix = True
-    pattern = regex.compile(rf"[{_NB}]+(?=[;:!?])")
+    pattern = patterns.compile(rf"[{_NB}]+(?=[;:!?])")
 
     def replacement(self, m: regex.Match) -> str:
         return ""

@@ -184,8 +184,13 @@ Words = tuple  # containers of lowercase words, searched in turn (no copy of the
 def _source_ordinary(src: str, tgt: str) -> Words:
     """Lowercase source words that are no proper names even when capitalised: ordinary words of the
     pair's lexicon (also without the accent French drops on capitals: ``Etat``), function words."""
-    words = lexicon(src, tgt)
-    return words, {strip_accents(w[0]) + w[1:] for w in words if not w[:1].isascii()}, stopwords(src)
+    return lexicon(src, tgt), _unaccented_ordinary(src, tgt), stopwords(src)
+
+
+@derived
+def _unaccented_ordinary(src: str, tgt: str) -> frozenset[str]:
+    """The lexicon's source words that start with an accented letter, written without its accent."""
+    return frozenset(strip_accents(w[0]) + w[1:] for w in lexicon(src, tgt) if not w[:1].isascii())
 
 
 @derived
@@ -591,7 +596,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
         yield from _new_in_run(ctx, seg, [p.target for p in problems if p.target is not None])
 
 
-_JOINED_RUN = regex.compile(
+_JOINED_RUN = patterns.compile(
     r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*"
     r"(?:(?:[ \u00a0](?:(?:of|de|du|des|del|di|da|von|van)[ \u00a0]|d['’])?)\p{Lu}\p{L}*(?:-\p{L}+)*)+"
 )  # capitalised words in a row, particles between them included: "Théâtre du Châtelet"

@@ -12,8 +12,7 @@ from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.untranslated import blank_kept
 from mtcheck.lexicon import Lexicon, lexicon, normalise
 from mtcheck.model import Finding, Severity
-from mtcheck.compat import tomllib
-from mtcheck.resources import DATA_DIR, table, word_list
+from mtcheck.resources import table, toml_data, word_list
 
 _WORD = patterns.compile(r"(?<![\p{L}\p{N}'’_@#/.\\-])\p{L}+(?:['’]\p{L}+)*(?![\p{L}\p{N}_/\\-]|['’]\p{L}|\.\p{L})")
 _LETTERS = patterns.compile(r"\p{L}+")
@@ -193,11 +192,7 @@ def _correction(word: str, lex: Lexicon) -> str | None:
 @functools.cache
 def _settings(lang: str) -> dict:
     """``data/<lang>/spelling.toml`` (empty when the language has none: the rule stays off)."""
-    path = DATA_DIR / lang / "spelling.toml"
-    if not path.is_file():
-        return {}
-    with path.open("rb") as f:
-        return tomllib.load(f)
+    return toml_data(lang, "spelling")
 
 
 @functools.cache

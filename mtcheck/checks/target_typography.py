@@ -34,7 +34,7 @@ class DecimalPoint(PatternRule):
     category = "locale/format"
     severity = Severity.ERROR
     safe_fix = True
-    pattern = regex.compile(r"(?<![\d,.])(\d+)\.(\d{1,2})(?![\d.]|,\d)")
+    pattern = patterns.compile(r"(?<![\d,.])(\d+)\.(\d{1,2})(?![\d.]|,\d)")
 
     def applies(self, ctx: CheckContext) -> bool:
         self._clock = _clock_after(ctx.tgt_lang)
