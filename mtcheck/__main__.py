@@ -1,5 +1,6 @@
-"""``python -m mtcheck``: the command line (``mtcheck.cli.run`` sets the garbage collector's
-pace once the modules are loaded; collecting while they load only walks objects that stay)."""
+"""The command line's entry: ``python -m mtcheck`` and the ``mtcheck`` console script
+(``mtcheck.__main__:run``). The garbage collector is off while the modules load (collecting
+then only walks objects that stay); ``mtcheck.cli.run`` sets its pace for the run."""
 
 import gc
 
@@ -7,4 +8,5 @@ gc.disable()
 
 from mtcheck.cli import run  # noqa: E402
 
-run()
+if __name__ == "__main__":
+    run()
