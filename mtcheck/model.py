@@ -79,8 +79,10 @@ class Paragraph:
     stored as :class:`Offsets` (a few bytes per run of consecutive offsets instead of about 36
     per character: a 20 MiB HTML page's maps would otherwise take most of its memory).
 
-    A reader whose clean text is the file text itself passes ``file_text`` instead of ``text``:
-    the paragraph then keeps no copy, and ``text`` is sliced from the file text when asked.
+    A reader passes the file text as ``file_text``: when the clean text is the file text itself
+    at ``span`` (no markup, entity or escape inside), the paragraph keeps no copy of it and no
+    maps, and ``text`` is sliced from the file text when asked. A map that is one run of
+    offsets is kept as a ``range``.
     """
 
     index: int  # 1-based
@@ -104,13 +106,15 @@ class Paragraph:
         *,
         file_text: str | None = None,
     ) -> None:
-        if (text is None) == (file_text is None):
-            raise ValueError("a paragraph needs its text or the file text, not both")
+        if text is None and file_text is None:
+            raise ValueError("a paragraph needs its text or the file text")
+        starts, ends = _compact(char_starts), _compact(char_ends)
+        if text is not None and file_text is not None and _verbatim(span, text, starts, ends, file_text):
+            text = starts = ends = None
         self.index, self.span, self.unit_id = index, span, unit_id
-        self.char_starts = Offsets(char_starts) if isinstance(char_starts, list) else char_starts
-        self.char_ends = Offsets(char_ends) if isinstance(char_ends, list) else char_ends
+        self.char_starts, self.char_ends = starts, ends
         self.sentences = [] if sentences is None else sentences
-        self._text, self._file = text, file_text
+        self._text, self._file = text, None if text is not None else file_text
 
     @property
     def text(self) -> str:
@@ -159,6 +163,24 @@ def _file_slice(paragraph: Paragraph) -> str:
     return paragraph._file[paragraph.span.start : paragraph.span.end]
 
 
+def _compact(values: Sequence[int] | None) -> Sequence[int] | None:
+    """``values`` as a ``range`` when they are one run of consecutive offsets, else as :class:`Offsets`."""
+    if values is None or isinstance(values, range):
+        return values
+    offsets = values if isinstance(values, Offsets) else Offsets(values)
+    return offsets.run() or offsets
+
+
+def _verbatim(span: Span, text: str, starts: Sequence[int] | None, ends: Sequence[int] | None, file_text: str) -> bool:
+    """Whether ``text`` is ``file_text[span]``, each character read from its own place."""
+    if len(text) != len(span) or not file_text.startswith(text, span.start):
+        return False
+    if starts is None or ends is None:
+        return True
+    one_to_one = range(span.start, span.end), range(span.start + 1, span.end + 1)
+    return isinstance(starts, range) and isinstance(ends, range) and (starts, ends) == one_to_one
+
+
 class Offsets(Sequence[int]):
     """A read-only sequence of file offsets stored as runs of consecutive values.
 
@@ -197,6 +219,13 @@ class Offsets(Sequence[int]):
         ends = [*self._first[1:], self._len]
         for first, end, base in zip(self._first, ends, self._base):
             yield from range(base, base + end - first)
+
+    def run(self) -> range | None:
+        """The offsets as a ``range`` when they are one run (or none), else ``None``."""
+        if len(self._first) > 1:
+            return None
+        start = self._base[0] if self._len else 0
+        return range(start, start + self._len)
 
     def __repr__(self) -> str:
         return f"Offsets({list(self)!r})"
