@@ -362,9 +362,10 @@ def _finalise(
             f.fix = None  # markup inside the span (`said <em>said</em>`): a suggestion only
         kept.append(f)
     kept = _one_finding_per_problem(kept)
-    order = {seg.id: k for k, seg in enumerate(segments)}
+    flagged = {f.segment for f in kept}  # not an entry per segment of a 100,000-paragraph file
+    order = {seg.id: k for k, seg in enumerate(segments) if seg.id in flagged}
     kept.sort(key=lambda f: (
-        order.get(f.segment or "", len(order)),
+        order.get(f.segment or "", len(segments)),
         f.target.start if f.target else -1,
         f.source.start if f.source else -1,
         f.rule,

@@ -115,3 +115,23 @@ def test_a_json_lines_export_holds_its_file_text_once():
     assert len(articles) == 800 and articles[-1].paragraphs[-1].text == SENTENCE.strip() * 2
     # 3.3 bytes a character; a clean copy of every paragraph and its two maps took 10.1
     assert held < 5 * len(lines), f"{held / len(lines):.1f} bytes per character"
+
+
+def test_findings_are_ordered_without_an_entry_per_segment():
+    from mtcheck.align import monolingual_segments
+    from mtcheck.model import Finding, Severity
+    from mtcheck.pipeline import _finalise
+    from mtcheck.readers import segment_document
+    from mtcheck.readers.text import parse
+
+    doc = segment_document(parse("x.en.txt", "\n\n".join(f"Line {k}." for k in range(50_000)), "en"))
+    segments = monolingual_segments(doc)
+
+    def finding(segment) -> Finding:
+        return Finding("spelling", "fluency/spelling", Severity.WARNING, "m", target=segment.target[0].span, segment=segment.id)
+
+    findings = [finding(segments[-1]), Finding("omission", "accuracy/omission", Severity.WARNING, "no segment"), finding(segments[7])]
+    _finalise(list(findings), segments, doc, None, [])  # the document's paragraph index, built once, outside the measure
+    kept, _, peak = traced(lambda: _finalise(findings, segments, doc, None, []))
+    assert [f.segment for f in kept] == ["p8.s1", "p50000.s1", None]  # file order; a finding without a segment last
+    assert peak < 100_000, f"peak {peak} bytes (a dict of every segment's id took about 4 MB)"
