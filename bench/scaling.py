@@ -115,12 +115,16 @@ def main() -> None:
     parser.add_argument("--kinds", nargs="+", default=["text", "html", "jsonl", "xliff", "paragraphs"])
     parser.add_argument("--sizes", nargs="+", type=float, default=[1, 2, 5, 10, 20], help="MiB")
     args = parser.parse_args()
-    cache = tempfile.mkdtemp(prefix="mtcheck-scaling-cache-")
-    measure(REPO / "samples" / "putin-xi-summit.en.txt", cache)  # warms the private cache
+    with tempfile.TemporaryDirectory(prefix="mtcheck-scaling-cache-") as cache:
+        measure(REPO / "samples" / "putin-xi-summit.en.txt", cache)  # warms the private cache
+        run(args.kinds, args.sizes, cache)
+
+
+def run(kinds: list[str], sizes: list[float], cache: str) -> None:
     print(f"{'input':<11} {'MiB':>6} {'seconds':>8} {'CPU s':>8} {'peak MiB':>9} {'× input':>8} {'× all':>6}  exit")
-    for kind in args.kinds:
+    for kind in kinds:
         times, cpus = {}, {}
-        for mib in args.sizes if kind != "paragraphs" else [0]:
+        for mib in sizes if kind != "paragraphs" else [0]:
             with tempfile.TemporaryDirectory(prefix="mtcheck-scaling-") as tmp:
                 path = build(kind, int(mib * MIB) - 65536, Path(tmp))  # under the limit by more than one piece and the wrapper
                 real = path.stat().st_size / MIB
