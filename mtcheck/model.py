@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -68,7 +69,7 @@ class Span:
         return Span(self.start + offset, self.end + offset)
 
 
-@dataclass
+@dataclass(init=False, eq=False, slots=True)
 class Paragraph:
     """A block of text (paragraph, heading, list item, table cell, …) and its sentences.
 
@@ -77,21 +78,55 @@ class Paragraph:
     ``None`` when the clean text is the file text itself starting at ``span.start``. Lists are
     stored as :class:`Offsets` (a few bytes per run of consecutive offsets instead of about 36
     per character: a 20 MiB HTML page's maps would otherwise take most of its memory).
+
+    A reader passes the file text as ``file_text``: when the clean text is the file text itself
+    at ``span`` (no markup, entity or escape inside), the paragraph keeps no copy of it and no
+    maps, and ``text`` is sliced from the file text when asked. A map that is one run of
+    offsets is kept as a ``range``.
     """
 
     index: int  # 1-based
     span: Span
-    text: str
-    char_starts: Sequence[int] | None = None
-    char_ends: Sequence[int] | None = None
-    sentences: list["Sentence"] = field(default_factory=list)
-    unit_id: str | None = None  # set by pre-aligned formats (XLIFF unit id, JSON field)
+    char_starts: Sequence[int] | None
+    char_ends: Sequence[int] | None
+    sentences: list["Sentence"]
+    unit_id: str | None  # set by pre-aligned formats (XLIFF unit id, JSON field)
+    _text: str | None = field(repr=False)  # the clean text, or None: ``_file[span]``
+    _file: str | None = field(repr=False)
 
-    def __post_init__(self) -> None:
-        if isinstance(self.char_starts, list):
-            self.char_starts = Offsets(self.char_starts)
-        if isinstance(self.char_ends, list):
-            self.char_ends = Offsets(self.char_ends)
+    def __init__(
+        self,
+        index: int,
+        span: Span,
+        text: str | None = None,
+        char_starts: Sequence[int] | None = None,
+        char_ends: Sequence[int] | None = None,
+        sentences: list["Sentence"] | None = None,
+        unit_id: str | None = None,
+        *,
+        file_text: str | None = None,
+    ) -> None:
+        if text is None and file_text is None:
+            raise ValueError("a paragraph needs its text or the file text")
+        starts, ends = _compact(char_starts), _compact(char_ends)
+        if text is not None and file_text is not None and _verbatim(span, text, starts, ends, file_text):
+            text = starts = ends = None
+        self.index, self.span, self.unit_id = index, span, unit_id
+        self.char_starts, self.char_ends = starts, ends
+        self.sentences = [] if sentences is None else sentences
+        self._text, self._file = text, None if text is not None else file_text
+
+    @property
+    def text(self) -> str:
+        """The clean text (a paragraph of the file text is sliced once and kept while used)."""
+        return self._text if self._text is not None else _file_slice(self)
+
+    def clean(self, i: int, j: int) -> str:
+        """``text[i:j]`` without slicing the whole paragraph first."""
+        if self._text is not None:
+            return self._text[i:j]
+        start = self.span.start
+        return self._file[start + i : start + min(j, len(self.span))]
 
     def file_span(self, i: int, j: int) -> Span:
         """The file span of clean-text characters ``[i, j)``."""
@@ -116,6 +151,34 @@ class Paragraph:
         i = bisect.bisect_left(self.char_starts, span.start)
         j = bisect.bisect_right(self.char_ends, span.end)
         return i, max(i, j)
+
+
+# Texts sliced on demand are kept for the few paragraphs and sentences used last: rules read a
+# sentence's text again and again while they look at it, and every sentence once per rule.
+_RECENT = 64
+
+
+@functools.lru_cache(maxsize=_RECENT)
+def _file_slice(paragraph: Paragraph) -> str:
+    return paragraph._file[paragraph.span.start : paragraph.span.end]
+
+
+def _compact(values: Sequence[int] | None) -> Sequence[int] | None:
+    """``values`` as a ``range`` when they are one run of consecutive offsets, else as :class:`Offsets`."""
+    if values is None or isinstance(values, range):
+        return values
+    offsets = values if isinstance(values, Offsets) else Offsets(values)
+    return offsets.run() or offsets
+
+
+def _verbatim(span: Span, text: str, starts: Sequence[int] | None, ends: Sequence[int] | None, file_text: str) -> bool:
+    """Whether ``text`` is ``file_text[span]``, each character read from its own place."""
+    if len(text) != len(span) or not file_text.startswith(text, span.start):
+        return False
+    if starts is None or ends is None:
+        return True
+    one_to_one = range(span.start, span.end), range(span.start + 1, span.end + 1)
+    return isinstance(starts, range) and isinstance(ends, range) and (starts, ends) == one_to_one
 
 
 class Offsets(Sequence[int]):
@@ -157,23 +220,42 @@ class Offsets(Sequence[int]):
         for first, end, base in zip(self._first, ends, self._base):
             yield from range(base, base + end - first)
 
+    def run(self) -> range | None:
+        """The offsets as a ``range`` when they are one run (or none), else ``None``."""
+        if len(self._first) > 1:
+            return None
+        start = self._base[0] if self._len else 0
+        return range(start, start + self._len)
+
     def __repr__(self) -> str:
         return f"Offsets({list(self)!r})"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Sentence:
-    """One sentence of a paragraph; ``id`` is ``p<paragraph>.s<n>`` (1-based).
+    """Sentence ``n`` (1-based) of a paragraph: characters ``[start, end)`` of its clean text.
 
-    ``start``/``end`` index the paragraph's clean text; ``span`` is the file span.
+    Its text, id (``p<paragraph>.s<n>``) and file span are computed from those offsets when
+    asked, so a sentence holds no copy of the text.
     """
 
-    id: str
     paragraph: Paragraph = field(repr=False)
     start: int
     end: int
-    text: str
-    span: Span
+    n: int
+
+    @property
+    def id(self) -> str:
+        return f"p{self.paragraph.index}.s{self.n}"
+
+    @property
+    def text(self) -> str:
+        return _sentence_text(self)
+
+    @property
+    def span(self) -> Span:
+        """The file span."""
+        return self.paragraph.file_span(self.start, self.end)
 
     def file_span(self, i: int, j: int) -> Span:
         """The file span of characters ``[i, j)`` of this sentence's text."""
@@ -184,6 +266,11 @@ class Sentence:
         """The text as :func:`fold` gives it (computed when asked: a copy of every sentence kept
         with the result cost more memory than folding again)."""
         return fold(self.text)
+
+
+@functools.lru_cache(maxsize=_RECENT)
+def _sentence_text(sentence: Sentence) -> str:
+    return sentence.paragraph.clean(sentence.start, sentence.end)
 
 
 def fold(text: str) -> str:
@@ -267,7 +354,7 @@ class Document:
         return k >= 0 and ends[k] > span.start
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     """An aligned bead: 0–2 source sentences against 0–2 target sentences.
 

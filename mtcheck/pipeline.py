@@ -11,6 +11,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from mtcheck import langid
 from mtcheck.align import align_documents, monolingual_segments, unit_segments
 from mtcheck.align.scorers import Scorer, anchor_scorer
@@ -124,12 +126,21 @@ def check_pair(
     source = None
     if source_path is not None:
         source = read_document(source_path, src_lang)
-        if source.text.strip() == target.text.strip():
+        if _same_text(source.text, target.text):
             raise InputError(target_path, f"is identical to its source {source_path}")
         _check_language(source, src_lang)
     else:
         notices.append(f"No source found for {target_path}: checked monolingually (pass --source to compare).")
     return check_documents(target, source, src_lang, tgt_lang, settings, notices)
+
+
+def _same_text(a: str, b: str) -> bool:
+    """``a.strip() == b.strip()`` without copying either text (whitespace-only texts are refused when read)."""
+    (i, j), (k, l) = (_CORE.search(t).span() for t in (a, b))
+    return j - i == l - k and a.startswith(b[k:l], i)
+
+
+_CORE = regex.compile(r"[^\s\x1c-\x1f](?:.*[^\s\x1c-\x1f])?", regex.DOTALL)  # what str.strip keeps
 
 
 def check_documents(
@@ -355,9 +366,10 @@ def _finalise(
             f.fix = None  # markup inside the span (`said <em>said</em>`): a suggestion only
         kept.append(f)
     kept = _one_finding_per_problem(kept)
-    order = {seg.id: k for k, seg in enumerate(segments)}
+    flagged = {f.segment for f in kept}  # not an entry per segment of a 100,000-paragraph file
+    order = {seg.id: k for k, seg in enumerate(segments) if seg.id in flagged}
     kept.sort(key=lambda f: (
-        order.get(f.segment or "", len(order)),
+        order.get(f.segment or "", len(segments)),
         f.target.start if f.target else -1,
         f.source.start if f.source else -1,
         f.rule,

@@ -395,7 +395,7 @@ def _add_html(doc: Document, text: str, item: _Str, starts: list[int], ends: lis
 def _add_paragraph(doc: Document, clean: str, starts: list[int], ends: list[int], unit_id: str) -> int:
     index = len(doc.paragraphs) + 1
     doc.paragraphs.append(
-        Paragraph(index=index, span=Span(starts[0], ends[-1]), text=clean, char_starts=starts, char_ends=ends, unit_id=unit_id)
+        Paragraph(index=index, span=Span(starts[0], ends[-1]), text=clean, char_starts=starts, char_ends=ends, unit_id=unit_id, file_text=doc.text)
     )
     return index
 

@@ -356,6 +356,7 @@ def parse(path: str, text: str, lang: str) -> Document:
                 text=block.text,
                 char_starts=block.starts,
                 char_ends=block.ends,
+                file_text=text,
             )
         )
         if block.suppress:

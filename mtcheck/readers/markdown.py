@@ -164,6 +164,7 @@ def _add_block(doc: Document, text: str, pieces: list[tuple[int, int]], suppress
             text="".join(raw[i] for i in kept),
             char_starts=starts,
             char_ends=ends,
+            file_text=text,
         )
     )
     if suppress:

@@ -20,7 +20,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def parse(path: str, text: str, lang: str) -> Document:
     paragraphs = [
-        Paragraph(index=i, span=Span(a, b), text=text[a:b])
+        Paragraph(i, Span(a, b), file_text=text)
         for i, (a, b) in enumerate(paragraph_spans(text), 1)
     ]
     return Document(path=path, text=text, lang=lang, paragraphs=paragraphs)

@@ -264,7 +264,7 @@ def parse(path: str, text: str, src_lang: str | None = None, tgt_lang: str | Non
             for doc, block in ((src_doc, src), (tgt_doc, tgt)):
                 doc.masked += [Span(block.starts[u.start()], block.ends[u.end() - 1]) for u in URL.finditer(block.text)]
                 doc.paragraphs.append(
-                    Paragraph(unit.index, Span(block.starts[0], block.ends[-1]), block.text, block.starts, block.ends, unit_id=unit_id)
+                    Paragraph(unit.index, Span(block.starts[0], block.ends[-1]), block.text, block.starts, block.ends, unit_id=unit_id, file_text=text)
                 )
             if suppress:
                 tgt_doc.suppressions[unit.index] = suppress

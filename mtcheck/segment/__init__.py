@@ -129,13 +129,5 @@ def _is_abbreviation(token: str | None, abbreviations: frozenset[str]) -> bool:
 def segment_paragraph(paragraph: Paragraph, lang: str) -> None:
     """Fill ``paragraph.sentences``."""
     paragraph.sentences = [
-        Sentence(
-            id=f"p{paragraph.index}.s{n}",
-            paragraph=paragraph,
-            start=a,
-            end=b,
-            text=paragraph.text[a:b],
-            span=paragraph.file_span(a, b),
-        )
-        for n, (a, b) in enumerate(split_sentences(paragraph.text, lang), 1)
+        Sentence(paragraph, a, b, n) for n, (a, b) in enumerate(split_sentences(paragraph.text, lang), 1)
     ]

@@ -89,3 +89,49 @@ def test_the_json_report_is_written_a_finding_at_a_time(tmp_path):
     assert whole == json.dumps(build_report(results), ensure_ascii=False, indent=2) + "\n"  # the same bytes as before
     assert len(json.loads(whole)["documents"][0]["findings"]) == 3000
     assert max(map(len, pieces)) < 1000  # never the report, a document or its findings in one piece
+
+
+def test_a_segmented_text_holds_offsets_not_copies_of_its_sentences():
+    from mtcheck.align import monolingual_segments
+    from mtcheck.readers import segment_document
+    from mtcheck.readers.text import parse
+
+    text = "\n\n".join((SENTENCE * 3).strip() for _ in range(3000))  # ≈ 850 KB, two bytes a character in memory
+    segment_document(parse("w.en.txt", text[:500], "en"))  # word lists loaded outside the measure
+    (doc, segments), held, _ = traced(lambda: (doc := segment_document(parse("x.en.txt", text, "en")), monolingual_segments(doc)))
+    assert len(segments) == 9000 and segments[-1].target[0].text == SENTENCE.strip()
+    # 5.3 bytes a character: the text (2) and a few objects per sentence; with a copy of each
+    # paragraph and sentence it took 12.7
+    assert held < 8 * len(text), f"{held / len(text):.1f} bytes per character"
+
+
+def test_a_json_lines_export_holds_its_file_text_once():
+    from mtcheck.readers import cms_json, segment_document
+
+    line = json.dumps({"id": "a", "title": "A title", "body": "\n\n".join([SENTENCE.strip() * 2] * 6)}, ensure_ascii=False)
+    lines = "".join(line.replace('"a"', f'"a{k}"', 1) + "\n" for k in range(800))  # ≈ 950 KB
+    cms_json.read_articles("w.en.jsonl", line, "en")
+    articles, held, _ = traced(lambda: [segment_document(a.doc) for a in cms_json.read_articles("x.en.jsonl", lines, "en")])
+    assert len(articles) == 800 and articles[-1].paragraphs[-1].text == SENTENCE.strip() * 2
+    # 3.3 bytes a character; a clean copy of every paragraph and its two maps took 10.1
+    assert held < 5 * len(lines), f"{held / len(lines):.1f} bytes per character"
+
+
+def test_findings_are_ordered_without_an_entry_per_segment():
+    from mtcheck.align import monolingual_segments
+    from mtcheck.model import Finding, Severity
+    from mtcheck.pipeline import _finalise
+    from mtcheck.readers import segment_document
+    from mtcheck.readers.text import parse
+
+    doc = segment_document(parse("x.en.txt", "\n\n".join(f"Line {k}." for k in range(50_000)), "en"))
+    segments = monolingual_segments(doc)
+
+    def finding(segment) -> Finding:
+        return Finding("spelling", "fluency/spelling", Severity.WARNING, "m", target=segment.target[0].span, segment=segment.id)
+
+    findings = [finding(segments[-1]), Finding("omission", "accuracy/omission", Severity.WARNING, "no segment"), finding(segments[7])]
+    _finalise(list(findings), segments, doc, None, [])  # the document's paragraph index, built once, outside the measure
+    kept, _, peak = traced(lambda: _finalise(findings, segments, doc, None, []))
+    assert [f.segment for f in kept] == ["p8.s1", "p50000.s1", None]  # file order; a finding without a segment last
+    assert peak < 100_000, f"peak {peak} bytes (a dict of every segment's id took about 4 MB)"

@@ -19,8 +19,7 @@ def document(path: str, lang: str, paragraphs: list[list[str]]) -> Document:
         pos = 0
         for si, s in enumerate(sents, start=1):
             para.sentences.append(
-                Sentence(id=f"p{pi}.s{si}", paragraph=para, start=pos, end=pos + len(s), text=s,
-                         span=para.file_span(pos, pos + len(s)))
+                Sentence(paragraph=para, start=pos, end=pos + len(s), n=si)
             )
             pos += len(s) + 1
         paras.append(para)

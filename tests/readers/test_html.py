@@ -163,7 +163,7 @@ def test_every_clean_character_maps_to_its_file_span():
     entity = {"&": "&amp;", "\u00a0": "&nbsp;", "\u2014": "&#8212;", "é": None, "©": "&copy"}
     for p in doc.paragraphs:
         for k, ch in enumerate(p.text):
-            raw = PAGE[p.char_starts[k] : p.char_ends[k]]
+            raw = PAGE[p.file_span(k, k + 1).start : p.file_span(k, k + 1).end]
             if raw == ch:
                 continue
             if ch == " ":

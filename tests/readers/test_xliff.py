@@ -96,7 +96,7 @@ def test_inline_markup_entities_and_cdata():
     assert [p.text for p in pair.source.paragraphs] == ["Le président a dit <non> au Kremlin.", "Un <b> brut"]
     para = pair.target.paragraphs[0]
     for k, ch in enumerate(para.text):
-        raw = text[para.char_starts[k] : para.char_ends[k]]
+        raw = text[para.file_span(k, k + 1).start : para.file_span(k, k + 1).end]
         assert raw == ch or raw in {"&lt;", "&gt;", "&amp;"}, (ch, raw)
 
 

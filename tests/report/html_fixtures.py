@@ -26,16 +26,8 @@ def make_document(path: str, text: str, lang: str) -> Document:
         para = Paragraph(index=n, span=Span(m.start(), m.end()), text=m.group())
         for k, s in enumerate(_SENT.finditer(m.group()), 1):
             sent_text = s.group().rstrip()
-            start = m.start() + s.start()
             para.sentences.append(
-                Sentence(
-                    id=f"p{n}.s{k}",
-                    paragraph=para,
-                    start=s.start(),
-                    end=s.start() + len(sent_text),
-                    text=sent_text,
-                    span=Span(start, start + len(sent_text)),
-                )
+                Sentence(paragraph=para, start=s.start(), end=s.start() + len(sent_text), n=k)
             )
         doc.paragraphs.append(para)
     return doc

@@ -1,0 +1,45 @@
+"""Paragraphs and sentences hold offsets, not copies of the text (issue 12: memory)."""
+
+from __future__ import annotations
+
+import pickle
+
+from mtcheck.model import Offsets, Paragraph, Span
+from mtcheck.readers import segment_document
+from mtcheck.readers.html import parse as parse_html
+from mtcheck.readers.text import parse as parse_text
+
+TEXT = "First one. Second one here.\n\n  Third, alone.  \n"
+
+
+def test_a_plain_text_paragraph_reads_its_text_from_the_file_text():
+    doc = segment_document(parse_text("x.en.txt", TEXT, "en"))
+    first, second = doc.paragraphs
+    assert [first.text, second.text] == ["First one. Second one here.", "Third, alone."]
+    assert first.char_starts is None and first.clean(6, 9) == "one" and second.clean(0, 99) == "Third, alone."
+    sentences = doc.sentences()
+    assert [(s.id, s.text) for s in sentences] == [("p1.s1", "First one."), ("p1.s2", "Second one here."), ("p2.s1", "Third, alone.")]
+    assert [doc.slice(s.span) for s in sentences] == [s.text for s in sentences]
+    assert doc.slice(sentences[1].file_span(7, 10)) == "one"
+
+
+def test_a_sentence_is_computed_the_same_after_a_round_trip_through_pickle():
+    doc = segment_document(parse_text("x.en.txt", TEXT, "en"))  # results travel from worker processes
+    again = pickle.loads(pickle.dumps(doc))
+    assert [(s.id, s.text, s.span) for s in again.sentences()] == [(s.id, s.text, s.span) for s in doc.sentences()]
+
+
+def test_an_html_block_without_markup_inside_keeps_no_copy_and_no_map():
+    page = "<p>Plain words here.</p><p>With &amp; an entity.</p><p>Tag <b>inside</b>.</p>"
+    plain, entity, tagged = parse_html("x.en.html", page, "en").paragraphs
+    assert plain.char_starts is None and plain.text == "Plain words here." and page[plain.span.start : plain.span.end] == plain.text
+    assert entity.text == "With & an entity." and page[entity.file_span(5, 6).start : entity.file_span(5, 6).end] == "&amp;"
+    assert tagged.text == "Tag inside." and isinstance(tagged.char_starts, Offsets)
+
+
+def test_a_one_to_one_map_of_other_characters_keeps_the_clean_text():
+    file_text = "a\nb c"
+    p = Paragraph(1, Span(0, 3), "a b", [0, 1, 2], [1, 2, 3], file_text=file_text)  # a line break read as a space
+    assert p.text == "a b" and p.char_starts == range(0, 3) and p.char_ends == range(1, 4)  # one run: a range
+    q = Paragraph(1, Span(2, 5), "b c", [2, 3, 4], [3, 4, 5], file_text=file_text)
+    assert q.text == "b c" and q.char_starts is None
