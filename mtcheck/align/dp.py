@@ -163,6 +163,12 @@ def align(
             c += weights.orphan
         return c, sim
 
+    if n == m == 1:  # the common one-sentence paragraph: the 1-1 bead, or both skips when it costs more
+        skips = _PRIOR_COST[(0, 1)] + weights.skip + _PRIOR_COST[(1, 0)] + weights.skip
+        costed = bead_cost(0, 0, 1, 1, _PRIOR_COST[(1, 1)], skips, False)
+        if costed is not None and _PRIOR_COST[(1, 1)] + costed[0] <= skips:
+            return [([0], [0], costed[1])]
+        return [([], [0], 0.0), ([0], [], 0.0)]
     inf = float("inf")
     band = abs(n - m) + weights.band  # the path stays near the diagonal: skips only widen it by |n - m|
     centres = [i * m // n if n else 0 for i in range(n + 1)]
