@@ -86,10 +86,13 @@ def _least_gain(src: list[str], tgt: list[str], coverage: Coverage) -> float:
     return share(" ".join(parts)) - max(share(part) for part in parts)
 
 
+_SQRT2 = math.sqrt(2)
+
+
 def _length_cost(ls: int, lt: int, model: LengthModel) -> float:
     mean = (ls + lt / model.ratio) / 2 or 1.0
     delta = (lt - ls * model.ratio) / math.sqrt(mean * model.variance)
-    tail = math.erfc(abs(delta) / math.sqrt(2))  # 2·(1 − Φ(|δ|))
+    tail = math.erfc(abs(delta) / _SQRT2)  # 2·(1 − Φ(|δ|))
     return -math.log(max(tail, 1e-12))
 
 
@@ -125,6 +128,7 @@ def align(
         below = weights.orphan_below
     final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge or weights.headline_body else [[], []]
     src_len, tgt_len = [len(u) for u in src], [len(u) for u in tgt]
+    src_two, tgt_two = [" ".join(src[i : i + 2]) for i in range(n - 1)], [" ".join(tgt[j : j + 2]) for j in range(m - 1)]  # joined once
 
     def bead_cost(i: int, j: int, di: int, dj: int, start: float, best: float, later: bool) -> tuple[float, float] | None:
         """The cost and similarity of the bead ``(di, dj)`` from cell ``(i, j)``, or ``None`` as
@@ -136,8 +140,8 @@ def align(
         c = _length_cost(ls, lt, length)
         if start + c > best or (later and start + c == best):  # a similarity in [0, 1] only adds
             return None
-        s_text = src[i] if di == 1 else " ".join(src[i:ii])
-        t_text = tgt[j] if dj == 1 else " ".join(tgt[j:jj])
+        s_text = src[i] if di == 1 else src_two[i]
+        t_text = tgt[j] if dj == 1 else tgt_two[j]
         sim = scorer(s_text, t_text)
         c += weights.similarity * (1 - sim)
         if start + c > best or (later and start + c == best):
