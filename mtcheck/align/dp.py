@@ -86,13 +86,10 @@ def _least_gain(src: list[str], tgt: list[str], coverage: Coverage) -> float:
     return share(" ".join(parts)) - max(share(part) for part in parts)
 
 
-_SQRT2 = math.sqrt(2)
-
-
 def _length_cost(ls: int, lt: int, model: LengthModel) -> float:
     mean = (ls + lt / model.ratio) / 2 or 1.0
     delta = (lt - ls * model.ratio) / math.sqrt(mean * model.variance)
-    tail = math.erfc(abs(delta) / _SQRT2)  # 2·(1 − Φ(|δ|))
+    tail = math.erfc(abs(delta) / math.sqrt(2))  # 2·(1 − Φ(|δ|))
     return -math.log(max(tail, 1e-12))
 
 
@@ -128,7 +125,6 @@ def align(
         below = weights.orphan_below
     final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge or weights.headline_body else [[], []]
     src_len, tgt_len = [len(u) for u in src], [len(u) for u in tgt]
-    src_two, tgt_two = [" ".join(src[i : i + 2]) for i in range(n - 1)], [" ".join(tgt[j : j + 2]) for j in range(m - 1)]  # joined once
 
     def bead_cost(i: int, j: int, di: int, dj: int, start: float, best: float, later: bool) -> tuple[float, float] | None:
         """The cost and similarity of the bead ``(di, dj)`` from cell ``(i, j)``, or ``None`` as
@@ -140,8 +136,8 @@ def align(
         c = _length_cost(ls, lt, length)
         if start + c > best or (later and start + c == best):  # a similarity in [0, 1] only adds
             return None
-        s_text = src[i] if di == 1 else src_two[i]
-        t_text = tgt[j] if dj == 1 else tgt_two[j]
+        s_text = src[i] if di == 1 else " ".join(src[i:ii])
+        t_text = tgt[j] if dj == 1 else " ".join(tgt[j:jj])
         sim = scorer(s_text, t_text)
         c += weights.similarity * (1 - sim)
         if start + c > best or (later and start + c == best):
@@ -167,12 +163,6 @@ def align(
             c += weights.orphan
         return c, sim
 
-    if n == m == 1:  # the common one-sentence paragraph: the 1-1 bead, or both skips when it costs more
-        skips = _PRIOR_COST[(0, 1)] + weights.skip + _PRIOR_COST[(1, 0)] + weights.skip
-        costed = bead_cost(0, 0, 1, 1, _PRIOR_COST[(1, 1)], skips, False)
-        if costed is not None and _PRIOR_COST[(1, 1)] + costed[0] <= skips:
-            return [([0], [0], costed[1])]
-        return [([], [0], 0.0), ([0], [], 0.0)]
     inf = float("inf")
     band = abs(n - m) + weights.band  # the path stays near the diagonal: skips only widen it by |n - m|
     centres = [i * m // n if n else 0 for i in range(n + 1)]
