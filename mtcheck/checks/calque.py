@@ -10,6 +10,7 @@ import regex
 
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.checks.literals import held
 from mtcheck.model import Finding, Severity, fold
 from mtcheck.resources import derived, pair_table, required_literals
 
@@ -111,11 +112,12 @@ class _TableRule(Rule):
         """Each segment to check, its folded target text, and the ``by_literal`` items whose literal
         its chunk of segments holds (one search per literal and chunk rather than per segment)."""
         segments = [seg for seg in ctx.segments if seg.target and not (self.needs_source and not seg.source)]
+        literals, items = tuple(by_literal), list(by_literal.items())
         for k in range(0, len(segments), self._CHUNK):
             chunk = segments[k : k + self._CHUNK]
             folded = [" ".join(ctx.of_text(fold, s.text) for s in seg.target) for seg in chunk]
             joined = "\n".join(folded)
-            present = [(literal, group) for literal, group in by_literal.items() if literal in joined]
+            present = [items[i] for i in held(literals, joined)]
             for seg, text in zip(chunk, folded):
                 yield seg, text, present
 

@@ -12,6 +12,7 @@ import regex
 
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.checks.literals import held
 from mtcheck.model import Finding, Segment, Sentence, Severity, fold
 from mtcheck.readers import InputError
 from mtcheck.resources import pair_table
@@ -158,12 +159,15 @@ _CHUNK = 32  # segments whose source text is searched for every term at once
 
 def _term_occurrences(ctx: CheckContext) -> Iterator[tuple[Segment, Term, Sentence, regex.Match]]:
     terms = glossary_terms(ctx)
+    keys = tuple(dict.fromkeys(term.key for term in terms))
+    index = {key: k for k, key in enumerate(keys)}
     segments = list(ctx.aligned())
     for k in range(0, len(segments), _CHUNK):
         chunk = segments[k : k + _CHUNK]
         folded = [" ".join(ctx.of_text(fold, s.text) for s in seg.source) for seg in chunk]
         joined = "\n".join(folded)
-        present = [term for term in terms if term.key in joined]  # one search per term and chunk, not per segment
+        found = set(held(keys, joined))  # one pass per chunk, not one search per term and segment
+        present = [term for term in terms if index[term.key] in found]
         for seg, text in zip(chunk, folded):
             for term in present:
                 if term.key not in text or not all(w in text for w in term.words):

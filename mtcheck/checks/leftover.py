@@ -9,6 +9,7 @@ import regex
 
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.checks.literals import held
 from mtcheck.model import Finding, Severity, fold
 from mtcheck.resources import derived, pair_table, required_literals
 
@@ -70,10 +71,12 @@ def _chunked(ctx: CheckContext, patterns):
     paragraphs (one search per literal, or per pattern without a literal, and chunk rather than
     per paragraph: a paragraph's match is one in its chunk's lines too)."""
     paragraphs = ctx.target.paragraphs
+    literals = tuple(dict.fromkeys(literal for p in patterns for literal in p[1]))
+    index = {literal: k for k, literal in enumerate(literals)}
     for k in range(0, len(paragraphs), _CHUNK):
         chunk = paragraphs[k : k + _CHUNK]
         folded = [ctx.of_text(fold, p.text) for p in chunk]
-        joined = "\n".join(folded)
+        found = set(held(literals, "\n".join(folded)))
         lines = "\n".join(p.text for p in chunk)
-        present = [p for p in patterns if (any(literal in joined for literal in p[1]) if p[1] else _compiled(p[0]).search(lines))]
+        present = [p for p in patterns if (any(index[literal] in found for literal in p[1]) if p[1] else _compiled(p[0]).search(lines))]
         yield from ((para, text, present) for para, text in zip(chunk, folded))

@@ -53,12 +53,16 @@ def _exonym_pattern(src: str, tgt: str) -> tuple[Phrases | None, dict[str, str]]
 
 def _similar(a: str, b: str) -> bool:
     """Whether two words are alike (difflib ratio ≥ 0.75; the cheap upper bounds first, the
-    lengths' one, ``real_quick_ratio``, before a matcher is built)."""
+    lengths' one, ``real_quick_ratio``, and the letters in common, ``quick_ratio``, before a
+    matcher is built)."""
     size = len(a) + len(b)
-    if size and 2.0 * min(len(a), len(b)) / size < 0.75:
+    if not size:
+        return True
+    if 2.0 * min(len(a), len(b)) / size < 0.75:
         return False
-    matcher = difflib.SequenceMatcher(None, a, b)
-    return matcher.quick_ratio() >= 0.75 and matcher.ratio() >= 0.75
+    if 2.0 * sum(min(a.count(c), b.count(c)) for c in set(a)) / size < 0.75:
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
 def _present(ctx: CheckContext, name: str, target: str, every: bool = False, person: bool = False, last: bool = False) -> bool:

@@ -27,6 +27,11 @@ SPLIT_ZIPF = 3.0  # both words of a run-together pair (staffand) are in the dict
 _TRIPLED = patterns.compile(r"(\p{L})\1\1")
 
 
+def _keys(text: str) -> list[str]:
+    """A text's words as the dictionary looks them up (``lexicon.normalise``)."""
+    return list(map(normalise, _WORD.findall(text)))
+
+
 class Spelling(Rule):
     """A word the spelling dictionary does not know, one or two edits from a frequent word.
 
@@ -60,12 +65,12 @@ class Spelling(Rule):
             return
         unknown_zipf = settings["unknown_zipf"]
         src_lex = lexicon(ctx.src_lang) if ctx.src_lang != ctx.tgt_lang else None
-        # Words are matched twice rather than kept: a match object per word of a 20 MiB file was
-        # most of the run's peak memory.
+        # Words are matched again rather than kept as matches: a match object per word of a 20 MiB
+        # file was most of the run's peak memory (the context keeps a bounded share of the keys).
         blanked = [(seg, sent, blank_kept(sent.text, ctx.pair)) for seg, sent in ctx.target_sentences()]
         counts = Counter()
         for _, _, text in blanked:
-            counts.update(map(normalise, _WORD.findall(text)))
+            counts.update(ctx.of_text(_keys, text))
         tgt_lex.lookup(counts)
         if src_lex is not None:
             src_lex.lookup(counts)
@@ -83,7 +88,7 @@ class Spelling(Rule):
         words = (
             (seg, sent, m)
             for seg, sent, text in blanked
-            if not unknown.isdisjoint(map(normalise, _WORD.findall(text)))  # most sentences: every word known
+            if not unknown.isdisjoint(ctx.of_text(_keys, text))  # most sentences: every word known
             for m in _WORD.finditer(text)
         )
         for seg, sent, m in words:

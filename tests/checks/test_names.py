@@ -314,3 +314,18 @@ def test_place_of_an_english_source_dropped_is_a_suggestion(check):
         tgt_lang="es",
     )
     assert [f.source for f in by_rule(result, "missing-name") if f.severity.value != "info"] == []
+
+
+def test_similar_is_difflibs_ratio_at_three_quarters():
+    """The cheap bounds before the matcher change no answer: ``Michoustine`` ↔ ``Mishustin`` alike,
+    ``Pekin`` ↔ ``Beijing`` not, and random words as difflib says."""
+    import difflib
+    import random
+
+    from mtcheck.checks.names import _similar
+
+    assert _similar("michoustine", "mishustin") and not _similar("pekin", "beijing")
+    rnd = random.Random(7)
+    for _ in range(3000):
+        a, b = ("".join(rnd.choices("aeinrst", k=rnd.randint(0, 9))) for _ in range(2))
+        assert _similar(a, b) == (difflib.SequenceMatcher(None, a, b).ratio() >= 0.75)
