@@ -14,6 +14,9 @@ left out unless a finding touches it), so a finding's highlight always reproduce
 span even when findings overlap, nest or run across sentences. A highlight may therefore be
 split into several ``<mark>`` fragments; all fragments of finding *n* carry ``n`` in their
 ``data-f`` list and the first one has the class ``h``.
+
+The page is written as Jinja2 makes it (:func:`chunks`); a cell's pieces of text are cut only
+when the template reaches its row, so the article texts are never held twice.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import json
 import math
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -47,7 +51,12 @@ SEV_CODE = {"error": "e", "warning": "w", "info": "i"}
 @dataclass
 class Cell:
     lang: str
-    chunks: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # (text, data-f, class)
+    part: tuple = ()  # the arguments of ``_chunks`` for this cell, set by ``_Side.build``
+
+    @property
+    def chunks(self) -> list[tuple[str, str | None, str | None]]:
+        """(text, data-f, class) runs of the cell, cut when the template asks for them."""
+        return _chunks(*self.part) if self.part else []
 
 
 @dataclass
@@ -112,13 +121,21 @@ class DocView:
 
 def render(results: list[DocumentResult], report: dict | None = None) -> str:
     """The HTML page for ``results``; ``report`` is ``build_report(results)`` (built when not given)."""
-    if report is None:
-        from mtcheck.report.json import build_report
+    return "".join(chunks(results, report))
 
-        report = build_report(results)
-    documents = report.get("documents", [])
-    if len(documents) != len(results):
-        raise ValueError(f"report has {len(documents)} documents, results {len(results)}")
+
+def chunks(results: list[DocumentResult], report: dict | None = None) -> Iterator[str]:
+    """The page of :func:`render` in pieces as the template makes them; without ``report``, each
+    document's part of it is made in turn, its findings read once (its segments not at all)."""
+    if report is None:
+        from mtcheck.report.json import build_report, document_dict
+
+        report = build_report([])
+        documents = (document_dict(r, lazy=True) for r in results)
+    else:
+        documents = report.get("documents", [])
+        if len(documents) != len(results):
+            raise ValueError(f"report has {len(documents)} documents, results {len(results)}")
     counter = [0]
     docs = [_document_view(i, res, rep, counter) for i, (res, rep) in enumerate(zip(results, documents))]
     titles = Counter(d.title for d in docs)
@@ -140,7 +157,7 @@ def render(results: list[DocumentResult], report: dict | None = None) -> str:
     categories_present = sorted({f.cat for d in docs for f in d.findings})
     cat_counts = Counter(f.cat for d in docs for f in d.findings if not f.suppressed)
     tool = report.get("tool", {})
-    page = _env().get_template("report.html.j2").render(
+    return _env().get_template("report.html.j2").generate(
         docs=docs,
         csp=csp,
         css=Markup(css),
@@ -156,7 +173,6 @@ def render(results: list[DocumentResult], report: dict | None = None) -> str:
         icons=SEV_ICON,
         segdata=[d.segdata for d in docs],
     )
-    return page
 
 
 def _sha256(text: str) -> str:
@@ -458,7 +474,7 @@ class _Side:
             spans = self.spans[k]
             lo = a if a >= ca or self._keep(a, ca, spans) else ca
             hi = b if cb >= b or self._keep(cb, b, spans) else cb
-            cell.chunks = _chunks(self.text, lo, hi, ca, cb, spans)
+            cell.part = (self.text, lo, hi, ca, cb, spans)
 
     def _keep(self, x: int, y: int, spans: list[tuple[FindingView, int, int]]) -> bool:
         """Whether text between sentences is shown: whitespace, inline markup, or flagged text.
