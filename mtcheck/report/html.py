@@ -48,7 +48,7 @@ SEV_CODE = {"error": "e", "warning": "w", "info": "i"}
 # ---------------------------------------------------------------- view model
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     lang: str
     part: tuple = ()  # the arguments of ``_chunks`` for this cell, set by ``_Side.build``
@@ -59,7 +59,7 @@ class Cell:
         return _chunks(*self.part) if self.part else []
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     id: str  # segment id
     html_id: str
@@ -74,7 +74,7 @@ class Group:
     rows: list[Row] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class FindingView:
     n: int
     id: str
@@ -273,8 +273,12 @@ def _document_view(d: int, result: DocumentResult, rep: dict, counter: list[int]
     )
 
     # findings, in reading order
+    row_of: dict[str, int] = {}  # a segment id's first row
+    for i, row in enumerate(rows):
+        row_of.setdefault(row.id, i)
     raw = rep.get("findings", [])
     views: list[FindingView] = []
+    placed: list[tuple[FindingView, dict | None, dict | None]] = []  # each view with its spans
     for f in raw:
         tspan, sspan = f.get("target"), f.get("source")
         anchor_row = None
@@ -286,7 +290,7 @@ def _document_view(d: int, result: DocumentResult, rep: dict, counter: list[int]
             anchor_row = src_side.row_at(sspan["start"])
             order_pos = sspan["start"]
         if anchor_row is None and f.get("segment"):
-            anchor_row = next((i for i, r in enumerate(rows) if r.id == f["segment"]), None)
+            anchor_row = row_of.get(f["segment"])
         anchor = rows[anchor_row].html_id if anchor_row is not None else f"d{d}"
         sev = f.get("severity", "info")
         cat = _cat_index(f.get("category", ""))
@@ -310,17 +314,16 @@ def _document_view(d: int, result: DocumentResult, rep: dict, counter: list[int]
                 order=(anchor_row if anchor_row is not None else len(rows), tspan is None, order_pos),
             )
         )
-        views[-1]._raw = f  # type: ignore[attr-defined]
-    views.sort(key=lambda v: v.order)
-    for v in views:
+        placed.append((views[-1], tspan, sspan))
+    placed.sort(key=lambda p: p[0].order)
+    views = [v for v, _, _ in placed]
+    for v, tspan, sspan in placed:
         v.n = counter[0]
         counter[0] += 1
-        f = v._raw  # type: ignore[attr-defined]
-        if f.get("target") is not None:
-            tgt_side.add(v, f["target"]["start"], f["target"]["end"])
-        if f.get("source") is not None and src_side is not None:
-            src_side.add(v, f["source"]["start"], f["source"]["end"])
-        del v._raw  # type: ignore[attr-defined]
+        if tspan is not None:
+            tgt_side.add(v, tspan["start"], tspan["end"])
+        if sspan is not None and src_side is not None:
+            src_side.add(v, sspan["start"], sspan["end"])
     tgt_side.build()
     if src_side is not None:
         src_side.build()
@@ -506,28 +509,39 @@ def _chunks(text: str, a: int, b: int, ca: int, cb: int, spans: list[tuple[Findi
                 out.append((piece, None, None if plain or not piece.strip() else "u"))
         return out or [("", None, None)]
     bounds = {a, b, ca, cb}
-    for _, s, e in spans:
-        bounds.add(min(max(s, a), b))
-        bounds.add(min(max(e, a), b))
-    points = sorted(bounds)
-    out: list[tuple[str, str | None, str | None]] = []
-    zero = {}
+    opening: dict[int, list[FindingView]] = {}  # a span's views by where it starts and ends inside [a, b]
+    closing: dict[int, list[FindingView]] = {}
+    length: dict[int, int] = {}
+    heads: dict[int, set[int]] = {}
+    zero: dict[int, list[FindingView]] = {}
     for v, s, e in spans:
+        lo, hi = min(max(s, a), b), min(max(e, a), b)
+        bounds.update((lo, hi))
+        length.setdefault(v.n, e - s)
+        heads.setdefault(s, set()).add(v.n)
         if s == e:
             zero.setdefault(s, []).append(v)
+        elif lo < hi:
+            opening.setdefault(lo, []).append(v)
+            closing.setdefault(hi, []).append(v)
+    points = sorted(bounds)
+    out: list[tuple[str, str | None, str | None]] = []
 
     def emit_zero(pos: int) -> None:
         for v in zero.pop(pos, []):
             out.append(("", str(v.n), _mark_class([v], {v.n}, v.suppressed) + " z"))
 
+    covering: dict[int, FindingView] = {}  # the spans over the run from x, kept as the sweep moves
     for x, y in zip(points, points[1:]):
         emit_zero(x)
-        active = [v for v, s, e in spans if s < e and s <= x and e >= y]
+        for v in closing.get(x, ()):
+            del covering[v.n]
+        for v in opening.get(x, ()):
+            covering[v.n] = v
         piece = text[x:y]
-        if active:
-            active.sort(key=lambda v: (-SEV_RANK[v.severity], _span_len(v, spans), v.n))
-            heads = {v.n for v, s, e in spans if s == x}
-            out.append((piece, " ".join(str(v.n) for v in active), _mark_class(active, heads, all(v.suppressed for v in active))))
+        if covering:
+            active = sorted(covering.values(), key=lambda v: (-SEV_RANK[v.severity], length[v.n], v.n))
+            out.append((piece, " ".join(str(v.n) for v in active), _mark_class(active, heads.get(x, set()), all(v.suppressed for v in active))))
         elif (x < ca or x >= cb) and piece.strip():
             out.append((piece, None, "u"))
         elif out and out[-1][1] is None and out[-1][2] is None:
@@ -539,13 +553,6 @@ def _chunks(text: str, a: int, b: int, ca: int, cb: int, spans: list[tuple[Findi
     if not out:
         out.append(("", None, None))
     return out
-
-
-def _span_len(v: FindingView, spans) -> int:
-    for w, s, e in spans:
-        if w is v:
-            return e - s
-    return 0
 
 
 def _mark_class(active: list[FindingView], heads: set[int], suppressed: bool) -> str:
