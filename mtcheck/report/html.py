@@ -277,7 +277,6 @@ def _document_view(d: int, result: DocumentResult, rep: dict, counter: list[int]
     for i, row in enumerate(rows):
         row_of.setdefault(row.id, i)
     raw = rep.get("findings", [])
-    views: list[FindingView] = []
     placed: list[tuple[FindingView, dict | None, dict | None]] = []  # each view with its spans
     for f in raw:
         tspan, sspan = f.get("target"), f.get("source")
@@ -294,27 +293,25 @@ def _document_view(d: int, result: DocumentResult, rep: dict, counter: list[int]
         anchor = rows[anchor_row].html_id if anchor_row is not None else f"d{d}"
         sev = f.get("severity", "info")
         cat = _cat_index(f.get("category", ""))
-        views.append(
-            FindingView(
-                n=0,
-                id=str(f.get("id", "")),
-                rule=str(f.get("rule", "")),
-                category=str(f.get("category", "")),
-                cat=cat,
-                severity=sev if sev in SEV_RANK else "info",
-                message=str(f.get("message", "")),
-                suggestion=f.get("suggestion"),
-                target_text=tspan.get("text") if tspan else None,
-                source_text=sspan.get("text") if sspan else None,
-                segment=f.get("segment") or (rows[anchor_row].id if anchor_row is not None else None),
-                anchor=anchor,
-                suppressed=bool(f.get("suppressed", False)),
-                reason=str((f.get("suppression") or {}).get("reason") or ""),
-                related=[str(r) for r in f.get("related") or []],
-                order=(anchor_row if anchor_row is not None else len(rows), tspan is None, order_pos),
-            )
+        view = FindingView(
+            n=0,
+            id=str(f.get("id", "")),
+            rule=str(f.get("rule", "")),
+            category=str(f.get("category", "")),
+            cat=cat,
+            severity=sev if sev in SEV_RANK else "info",
+            message=str(f.get("message", "")),
+            suggestion=f.get("suggestion"),
+            target_text=tspan.get("text") if tspan else None,
+            source_text=sspan.get("text") if sspan else None,
+            segment=f.get("segment") or (rows[anchor_row].id if anchor_row is not None else None),
+            anchor=anchor,
+            suppressed=bool(f.get("suppressed", False)),
+            reason=str((f.get("suppression") or {}).get("reason") or ""),
+            related=[str(r) for r in f.get("related") or []],
+            order=(anchor_row if anchor_row is not None else len(rows), tspan is None, order_pos),
         )
-        placed.append((views[-1], tspan, sspan))
+        placed.append((view, tspan, sspan))
     placed.sort(key=lambda p: p[0].order)
     views = [v for v, _, _ in placed]
     for v, tspan, sspan in placed:
