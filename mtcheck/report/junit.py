@@ -14,6 +14,7 @@ at a time, as ``ElementTree`` would write the whole indented tree.
 
 from __future__ import annotations
 
+import re
 import socket
 from collections.abc import Iterator
 from datetime import datetime, timezone
@@ -24,9 +25,12 @@ from mtcheck.model import DocumentResult, Finding, Severity
 from mtcheck.report.lines import Positions
 
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _clean(text: str) -> str:
     """Characters XML 1.0 allows (control characters other than tab/newline/CR are dropped)."""
-    return "".join(c for c in text if c in "\t\n\r" or (ord(c) >= 0x20 and not 0xD800 <= ord(c) <= 0xDFFF and c not in "\ufffe\uffff"))
+    return _NOT_XML.sub("", text)
 
 
 def _classname(path: str) -> str:
