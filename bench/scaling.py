@@ -4,7 +4,9 @@ For each kind of input (plain text with its source, an HTML page, a JSON Lines e
 XLIFF 2.0 file, and a text of 100,000 one-sentence paragraphs) and each size (1, 2, 5, 10,
 20 MiB by default), a file is built in a temporary folder from the seed article
 (``samples/putin-xi-summit.*.txt``, planted errors included, so findings grow with the size)
-and ``python -m mtcheck check FILE --no-mt -f json -o /dev/null`` runs as a subprocess. The
+and ``python -m mtcheck check FILE --no-mt -f FORMAT -o FILE`` runs as a subprocess (the report
+written beside the input, through the temporary file renamed at the end; ``--format``: json by
+default, several formats measure each on the same file). The
 table gives wall seconds, the child's CPU seconds (user + system: on a shared machine the
 figure to compare), its peak resident memory (``wait4``'s ``ru_maxrss``) and that memory
 divided by the target file's size (``× input``) and by the size of every file read, the
@@ -16,6 +18,7 @@ Targets (issue 12): time linear (20 MiB ≤ 10× the 2 MiB time), memory ≤ 20�
 
     python bench/scaling.py                       # every kind, 1 2 5 10 20 MiB (several minutes)
     python bench/scaling.py --kinds text html --sizes 1 2
+    python bench/scaling.py --kinds text --sizes 20 --format text concise json html sarif junit
 """
 
 from __future__ import annotations
@@ -96,9 +99,10 @@ def build(kind: str, size: int, folder: Path) -> Path:
     return path
 
 
-def measure(path: Path, cache: str) -> tuple[float, float, int, int]:
-    """Wall seconds, CPU seconds, peak RSS in bytes and exit code of ``mtcheck check`` on ``path``."""
-    cmd = [sys.executable, "-m", "mtcheck", "check", path.name, "--no-mt", "-f", "json", "-o", os.devnull, "-q"]
+def measure(path: Path, cache: str, fmt: str = "json") -> tuple[float, float, int, int]:
+    """Wall seconds, CPU seconds, peak RSS in bytes and exit code of ``mtcheck check`` on ``path``
+    writing a ``fmt`` report to ``report.out`` beside it."""
+    cmd = [sys.executable, "-m", "mtcheck", "check", path.name, "--no-mt", "-f", fmt, "-o", "report.out", "-q"]
     env = {**os.environ, "PYTHONPATH": str(REPO), "MTCHECK_CACHE_DIR": cache}
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=path.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -114,30 +118,39 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--kinds", nargs="+", default=["text", "html", "jsonl", "xliff", "paragraphs"])
     parser.add_argument("--sizes", nargs="+", type=float, default=[1, 2, 5, 10, 20], help="MiB")
+    parser.add_argument("--format", nargs="+", default=["json"], dest="formats", help="report formats (each measured)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="mtcheck-scaling-cache-") as cache:
-        measure(REPO / "samples" / "putin-xi-summit.en.txt", cache)  # warms the private cache
-        run(args.kinds, args.sizes, cache)
+        with tempfile.TemporaryDirectory(prefix="mtcheck-scaling-") as tmp:  # warms the private cache
+            for lang in ("en", "fr"):
+                Path(tmp, f"seed.{lang}.txt").write_bytes((REPO / "samples" / f"putin-xi-summit.{lang}.txt").read_bytes())
+            measure(Path(tmp, "seed.en.txt"), cache)
+        run(args.kinds, args.sizes, args.formats, cache)
 
 
-def run(kinds: list[str], sizes: list[float], cache: str) -> None:
-    print(f"{'input':<11} {'MiB':>6} {'seconds':>8} {'CPU s':>8} {'peak MiB':>9} {'× input':>8} {'× all':>6}  exit")
+def run(kinds: list[str], sizes: list[float], formats: list[str], cache: str) -> None:
+    print(f"{'input':<11} {'format':<8} {'MiB':>6} {'seconds':>8} {'CPU s':>8} {'peak MiB':>9} {'× input':>8} {'× all':>6}  exit")
     for kind in kinds:
-        times, cpus = {}, {}
+        times: dict[tuple[str, float], float] = {}
+        cpus: dict[tuple[str, float], float] = {}
         for mib in sizes if kind != "paragraphs" else [0]:
             with tempfile.TemporaryDirectory(prefix="mtcheck-scaling-") as tmp:
                 path = build(kind, int(mib * MIB) - 65536, Path(tmp))  # under the limit by more than one piece and the wrapper
                 real = path.stat().st_size / MIB
                 everything = sum(f.stat().st_size for f in Path(tmp).iterdir()) / MIB
-                seconds, cpu, peak, code = measure(path, cache)
-            times[mib], cpus[mib] = seconds, cpu
-            print(f"{kind:<11} {real:6.2f} {seconds:8.2f} {cpu:8.2f} {peak / MIB:9.0f} {peak / MIB / real:8.1f} {peak / MIB / everything:6.1f}  {code}", flush=True)
-        if 2 in times and max(times) > 2:
-            top = max(times)
-            print(
-                f"{kind:<11} at {top:g} MiB / at 2 MiB: wall {times[top] / times[2]:.1f}, CPU {cpus[top] / cpus[2]:.1f} (size ratio {top / 2:g})",
-                flush=True,
-            )
+                for fmt in formats:
+                    seconds, cpu, peak, code = measure(path, cache, fmt)
+                    times[fmt, mib], cpus[fmt, mib] = seconds, cpu
+                    print(f"{kind:<11} {fmt:<8} {real:6.2f} {seconds:8.2f} {cpu:8.2f} {peak / MIB:9.0f} {peak / MIB / real:8.1f} "
+                          f"{peak / MIB / everything:6.1f}  {code}", flush=True)
+        top = max(mib for _, mib in times)
+        for fmt in formats:
+            if (fmt, 2) in times and top > 2:
+                print(
+                    f"{kind:<11} {fmt:<8} at {top:g} MiB / at 2 MiB: wall {times[fmt, top] / times[fmt, 2]:.1f}, "
+                    f"CPU {cpus[fmt, top] / cpus[fmt, 2]:.1f} (size ratio {top / 2:g})",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

@@ -22,11 +22,30 @@ def render(fmt: str, results: list, **options: Any) -> str:
 
 
 def chunks(fmt: str, results: list, **options: Any) -> Iterator[str]:
-    """The report of :func:`render` in pieces, for writing as it is made: a format that can
-    (``json``) never holds the whole report in memory; the others give it in one piece."""
+    """The report of :func:`render` in pieces of about ``CHUNK`` characters, for writing as it
+    is made: a format that can (all but ``jsonl``, written a document at a time by the command
+    line) never holds the whole report in memory."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}")
     module = importlib.import_module(f"mtcheck.report.{fmt}")
     if hasattr(module, "chunks"):
-        return module.chunks(results, **options)
+        return _gathered(module.chunks(results, **options))
     return iter([module.render(results, **options)])
+
+
+CHUNK = 1 << 16
+
+
+def _gathered(pieces: Iterator[str]) -> Iterator[str]:
+    """``pieces`` joined into strings of at least ``CHUNK`` characters (the last may be shorter):
+    one write per chunk rather than per finding or template node."""
+    held: list[str] = []
+    size = 0
+    for piece in pieces:
+        held.append(piece)
+        size += len(piece)
+        if size >= CHUNK:
+            yield "".join(held)
+            held, size = [], 0
+    if held:
+        yield "".join(held)

@@ -7,13 +7,20 @@ Control characters are escaped (``\\x1b``), as in the text report.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from mtcheck.model import DocumentResult
-from mtcheck.readers import line_col
+from mtcheck.report.lines import Positions
 from mtcheck.terminal import escape_controls
 
 
 def render(results: list[DocumentResult]) -> str:
-    out = []
+    return "".join(chunks(results))
+
+
+def chunks(results: list[DocumentResult]) -> Iterator[str]:
+    """The report a line at a time."""
+    position = Positions()
     for result in results:
         for f in result.findings:
             if f.suppressed:
@@ -21,8 +28,7 @@ def render(results: list[DocumentResult]) -> str:
             doc, span = (result.target, f.target) if f.target else (result.source, f.source)
             where = result.target.path
             if doc is not None and span is not None:
-                line, col = line_col(doc.text, span.start)
+                line, col = position(doc.text, span.start)
                 where = f"{doc.path}:{line}:{col}"
             related = f" (also {', '.join(f.related)})" if f.related else ""
-            out.append(escape_controls(f"{where}: {f.severity.value} {f.rule} {' '.join(f.message.split())}{related}", newlines=True) + "\n")
-    return "".join(out)
+            yield escape_controls(f"{where}: {f.severity.value} {f.rule} {' '.join(f.message.split())}{related}", newlines=True) + "\n"

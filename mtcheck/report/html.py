@@ -14,6 +14,9 @@ left out unless a finding touches it), so a finding's highlight always reproduce
 span even when findings overlap, nest or run across sentences. A highlight may therefore be
 split into several ``<mark>`` fragments; all fragments of finding *n* carry ``n`` in their
 ``data-f`` list and the first one has the class ``h``.
+
+The page is written as Jinja2 makes it (:func:`chunks`); a cell's pieces of text are cut only
+when the template reaches its row, so the article texts are never held twice.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import json
 import math
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -44,13 +48,18 @@ SEV_CODE = {"error": "e", "warning": "w", "info": "i"}
 # ---------------------------------------------------------------- view model
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     lang: str
-    chunks: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # (text, data-f, class)
+    part: tuple = ()  # the arguments of ``_chunks`` for this cell, set by ``_Side.build``
+
+    @property
+    def chunks(self) -> list[tuple[str, str | None, str | None]]:
+        """(text, data-f, class) runs of the cell, cut when the template asks for them."""
+        return _chunks(*self.part) if self.part else []
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     id: str  # segment id
     html_id: str
@@ -65,7 +74,7 @@ class Group:
     rows: list[Row] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class FindingView:
     n: int
     id: str
@@ -112,13 +121,21 @@ class DocView:
 
 def render(results: list[DocumentResult], report: dict | None = None) -> str:
     """The HTML page for ``results``; ``report`` is ``build_report(results)`` (built when not given)."""
-    if report is None:
-        from mtcheck.report.json import build_report
+    return "".join(chunks(results, report))
 
-        report = build_report(results)
-    documents = report.get("documents", [])
-    if len(documents) != len(results):
-        raise ValueError(f"report has {len(documents)} documents, results {len(results)}")
+
+def chunks(results: list[DocumentResult], report: dict | None = None) -> Iterator[str]:
+    """The page of :func:`render` in pieces as the template makes them; without ``report``, each
+    document's part of it is made in turn, its findings read once (its segments not at all)."""
+    if report is None:
+        from mtcheck.report.json import build_report, document_dict
+
+        report = build_report([])
+        documents = (document_dict(r, lazy=True) for r in results)
+    else:
+        documents = report.get("documents", [])
+        if len(documents) != len(results):
+            raise ValueError(f"report has {len(documents)} documents, results {len(results)}")
     counter = [0]
     docs = [_document_view(i, res, rep, counter) for i, (res, rep) in enumerate(zip(results, documents))]
     titles = Counter(d.title for d in docs)
@@ -140,7 +157,7 @@ def render(results: list[DocumentResult], report: dict | None = None) -> str:
     categories_present = sorted({f.cat for d in docs for f in d.findings})
     cat_counts = Counter(f.cat for d in docs for f in d.findings if not f.suppressed)
     tool = report.get("tool", {})
-    page = _env().get_template("report.html.j2").render(
+    return _env().get_template("report.html.j2").generate(
         docs=docs,
         csp=csp,
         css=Markup(css),
@@ -156,7 +173,6 @@ def render(results: list[DocumentResult], report: dict | None = None) -> str:
         icons=SEV_ICON,
         segdata=[d.segdata for d in docs],
     )
-    return page
 
 
 def _sha256(text: str) -> str:
@@ -257,8 +273,11 @@ def _document_view(d: int, result: DocumentResult, rep: dict, counter: list[int]
     )
 
     # findings, in reading order
+    row_of: dict[str, int] = {}  # a segment id's first row
+    for i, row in enumerate(rows):
+        row_of.setdefault(row.id, i)
     raw = rep.get("findings", [])
-    views: list[FindingView] = []
+    placed: list[tuple[FindingView, dict | None, dict | None]] = []  # each view with its spans
     for f in raw:
         tspan, sspan = f.get("target"), f.get("source")
         anchor_row = None
@@ -270,41 +289,38 @@ def _document_view(d: int, result: DocumentResult, rep: dict, counter: list[int]
             anchor_row = src_side.row_at(sspan["start"])
             order_pos = sspan["start"]
         if anchor_row is None and f.get("segment"):
-            anchor_row = next((i for i, r in enumerate(rows) if r.id == f["segment"]), None)
+            anchor_row = row_of.get(f["segment"])
         anchor = rows[anchor_row].html_id if anchor_row is not None else f"d{d}"
         sev = f.get("severity", "info")
         cat = _cat_index(f.get("category", ""))
-        views.append(
-            FindingView(
-                n=0,
-                id=str(f.get("id", "")),
-                rule=str(f.get("rule", "")),
-                category=str(f.get("category", "")),
-                cat=cat,
-                severity=sev if sev in SEV_RANK else "info",
-                message=str(f.get("message", "")),
-                suggestion=f.get("suggestion"),
-                target_text=tspan.get("text") if tspan else None,
-                source_text=sspan.get("text") if sspan else None,
-                segment=f.get("segment") or (rows[anchor_row].id if anchor_row is not None else None),
-                anchor=anchor,
-                suppressed=bool(f.get("suppressed", False)),
-                reason=str((f.get("suppression") or {}).get("reason") or ""),
-                related=[str(r) for r in f.get("related") or []],
-                order=(anchor_row if anchor_row is not None else len(rows), tspan is None, order_pos),
-            )
+        view = FindingView(
+            n=0,
+            id=str(f.get("id", "")),
+            rule=str(f.get("rule", "")),
+            category=str(f.get("category", "")),
+            cat=cat,
+            severity=sev if sev in SEV_RANK else "info",
+            message=str(f.get("message", "")),
+            suggestion=f.get("suggestion"),
+            target_text=tspan.get("text") if tspan else None,
+            source_text=sspan.get("text") if sspan else None,
+            segment=f.get("segment") or (rows[anchor_row].id if anchor_row is not None else None),
+            anchor=anchor,
+            suppressed=bool(f.get("suppressed", False)),
+            reason=str((f.get("suppression") or {}).get("reason") or ""),
+            related=[str(r) for r in f.get("related") or []],
+            order=(anchor_row if anchor_row is not None else len(rows), tspan is None, order_pos),
         )
-        views[-1]._raw = f  # type: ignore[attr-defined]
-    views.sort(key=lambda v: v.order)
-    for v in views:
+        placed.append((view, tspan, sspan))
+    placed.sort(key=lambda p: p[0].order)
+    views = [v for v, _, _ in placed]
+    for v, tspan, sspan in placed:
         v.n = counter[0]
         counter[0] += 1
-        f = v._raw  # type: ignore[attr-defined]
-        if f.get("target") is not None:
-            tgt_side.add(v, f["target"]["start"], f["target"]["end"])
-        if f.get("source") is not None and src_side is not None:
-            src_side.add(v, f["source"]["start"], f["source"]["end"])
-        del v._raw  # type: ignore[attr-defined]
+        if tspan is not None:
+            tgt_side.add(v, tspan["start"], tspan["end"])
+        if sspan is not None and src_side is not None:
+            src_side.add(v, sspan["start"], sspan["end"])
     tgt_side.build()
     if src_side is not None:
         src_side.build()
@@ -458,7 +474,7 @@ class _Side:
             spans = self.spans[k]
             lo = a if a >= ca or self._keep(a, ca, spans) else ca
             hi = b if cb >= b or self._keep(cb, b, spans) else cb
-            cell.chunks = _chunks(self.text, lo, hi, ca, cb, spans)
+            cell.part = (self.text, lo, hi, ca, cb, spans)
 
     def _keep(self, x: int, y: int, spans: list[tuple[FindingView, int, int]]) -> bool:
         """Whether text between sentences is shown: whitespace, inline markup, or flagged text.
@@ -490,28 +506,39 @@ def _chunks(text: str, a: int, b: int, ca: int, cb: int, spans: list[tuple[Findi
                 out.append((piece, None, None if plain or not piece.strip() else "u"))
         return out or [("", None, None)]
     bounds = {a, b, ca, cb}
-    for _, s, e in spans:
-        bounds.add(min(max(s, a), b))
-        bounds.add(min(max(e, a), b))
-    points = sorted(bounds)
-    out: list[tuple[str, str | None, str | None]] = []
-    zero = {}
+    opening: dict[int, list[FindingView]] = {}  # a span's views by where it starts and ends inside [a, b]
+    closing: dict[int, list[FindingView]] = {}
+    length: dict[int, int] = {}
+    heads: dict[int, set[int]] = {}
+    zero: dict[int, list[FindingView]] = {}
     for v, s, e in spans:
+        lo, hi = min(max(s, a), b), min(max(e, a), b)
+        bounds.update((lo, hi))
+        length.setdefault(v.n, e - s)
+        heads.setdefault(s, set()).add(v.n)
         if s == e:
             zero.setdefault(s, []).append(v)
+        elif lo < hi:
+            opening.setdefault(lo, []).append(v)
+            closing.setdefault(hi, []).append(v)
+    points = sorted(bounds)
+    out: list[tuple[str, str | None, str | None]] = []
 
     def emit_zero(pos: int) -> None:
         for v in zero.pop(pos, []):
             out.append(("", str(v.n), _mark_class([v], {v.n}, v.suppressed) + " z"))
 
+    covering: dict[int, FindingView] = {}  # the spans over the run from x, kept as the sweep moves
     for x, y in zip(points, points[1:]):
         emit_zero(x)
-        active = [v for v, s, e in spans if s < e and s <= x and e >= y]
+        for v in closing.get(x, ()):
+            del covering[v.n]
+        for v in opening.get(x, ()):
+            covering[v.n] = v
         piece = text[x:y]
-        if active:
-            active.sort(key=lambda v: (-SEV_RANK[v.severity], _span_len(v, spans), v.n))
-            heads = {v.n for v, s, e in spans if s == x}
-            out.append((piece, " ".join(str(v.n) for v in active), _mark_class(active, heads, all(v.suppressed for v in active))))
+        if covering:
+            active = sorted(covering.values(), key=lambda v: (-SEV_RANK[v.severity], length[v.n], v.n))
+            out.append((piece, " ".join(str(v.n) for v in active), _mark_class(active, heads.get(x, set()), all(v.suppressed for v in active))))
         elif (x < ca or x >= cb) and piece.strip():
             out.append((piece, None, "u"))
         elif out and out[-1][1] is None and out[-1][2] is None:
@@ -523,13 +550,6 @@ def _chunks(text: str, a: int, b: int, ca: int, cb: int, spans: list[tuple[Findi
     if not out:
         out.append(("", None, None))
     return out
-
-
-def _span_len(v: FindingView, spans) -> int:
-    for w, s, e in spans:
-        if w is v:
-            return e - s
-    return 0
 
 
 def _mark_class(active: list[FindingView], heads: set[int], suppressed: bool) -> str:

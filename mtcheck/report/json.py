@@ -125,11 +125,11 @@ def chunks(results: list[DocumentResult]) -> Iterator[str]:
     report = build_report([])
     report["documents"] = (document_dict(r, lazy=True) for r in results)
     report["summary"] = summary(results)
-    yield from _encode(report, 0)
+    yield from encode(report, 0)
     yield "\n"
 
 
-def _encode(value: Any, level: int) -> Iterator[str]:
+def encode(value: Any, level: int) -> Iterator[str]:
     """``value`` at nesting ``level`` as ``json.dumps(..., indent=2)`` writes it; an iterator is
     an array written as it is consumed, a dict holding one is written key by key."""
     pad = "\n" + "  " * level
@@ -138,12 +138,12 @@ def _encode(value: Any, level: int) -> Iterator[str]:
         for item in value:
             yield ("," if opened else "[") + pad + "  "
             opened = True
-            yield from _encode(item, level + 1)
+            yield from encode(item, level + 1)
         yield pad + "]" if opened else "[]"
     elif isinstance(value, dict) and any(isinstance(v, Iterator) for v in value.values()):
         for k, (key, item) in enumerate(value.items()):
             yield ("," if k else "{") + pad + "  " + json.dumps(key, ensure_ascii=False) + ": "
-            yield from _encode(item, level + 1)
+            yield from encode(item, level + 1)
         yield pad + "}"
     else:  # JSON strings hold no raw newline: indenting the lines nests the block
         yield json.dumps(value, ensure_ascii=False, indent=2).replace("\n", pad)

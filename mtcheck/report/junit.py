@@ -8,22 +8,29 @@ testcase per such finding (``name`` is ``path:line:col rule``, one ``<failure>``
 flagged text and the suggestion), so dashboards count and list each problem. Findings below
 the threshold and notices go in the document's first testcase's ``<system-out>``; a
 document that could not be read is an ``<error>``. The layout follows the Jenkins
-``junit-10.xsd``.
+``junit-10.xsd``. The totals come first (a counting pass), then the testcases are written one
+at a time, as ``ElementTree`` would write the whole indented tree.
 """
 
 from __future__ import annotations
 
+import re
 import socket
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from mtcheck.model import DocumentResult, Finding, Severity
+from mtcheck.report.lines import Positions
+
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _clean(text: str) -> str:
     """Characters XML 1.0 allows (control characters other than tab/newline/CR are dropped)."""
-    return "".join(c for c in text if c in "\t\n\r" or (ord(c) >= 0x20 and not 0xD800 <= ord(c) <= 0xDFFF and c not in "\ufffe\uffff"))
+    return _NOT_XML.sub("", text)
 
 
 def _classname(path: str) -> str:
@@ -33,17 +40,16 @@ def _classname(path: str) -> str:
     return ".".join(["mtcheck", *parts])
 
 
-def _where(f: Finding, result: DocumentResult) -> str:
+def _where(f: Finding, result: DocumentResult, position: Positions) -> str:
     doc, span = (result.target, f.target) if f.target else (result.source, f.source)
     if doc is None or span is None:
         return result.target.path
-    line = doc.text.count("\n", 0, span.start) + 1
-    col = span.start - (doc.text.rfind("\n", 0, span.start) + 1) + 1
+    line, col = position(doc.text, span.start)
     return f"{doc.path}:{line}:{col}"
 
 
-def _describe(f: Finding, result: DocumentResult) -> str:
-    lines = [f"{_where(f, result)}: {f.severity.value} [{f.rule}] {f.message}"]
+def _describe(f: Finding, result: DocumentResult, position: Positions) -> str:
+    lines = [f"{_where(f, result, position)}: {f.severity.value} [{f.rule}] {f.message}"]
     doc, span = (result.target, f.target) if f.target else (result.source, f.source)
     if doc is not None and span is not None:
         lines.append(f"  text: {doc.slice(span)!r}")
@@ -60,55 +66,88 @@ def render(
     seconds: dict[str, float] | None = None,
 ) -> str:
     """The JUnit XML report; ``errors`` are (path, message) of documents that were not checked."""
+    return "".join(chunks(results, fail_on, errors, seconds))
+
+
+def chunks(
+    results: list[DocumentResult],
+    fail_on: str = "error",
+    errors: list[tuple[str, str]] | None = None,
+    seconds: dict[str, float] | None = None,
+) -> Iterator[str]:
+    """The report of :func:`render` a testcase at a time."""
     threshold = None if fail_on == "never" else Severity(fail_on).rank
     seconds = seconds or {}
+    errors = errors or []
+
+    def fails(f: Finding) -> bool:
+        return not f.suppressed and threshold is not None and f.severity.rank >= threshold
+
+    failing = [sum(map(fails, r.findings)) for r in results]
+    failures = sum(failing)
+    tests = sum(max(1, n) for n in failing) + len(errors)
+    total_time = sum(seconds.get(r.target.path, 0.0) for r in results)
     suite = ET.Element("testsuite", name="mtcheck")
-    tests = failures = errored = 0
-    total_time = 0.0
+    for key, value in (
+        ("tests", str(tests)),
+        ("failures", str(failures)),
+        ("errors", str(len(errors))),
+        ("skipped", "0"),
+        ("time", f"{total_time:.3f}"),
+        ("timestamp", datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None).isoformat()),
+        ("hostname", _clean(socket.gethostname()) or "localhost"),
+    ):
+        suite.set(key, value)
+    root = ET.Element("testsuites", name="mtcheck", tests=str(tests), failures=str(failures), errors=str(len(errors)), time=f"{total_time:.3f}")
+    root.append(suite)
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n'
+    if not tests:
+        ET.indent(root)
+        yield ET.tostring(root, encoding="unicode") + "\n"
+        return
+    ET.SubElement(suite, "testcase")  # the place of the testcases in the indented tree
+    ET.indent(root)
+    head, tail = ET.tostring(root, encoding="unicode").split("<testcase />")
+    yield head
+    cases = _testcases(results, fails, errors, seconds, Positions())
+    yield _xml(next(cases))
+    for case in cases:
+        yield "\n    " + _xml(case)
+    yield tail + "\n"
+
+
+def _testcases(results, fails, errors, seconds, position: Positions) -> Iterator[ET.Element]:
     from mtcheck.batch import document_label
 
     for result in results:
         path = document_label(result)
         t = seconds.get(result.target.path, 0.0)
-        total_time += t
-        failing = [
-            f for f in result.findings if not f.suppressed and threshold is not None and f.severity.rank >= threshold
-        ]
-        below = [_describe(f, result) for f in result.findings if not f.suppressed and f not in failing]
-        cases = []
-        for f in failing or [None]:
-            name = path if f is None else f"{_where(f, result)} {f.rule}"
-            case = ET.SubElement(
-                suite,
+        failed = [f for f in result.findings if fails(f)]
+        below = [_describe(f, result, position) for f in result.findings if not f.suppressed and not fails(f)]
+        notes = [f"note: {n}" for n in result.notices] + below
+        for k, f in enumerate(failed or [None]):
+            name = path if f is None else f"{_where(f, result, position)} {f.rule}"
+            case = ET.Element(
                 "testcase",
                 name=_clean(name),
                 classname=_classname(result.target.path),
                 file=result.target.path,
-                time=f"{t / max(1, len(failing)):.3f}",
+                time=f"{t / max(1, len(failed)):.3f}",
             )
             if f is not None:
-                el = ET.SubElement(case, "failure", type=f.rule, message=_clean(f"{_where(f, result)} {f.severity.value}: {f.message}"))
-                el.text = _clean(_describe(f, result))
-            cases.append(case)
-        notes = [f"note: {n}" for n in result.notices] + below
-        if notes:
-            ET.SubElement(cases[0], "system-out").text = _clean("\n".join(notes))
-        tests += len(cases)
-        failures += len(failing)
-    for path, message in errors or []:
-        tests += 1
-        errored += 1
-        case = ET.SubElement(suite, "testcase", name=path, classname="mtcheck", file=path, time="0.000")
+                where = _where(f, result, position)
+                el = ET.SubElement(case, "failure", type=f.rule, message=_clean(f"{where} {f.severity.value}: {f.message}"))
+                el.text = _clean(_describe(f, result, position))
+            if k == 0 and notes:
+                ET.SubElement(case, "system-out").text = _clean("\n".join(notes))
+            yield case
+    for path, message in errors:
+        case = ET.Element("testcase", name=path, classname="mtcheck", file=path, time="0.000")
         ET.SubElement(case, "error", type="InputError", message=_clean(message)).text = _clean(message)
-    suite.set("tests", str(tests))
-    suite.set("failures", str(failures))
-    suite.set("errors", str(errored))
-    suite.set("skipped", "0")
-    suite.set("time", f"{total_time:.3f}")
-    suite.set("timestamp", datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None).isoformat())
-    suite.set("hostname", _clean(socket.gethostname()) or "localhost")
-    root = ET.Element("testsuites", name="mtcheck", tests=str(tests), failures=str(failures), errors=str(errored), time=f"{total_time:.3f}")
-    root.append(suite)
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+        yield case
 
+
+def _xml(case: ET.Element) -> str:
+    """A testcase as it reads inside the indented document (two levels down)."""
+    ET.indent(case, level=2)
+    return ET.tostring(case, encoding="unicode")

@@ -11,17 +11,21 @@ Paths are relative to ``root`` (``uriBaseId: "%SRCROOT%"``) when they lie under 
 the git repository holding the first document (the nearest folder above it with a ``.git``),
 else the current directory; ``--sarif-root`` names another.
 Validated against the OASIS schema vendored in ``schema/sarif-schema-2.1.0.json``.
+Written a result at a time (:func:`chunks`); the artifacts and notices before them come from a
+first pass over the documents.
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from mtcheck import __version__
 from mtcheck.model import DocumentResult, Finding, Span
+from mtcheck.report.json import encode
+from mtcheck.report.lines import Positions
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -44,32 +48,9 @@ def _uri(path: str, root: Path) -> tuple[str, str | None]:
         return p.as_uri(), None
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    i = 0
-    n = len(text)
-    while i < n:
-        c = text[i]
-        if c == "\r":
-            if i + 1 < n and text[i + 1] == "\n":
-                i += 1
-            starts.append(i + 1)
-        elif c == "\n":
-            starts.append(i + 1)
-        i += 1
-    return starts
-
-
-def _position(starts: list[int], offset: int) -> tuple[int, int]:
-    import bisect
-
-    line = bisect.bisect_right(starts, offset) - 1
-    return line + 1, offset - starts[line] + 1
-
-
-def _region(text: str, starts: list[int], span: Span) -> dict[str, Any]:
-    start_line, start_col = _position(starts, span.start)
-    end_line, end_col = _position(starts, span.end)
+def _region(text: str, position: Positions, span: Span) -> dict[str, Any]:
+    start_line, start_col = position(text, span.start)
+    end_line, end_col = position(text, span.end)
     region: dict[str, Any] = {
         "startLine": start_line,
         "startColumn": start_col,
@@ -110,7 +91,8 @@ def _rules() -> tuple[list[dict[str, Any]], dict[str, int]]:
     return descriptors, index
 
 
-def render_dict(results: list[DocumentResult], root: Path | None = None) -> dict[str, Any]:
+def _log(results: list[DocumentResult], root: Path | None) -> dict[str, Any]:
+    """The SARIF log with its one run's results as an iterator (written as they are made)."""
     root = (root or _repository_root(results) or Path.cwd()).resolve()
     rules, rule_index = _rules()
     artifacts: list[dict[str, Any]] = []
@@ -132,22 +114,17 @@ def render_dict(results: list[DocumentResult], root: Path | None = None) -> dict
             loc["uriBaseId"] = base
         return loc
 
-    results_out: list[dict[str, Any]] = []
+    documents = []  # (result, target location, source location)
     notifications: list[dict[str, Any]] = []
     for result in results:
         target_loc = artifact(result.target.path, result.tgt_lang, "analysisTarget")
-        target_starts = _line_starts(result.target.text)
-        source_loc = source_starts = None
-        if result.source is not None:
-            source_loc = artifact(result.source.path, result.src_lang, None)
-            source_starts = _line_starts(result.source.text)
+        source_loc = artifact(result.source.path, result.src_lang, None) if result.source is not None else None
+        documents.append((result, target_loc, source_loc))
         for notice in result.notices:
             notifications.append(
                 {"level": "note", "message": {"text": notice}, "locations": [{"physicalLocation": {"artifactLocation": target_loc}}]}
             )
-        for f in result.findings:
-            results_out.append(_result(f, result, rule_index, target_loc, target_starts, source_loc, source_starts))
-
+    lines = Positions(universal=True)
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -162,9 +139,13 @@ def render_dict(results: list[DocumentResult], root: Path | None = None) -> dict
         "artifacts": artifacts,
         "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
         "columnKind": "unicodeCodePoints",
-        "results": results_out,
+        "results": (
+            _result(f, result, rule_index, target_loc, source_loc, lines)
+            for result, target_loc, source_loc in documents
+            for f in result.findings
+        ),
     }
-    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": iter([run])}
 
 
 def _result(
@@ -172,9 +153,8 @@ def _result(
     result: DocumentResult,
     rule_index: dict[str, int],
     target_loc: dict[str, Any],
-    target_starts: list[int],
     source_loc: dict[str, Any] | None,
-    source_starts: list[int] | None,
+    lines: Positions,
 ) -> dict[str, Any]:
     message = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion and f.suggestion.strip() else "")
     out: dict[str, Any] = {
@@ -190,10 +170,10 @@ def _result(
     related = []
     if f.target is not None:
         locations.append(
-            {"physicalLocation": {"artifactLocation": target_loc, "region": _region(result.target.text, target_starts, f.target)}}
+            {"physicalLocation": {"artifactLocation": target_loc, "region": _region(result.target.text, lines, f.target)}}
         )
     if f.source is not None and source_loc is not None and result.source is not None:
-        where = {"physicalLocation": {"artifactLocation": source_loc, "region": _region(result.source.text, source_starts, f.source)}}
+        where = {"physicalLocation": {"artifactLocation": source_loc, "region": _region(result.source.text, lines, f.source)}}
         if locations:
             related.append({"id": 1, "message": {"text": "source text"}, **where})
         else:
@@ -230,5 +210,11 @@ def _result(
 
 
 def render(results: list[DocumentResult], root: Path | None = None) -> str:
-    return json.dumps(render_dict(results, root), ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(results, root))
+
+
+def chunks(results: list[DocumentResult], root: Path | None = None) -> Iterator[str]:
+    """The log as ``json.dumps(..., ensure_ascii=False, indent=2)`` writes it, a result at a time."""
+    yield from encode(_log(results, root), 0)
+    yield "\n"
 

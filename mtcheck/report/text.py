@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 
 from mtcheck.model import Document, DocumentResult, Finding, Span
-from mtcheck.readers import line_col
 from mtcheck.report.json import cms_field, document_article, summary
+from mtcheck.report.lines import Positions
 from mtcheck.terminal import escape_controls
 
 _COLOURS = {"error": "31", "warning": "33", "info": "36"}
@@ -25,8 +26,8 @@ def _excerpt(doc: Document, span: Span, colour: bool) -> str:
         i, j = paragraph.clean_range(span)
     else:
         text, i, j = doc.text, span.start, span.end
-    start = max(text.rfind("\n", 0, i) + 1, i - _CONTEXT)
-    end_nl = text.find("\n", j)
+    start = max(text.rfind("\n", max(0, i - _CONTEXT), i) + 1, i - _CONTEXT)  # windows: no scan of a long line
+    end_nl = text.find("\n", j, j + _CONTEXT)
     end = min(end_nl if end_nl != -1 else len(text), j + _CONTEXT)
     hit_shown = _safe(text[i:j].replace("\n", "⏎")) or "∅"
     marked = _paint(hit_shown, "1;4", colour) if colour else f"[{hit_shown}]"
@@ -41,12 +42,12 @@ def _safe(text: str) -> str:
     return escape_controls(text, newlines=True)
 
 
-def _finding_lines(f: Finding, result: DocumentResult, colour: bool) -> list[str]:
+def _finding_lines(f: Finding, result: DocumentResult, colour: bool, position: Positions) -> list[str]:
     doc, span, side = (result.target, f.target, "") if f.target else (result.source, f.source, "source ")
     sev = _paint(f"{f.severity.value:<7}", _COLOURS[f.severity.value], colour)
     where = ""
     if doc is not None and span is not None:
-        line, col = line_col(doc.text, span.start)
+        line, col = position(doc.text, span.start)
         field = cms_field(f, result)
         where = f"{side}{field + ' ' if field else ''}{line}:{col}"
     head = f"  {where:<14} {sev} {_paint(f'{f.rule:<24}', '2', colour)} {_safe(f.message)}"
@@ -54,7 +55,7 @@ def _finding_lines(f: Finding, result: DocumentResult, colour: bool) -> list[str
         head += f" (also {', '.join(f.related)})"
     if f.suppressed:
         reason = (f.suppression or {}).get("reason")
-        head += f" (suppressed: {reason})" if reason else " (suppressed)"
+        head += f" (suppressed: {_safe(reason)})" if reason else " (suppressed)"
     lines = [head]
     if doc is not None and span is not None:
         lines.append(f"{'':17}{_excerpt(doc, span, colour)}")
@@ -78,38 +79,63 @@ def _source_label(result: DocumentResult) -> str:
 
 def render(results: list[DocumentResult], colour: bool = False, quiet: bool = False) -> str:
     """The terminal report; ``quiet`` keeps only documents with unsuppressed findings, no notices, no summary."""
+    return "".join(chunks(results, colour, quiet))
+
+
+def chunks(results: list[DocumentResult], colour: bool = False, quiet: bool = False) -> Iterator[str]:
+    """The report of :func:`render` a finding at a time (never whole in memory)."""
     if quiet:
         results = [dataclasses.replace(r, notices=[]) for r in results if any(not f.suppressed for f in r.findings)]
-        if not results:
-            return ""
-    out: list[str] = []
+        yield from _without_trailing_newlines(_lines(results, colour))
+        if results:
+            yield "\n"
+        return
+    yield from _lines(results, colour)
+    counts = summary(results)
+    plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
+    yield (
+        f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
+        f"{counts['info']} info in {plural(counts['documents'], 'document')}\n"
+    )
+
+
+def _lines(results: list[DocumentResult], colour: bool) -> Iterator[str]:
+    """Each document's block, each line ending in a newline."""
     seen_notices: set[str] = set()  # one "MT skipped" for the run, not one per document
+    position = Positions()
     for result in results:
         header = _safe(_label(result.target) + (f"  ←  {_source_label(result)}" if result.source else ""))
-        out.append(_paint(header, "1", colour))
+        yield _paint(header, "1", colour) + "\n"
         for notice in result.notices:
             if notice not in seen_notices:
                 seen_notices.add(notice)
-                out.append(f"  note: {_safe(notice)}")
-        first = len(out)
+                yield f"  note: {_safe(notice)}\n"
+        no_break = False
         current = None
         for f in result.findings:
             paragraph = (f.segment or "").split(".")[0] or "—"
             if paragraph != current:
                 current = paragraph
-                out.append(_paint(f" ¶{paragraph.lstrip('p')}", "2", colour))
-            out.extend(_finding_lines(f, result, colour))
+                line = _paint(f" ¶{paragraph.lstrip('p')}", "2", colour)
+                no_break = no_break or "⍽" in line
+                yield line + "\n"
+            lines = "".join(line + "\n" for line in _finding_lines(f, result, colour, position))
+            no_break = no_break or "⍽" in lines
+            yield lines
         if not result.findings:
-            out.append("  no findings")
-        if any("⍽" in line for line in out[first:]):
-            out.append("  (⍽ is a no-break space)")
-        out.append("")
-    if quiet:
-        return "\n".join(out).rstrip("\n") + "\n"
-    counts = summary(results)
-    plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
-    out.append(
-        f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
-        f"{counts['info']} info in {plural(counts['documents'], 'document')}"
-    )
-    return "\n".join(out) + "\n"
+            yield "  no findings\n"
+        if no_break:
+            yield "  (⍽ is a no-break space)\n"
+        yield "\n"
+
+
+def _without_trailing_newlines(pieces: Iterator[str]) -> Iterator[str]:
+    """``pieces`` as ``"".join(pieces).rstrip("\\n")`` would give them, held back only while newlines."""
+    held = ""
+    for piece in pieces:
+        body = piece.rstrip("\n")
+        if body:
+            yield held + body
+            held = piece[len(body) :]
+        else:
+            held += piece

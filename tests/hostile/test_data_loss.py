@@ -68,11 +68,11 @@ def test_baseline_never_replaces_an_article_or_another_file(story):  # A2
 
 def _limit_file_size() -> None:
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (100, 100))  # under every format's report of the story
 
 
-@pytest.mark.parametrize("fmt", ["json", "jsonl"])
-def test_failed_report_write_keeps_the_previous_report(story, fmt):  # A5: a full disk
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "jsonl", "html", "sarif", "junit"])
+def test_failed_report_write_keeps_the_previous_report(story, fmt):  # A5: a full disk, reports written as they are made
     (story / "report.out").write_text("the previous report\n", encoding="utf-8")
     proc = mtcheck("check", "story.en.txt", "--no-mt", "-f", fmt, "-o", "report.out", cwd=story, preexec_fn=_limit_file_size)
     assert proc.returncode == 2

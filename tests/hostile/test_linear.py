@@ -5,12 +5,16 @@ so these catch a regression to quadratic time, not a slow machine (figures: benc
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 from contextlib import contextmanager
 
+import pytest
 import regex
 
-from mtcheck.model import Document, Paragraph, Span
+from mtcheck.model import Document, DocumentResult, Finding, Paragraph, Severity, Span
+from tests.conftest import ROOT
 
 
 @contextmanager
@@ -131,3 +135,46 @@ def test_pairing_a_json_lines_export_of_many_articles(tmp_path):
     with within(10):
         pairs = pair_articles(tmp_path / "f.en.jsonl", tmp_path / "f.fr.jsonl", "fr", "en")
     assert len(pairs) == n and all(p.source is not None for p in pairs)
+
+
+def many_findings(lines: int) -> list[DocumentResult]:
+    """A text of ``lines`` long lines (20,000: 4.8 MiB) with a finding on every other one, built
+    without checking it (only the report is measured)."""
+    filler = "the minister told reporters in the capital on Tuesday, " * 4
+    text, findings, pos = [], [], 0
+    for k in range(lines):
+        line = f"He said said it on day {k}, {filler}\n"
+        if k % 2 == 0:
+            findings.append(Finding("duplicate-word", "fluency/grammar", Severity.ERROR, "Doubled word “said said”.", Span(pos + 3, pos + 12), segment=f"p{k}.s0", suggestion="said", id=f"f{k}"))
+        text.append(line)
+        pos += len(line)
+    return [DocumentResult(Document("big.en.txt", "".join(text), "en"), None, [], findings, src_lang="fr", tgt_lang="en")]
+
+
+def stream_report(fmt: str) -> str:
+    """Seconds, report bytes and growth of the peak resident memory while the ``fmt`` report of
+    :func:`many_findings` is made piece by piece (run in a fresh process: its own peak)."""
+    import resource
+
+    from mtcheck import report
+
+    "".join(report.chunks(fmt, many_findings(10)))  # imports and first-use caches outside the measure
+    results = many_findings(20_000)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    size = sum(len(piece.encode("utf-8")) for piece in report.chunks(fmt, results))
+    growth = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak) * 1024
+    return f"{time.perf_counter() - start} {size} {growth}"
+
+
+# quadratic (line numbers by a scan per finding, one cell's highlights by a scan per boundary) and
+# whole-report times there: text 37 s, concise 35 s, JUnit 100 s, HTML 21 s; growth of the peak:
+# text 10 MiB, JUnit 27 MiB, SARIF 92 MiB (9× its report), HTML 71 MiB (7× its report);
+# streamed: 0.2–2 s, under 1 MiB but HTML's 17 MiB (its findings list is made before the page)
+@pytest.mark.parametrize(("fmt", "seconds", "times_report"), [("text", 10, 0.25), ("concise", 10, 0.25), ("junit", 30, 0.25), ("sarif", 20, 0.25), ("html", 20, 3)])
+def test_reports_of_many_findings_on_a_large_input_are_made_in_linear_time_and_streamed(fmt, seconds, times_report):
+    code = f"from tests.hostile.test_linear import stream_report; print(stream_report({fmt!r}))"
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600, check=True)
+    took, size, growth = map(float, proc.stdout.split())
+    assert took < seconds, f"{fmt}: took {took:.1f} s (budget {seconds} s): quadratic again?"
+    assert growth < max(times_report * size, 4 * 2**20), f"{fmt}: peak grew by {growth / 2**20:.0f} MiB for a {size / 2**20:.0f} MiB report"

@@ -14,11 +14,15 @@ import pytest
 from typer.testing import CliRunner
 
 from mtcheck.cli import app
-from mtcheck.report.sarif import render_dict
+from mtcheck.report.sarif import render
 from tests.conftest import ROOT, SAMPLES
 
 jsonschema = pytest.importorskip("jsonschema")
 SCHEMA = json.loads((ROOT / "schema" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+
+
+def render_dict(results, root=None):
+    return json.loads(render(results, root))
 
 
 def validate(log):

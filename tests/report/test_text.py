@@ -27,3 +27,12 @@ def test_suppression_reason_and_related_rules_are_shown(check):
     f.suppressed, f.suppression, f.related = True, {"by": "decision", "reason": "a quotation"}, ["calque"]
     head = next(line for line in render([result]).splitlines() if f.rule in line)
     assert head.endswith("(also calque) (suppressed: a quotation)")
+
+
+def test_control_characters_of_a_suppression_reason_are_escaped(check):  # issue 12 B2
+    result = check("He met met the minister on Tuesday in Paris for talks that lasted four hours.")
+    f = result.findings[0]
+    f.suppressed, f.suppression = True, {"by": "inline", "reason": "quoted \x1b[2J\x07verbatim"}
+    text = render([result])
+    assert "\x1b" not in text and "\x07" not in text
+    assert "(suppressed: quoted \\x1b[2J\\x07verbatim)" in text
