@@ -14,7 +14,8 @@ from typing import Any, ClassVar
 from mtcheck.model import CATEGORIES, Document, Finding, Segment, Sentence, Severity, Span
 
 
-_KEPT_CHARACTERS = 1 << 20  # the texts whose forms a context keeps, in all: a huge document computes the rest again
+_KEPT_COST = 1 << 18  # what a context's kept forms may cost, in characters of text plus _ENTRY_COST each:
+_ENTRY_COST = 100  # ≈ 5 MB at most (a newstest article needs a tenth); a huge document computes the rest again
 
 
 @dataclass
@@ -32,7 +33,7 @@ class CheckContext:
     settings: dict[str, Any] = field(default_factory=dict)
     mt: Any = None
     _shared: dict[Any, Any] = field(default_factory=dict, repr=False)
-    _budget: int = field(default=_KEPT_CHARACTERS, repr=False)  # characters of texts whose forms may still be kept
+    _budget: int = field(default=_KEPT_COST, repr=False)  # what kept forms may still cost
 
     def shared(self, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()``, run once per document: work several rules need (the glossary's hits)."""
@@ -43,15 +44,16 @@ class CheckContext:
     def of_text(self, form: Callable[[str], Any], text: str) -> Any:
         """``form(text)``, computed once per document whichever rule asks: a sentence's or a
         segment side's words (``mtcheck.checks.words``), tokenised once and read by every rule.
-        Forms of the first million characters of texts are kept; a huge document's others are
+        Forms are kept while their cost fits ``_KEPT_COST``; a huge document's others are
         computed again when asked."""
         key = (form, text)
         try:
             return self._shared[key]
         except KeyError:
             value = form(text)
-            if len(text) <= self._budget:  # bounded memory
-                self._budget -= len(text)
+            cost = len(text) + _ENTRY_COST
+            if cost <= self._budget:  # bounded memory
+                self._budget -= cost
                 self._shared[key] = value
             return value
 

@@ -287,19 +287,18 @@ class UntranslatedWord(Rule):
             return
         src_stop, tgt_stop = stopwords(ctx.src_lang), stopwords(ctx.tgt_lang)
         sentences = [(seg, sent, blank_kept(sent.text, ctx.pair)) for seg, sent in ctx.target_sentences()]
-        tokens = [set(map(normalise, _WORD.findall(text))) for _, _, text in sentences]
-        every = set().union(*tokens)
+        every = set().union(*(ctx.of_text(_normalised_words, text) for _, _, text in sentences))
         src_lex.lookup(every)
         tgt_lex.lookup(every)
         leaning = lambda w: src_lex.zipf(w) >= tgt_lex.zipf(w) + 1.0 or w in src_stop and w not in tgt_stop  # noqa: E731
         unseen = lambda w: tgt_lex.zipf(w) == 0 and not tgt_lex.known(w)  # noqa: E731
         # the words that pass the test below: a sentence without any is skipped unread
         candidates = {w for w in every if _candidate(w, src_lex, tgt_lex)}
-        for (seg, sent, text), here in zip(sentences, tokens):
+        for seg, sent, text in sentences:
             initial = _initial(text)
             if initial is not None and not (src_lex.known(normalise(initial.group())) and unseen(normalise(initial.group()))):
                 initial = None
-            if initial is None and candidates.isdisjoint(here):
+            if initial is None and candidates.isdisjoint(ctx.of_text(_normalised_words, text)):
                 continue
             plain = [normalise(m.group()) for m in plain_words(text)]
             if initial is None and not any(self._foreign(w, src_lex, tgt_lex, lambda w: True) for w in plain):
@@ -350,6 +349,10 @@ class UntranslatedWord(Rule):
         if in_source(word):  # a rare source word English has never seen (giboyeux, chemineau)
             return s >= 2.0 and t < 3.0 and s - t >= 2.0 or t == 0 and s >= RARE_SOURCE_ZIPF and not tgt.known(word) and (src.known(word) or not word.isascii())
         return t < 2.0 and s - t >= 3.0 and not tgt.known(word)
+
+
+def _normalised_words(text: str) -> frozenset[str]:
+    return frozenset(map(normalise, _WORD.findall(text)))
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mtcheck.checks.base import CheckContext
+from mtcheck.checks.base import _ENTRY_COST, CheckContext
 from mtcheck.model import Document, fold
 
 
@@ -37,7 +37,7 @@ def test_a_form_of_a_text_is_computed_once_per_context():
 
 def test_forms_of_a_huge_document_are_computed_again_past_the_budget(monkeypatch):
     ctx = CheckContext(Document("a.en.txt", "", "en"), None, [], "fr", "en")
-    monkeypatch.setattr(ctx, "_budget", 10)
+    monkeypatch.setattr(ctx, "_budget", 10 + _ENTRY_COST)
     calls = []
     form = lambda text: calls.append(text) or len(text)  # noqa: E731
     assert [ctx.of_text(form, t) for t in ("short", "short", "much longer text", "much longer text")] == [5, 5, 16, 16]

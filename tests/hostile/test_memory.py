@@ -69,6 +69,26 @@ def test_spelling_keeps_no_object_per_word():
     assert peak < 8 * size, f"peak {peak / size:.1f} bytes per character (a match object per word: about 40)"
 
 
+
+def test_untranslated_word_keeps_no_word_set_per_sentence():
+    from mtcheck.align import monolingual_segments
+    from mtcheck.checks.base import CheckContext
+    from mtcheck.checks.untranslated import UntranslatedWord
+    from mtcheck.readers import segment_document
+    from mtcheck.readers.text import parse
+
+    def context(paragraphs: int) -> CheckContext:
+        text = "\n\n".join(f"The bill {k} was adopted by the assemblée on Monday." for k in range(paragraphs))
+        doc = segment_document(parse("u.en.txt", text, "en"))
+        return CheckContext(doc, None, monolingual_segments(doc), "fr", "en")
+
+    list(UntranslatedWord().check(context(10)))  # word lists loaded outside the measure
+    ctx = context(20_000)  # ≈ 900 KB of one-sentence paragraphs
+    size = len(ctx.target.text)
+    findings, _, peak = traced(lambda: list(UntranslatedWord().check(ctx)))
+    assert len(findings) == 20_000
+    assert peak < 22 * size, f"peak {peak / size:.1f} bytes per character (18.6 with its 20,000 findings; a word set kept per sentence: 29)"
+
 def _blocks(text: str) -> list[tuple[int, int]]:
     out, start = [], 0
     for block in text.split("\n\n"):
