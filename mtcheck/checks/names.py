@@ -462,6 +462,15 @@ def _plain_names(text: str) -> frozenset[str]:
     return frozenset(_plain(w) for w in _NAME_WORD.findall(text))
 
 
+def _written(ctx: CheckContext, word: str) -> bool:
+    """Whether the translation writes ``word`` with no letter touching it (searched once per
+    document and word: a huge document repeats its names)."""
+    return ctx.shared(
+        ("written", word),
+        lambda: bool(regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", ctx.target.text, **ctx.target.bounds)),
+    )
+
+
 def _transposed(a: str, b: str) -> bool:
     """Whether ``b`` is ``a`` with two neighbouring letters swapped (``Obmaa`` for ``Obama``)."""
     diff = [k for k in range(len(a)) if len(a) == len(b) and a[k] != b[k]]
@@ -488,7 +497,7 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
             for sent, m in found:
                 other, plain_other = m.group(), _plain(m.group())
                 if plain_other == plain:
-                    if strip_accents(word) == other and regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", ctx.target.text, **ctx.target.bounds):
+                    if strip_accents(word) == other and _written(ctx, word):
                         return sent, m, word  # "Francois" where the translation writes "François" elsewhere
                 elif (
                     len(other) >= 4

@@ -102,6 +102,21 @@ def test_dropped_accent_that_the_translation_keeps_elsewhere(check):
     assert [(result.target.slice(f.target), f.suggestion) for f in by_rule(result, "name-mismatch")] == [("Gerard", "Gérard")]
 
 
+
+def test_a_dropped_accent_is_looked_for_once_per_document_and_word(check, monkeypatch):
+    from mtcheck.checks import names
+
+    searches = []
+    search = names.regex.search
+    monkeypatch.setattr(names.regex, "search", lambda pattern, *a, **k: searches.append(pattern) or search(pattern, *a, **k))
+    paragraphs = 40  # each a dropped accent: a search through the whole text each made the check quadratic
+    result = check(
+        "\n\n".join(["Gérard Larcher chaired the session. Later, Gerard Larcher left the Senate."] * paragraphs),
+        "\n\n".join(["Gérard Larcher a présidé la séance. Plus tard, Gérard Larcher a quitté le Sénat."] * paragraphs),
+    )
+    assert texts(result, "name-mismatch") == ["Gerard"] * paragraphs
+    assert sum("Gérard" in p for p in searches) == 1
+
 @pytest.mark.parametrize(
     "target, source",
     [
