@@ -261,12 +261,6 @@ class Sentence:
         """The file span of characters ``[i, j)`` of this sentence's text."""
         return self.paragraph.file_span(self.start + i, self.start + j)
 
-    @property
-    def folded(self) -> str:
-        """The text as :func:`fold` gives it (computed when asked: a copy of every sentence kept
-        with the result cost more memory than folding again)."""
-        return fold(self.text)
-
 
 @functools.lru_cache(maxsize=_RECENT)
 def _sentence_text(sentence: Sentence) -> str:
