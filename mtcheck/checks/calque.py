@@ -10,7 +10,7 @@ import regex
 
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.checks.literals import held
+from mtcheck.checks.literals import chunks
 from mtcheck.model import Finding, Severity, fold
 from mtcheck.resources import derived, pair_table, required_literals
 
@@ -106,19 +106,15 @@ class _TableRule(Rule):
                             severity=None if seg.source else Severity.INFO,
                         )
 
-    _CHUNK = 32  # segments whose text is searched for every literal at once
-
     def _segments(self, ctx: CheckContext, by_literal: dict[str, tuple[Entry, ...]]):
         """Each segment to check, its folded target text, and the ``by_literal`` items whose literal
-        its chunk of segments holds (one search per literal and chunk rather than per segment)."""
+        its chunk of segments holds."""
         segments = [seg for seg in ctx.segments if seg.target and not (self.needs_source and not seg.source)]
-        literals, items = tuple(by_literal), list(by_literal.items())
-        for k in range(0, len(segments), self._CHUNK):
-            chunk = segments[k : k + self._CHUNK]
-            folded = [" ".join(ctx.of_text(fold, s.text) for s in seg.target) for seg in chunk]
-            joined = "\n".join(folded)
-            present = [items[i] for i in held(literals, joined)]
-            for seg, text in zip(chunk, folded):
+        literals = tuple(by_literal)
+        folded = lambda seg: " ".join(ctx.of_text(fold, s.text) for s in seg.target)
+        for chunk, texts, found in chunks(segments, folded, literals):
+            present = [(literal, by_literal[literal]) for literal in literals if literal in found]
+            for seg, text in zip(chunk, texts):
                 yield seg, text, present
 
 

@@ -12,7 +12,7 @@ import regex
 
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.checks.literals import held
+from mtcheck.checks.literals import chunks
 from mtcheck.model import Finding, Segment, Sentence, Severity, fold
 from mtcheck.readers import InputError
 from mtcheck.resources import pair_table
@@ -154,21 +154,13 @@ def term_occurrences(ctx: CheckContext) -> list[tuple[Segment, Term, Sentence, r
     return ctx.shared("glossary.term_occurrences", lambda: list(_term_occurrences(ctx)))
 
 
-_CHUNK = 32  # segments whose source text is searched for every term at once
-
-
 def _term_occurrences(ctx: CheckContext) -> Iterator[tuple[Segment, Term, Sentence, regex.Match]]:
     terms = glossary_terms(ctx)
     keys = tuple(dict.fromkeys(term.key for term in terms))
-    index = {key: k for k, key in enumerate(keys)}
-    segments = list(ctx.aligned())
-    for k in range(0, len(segments), _CHUNK):
-        chunk = segments[k : k + _CHUNK]
-        folded = [" ".join(ctx.of_text(fold, s.text) for s in seg.source) for seg in chunk]
-        joined = "\n".join(folded)
-        found = set(held(keys, joined))  # one pass per chunk, not one search per term and segment
-        present = [term for term in terms if index[term.key] in found]
-        for seg, text in zip(chunk, folded):
+    folded = lambda seg: " ".join(ctx.of_text(fold, s.text) for s in seg.source)
+    for chunk, texts, found in chunks(list(ctx.aligned()), folded, keys):
+        present = [term for term in terms if term.key in found]
+        for seg, text in zip(chunk, texts):
             for term in present:
                 if term.key not in text or not all(w in text for w in term.words):
                     continue  # most terms: the pattern never runs

@@ -9,7 +9,7 @@ import regex
 
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.checks.literals import held
+from mtcheck.checks.literals import chunks
 from mtcheck.model import Finding, Severity, fold
 from mtcheck.resources import derived, pair_table, required_literals
 
@@ -63,20 +63,12 @@ class Leftover(Rule):
                     )
 
 
-_CHUNK = 32  # paragraphs whose text is searched for every literal at once
-
-
 def _chunked(ctx: CheckContext, patterns):
     """Each target paragraph, its folded text, and the ``patterns`` that may match in its chunk of
-    paragraphs (one search per literal, or per pattern without a literal, and chunk rather than
-    per paragraph: a paragraph's match is one in its chunk's lines too)."""
-    paragraphs = ctx.target.paragraphs
+    paragraphs (one search per pattern without a literal and chunk rather than per paragraph: a
+    paragraph's match is one in its chunk's lines too)."""
     literals = tuple(dict.fromkeys(literal for p in patterns for literal in p[1]))
-    index = {literal: k for k, literal in enumerate(literals)}
-    for k in range(0, len(paragraphs), _CHUNK):
-        chunk = paragraphs[k : k + _CHUNK]
-        folded = [ctx.of_text(fold, p.text) for p in chunk]
-        found = set(held(literals, "\n".join(folded)))
+    for chunk, folded, found in chunks(ctx.target.paragraphs, lambda p: ctx.of_text(fold, p.text), literals):
         lines = "\n".join(p.text for p in chunk)
-        present = [p for p in patterns if (any(index[literal] in found for literal in p[1]) if p[1] else _compiled(p[0]).search(lines))]
+        present = [p for p in patterns if (any(literal in found for literal in p[1]) if p[1] else _compiled(p[0]).search(lines))]
         yield from ((para, text, present) for para, text in zip(chunk, folded))

@@ -5,8 +5,14 @@ newstest2014)."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 import ahocorasick
+
+T = TypeVar("T")
+
+CHUNK = 32  # items whose texts are searched for every literal at once
 
 
 @functools.lru_cache(maxsize=64)  # tables and glossary sets: a few per process
@@ -28,3 +34,12 @@ def held(literals: tuple[str, ...], text: str) -> list[int]:
         return []
     automaton, empty = _automaton(literals)
     return sorted(empty.union(k for _, k in automaton.iter(text))) if automaton is not None else sorted(empty)
+
+
+def chunks(items: Sequence[T], text_of: Callable[[T], str], literals: tuple[str, ...]) -> Iterator[tuple[Sequence[T], list[str], frozenset[str]]]:
+    """``items`` by ``CHUNK``, each chunk with its items' texts and the distinct ``literals`` those
+    texts hold: one pass per chunk rather than one search per literal and item."""
+    for k in range(0, len(items), CHUNK):
+        chunk = items[k : k + CHUNK]
+        texts = [text_of(item) for item in chunk]
+        yield chunk, texts, frozenset(literals[i] for i in held(literals, "\n".join(texts)))

@@ -1,4 +1,4 @@
-from mtcheck.checks.literals import held
+from mtcheck.checks.literals import CHUNK, chunks, held
 
 
 def test_every_literal_held_once_in_order_overlaps_included():
@@ -14,3 +14,12 @@ def test_an_empty_literal_is_held_as_by_in():
 def test_nothing_held():
     assert held(("foo", "bar"), "baz qux") == []
     assert held((), "anything") == []
+
+
+def test_chunks_give_each_chunk_its_texts_and_the_literals_it_holds():
+    items = [f"item {k}" for k in range(CHUNK + 3)]
+    items[CHUNK + 1] = "the kremlin"
+    got = list(chunks(items, str.upper, ("ITEM 1", "KREMLIN", "ABSENT")))
+    assert [(len(chunk), len(texts)) for chunk, texts, _ in got] == [(CHUNK, CHUNK), (3, 3)]
+    assert got[1][1] == ["ITEM 32", "THE KREMLIN", "ITEM 34"]
+    assert [found for _, _, found in got] == [{"ITEM 1"}, {"KREMLIN"}]
