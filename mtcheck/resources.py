@@ -47,15 +47,21 @@ def _parsed(path: Path, parse):
     """``parse`` of the file's lines; a file of ``_STORED_BYTES`` or more is parsed once per
     machine and data version: the result is kept in the cache directory (named after the file's
     size and modification time) and read back in a fifth of the time."""
-    try:
-        st = path.stat()
-    except OSError:
-        return parse([])
-    if not stat.S_ISREG(st.st_mode):
+    st = _regular_stat(path)
+    if st is None:
         return parse([])
     if st.st_size < _STORED_BYTES:
         return parse(_lines(path))
     return _kept_parse(path, st, lambda: parse(_lines(path)), lambda value: type(value) is tuple and set(map(type, value)) <= {dict, str})
+
+
+def _regular_stat(path: Path) -> os.stat_result | None:
+    """The data file's status, ``None`` when it is absent or no regular file (then read as empty)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st if stat.S_ISREG(st.st_mode) else None
 
 
 def _kept_parse(path: Path, st: os.stat_result, build, valid):
@@ -403,11 +409,8 @@ def toml_data(lang: str, name: str) -> dict:
     """The settings of ``data/<lang>/<name>.toml`` (empty when the language lacks the file), kept
     parsed whatever their size (a run that finds every one kept never loads the TOML parser)."""
     path = DATA_DIR / lang / f"{name}.toml"
-    try:
-        st = path.stat()
-    except OSError:
-        return {}
-    if not stat.S_ISREG(st.st_mode):
+    st = _regular_stat(path)
+    if st is None:
         return {}
     return _kept_parse(path, st, lambda: _toml(path), lambda value: type(value) is dict)
 
