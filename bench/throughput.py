@@ -9,7 +9,8 @@ What it measures:
    (default 3); prints segments/s and documents/s of the best pass, by CPU time of this one
    process (one core; steadier than wall time when other work shares the machine). Then one more pass under
    cProfile: the top 5 functions by cumulative time below the driver (the profiler inflates
-   the times; read them for proportions).
+   the times; read them for proportions). ``--by-stage`` adds one more pass timed per stage:
+   reading and segmenting, alignment, each rule, the rest (CPU ms per pass and share).
 2. Cold: ``python -m mtcheck check seedN.en.txt --no-mt --format json`` as a fresh process,
    where ``seedN`` is the seed article (``samples/putin-xi-summit.{en,fr}.txt``) repeated N
    times (paragraphs in order, N = 1, 10, 100), written to a temporary folder; median of 3
@@ -18,12 +19,15 @@ What it measures:
 
 Targets (issue 10): ≥ 3,000 segments/s warm on one core; cold time linear in article size.
 
-Run from the repository root: ``python bench/throughput.py [--passes N] [--no-cold]`` (about 30 s).
+Run from the repository root: ``python bench/throughput.py [--passes N] [--no-cold] [--by-stage]``
+(about 30 s).
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
+import contextlib
 import cProfile
 import os
 import pstats
@@ -34,7 +38,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import REPO, check_texts
+from _common import REPO, check_documents, check_texts, document
 from precision import SEP, load_corpus
 
 SEED = REPO / "samples" / "putin-xi-summit"
@@ -49,7 +53,7 @@ def one_pass(corpus) -> tuple[float, float]:
     return time.process_time() - cpu, time.perf_counter() - wall
 
 
-def warm(passes: int) -> None:
+def warm(passes: int, stages: bool) -> None:
     corpus = load_corpus()
     segments = sum(len(d.tgt) for d in corpus)
     one_pass(corpus)  # loads data, compiles patterns
@@ -71,6 +75,57 @@ def warm(passes: int) -> None:
     print("  top 5 mtcheck functions by cumulative time under cProfile (s, calls):")
     for ct, where, nc in rows[:5]:
         print(f"    {ct:6.3f}  {where}  ×{nc}")
+    if stages:
+        by_stage(corpus)
+
+
+@contextlib.contextmanager
+def _stage_clock(spent: collections.Counter):
+    """Time alignment and each rule's ``check`` into ``spent`` (CPU seconds) while active."""
+    from mtcheck import pipeline
+    from mtcheck.checks import all_rules
+
+    def timed(name, fn):
+        def wrapper(*args, **kwargs):
+            t = time.process_time()
+            try:
+                return list(fn(*args, **kwargs)) if name in rules else fn(*args, **kwargs)
+            finally:
+                spent[name] += time.process_time() - t
+        return wrapper
+
+    rules = all_rules()
+    saved = {rid: cls.check for rid, cls in rules.items()}
+    align = pipeline.align_documents
+    pipeline.align_documents = timed("alignment", align)
+    for rid, cls in rules.items():
+        cls.check = timed(rid, cls.check)
+    try:
+        yield
+    finally:
+        pipeline.align_documents = align
+        for rid, cls in rules.items():
+            cls.check = saved[rid]
+
+
+def by_stage(corpus) -> None:
+    """One pass timed per stage: where a pass's CPU goes (a rule that first asks for a shared
+    word form pays for computing it)."""
+    spent: collections.Counter = collections.Counter()
+    total = time.process_time()
+    with _stage_clock(spent):
+        for doc in corpus:
+            t = time.process_time()
+            target = document(SEP.join(doc.tgt), "en", f"{doc.docid}.en.txt")
+            source = document(SEP.join(doc.src), "fr", f"{doc.docid}.fr.txt")
+            spent["reading and segmenting"] += time.process_time() - t
+            check_documents(target, source, "fr", "en", {"mt": False})
+    total = time.process_time() - total
+    spent["the rest (pipeline, finalising)"] = total - sum(spent.values())
+    print(f"  by stage, one pass ({total:.3f} CPU-s; stages under 1 % left out):")
+    for name, s in spent.most_common():
+        if s >= total / 100:
+            print(f"    {s * 1000:7.1f} ms  {100 * s / total:5.1f} %  {name}")
 
 
 def cold() -> None:
@@ -99,11 +154,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--passes", type=int, default=3)
     ap.add_argument("--no-cold", action="store_true", help="skip the cold whole-process runs")
+    ap.add_argument("--by-stage", action="store_true", help="one more warm pass timed per stage and rule")
     args = ap.parse_args()
     load = os.getloadavg()[0]
     print(f"machine: {os.cpu_count()} CPUs, load average {load:.2f}"
           + ("  — WARNING: loaded machine, times are inflated" if load > (os.cpu_count() or 1) * 0.75 else ""))
-    warm(args.passes)
+    warm(args.passes, args.by_stage)
     if not args.no_cold:
         cold()
     return 0
