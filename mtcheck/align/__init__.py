@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 
-from mtcheck.align.dp import PARAGRAPH_WEIGHTS, LengthModel, align
+from mtcheck.align.dp import PARAGRAPH_WEIGHTS, Coverage, LengthModel, align
 from mtcheck.align.scorers import Scorer, anchor_scorer
 from mtcheck.model import Document, Segment
 from mtcheck.resources import toml_data
@@ -35,14 +35,14 @@ def monolingual_segments(target: Document) -> list[Segment]:
 
 def align_documents(source: Document, target: Document, scorer: Scorer | None = None) -> list[Segment]:
     """Segments covering every sentence of both documents, in target order."""
-    coverage = anchor_scorer(source.lang, target.lang).coverage
     # One cache of scores for the document: the paragraph test, the paragraph programme and a
     # one-sentence paragraph's own alignment ask about the same pairs of texts.
+    coverage = functools.cache(anchor_scorer(source.lang, target.lang).coverage)
     scorer = functools.cache(scorer or anchor_scorer(source.lang, target.lang))
     lengths = length_model(source.lang, target.lang)
     segments: list[Segment] = []
     last_target = 0
-    for src_paras, tgt_paras in _paragraph_pairs(source, target, scorer, lengths):
+    for src_paras, tgt_paras in _paragraph_pairs(source, target, scorer, coverage, lengths):
         src_sents = [s for p in src_paras for s in p.sentences]
         tgt_sents = [s for p in tgt_paras for s in p.sentences]
         if tgt_paras:
@@ -88,11 +88,10 @@ def unit_segments(source: Document, target: Document) -> list[Segment]:
     return segments
 
 
-def _paragraph_pairs(source: Document, target: Document, scorer: Scorer, lengths: LengthModel):
+def _paragraph_pairs(source: Document, target: Document, scorer: Scorer, coverage: Coverage, lengths: LengthModel):
     src, tgt = source.paragraphs, target.paragraphs
     if len(src) == len(tgt) and all(scorer(s.text, t.text) >= _PAIRED for s, t in zip(src, tgt)):
         return [([s], [t]) for s, t in zip(src, tgt)]  # the common case, without the programme
-    coverage = anchor_scorer(source.lang, target.lang).coverage
     beads = align([p.text for p in src], [p.text for p in tgt], scorer, lengths, PARAGRAPH_WEIGHTS, coverage)
     return [([src[k] for k in si], [tgt[k] for k in ti]) for si, ti, _ in beads]
 

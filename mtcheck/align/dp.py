@@ -22,9 +22,6 @@ Coverage = Callable[[str, str], tuple[float, float]]
 BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
 PRIORS = {(1, 1): 0.89, (1, 0): 0.005, (0, 1): 0.005, (2, 1): 0.045, (1, 2): 0.045}
 _PRIOR_COST = {bead: -math.log(p) for bead, p in PRIORS.items()}
-# A cell's incoming beads, cheapest first, each with the rank of the cell it comes from (row by row)
-# and its prior cost.
-_PULL = tuple((order, di, dj, _PRIOR_COST[(di, dj)]) for order, di, dj in ((3, 1, 0), (4, 0, 1), (2, 1, 1), (0, 2, 1), (1, 1, 2)))
 
 
 @dataclass(frozen=True)
@@ -86,11 +83,7 @@ def _least_gain(src: list[str], tgt: list[str], coverage: Coverage) -> float:
     return share(" ".join(parts)) - max(share(part) for part in parts)
 
 
-def _length_cost(ls: int, lt: int, model: LengthModel) -> float:
-    mean = (ls + lt / model.ratio) / 2 or 1.0
-    delta = (lt - ls * model.ratio) / math.sqrt(mean * model.variance)
-    tail = math.erfc(abs(delta) / math.sqrt(2))  # 2·(1 − Φ(|δ|))
-    return -math.log(max(tail, 1e-12))
+_SQRT2 = math.sqrt(2)
 
 
 def align(
@@ -107,15 +100,44 @@ def align(
     With it and ``weights.orphan_cover`` (sentences), a 2-1 or 1-2 bead's orphan test asks how
     much of the part finds a counterpart (a sentence split in two keeps its words on both
     halves' side); otherwise it takes the part's similarity to the whole other side, diluted by
-    the other side's length. ``weights.orphan_gain`` (paragraphs) needs it too.
+    the other side's length. ``weights.orphan_gain`` (paragraphs) needs it too. Both are asked
+    about the same pairs again (a 2-1 or 1-2 bead's parts): pass cached ones.
 
     No cost is negative (weights are, similarities lie in ``[0, 1]``): a bead stops being
     costed as soon as what it has cost so far cannot beat its cell's best."""
     n, m = len(src), len(tgt)
-    if n > 1 or m > 1:  # a 2-1 or 1-2 bead's orphan test rescores its 1-1 pairs
-        scorer = functools.cache(scorer)
-        if coverage is not None:
-            coverage = functools.cache(coverage)
+    ratio, variance = length.ratio, length.variance
+    src_len, tgt_len = [len(u) for u in src], [len(u) for u in tgt]
+    src_r, tgt_r = [ls * ratio for ls in src_len], [lt / ratio for lt in tgt_len]
+    final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge or weights.headline_body else [[], []]
+    sim_weight, skip, unrelated, headline_body = weights.similarity, weights.skip, weights.unrelated, weights.headline_body
+    sqrt, erfc, log = math.sqrt, math.erfc, math.log
+
+    def single(i: int, j: int, start: float, best: float) -> tuple[float, float] | None:
+        """The cost and similarity of the 1-1 bead from cell ``(i, j)``, or ``None`` as soon as
+        its total ``start + cost`` cannot stay within ``best``. The length cost is Gale and
+        Church's: −log of the two-sided tail of δ = (lt − ls·ratio) / √(mean · variance)."""
+        ls, lt = src_len[i], tgt_len[j]
+        c = -log(max(erfc(abs((lt - src_r[i]) / sqrt(((ls + tgt_r[j]) / 2 or 1.0) * variance)) / _SQRT2), 1e-12))
+        headline = headline_body if headline_body and final[0][i] != final[1][j] else 0.0
+        if start + (c + headline) > best:  # the similarity only adds
+            return None
+        sim = scorer(src[i], tgt[j])
+        c += sim_weight * (1 - sim)
+        if unrelated and sim == 0 and min(ls, lt) >= weights.long:
+            c += unrelated
+        c += headline
+        return c, sim
+
+    inf = math.inf
+    p10, p01, p11, p21, p12 = (_PRIOR_COST[bead] for bead in ((1, 0), (0, 1), (1, 1), (2, 1), (1, 2)))
+    if n == m == 1 and weights.band >= 1:  # the 1-1 bead, or a skip each way: 0-1 wins the tie (as below)
+        best = 0.0 + p01 + skip + p10 + skip
+        costed = single(0, 0, 0.0 + p11, best)
+        if costed is not None and 0.0 + p11 + costed[0] <= best:
+            return [([0], [0], costed[1])]
+        return [([], [0], 0.0), ([0], [], 0.0)]
+
     if coverage is not None and weights.orphan_cover is not None:
         src_part = lambda part, whole: coverage(part, whole)[0]
         tgt_part = lambda whole, part: coverage(whole, part)[1]
@@ -123,47 +145,46 @@ def align(
     else:
         src_part = tgt_part = scorer
         below = weights.orphan_below
-    final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge or weights.headline_body else [[], []]
-    src_len, tgt_len = [len(u) for u in src], [len(u) for u in tgt]
+    # Once per two neighbours (joined by a space): the text, its length, and the length as the
+    # length cost reads it (source × ratio, target ÷ ratio).
+    src2, tgt2 = [f"{a} {b}" for a, b in zip(src, src[1:])], [f"{a} {b}" for a, b in zip(tgt, tgt[1:])]
+    src2_len, tgt2_len = [len(u) for u in src2], [len(u) for u in tgt2]
+    src2_r, tgt2_r = [ls * ratio for ls in src2_len], [lt / ratio for lt in tgt2_len]
 
-    def bead_cost(i: int, j: int, di: int, dj: int, start: float, best: float, later: bool) -> tuple[float, float] | None:
-        """The cost and similarity of the bead ``(di, dj)`` from cell ``(i, j)``, or ``None`` as
-        soon as its cost so far cannot win (the charges after it only add): its total ``start +
-        cost`` must stay under ``best``, or equal it when the bead comes from an earlier cell."""
-        ii, jj = i + di, j + dj
-        ls = src_len[i] if di == 1 else src_len[i] + src_len[i + 1] + 1  # the lengths of the joined texts
-        lt = tgt_len[j] if dj == 1 else tgt_len[j] + tgt_len[j + 1] + 1
-        c = _length_cost(ls, lt, length)
-        if start + c > best or (later and start + c == best):  # a similarity in [0, 1] only adds
-            return None
-        s_text = src[i] if di == 1 else " ".join(src[i:ii])
-        t_text = tgt[j] if dj == 1 else " ".join(tgt[j:jj])
-        sim = scorer(s_text, t_text)
-        c += weights.similarity * (1 - sim)
+    def merged(i: int, j: int, di: int, start: float, best: float, later: bool) -> tuple[float, float] | None:
+        """The cost and similarity of the 2-1 (``di`` 2) or 1-2 bead from cell ``(i, j)``, or
+        ``None`` as soon as its total cannot win (``later``: a tie loses). The orphan and
+        headline charges are known before the similarity: they often rule the bead out without
+        scoring the joined text."""
+        if di == 2:
+            s_text, t_text, ls, lt, ls_r, lt_r = src2[i], tgt[j], src2_len[i], tgt_len[j], src2_r[i], tgt_r[j]
+        else:
+            s_text, t_text, ls, lt, ls_r, lt_r = src[i], tgt2[j], src_len[i], tgt2_len[j], src_r[i], tgt2_r[j]
+        c = -log(max(erfc(abs((lt - ls_r) / sqrt(((ls + lt_r) / 2 or 1.0) * variance)) / _SQRT2), 1e-12))
         if start + c > best or (later and start + c == best):
             return None
         if di == 2:
-            c += _orphan_cost(min(src_part(part, t_text) for part in src[i:ii]), weights, below)
-        if dj == 2:
-            c += _orphan_cost(min(tgt_part(s_text, part) for part in tgt[j:jj]), weights, below)
-        if weights.unrelated and sim == 0 and min(len(s_text), len(t_text)) >= weights.long:
-            c += weights.unrelated
-        if weights.headline_body and di == dj == 1 and final[0][i] != final[1][j]:
-            c += weights.headline_body
-        if weights.headline_merge and (di == 2 or dj == 2):
-            if not all(final[0][i:ii]) or not all(final[1][j:jj]):
-                c += weights.headline_merge
+            orphan = _orphan_cost(min(src_part(src[i], t_text), src_part(src[i + 1], t_text)), weights, below)
+        else:
+            orphan = _orphan_cost(min(tgt_part(s_text, tgt[j]), tgt_part(s_text, tgt[j + 1])), weights, below)
+        headline = weights.headline_merge if weights.headline_merge and not all(final[0][i : i + di] + final[1][j : j + 3 - di]) else 0.0
+        if (least := start + (c + orphan + headline)) > best or (later and least == best):
+            return None
+        sim = scorer(s_text, t_text)
+        c += sim_weight * (1 - sim)  # the charges added in the reference order: the same sum
+        c += orphan
+        if unrelated and sim == 0 and min(ls, lt) >= weights.long:
+            c += unrelated
+        c += headline
         if (
             weights.orphan_gain is not None
             and coverage is not None
-            and (di == 2 or dj == 2)
             and not (start + c > best or (later and start + c == best))
-            and _least_gain(src[i:ii], tgt[j:jj], coverage) < weights.orphan_gain
+            and _least_gain(src[i : i + di], tgt[j : j + 3 - di], coverage) < weights.orphan_gain
         ):
             c += weights.orphan
         return c, sim
 
-    inf = float("inf")
     band = abs(n - m) + weights.band  # the path stays near the diagonal: skips only widen it by |n - m|
     centres = [i * m // n if n else 0 for i in range(n + 1)]
     lo = [max(0, c - band) for c in centres]  # the cells a path may leave from, row by row
@@ -171,31 +192,37 @@ def align(
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
-    # Each cell takes its cheapest incoming bead; a tie goes to the bead from the earliest cell
-    # (row by row), as when every cell pushed its beads forward in order. The cheap beads are
-    # costed first, so that a 2-1 or 1-2 bead stops as soon as it cannot win.
+    # Each cell takes its cheapest incoming bead; a tie goes to the bead from the earliest cell,
+    # row by row (``rank``: 2-1 0, 1-2 1, 1-1 2, 1-0 3, 0-1 4; 5 none yet), as when every cell
+    # pushed its beads forward in order. The skips and the 1-1 bead are costed first, so that a
+    # 2-1 or 1-2 bead stops as soon as it cannot win.
     for ii in range(n + 1):
-        for jj in range(lo[max(0, ii - 2)], min(m, hi[ii] + 2) + 1):  # lo and hi never decrease
-            best, rank, step = inf, len(_PULL), None
-            for order, di, dj, prior in _PULL:
-                i, j = ii - di, jj - dj
-                if i < 0 or j < lo[i] or j > hi[i] or (base := cost[i][j]) == inf:
-                    continue
-                start = base + prior
-                if start > best or (start == best and order > rank):
-                    continue  # no cost is negative: it cannot win
-                if di and dj:
-                    costed = bead_cost(i, j, di, dj, start, best, order > rank)
-                    if costed is None:
-                        continue
+        row, lo0, hi0 = cost[ii], lo[ii], hi[ii]
+        up, lo1, hi1 = (cost[ii - 1], lo[ii - 1], hi[ii - 1]) if ii >= 1 else (row, 1, 0)  # no row above: an empty range
+        up2, lo2, hi2 = (cost[ii - 2], lo[ii - 2], hi[ii - 2]) if ii >= 2 else (row, 1, 0)
+        for jj in range(min(lo0 + 1, lo1, lo2 + 1), min(m, max(hi0 + 1, hi1 + 2)) + 1):  # the cells a bead reaches
+            best, rank, step = inf, 5, None
+            if lo1 <= jj <= hi1 and (base := up[jj]) != inf:  # 1-0
+                best, rank, step = base + p10 + skip, 3, (1, 0, 0.0)
+            if lo0 < jj <= hi0 + 1 and (base := row[jj - 1]) != inf and (total := base + p01 + skip) < best:  # 0-1
+                best, rank, step = total, 4, (0, 1, 0.0)
+            j = jj - 1
+            if lo1 <= j <= hi1 and (base := up[j]) != inf and (start := base + p11) <= best and (costed := single(ii - 1, j, start, best)):  # 1-1
+                c, sim = costed
+                if (total := start + c) <= best:
+                    best, rank, step = total, 2, (1, 1, sim)
+            if lo2 <= j <= hi2 and (base := up2[j]) != inf and (start := base + p21) <= best and (costed := merged(ii - 2, j, 2, start, best, False)):  # 2-1
+                c, sim = costed
+                if (total := start + c) <= best:
+                    best, rank, step = total, 0, (2, 1, sim)
+            j, later = jj - 2, rank == 0  # a tie with the 2-1 bead goes to the 2-1 bead
+            if lo1 <= j <= hi1 and (base := up[j]) != inf and ((start := base + p12) < best or (start == best and not later)):  # 1-2
+                if costed := merged(ii - 1, j, 1, start, best, later):
                     c, sim = costed
-                else:
-                    c, sim = weights.skip, 0.0
-                total = start + c
-                if total < best or (total == best and order < rank):
-                    best, rank, step = total, order, (di, dj, sim)
+                    if (total := start + c) < best or (total == best and not later):
+                        best, rank, step = total, 1, (1, 2, sim)
             if step is not None:
-                cost[ii][jj], back[ii][jj] = best, step
+                row[jj], back[ii][jj] = best, step
     beads = []
     i, j = n, m
     while i or j:
