@@ -22,6 +22,7 @@ Coverage = Callable[[str, str], tuple[float, float]]
 BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
 PRIORS = {(1, 1): 0.89, (1, 0): 0.005, (0, 1): 0.005, (2, 1): 0.045, (1, 2): 0.045}
 _PRIOR_COST = {bead: -math.log(p) for bead, p in PRIORS.items()}
+_BEADS_BY_RANK = ((2, 1), (1, 2), (1, 1), (1, 0), (0, 1))  # a tie between beads goes to the lower rank
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,8 @@ def align(
     lo = [max(0, c - band) for c in centres]  # the cells a path may leave from, row by row
     hi = [min(m, c + band) for c in centres]
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    back = [[5] * (m + 1) for _ in range(n + 1)]  # each cell's winning bead (its rank), and its similarity
+    sims = [[0.0] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
     # Each cell takes its cheapest incoming bead; a tie goes to the bead from the earliest cell,
     # row by row (``rank``: 2-1 0, 1-2 1, 1-1 2, 1-0 3, 0-1 4; 5 none yet), as when every cell
@@ -200,36 +202,34 @@ def align(
         row, lo0, hi0 = cost[ii], lo[ii], hi[ii]
         up, lo1, hi1 = (cost[ii - 1], lo[ii - 1], hi[ii - 1]) if ii >= 1 else (row, 1, 0)  # no row above: an empty range
         up2, lo2, hi2 = (cost[ii - 2], lo[ii - 2], hi[ii - 2]) if ii >= 2 else (row, 1, 0)
-        for jj in range(min(lo0 + 1, lo1, lo2 + 1), min(m, max(hi0 + 1, hi1 + 2)) + 1):  # the cells a bead reaches
-            best, rank, step = inf, 5, None
+        for jj in range(lo0 if ii else 1, hi0 + 1):  # a cell off its row's band leads nowhere ((n, m) is on it)
+            best, rank, chosen = inf, 5, 0.0
             if lo1 <= jj <= hi1 and (base := up[jj]) != inf:  # 1-0
-                best, rank, step = base + p10 + skip, 3, (1, 0, 0.0)
+                best, rank = base + p10 + skip, 3
             if lo0 < jj <= hi0 + 1 and (base := row[jj - 1]) != inf and (total := base + p01 + skip) < best:  # 0-1
-                best, rank, step = total, 4, (0, 1, 0.0)
+                best, rank = total, 4
             j = jj - 1
             if lo1 <= j <= hi1 and (base := up[j]) != inf and (start := base + p11) <= best and (costed := single(ii - 1, j, start, best)):  # 1-1
                 c, sim = costed
                 if (total := start + c) <= best:
-                    best, rank, step = total, 2, (1, 1, sim)
+                    best, rank, chosen = total, 2, sim
             if lo2 <= j <= hi2 and (base := up2[j]) != inf and (start := base + p21) <= best and (costed := merged(ii - 2, j, 2, start, best, False)):  # 2-1
                 c, sim = costed
                 if (total := start + c) <= best:
-                    best, rank, step = total, 0, (2, 1, sim)
+                    best, rank, chosen = total, 0, sim
             j, later = jj - 2, rank == 0  # a tie with the 2-1 bead goes to the 2-1 bead
             if lo1 <= j <= hi1 and (base := up[j]) != inf and ((start := base + p12) < best or (start == best and not later)):  # 1-2
                 if costed := merged(ii - 1, j, 1, start, best, later):
                     c, sim = costed
                     if (total := start + c) < best or (total == best and not later):
-                        best, rank, step = total, 1, (1, 2, sim)
-            if step is not None:
-                row[jj], back[ii][jj] = best, step
+                        best, rank, chosen = total, 1, sim
+            if rank < 5:
+                row[jj], back[ii][jj], sims[ii][jj] = best, rank, chosen
     beads = []
     i, j = n, m
     while i or j:
-        step = back[i][j]
-        assert step is not None
-        di, dj, sim = step
-        beads.append((list(range(i - di, i)), list(range(j - dj, j)), sim))
+        di, dj = _BEADS_BY_RANK[back[i][j]]
+        beads.append((list(range(i - di, i)), list(range(j - dj, j)), sims[i][j]))
         i, j = i - di, j - dj
     beads.reverse()
     return beads
