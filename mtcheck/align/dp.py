@@ -23,6 +23,7 @@ BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
 PRIORS = {(1, 1): 0.89, (1, 0): 0.005, (0, 1): 0.005, (2, 1): 0.045, (1, 2): 0.045}
 _PRIOR_COST = {bead: -math.log(p) for bead, p in PRIORS.items()}
 _BEADS_BY_RANK = ((2, 1), (1, 2), (1, 1), (1, 0), (0, 1))  # a tie between beads goes to the lower rank
+_P21, _P12, _P11, _P10, _P01 = (_PRIOR_COST[bead] for bead in _BEADS_BY_RANK)
 
 
 @dataclass(frozen=True)
@@ -114,28 +115,25 @@ def align(
     sim_weight, skip, unrelated, headline_body = weights.similarity, weights.skip, weights.unrelated, weights.headline_body
     sqrt, erfc, log = math.sqrt, math.erfc, math.log
 
-    def single(i: int, j: int, start: float, best: float) -> tuple[float, float] | None:
-        """The cost and similarity of the 1-1 bead from cell ``(i, j)``, or ``None`` as soon as
-        its total ``start + cost`` cannot stay within ``best``. The length cost is Gale and
-        Church's: −log of the two-sided tail of δ = (lt − ls·ratio) / √(mean · variance)."""
-        ls, lt = src_len[i], tgt_len[j]
-        c = -log(max(erfc(abs((lt - src_r[i]) / sqrt(((ls + tgt_r[j]) / 2 or 1.0) * variance)) / _SQRT2), 1e-12))
+    def single(i: int, j: int, c: float, start: float, best: float) -> tuple[float, float] | None:
+        """The cost and similarity of the 1-1 bead from cell ``(i, j)`` whose length costs ``c``,
+        or ``None`` as soon as its total ``start + cost`` cannot stay within ``best``."""
         headline = headline_body if headline_body and final[0][i] != final[1][j] else 0.0
         if start + (c + headline) > best:  # the similarity only adds
             return None
         sim = scorer(src[i], tgt[j])
         c += sim_weight * (1 - sim)
-        if unrelated and sim == 0 and min(ls, lt) >= weights.long:
+        if unrelated and sim == 0 and min(src_len[i], tgt_len[j]) >= weights.long:
             c += unrelated
         c += headline
         return c, sim
 
-    inf = math.inf
-    p10, p01, p11, p21, p12 = (_PRIOR_COST[bead] for bead in ((1, 0), (0, 1), (1, 1), (2, 1), (1, 2)))
+    # The length cost is Gale and Church's: −log of the two-sided tail of
+    # δ = (lt − ls·ratio) / √(mean · variance), written out where a bead is costed.
     if n == m == 1 and weights.band >= 1:  # the 1-1 bead, or a skip each way: 0-1 wins the tie (as below)
-        best = 0.0 + p01 + skip + p10 + skip
-        costed = single(0, 0, 0.0 + p11, best)
-        if costed is not None and 0.0 + p11 + costed[0] <= best:
+        best, start = 0.0 + _P01 + skip + _P10 + skip, 0.0 + _P11
+        c = -log(max(erfc(abs((tgt_len[0] - src_r[0]) / sqrt(((src_len[0] + tgt_r[0]) / 2 or 1.0) * variance)) / _SQRT2), 1e-12))
+        if start + c <= best and (costed := single(0, 0, c, start, best)) and start + costed[0] <= best:
             return [([0], [0], costed[1])]
         return [([], [0], 0.0), ([0], [], 0.0)]
 
@@ -152,18 +150,12 @@ def align(
     src2_len, tgt2_len = [len(u) for u in src2], [len(u) for u in tgt2]
     src2_r, tgt2_r = [ls * ratio for ls in src2_len], [lt / ratio for lt in tgt2_len]
 
-    def merged(i: int, j: int, di: int, start: float, best: float, later: bool) -> tuple[float, float] | None:
-        """The cost and similarity of the 2-1 (``di`` 2) or 1-2 bead from cell ``(i, j)``, or
-        ``None`` as soon as its total cannot win (``later``: a tie loses). The orphan and
-        headline charges are known before the similarity: they often rule the bead out without
-        scoring the joined text."""
-        if di == 2:
-            s_text, t_text, ls, lt, ls_r, lt_r = src2[i], tgt[j], src2_len[i], tgt_len[j], src2_r[i], tgt_r[j]
-        else:
-            s_text, t_text, ls, lt, ls_r, lt_r = src[i], tgt2[j], src_len[i], tgt2_len[j], src_r[i], tgt2_r[j]
-        c = -log(max(erfc(abs((lt - ls_r) / sqrt(((ls + lt_r) / 2 or 1.0) * variance)) / _SQRT2), 1e-12))
-        if start + c > best or (later and start + c == best):
-            return None
+    def merged(i: int, j: int, di: int, c: float, start: float, best: float, later: bool) -> tuple[float, float] | None:
+        """The cost and similarity of the 2-1 (``di`` 2) or 1-2 bead from cell ``(i, j)`` whose
+        length costs ``c``, or ``None`` as soon as its total cannot win (``later``: a tie loses).
+        The orphan and headline charges are known before the similarity: they often rule the
+        bead out without scoring the joined text."""
+        s_text, t_text = (src2[i], tgt[j]) if di == 2 else (src[i], tgt2[j])
         if di == 2:
             orphan = _orphan_cost(min(src_part(src[i], t_text), src_part(src[i + 1], t_text)), weights, below)
         else:
@@ -174,7 +166,7 @@ def align(
         sim = scorer(s_text, t_text)
         c += sim_weight * (1 - sim)  # the charges added in the reference order: the same sum
         c += orphan
-        if unrelated and sim == 0 and min(ls, lt) >= weights.long:
+        if unrelated and sim == 0 and min(len(s_text), len(t_text)) >= weights.long:
             c += unrelated
         c += headline
         if (
@@ -186,6 +178,7 @@ def align(
             c += weights.orphan
         return c, sim
 
+    inf = math.inf
     band = abs(n - m) + weights.band  # the path stays near the diagonal: skips only widen it by |n - m|
     centres = [i * m // n if n else 0 for i in range(n + 1)]
     lo = [max(0, c - band) for c in centres]  # the cells a path may leave from, row by row
@@ -205,24 +198,25 @@ def align(
         for jj in range(lo0 if ii else 1, hi0 + 1):  # a cell off its row's band leads nowhere ((n, m) is on it)
             best, rank, chosen = inf, 5, 0.0
             if lo1 <= jj <= hi1 and (base := up[jj]) != inf:  # 1-0
-                best, rank = base + p10 + skip, 3
-            if lo0 < jj <= hi0 + 1 and (base := row[jj - 1]) != inf and (total := base + p01 + skip) < best:  # 0-1
+                best, rank = base + _P10 + skip, 3
+            if lo0 < jj <= hi0 + 1 and (base := row[jj - 1]) != inf and (total := base + _P01 + skip) < best:  # 0-1
                 best, rank = total, 4
-            j = jj - 1
-            if lo1 <= j <= hi1 and (base := up[j]) != inf and (start := base + p11) <= best and (costed := single(ii - 1, j, start, best)):  # 1-1
-                c, sim = costed
-                if (total := start + c) <= best:
-                    best, rank, chosen = total, 2, sim
-            if lo2 <= j <= hi2 and (base := up2[j]) != inf and (start := base + p21) <= best and (costed := merged(ii - 2, j, 2, start, best, False)):  # 2-1
-                c, sim = costed
-                if (total := start + c) <= best:
-                    best, rank, chosen = total, 0, sim
-            j, later = jj - 2, rank == 0  # a tie with the 2-1 bead goes to the 2-1 bead
-            if lo1 <= j <= hi1 and (base := up[j]) != inf and ((start := base + p12) < best or (start == best and not later)):  # 1-2
-                if costed := merged(ii - 1, j, 1, start, best, later):
-                    c, sim = costed
-                    if (total := start + c) < best or (total == best and not later):
-                        best, rank, chosen = total, 1, sim
+            i, j = ii - 1, jj - 1
+            if lo1 <= j <= hi1 and (base := up[j]) != inf and (start := base + _P11) <= best:  # 1-1
+                c = -log(max(erfc(abs((tgt_len[j] - src_r[i]) / sqrt(((src_len[i] + tgt_r[j]) / 2 or 1.0) * variance)) / _SQRT2), 1e-12))
+                if start + c <= best and (costed := single(i, j, c, start, best)) and (total := start + costed[0]) <= best:
+                    best, rank, chosen = total, 2, costed[1]
+            i = ii - 2
+            if lo2 <= j <= hi2 and (base := up2[j]) != inf and (start := base + _P21) <= best:  # 2-1
+                c = -log(max(erfc(abs((tgt_len[j] - src2_r[i]) / sqrt(((src2_len[i] + tgt_r[j]) / 2 or 1.0) * variance)) / _SQRT2), 1e-12))
+                if start + c <= best and (costed := merged(i, j, 2, c, start, best, False)) and (total := start + costed[0]) <= best:
+                    best, rank, chosen = total, 0, costed[1]
+            i, j, later = ii - 1, jj - 2, rank == 0  # a tie with the 2-1 bead goes to the 2-1 bead
+            if lo1 <= j <= hi1 and (base := up[j]) != inf and ((start := base + _P12) < best or (start == best and not later)):  # 1-2
+                c = -log(max(erfc(abs((tgt2_len[j] - src_r[i]) / sqrt(((src_len[i] + tgt2_r[j]) / 2 or 1.0) * variance)) / _SQRT2), 1e-12))
+                if (start + c < best or (start + c == best and not later)) and (costed := merged(i, j, 1, c, start, best, later)):
+                    if (total := start + costed[0]) < best or (total == best and not later):
+                        best, rank, chosen = total, 1, costed[1]
             if rank < 5:
                 row[jj], back[ii][jj], sims[ii][jj] = best, rank, chosen
     beads = []

@@ -9,6 +9,7 @@ translations of a bilingual lexicon.
 
 from __future__ import annotations
 
+import collections
 import functools
 import unicodedata
 from collections.abc import Callable
@@ -80,20 +81,16 @@ class AnchorScorer:
         return _target_words(self, text)[0]
 
     def __call__(self, src: str, tgt: str) -> float:
-        (src_words, src_keys), (tgt_words, tgt_keys) = _source_words(self, src), _target_words(self, tgt)
-        if not src_words and not tgt_words:
+        src_count, tgt_count, src_matched, tgt_matched = _matches(self, src, tgt)
+        if not src_count and not tgt_count:
             return 0.5
-        unmatched = sum(map(tgt_keys.isdisjoint, src_words))  # map: no Python frame per word
-        matched = len(src_words) - unmatched + sum(map(src_keys.__contains__, tgt_words))
-        return matched / (len(src_words) + len(tgt_words))
+        return (src_matched + tgt_matched) / (src_count + tgt_count)
 
     def coverage(self, src: str, tgt: str) -> tuple[float, float]:
         """Share of the source's content words that find a counterpart in the target, and the
         other way round (0.5 for a side without content words: no evidence either way)."""
-        (src_words, src_keys), (tgt_words, tgt_keys) = _source_words(self, src), _target_words(self, tgt)
-        src_share = (len(src_words) - sum(map(tgt_keys.isdisjoint, src_words))) / len(src_words) if src_words else 0.5
-        tgt_share = sum(map(src_keys.__contains__, tgt_words)) / len(tgt_words) if tgt_words else 0.5
-        return src_share, tgt_share
+        src_count, tgt_count, src_matched, tgt_matched = _matches(self, src, tgt)
+        return src_matched / src_count if src_count else 0.5, tgt_matched / tgt_count if tgt_count else 0.5
 
     def rendering(self, phrase: str, text: str) -> tuple[int, int] | None:
         """Where ``text`` renders the source ``phrase``: the shortest run of words matching its content words.
@@ -161,9 +158,22 @@ def _numbers(text: str) -> list[str]:
     return [regex.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text)]
 
 
+def _matches(scorer: AnchorScorer, src: str, tgt: str) -> tuple[int, int, int, int]:
+    """How many content words each text has, how many source words find a counterpart in the
+    target, and how many target words in the source: read off the keys both texts have, so that
+    two texts with little in common cost little."""
+    (src_words, src_keys), (tgt_words, tgt_keys) = _source_words(scorer, src), _target_words(scorer, tgt)
+    shared = src_keys.keys() & tgt_keys.keys()
+    if not shared:
+        return len(src_words), len(tgt_words), 0, 0
+    src_matched = len(set().union(*map(src_keys.__getitem__, shared)))  # the source words holding one
+    return len(src_words), len(tgt_words), src_matched, sum(map(tgt_keys.__getitem__, shared))
+
+
 @functools.lru_cache(maxsize=8192)
-def _source_words(scorer: AnchorScorer, text: str) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
-    """A source text's words (see ``AnchorScorer.source_words``) and the union of their keys."""
+def _source_words(scorer: AnchorScorer, text: str) -> tuple[tuple[frozenset[str], ...], dict[str, list[int]]]:
+    """A source text's words (see ``AnchorScorer.source_words``) and, for each of their keys,
+    the positions of the words it may stand for."""
     words: list[frozenset[str]] = [frozenset({n}) for n in _numbers(text)]
     for m in _WORD.finditer(text):
         word = m.group().lower().replace("’", "'")
@@ -171,16 +181,20 @@ def _source_words(scorer: AnchorScorer, text: str) -> tuple[tuple[frozenset[str]
         if word in scorer._src_stop or len(word) < 3:
             continue
         words.append(scorer.keys_of(word))
-    return tuple(words), frozenset().union(*words)
+    positions: dict[str, list[int]] = {}
+    for k, keys in enumerate(words):
+        for key in keys:
+            positions.setdefault(key, []).append(k)
+    return tuple(words), positions
 
 
 @functools.lru_cache(maxsize=8192)
-def _target_words(scorer: AnchorScorer, text: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """A target text's word keys (see ``AnchorScorer.target_words``) and their set."""
+def _target_words(scorer: AnchorScorer, text: str) -> tuple[tuple[str, ...], dict[str, int]]:
+    """A target text's word keys (see ``AnchorScorer.target_words``) and how often each occurs."""
     words = _numbers(text)
     for m in _WORD.finditer(text):
         word = m.group().lower()
         if word in scorer._tgt_stop or len(word) < 3:
             continue
         words.append(scorer._tgt_values.get(word) or _key(word))
-    return tuple(words), frozenset(words)
+    return tuple(words), dict(collections.Counter(words))
