@@ -23,7 +23,7 @@ BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
 PRIORS = {(1, 1): 0.89, (1, 0): 0.005, (0, 1): 0.005, (2, 1): 0.045, (1, 2): 0.045}
 _PRIOR_COST = {bead: -math.log(p) for bead, p in PRIORS.items()}
 _BEADS_BY_RANK = ((2, 1), (1, 2), (1, 1), (1, 0), (0, 1))  # a tie between beads goes to the lower rank
-_P21, _P12, _P11, _P10, _P01 = (_PRIOR_COST[bead] for bead in _BEADS_BY_RANK)
+_PRIORS_BY_RANK = tuple(_PRIOR_COST[bead] for bead in _BEADS_BY_RANK)
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,8 @@ def align(
     src_r, tgt_r = [ls * ratio for ls in src_len], [lt / ratio for lt in tgt_len]
     final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge or weights.headline_body else [[], []]
     sim_weight, skip, unrelated, headline_body = weights.similarity, weights.skip, weights.unrelated, weights.headline_body
-    sqrt, erfc, log = math.sqrt, math.erfc, math.log
+    sqrt, erfc, log, sqrt2 = math.sqrt, math.erfc, math.log, _SQRT2
+    p21, p12, p11, p10, p01 = _PRIORS_BY_RANK
 
     def single(i: int, j: int, c: float, start: float, best: float) -> tuple[float, float] | None:
         """The cost and similarity of the 1-1 bead from cell ``(i, j)`` whose length costs ``c``,
@@ -131,8 +132,8 @@ def align(
     # The length cost is Gale and Church's: −log of the two-sided tail of
     # δ = (lt − ls·ratio) / √(mean · variance), written out where a bead is costed.
     if n == m == 1 and weights.band >= 1:  # the 1-1 bead, or a skip each way: 0-1 wins the tie (as below)
-        best, start = 0.0 + _P01 + skip + _P10 + skip, 0.0 + _P11
-        c = -log(max(erfc(abs((tgt_len[0] - src_r[0]) / sqrt(((src_len[0] + tgt_r[0]) / 2 or 1.0) * variance)) / _SQRT2), 1e-12))
+        best, start = 0.0 + p01 + skip + p10 + skip, 0.0 + p11
+        c = -log(t if (t := erfc(abs((tgt_len[0] - src_r[0]) / sqrt(((src_len[0] + tgt_r[0]) / 2 or 1.0) * variance)) / sqrt2)) > 1e-12 else 1e-12)
         if start + c <= best and (costed := single(0, 0, c, start, best)) and start + costed[0] <= best:
             return [([0], [0], costed[1])]
         return [([], [0], 0.0), ([0], [], 0.0)]
@@ -192,33 +193,33 @@ def align(
     # pushed its beads forward in order. The skips and the 1-1 bead are costed first, so that a
     # 2-1 or 1-2 bead stops as soon as it cannot win.
     for ii in range(n + 1):
-        row, lo0, hi0 = cost[ii], lo[ii], hi[ii]
+        row, back_row, sims_row, lo0, hi0 = cost[ii], back[ii], sims[ii], lo[ii], hi[ii]
         up, lo1, hi1 = (cost[ii - 1], lo[ii - 1], hi[ii - 1]) if ii >= 1 else (row, 1, 0)  # no row above: an empty range
         up2, lo2, hi2 = (cost[ii - 2], lo[ii - 2], hi[ii - 2]) if ii >= 2 else (row, 1, 0)
         for jj in range(lo0 if ii else 1, hi0 + 1):  # a cell off its row's band leads nowhere ((n, m) is on it)
             best, rank, chosen = inf, 5, 0.0
-            if lo1 <= jj <= hi1 and (base := up[jj]) != inf:  # 1-0
-                best, rank = base + _P10 + skip, 3
-            if lo0 < jj <= hi0 + 1 and (base := row[jj - 1]) != inf and (total := base + _P01 + skip) < best:  # 0-1
+            if jj <= hi1 and (base := up[jj]) != inf:  # 1-0 (lo1 <= lo0 <= jj)
+                best, rank = base + p10 + skip, 3
+            if jj > lo0 and (base := row[jj - 1]) != inf and (total := base + p01 + skip) < best:  # 0-1
                 best, rank = total, 4
             i, j = ii - 1, jj - 1
-            if lo1 <= j <= hi1 and (base := up[j]) != inf and (start := base + _P11) <= best:  # 1-1
-                c = -log(max(erfc(abs((tgt_len[j] - src_r[i]) / sqrt(((src_len[i] + tgt_r[j]) / 2 or 1.0) * variance)) / _SQRT2), 1e-12))
+            if lo1 <= j <= hi1 and (base := up[j]) != inf and (start := base + p11) <= best:  # 1-1
+                c = -log(t if (t := erfc(abs((tgt_len[j] - src_r[i]) / sqrt(((src_len[i] + tgt_r[j]) / 2 or 1.0) * variance)) / sqrt2)) > 1e-12 else 1e-12)
                 if start + c <= best and (costed := single(i, j, c, start, best)) and (total := start + costed[0]) <= best:
                     best, rank, chosen = total, 2, costed[1]
             i = ii - 2
-            if lo2 <= j <= hi2 and (base := up2[j]) != inf and (start := base + _P21) <= best:  # 2-1
-                c = -log(max(erfc(abs((tgt_len[j] - src2_r[i]) / sqrt(((src2_len[i] + tgt_r[j]) / 2 or 1.0) * variance)) / _SQRT2), 1e-12))
+            if lo2 <= j <= hi2 and (base := up2[j]) != inf and (start := base + p21) <= best:  # 2-1
+                c = -log(t if (t := erfc(abs((tgt_len[j] - src2_r[i]) / sqrt(((src2_len[i] + tgt_r[j]) / 2 or 1.0) * variance)) / sqrt2)) > 1e-12 else 1e-12)
                 if start + c <= best and (costed := merged(i, j, 2, c, start, best, False)) and (total := start + costed[0]) <= best:
                     best, rank, chosen = total, 0, costed[1]
             i, j, later = ii - 1, jj - 2, rank == 0  # a tie with the 2-1 bead goes to the 2-1 bead
-            if lo1 <= j <= hi1 and (base := up[j]) != inf and ((start := base + _P12) < best or (start == best and not later)):  # 1-2
-                c = -log(max(erfc(abs((tgt2_len[j] - src_r[i]) / sqrt(((src_len[i] + tgt2_r[j]) / 2 or 1.0) * variance)) / _SQRT2), 1e-12))
+            if lo1 <= j <= hi1 and (base := up[j]) != inf and ((start := base + p12) < best or (start == best and not later)):  # 1-2
+                c = -log(t if (t := erfc(abs((tgt2_len[j] - src_r[i]) / sqrt(((src_len[i] + tgt2_r[j]) / 2 or 1.0) * variance)) / sqrt2)) > 1e-12 else 1e-12)
                 if (start + c < best or (start + c == best and not later)) and (costed := merged(i, j, 1, c, start, best, later)):
                     if (total := start + costed[0]) < best or (total == best and not later):
                         best, rank, chosen = total, 1, costed[1]
             if rank < 5:
-                row[jj], back[ii][jj], sims[ii][jj] = best, rank, chosen
+                row[jj], back_row[jj], sims_row[jj] = best, rank, chosen
     beads = []
     i, j = n, m
     while i or j:
