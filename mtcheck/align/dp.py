@@ -154,14 +154,18 @@ def align(
     def merged(i: int, j: int, di: int, c: float, start: float, best: float, later: bool) -> tuple[float, float] | None:
         """The cost and similarity of the 2-1 (``di`` 2) or 1-2 bead from cell ``(i, j)`` whose
         length costs ``c``, or ``None`` as soon as its total cannot win (``later``: a tie loses).
-        The orphan and headline charges are known before the similarity: they often rule the
-        bead out without scoring the joined text."""
+        The orphan and headline charges are known before the similarity, the orphan charge's
+        least often from the first part alone: they often rule the bead out without scoring the
+        other part or the joined text."""
         s_text, t_text = (src2[i], tgt[j]) if di == 2 else (src[i], tgt2[j])
-        if di == 2:
-            orphan = _orphan_cost(min(src_part(src[i], t_text), src_part(src[i + 1], t_text)), weights, below)
-        else:
-            orphan = _orphan_cost(min(tgt_part(s_text, tgt[j]), tgt_part(s_text, tgt[j + 1])), weights, below)
         headline = weights.headline_merge if weights.headline_merge and not all(final[0][i : i + di] + final[1][j : j + 3 - di]) else 0.0
+        first = src_part(src[i], t_text) if di == 2 else tgt_part(s_text, tgt[j])
+        if first < below:  # charged whatever the other part scores
+            least_orphan = weights.orphan * (weights.orphan_zero if first == 0 else min(1.0, weights.orphan_zero))
+            if (least := start + (c + least_orphan + headline)) > best or (later and least == best):
+                return None
+        second = src_part(src[i + 1], t_text) if di == 2 else tgt_part(s_text, tgt[j + 1])
+        orphan = _orphan_cost(min(first, second), weights, below)
         if (least := start + (c + orphan + headline)) > best or (later and least == best):
             return None
         sim = scorer(s_text, t_text)
