@@ -81,16 +81,17 @@ class AnchorScorer:
         return _target_words(self, text)[0]
 
     def __call__(self, src: str, tgt: str) -> float:
-        src_count, tgt_count, src_matched, tgt_matched = _matches(self, src, tgt)
-        if not src_count and not tgt_count:
-            return 0.5
-        return (src_matched + tgt_matched) / (src_count + tgt_count)
+        (src_words, src_keys), (tgt_words, tgt_keys) = _source_words(self, src), _target_words(self, tgt)
+        if not (shared := src_keys.keys() & tgt_keys.keys()):  # the keys both texts have
+            return 0.0 if src_words or tgt_words else 0.5
+        return sum(_matched(src_keys, tgt_keys, shared)) / (len(src_words) + len(tgt_words))
 
     def coverage(self, src: str, tgt: str) -> tuple[float, float]:
         """Share of the source's content words that find a counterpart in the target, and the
         other way round (0.5 for a side without content words: no evidence either way)."""
-        src_count, tgt_count, src_matched, tgt_matched = _matches(self, src, tgt)
-        return src_matched / src_count if src_count else 0.5, tgt_matched / tgt_count if tgt_count else 0.5
+        (src_words, src_keys), (tgt_words, tgt_keys) = _source_words(self, src), _target_words(self, tgt)
+        src_matched, tgt_matched = _matched(src_keys, tgt_keys, src_keys.keys() & tgt_keys.keys())
+        return src_matched / len(src_words) if src_words else 0.5, tgt_matched / len(tgt_words) if tgt_words else 0.5
 
     def rendering(self, phrase: str, text: str) -> tuple[int, int] | None:
         """Where ``text`` renders the source ``phrase``: the shortest run of words matching its content words.
@@ -158,16 +159,10 @@ def _numbers(text: str) -> list[str]:
     return [regex.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text)]
 
 
-def _matches(scorer: AnchorScorer, src: str, tgt: str) -> tuple[int, int, int, int]:
-    """How many content words each text has, how many source words find a counterpart in the
-    target, and how many target words in the source: read off the keys both texts have, so that
-    two texts with little in common cost little."""
-    (src_words, src_keys), (tgt_words, tgt_keys) = _source_words(scorer, src), _target_words(scorer, tgt)
-    shared = src_keys.keys() & tgt_keys.keys()
-    if not shared:
-        return len(src_words), len(tgt_words), 0, 0
-    src_matched = len(set().union(*map(src_keys.__getitem__, shared)))  # the source words holding one
-    return len(src_words), len(tgt_words), src_matched, sum(map(tgt_keys.__getitem__, shared))
+def _matched(src_keys: dict[str, list[int]], tgt_keys: dict[str, int], shared: set[str]) -> tuple[int, int]:
+    """How many source words find a counterpart in the target, and target words in the source,
+    read off the keys both texts have (``shared``): two texts with little in common cost little."""
+    return len(set().union(*map(src_keys.__getitem__, shared))), sum(map(tgt_keys.__getitem__, shared))
 
 
 @functools.lru_cache(maxsize=8192)
