@@ -55,7 +55,7 @@ def align_documents(source: Document, target: Document, scorer: Scorer | None = 
         src_units = [src_texts[k][s.start : s.end] for k in src_index for s in src[k].sentences]
         tgt_units = [tgt_texts[k][s.start : s.end] for k in tgt_index for s in tgt[k].sentences]
         for n, (si, ti, sim) in enumerate(align(src_units, tgt_units, scorer, lengths, coverage=coverage), 1):
-            segment = Segment(f"{prefix}.s{n}", [src_sents[k] for k in si], [tgt_sents[k] for k in ti])
+            segment = Segment(f"{prefix}.s{n}", list(map(src_sents.__getitem__, si)), list(map(tgt_sents.__getitem__, ti)))
             if si and ti:
                 segment.scores["align_similarity"] = round(sim, 3)
             segments.append(segment)

@@ -109,8 +109,7 @@ def align(
     costed as soon as what it has cost so far cannot beat its cell's best."""
     n, m = len(src), len(tgt)
     ratio, variance = length.ratio, length.variance
-    src_len, tgt_len = [len(u) for u in src], [len(u) for u in tgt]
-    src_r, tgt_r = [ls * ratio for ls in src_len], [lt / ratio for lt in tgt_len]
+    src_len, tgt_len = list(map(len, src)), list(map(len, tgt))
     final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge or weights.headline_body else [[], []]
     sim_weight, skip, unrelated, headline_body = weights.similarity, weights.skip, weights.unrelated, weights.headline_body
     sqrt, erfc, log, sqrt2 = math.sqrt, math.erfc, math.log, _SQRT2
@@ -133,7 +132,8 @@ def align(
     # δ = (lt − ls·ratio) / √(mean · variance), written out where a bead is costed.
     if n == m == 1 and weights.band >= 1:  # the 1-1 bead, or a skip each way: 0-1 wins the tie (as below)
         best, start = 0.0 + p01 + skip + p10 + skip, 0.0 + p11
-        c = -log(t if (t := erfc(abs((tgt_len[0] - src_r[0]) / sqrt(((src_len[0] + tgt_r[0]) / 2 or 1.0) * variance)) / sqrt2)) > 1e-12 else 1e-12)
+        ls, lt = src_len[0], tgt_len[0]
+        c = -log(t if (t := erfc(abs((lt - ls * ratio) / sqrt(((ls + lt / ratio) / 2 or 1.0) * variance)) / sqrt2)) > 1e-12 else 1e-12)
         if start + c <= best and (costed := single(0, 0, c, start, best)) and start + costed[0] <= best:
             return [([0], [0], costed[1])]
         return [([], [0], 0.0), ([0], [], 0.0)]
@@ -145,10 +145,11 @@ def align(
     else:
         src_part = tgt_part = scorer
         below = weights.orphan_below
-    # Once per two neighbours (joined by a space): the text, its length, and the length as the
-    # length cost reads it (source × ratio, target ÷ ratio).
+    # Once per unit and per two neighbours (joined by a space): the length as the length cost
+    # reads it (source × ratio, target ÷ ratio), the joined text and its length.
+    src_r, tgt_r = [ls * ratio for ls in src_len], [lt / ratio for lt in tgt_len]
     src2, tgt2 = [f"{a} {b}" for a, b in zip(src, src[1:])], [f"{a} {b}" for a, b in zip(tgt, tgt[1:])]
-    src2_len, tgt2_len = [len(u) for u in src2], [len(u) for u in tgt2]
+    src2_len, tgt2_len = list(map(len, src2)), list(map(len, tgt2))
     src2_r, tgt2_r = [ls * ratio for ls in src2_len], [lt / ratio for lt in tgt2_len]
 
     def merged(i: int, j: int, di: int, c: float, start: float, best: float, later: bool) -> tuple[float, float] | None:
