@@ -82,15 +82,15 @@ class AnchorScorer:
 
     def __call__(self, src: str, tgt: str) -> float:
         (src_words, src_keys), (tgt_words, tgt_keys) = _source_words(self, src), _target_words(self, tgt)
-        if not (shared := src_keys.keys() & tgt_keys.keys()):  # the keys both texts have
+        if not (shared := src_keys.intersection(tgt_keys)):  # the keys both texts have
             return 0.0 if src_words or tgt_words else 0.5
-        return sum(_matched(src_keys, tgt_keys, shared)) / (len(src_words) + len(tgt_words))
+        return sum(_matched(src_words, tgt_keys, shared)) / (len(src_words) + len(tgt_words))
 
     def coverage(self, src: str, tgt: str) -> tuple[float, float]:
         """Share of the source's content words that find a counterpart in the target, and the
         other way round (0.5 for a side without content words: no evidence either way)."""
         (src_words, src_keys), (tgt_words, tgt_keys) = _source_words(self, src), _target_words(self, tgt)
-        src_matched, tgt_matched = _matched(src_keys, tgt_keys, src_keys.keys() & tgt_keys.keys())
+        src_matched, tgt_matched = _matched(src_words, tgt_keys, src_keys.intersection(tgt_keys))
         return src_matched / len(src_words) if src_words else 0.5, tgt_matched / len(tgt_words) if tgt_words else 0.5
 
     def rendering(self, phrase: str, text: str) -> tuple[int, int] | None:
@@ -159,16 +159,15 @@ def _numbers(text: str) -> list[str]:
     return [regex.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text)]
 
 
-def _matched(src_keys: dict[str, list[int]], tgt_keys: dict[str, int], shared: set[str]) -> tuple[int, int]:
+def _matched(src_words: tuple[frozenset[str], ...], tgt_keys: dict[str, int], shared: frozenset[str]) -> tuple[int, int]:
     """How many source words find a counterpart in the target, and target words in the source,
-    read off the keys both texts have (``shared``): two texts with little in common cost little."""
-    return len(set().union(*map(src_keys.__getitem__, shared))), sum(map(tgt_keys.__getitem__, shared))
+    given the keys both texts have (``shared``)."""
+    return len(src_words) - sum(map(shared.isdisjoint, src_words)), sum(map(tgt_keys.__getitem__, shared))
 
 
 @functools.lru_cache(maxsize=8192)
-def _source_words(scorer: AnchorScorer, text: str) -> tuple[tuple[frozenset[str], ...], dict[str, list[int]]]:
-    """A source text's words (see ``AnchorScorer.source_words``) and, for each of their keys,
-    the positions of the words it may stand for."""
+def _source_words(scorer: AnchorScorer, text: str) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
+    """A source text's words (see ``AnchorScorer.source_words``) and the union of their keys."""
     words: list[frozenset[str]] = [frozenset({n}) for n in _numbers(text)]
     for m in _WORD.finditer(text):
         word = m.group().lower().replace("’", "'")
@@ -176,11 +175,7 @@ def _source_words(scorer: AnchorScorer, text: str) -> tuple[tuple[frozenset[str]
         if word in scorer._src_stop or len(word) < 3:
             continue
         words.append(scorer.keys_of(word))
-    positions: dict[str, list[int]] = {}
-    for k, keys in enumerate(words):
-        for key in keys:
-            positions.setdefault(key, []).append(k)
-    return tuple(words), positions
+    return tuple(words), frozenset().union(*words)
 
 
 @functools.lru_cache(maxsize=8192)
