@@ -16,7 +16,6 @@ from mtcheck.align.scorers import Scorer, anchor_scorer
 from mtcheck.model import Document, Segment
 from mtcheck.resources import toml_data
 
-
 # Paragraphs paired one to one are taken as they are when each pair shares at least this much.
 _PAIRED = 0.5  # seed and clean samples: true pairs ≥ 0.69, pairs shifted by one ≤ 0.40
 

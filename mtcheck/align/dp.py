@@ -9,7 +9,7 @@ paragraphs, when one of them adds nothing to what its neighbour already matches.
 
 from __future__ import annotations
 
-import functools
+import itertools
 import math
 import re
 from collections.abc import Callable
@@ -148,7 +148,7 @@ def align(
     # Once per unit and per two neighbours (joined by a space): the length as the length cost
     # reads it (source × ratio, target ÷ ratio), the joined text and its length.
     src_r, tgt_r = [ls * ratio for ls in src_len], [lt / ratio for lt in tgt_len]
-    src2, tgt2 = [f"{a} {b}" for a, b in zip(src, src[1:])], [f"{a} {b}" for a, b in zip(tgt, tgt[1:])]
+    src2, tgt2 = [f"{a} {b}" for a, b in itertools.pairwise(src)], [f"{a} {b}" for a, b in itertools.pairwise(tgt)]
     src2_len, tgt2_len = list(map(len, src2)), list(map(len, tgt2))
     src2_r, tgt2_r = [ls * ratio for ls in src2_len], [lt / ratio for lt in tgt2_len]
 
@@ -220,9 +220,12 @@ def align(
             i, j, later = ii - 1, jj - 2, rank == 0  # a tie with the 2-1 bead goes to the 2-1 bead
             if lo1 <= j <= hi1 and (base := up[j]) != inf and ((start := base + p12) < best or (start == best and not later)):  # 1-2
                 c = -log(t if (t := erfc(abs((tgt2_len[j] - src_r[i]) / sqrt(((src_len[i] + tgt2_r[j]) / 2 or 1.0) * variance)) / sqrt2)) > 1e-12 else 1e-12)
-                if (start + c < best or (start + c == best and not later)) and (costed := merged(i, j, 1, c, start, best, later)):
-                    if (total := start + costed[0]) < best or (total == best and not later):
-                        best, rank, chosen = total, 1, costed[1]
+                if (
+                    (start + c < best or (start + c == best and not later))
+                    and (costed := merged(i, j, 1, c, start, best, later))
+                    and ((total := start + costed[0]) < best or (total == best and not later))
+                ):
+                    best, rank, chosen = total, 1, costed[1]
             if rank < 5:
                 row[jj], back_row[jj], sims_row[jj] = best, rank, chosen
     beads = []
