@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import functools
 
-from mtcheck.align.dp import PARAGRAPH_WEIGHTS, LengthModel, align
+from mtcheck.align.dp import PARAGRAPH_WEIGHTS, Coverage, LengthModel, align
 from mtcheck.align.scorers import Scorer, anchor_scorer
 from mtcheck.model import Document, Segment
 from mtcheck.resources import toml_data
-
 
 # Paragraphs paired one to one are taken as they are when each pair shares at least this much.
 _PAIRED = 0.5  # seed and clean samples: true pairs ≥ 0.69, pairs shifted by one ≤ 0.40
@@ -35,28 +34,27 @@ def monolingual_segments(target: Document) -> list[Segment]:
 
 def align_documents(source: Document, target: Document, scorer: Scorer | None = None) -> list[Segment]:
     """Segments covering every sentence of both documents, in target order."""
-    coverage = anchor_scorer(source.lang, target.lang).coverage
     # One cache of scores for the document: the paragraph test, the paragraph programme and a
     # one-sentence paragraph's own alignment ask about the same pairs of texts.
+    coverage = functools.cache(anchor_scorer(source.lang, target.lang).coverage)
     scorer = functools.cache(scorer or anchor_scorer(source.lang, target.lang))
     lengths = length_model(source.lang, target.lang)
+    src, tgt = source.paragraphs, target.paragraphs
+    src_texts, tgt_texts = [p.text for p in src], [p.text for p in tgt]  # a sentence's text is a slice of its paragraph's
     segments: list[Segment] = []
     last_target = 0
-    for src_paras, tgt_paras in _paragraph_pairs(source, target, scorer, lengths):
-        src_sents = [s for p in src_paras for s in p.sentences]
-        tgt_sents = [s for p in tgt_paras for s in p.sentences]
-        if tgt_paras:
-            prefix = f"p{tgt_paras[0].index}"
-            last_target = tgt_paras[0].index
+    for src_index, tgt_index in _paragraph_pairs(src_texts, tgt_texts, scorer, coverage, lengths):
+        src_sents = [s for k in src_index for s in src[k].sentences]
+        tgt_sents = [s for k in tgt_index for s in tgt[k].sentences]
+        if tgt_index:
+            prefix = f"p{tgt[tgt_index[0]].index}"
+            last_target = tgt[tgt_index[0]].index
         else:  # a source paragraph with no translation: name it after the one before
-            prefix = f"p{last_target}.x{src_paras[0].index}"
-        beads = align([s.text for s in src_sents], [s.text for s in tgt_sents], scorer, lengths, coverage=coverage)
-        for n, (si, ti, sim) in enumerate(beads, 1):
-            segment = Segment(
-                id=f"{prefix}.s{n}",
-                source=[src_sents[k] for k in si],
-                target=[tgt_sents[k] for k in ti],
-            )
+            prefix = f"p{last_target}.x{src[src_index[0]].index}"
+        src_units = [src_texts[k][s.start : s.end] for k in src_index for s in src[k].sentences]
+        tgt_units = [tgt_texts[k][s.start : s.end] for k in tgt_index for s in tgt[k].sentences]
+        for n, (si, ti, sim) in enumerate(align(src_units, tgt_units, scorer, lengths, coverage=coverage), 1):
+            segment = Segment(f"{prefix}.s{n}", list(map(src_sents.__getitem__, si)), list(map(tgt_sents.__getitem__, ti)))
             if si and ti:
                 segment.scores["align_similarity"] = round(sim, 3)
             segments.append(segment)
@@ -88,13 +86,11 @@ def unit_segments(source: Document, target: Document) -> list[Segment]:
     return segments
 
 
-def _paragraph_pairs(source: Document, target: Document, scorer: Scorer, lengths: LengthModel):
-    src, tgt = source.paragraphs, target.paragraphs
-    if len(src) == len(tgt) and all(scorer(s.text, t.text) >= _PAIRED for s, t in zip(src, tgt)):
-        return [([s], [t]) for s, t in zip(src, tgt)]  # the common case, without the programme
-    coverage = anchor_scorer(source.lang, target.lang).coverage
-    beads = align([p.text for p in src], [p.text for p in tgt], scorer, lengths, PARAGRAPH_WEIGHTS, coverage)
-    return [([src[k] for k in si], [tgt[k] for k in ti]) for si, ti, _ in beads]
+def _paragraph_pairs(src: list[str], tgt: list[str], scorer: Scorer, coverage: Coverage, lengths: LengthModel) -> list[tuple[list[int], list[int]]]:
+    """The paragraph beads (source and target positions) of two documents' paragraph texts."""
+    if len(src) == len(tgt) and all(scorer(s, t) >= _PAIRED for s, t in zip(src, tgt)):
+        return [([k], [k]) for k in range(len(src))]  # the common case, without the programme
+    return [(si, ti) for si, ti, _ in align(src, tgt, scorer, lengths, PARAGRAPH_WEIGHTS, coverage)]
 
 
 __all__ = ["align_documents", "monolingual_segments", "unit_segments"]

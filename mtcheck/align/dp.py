@@ -9,7 +9,7 @@ paragraphs, when one of them adds nothing to what its neighbour already matches.
 
 from __future__ import annotations
 
-import functools
+import itertools
 import math
 import re
 from collections.abc import Callable
@@ -22,9 +22,8 @@ Coverage = Callable[[str, str], tuple[float, float]]
 BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
 PRIORS = {(1, 1): 0.89, (1, 0): 0.005, (0, 1): 0.005, (2, 1): 0.045, (1, 2): 0.045}
 _PRIOR_COST = {bead: -math.log(p) for bead, p in PRIORS.items()}
-# A cell's incoming beads, cheapest first, each with the rank of the cell it comes from (row by row)
-# and its prior cost.
-_PULL = tuple((order, di, dj, _PRIOR_COST[(di, dj)]) for order, di, dj in ((3, 1, 0), (4, 0, 1), (2, 1, 1), (0, 2, 1), (1, 1, 2)))
+_BEADS_BY_RANK = ((2, 1), (1, 2), (1, 1), (1, 0), (0, 1))  # a tie between beads goes to the lower rank
+_PRIORS_BY_RANK = tuple(_PRIOR_COST[bead] for bead in _BEADS_BY_RANK)
 
 
 @dataclass(frozen=True)
@@ -86,11 +85,7 @@ def _least_gain(src: list[str], tgt: list[str], coverage: Coverage) -> float:
     return share(" ".join(parts)) - max(share(part) for part in parts)
 
 
-def _length_cost(ls: int, lt: int, model: LengthModel) -> float:
-    mean = (ls + lt / model.ratio) / 2 or 1.0
-    delta = (lt - ls * model.ratio) / math.sqrt(mean * model.variance)
-    tail = math.erfc(abs(delta) / math.sqrt(2))  # 2·(1 − Φ(|δ|))
-    return -math.log(max(tail, 1e-12))
+_SQRT2 = math.sqrt(2)
 
 
 def align(
@@ -107,15 +102,42 @@ def align(
     With it and ``weights.orphan_cover`` (sentences), a 2-1 or 1-2 bead's orphan test asks how
     much of the part finds a counterpart (a sentence split in two keeps its words on both
     halves' side); otherwise it takes the part's similarity to the whole other side, diluted by
-    the other side's length. ``weights.orphan_gain`` (paragraphs) needs it too.
+    the other side's length. ``weights.orphan_gain`` (paragraphs) needs it too. Both are asked
+    about the same pairs again (a 2-1 or 1-2 bead's parts): pass cached ones.
 
     No cost is negative (weights are, similarities lie in ``[0, 1]``): a bead stops being
     costed as soon as what it has cost so far cannot beat its cell's best."""
     n, m = len(src), len(tgt)
-    if n > 1 or m > 1:  # a 2-1 or 1-2 bead's orphan test rescores its 1-1 pairs
-        scorer = functools.cache(scorer)
-        if coverage is not None:
-            coverage = functools.cache(coverage)
+    ratio, variance = length.ratio, length.variance
+    src_len, tgt_len = list(map(len, src)), list(map(len, tgt))
+    final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge or weights.headline_body else [[], []]
+    sim_weight, skip, unrelated, headline_body = weights.similarity, weights.skip, weights.unrelated, weights.headline_body
+    sqrt, erfc, log, sqrt2 = math.sqrt, math.erfc, math.log, _SQRT2
+    p21, p12, p11, p10, p01 = _PRIORS_BY_RANK
+
+    def single(i: int, j: int, c: float, start: float, best: float) -> tuple[float, float] | None:
+        """The cost and similarity of the 1-1 bead from cell ``(i, j)`` whose length costs ``c``,
+        or ``None`` as soon as its total ``start + cost`` cannot stay within ``best``."""
+        headline = headline_body if headline_body and final[0][i] != final[1][j] else 0.0
+        if start + (c + headline) > best:  # the similarity only adds
+            return None
+        sim = scorer(src[i], tgt[j])
+        c += sim_weight * (1 - sim)
+        if unrelated and sim == 0 and min(src_len[i], tgt_len[j]) >= weights.long:
+            c += unrelated
+        c += headline
+        return c, sim
+
+    # The length cost is Gale and Church's: −log of the two-sided tail of
+    # δ = (lt − ls·ratio) / √(mean · variance), written out where a bead is costed.
+    if n == m == 1 and weights.band >= 1:  # the 1-1 bead, or a skip each way: 0-1 wins the tie (as below)
+        best, start = 0.0 + p01 + skip + p10 + skip, 0.0 + p11
+        ls, lt = src_len[0], tgt_len[0]
+        c = -log(t if (t := erfc(abs((lt - ls * ratio) / sqrt(((ls + lt / ratio) / 2 or 1.0) * variance)) / sqrt2)) > 1e-12 else 1e-12)
+        if start + c <= best and (costed := single(0, 0, c, start, best)) and start + costed[0] <= best:
+            return [([0], [0], costed[1])]
+        return [([], [0], 0.0), ([0], [], 0.0)]
+
     if coverage is not None and weights.orphan_cover is not None:
         src_part = lambda part, whole: coverage(part, whole)[0]
         tgt_part = lambda whole, part: coverage(whole, part)[1]
@@ -123,86 +145,94 @@ def align(
     else:
         src_part = tgt_part = scorer
         below = weights.orphan_below
-    final = [[bool(_FINAL.search(u)) for u in units] for units in (src, tgt)] if weights.headline_merge or weights.headline_body else [[], []]
-    src_len, tgt_len = [len(u) for u in src], [len(u) for u in tgt]
+    # Once per unit and per two neighbours (joined by a space): the length as the length cost
+    # reads it (source × ratio, target ÷ ratio), the joined text and its length.
+    src_r, tgt_r = [ls * ratio for ls in src_len], [lt / ratio for lt in tgt_len]
+    src2, tgt2 = [f"{a} {b}" for a, b in itertools.pairwise(src)], [f"{a} {b}" for a, b in itertools.pairwise(tgt)]
+    src2_len, tgt2_len = list(map(len, src2)), list(map(len, tgt2))
+    src2_r, tgt2_r = [ls * ratio for ls in src2_len], [lt / ratio for lt in tgt2_len]
 
-    def bead_cost(i: int, j: int, di: int, dj: int, start: float, best: float, later: bool) -> tuple[float, float] | None:
-        """The cost and similarity of the bead ``(di, dj)`` from cell ``(i, j)``, or ``None`` as
-        soon as its cost so far cannot win (the charges after it only add): its total ``start +
-        cost`` must stay under ``best``, or equal it when the bead comes from an earlier cell."""
-        ii, jj = i + di, j + dj
-        ls = src_len[i] if di == 1 else src_len[i] + src_len[i + 1] + 1  # the lengths of the joined texts
-        lt = tgt_len[j] if dj == 1 else tgt_len[j] + tgt_len[j + 1] + 1
-        c = _length_cost(ls, lt, length)
-        if start + c > best or (later and start + c == best):  # a similarity in [0, 1] only adds
+    def merged(i: int, j: int, di: int, c: float, start: float, best: float, later: bool) -> tuple[float, float] | None:
+        """The cost and similarity of the 2-1 (``di`` 2) or 1-2 bead from cell ``(i, j)`` whose
+        length costs ``c``, or ``None`` as soon as its total cannot win (``later``: a tie loses).
+        The orphan and headline charges are known before the similarity, the orphan charge's
+        least often from the first part alone: they often rule the bead out without scoring the
+        other part or the joined text."""
+        s_text, t_text = (src2[i], tgt[j]) if di == 2 else (src[i], tgt2[j])
+        headline = weights.headline_merge if weights.headline_merge and not all(final[0][i : i + di] + final[1][j : j + 3 - di]) else 0.0
+        first = src_part(src[i], t_text) if di == 2 else tgt_part(s_text, tgt[j])
+        if first < below:  # charged whatever the other part scores
+            least_orphan = weights.orphan * (weights.orphan_zero if first == 0 else min(1.0, weights.orphan_zero))
+            if (least := start + (c + least_orphan + headline)) > best or (later and least == best):
+                return None
+        second = src_part(src[i + 1], t_text) if di == 2 else tgt_part(s_text, tgt[j + 1])
+        orphan = _orphan_cost(min(first, second), weights, below)
+        if (least := start + (c + orphan + headline)) > best or (later and least == best):
             return None
-        s_text = src[i] if di == 1 else " ".join(src[i:ii])
-        t_text = tgt[j] if dj == 1 else " ".join(tgt[j:jj])
         sim = scorer(s_text, t_text)
-        c += weights.similarity * (1 - sim)
-        if start + c > best or (later and start + c == best):
-            return None
-        if di == 2:
-            c += _orphan_cost(min(src_part(part, t_text) for part in src[i:ii]), weights, below)
-        if dj == 2:
-            c += _orphan_cost(min(tgt_part(s_text, part) for part in tgt[j:jj]), weights, below)
-        if weights.unrelated and sim == 0 and min(len(s_text), len(t_text)) >= weights.long:
-            c += weights.unrelated
-        if weights.headline_body and di == dj == 1 and final[0][i] != final[1][j]:
-            c += weights.headline_body
-        if weights.headline_merge and (di == 2 or dj == 2):
-            if not all(final[0][i:ii]) or not all(final[1][j:jj]):
-                c += weights.headline_merge
+        c += sim_weight * (1 - sim)  # the charges added in the reference order: the same sum
+        c += orphan
+        if unrelated and sim == 0 and min(len(s_text), len(t_text)) >= weights.long:
+            c += unrelated
+        c += headline
         if (
             weights.orphan_gain is not None
             and coverage is not None
-            and (di == 2 or dj == 2)
             and not (start + c > best or (later and start + c == best))
-            and _least_gain(src[i:ii], tgt[j:jj], coverage) < weights.orphan_gain
+            and _least_gain(src[i : i + di], tgt[j : j + 3 - di], coverage) < weights.orphan_gain
         ):
             c += weights.orphan
         return c, sim
 
-    inf = float("inf")
+    inf = math.inf
     band = abs(n - m) + weights.band  # the path stays near the diagonal: skips only widen it by |n - m|
     centres = [i * m // n if n else 0 for i in range(n + 1)]
     lo = [max(0, c - band) for c in centres]  # the cells a path may leave from, row by row
     hi = [min(m, c + band) for c in centres]
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    back = [[5] * (m + 1) for _ in range(n + 1)]  # each cell's winning bead (its rank), and its similarity
+    sims = [[0.0] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
-    # Each cell takes its cheapest incoming bead; a tie goes to the bead from the earliest cell
-    # (row by row), as when every cell pushed its beads forward in order. The cheap beads are
-    # costed first, so that a 2-1 or 1-2 bead stops as soon as it cannot win.
+    # Each cell takes its cheapest incoming bead; a tie goes to the bead from the earliest cell,
+    # row by row (``rank``: 2-1 0, 1-2 1, 1-1 2, 1-0 3, 0-1 4; 5 none yet), as when every cell
+    # pushed its beads forward in order. The skips and the 1-1 bead are costed first, so that a
+    # 2-1 or 1-2 bead stops as soon as it cannot win.
     for ii in range(n + 1):
-        for jj in range(lo[max(0, ii - 2)], min(m, hi[ii] + 2) + 1):  # lo and hi never decrease
-            best, rank, step = inf, len(_PULL), None
-            for order, di, dj, prior in _PULL:
-                i, j = ii - di, jj - dj
-                if i < 0 or j < lo[i] or j > hi[i] or (base := cost[i][j]) == inf:
-                    continue
-                start = base + prior
-                if start > best or (start == best and order > rank):
-                    continue  # no cost is negative: it cannot win
-                if di and dj:
-                    costed = bead_cost(i, j, di, dj, start, best, order > rank)
-                    if costed is None:
-                        continue
-                    c, sim = costed
-                else:
-                    c, sim = weights.skip, 0.0
-                total = start + c
-                if total < best or (total == best and order < rank):
-                    best, rank, step = total, order, (di, dj, sim)
-            if step is not None:
-                cost[ii][jj], back[ii][jj] = best, step
+        row, back_row, sims_row, lo0, hi0 = cost[ii], back[ii], sims[ii], lo[ii], hi[ii]
+        up, lo1, hi1 = (cost[ii - 1], lo[ii - 1], hi[ii - 1]) if ii >= 1 else (row, 1, 0)  # no row above: an empty range
+        up2, lo2, hi2 = (cost[ii - 2], lo[ii - 2], hi[ii - 2]) if ii >= 2 else (row, 1, 0)
+        for jj in range(lo0 if ii else 1, hi0 + 1):  # a cell off its row's band leads nowhere ((n, m) is on it)
+            best, rank, chosen = inf, 5, 0.0
+            if jj <= hi1 and (base := up[jj]) != inf:  # 1-0 (lo1 <= lo0 <= jj)
+                best, rank = base + p10 + skip, 3
+            if jj > lo0 and (base := row[jj - 1]) != inf and (total := base + p01 + skip) < best:  # 0-1
+                best, rank = total, 4
+            i, j = ii - 1, jj - 1
+            if lo1 <= j <= hi1 and (base := up[j]) != inf and (start := base + p11) <= best:  # 1-1
+                c = -log(t if (t := erfc(abs((tgt_len[j] - src_r[i]) / sqrt(((src_len[i] + tgt_r[j]) / 2 or 1.0) * variance)) / sqrt2)) > 1e-12 else 1e-12)
+                if start + c <= best and (costed := single(i, j, c, start, best)) and (total := start + costed[0]) <= best:
+                    best, rank, chosen = total, 2, costed[1]
+            i = ii - 2
+            if lo2 <= j <= hi2 and (base := up2[j]) != inf and (start := base + p21) <= best:  # 2-1
+                c = -log(t if (t := erfc(abs((tgt_len[j] - src2_r[i]) / sqrt(((src2_len[i] + tgt_r[j]) / 2 or 1.0) * variance)) / sqrt2)) > 1e-12 else 1e-12)
+                if start + c <= best and (costed := merged(i, j, 2, c, start, best, False)) and (total := start + costed[0]) <= best:
+                    best, rank, chosen = total, 0, costed[1]
+            i, j, later = ii - 1, jj - 2, rank == 0  # a tie with the 2-1 bead goes to the 2-1 bead
+            if lo1 <= j <= hi1 and (base := up[j]) != inf and ((start := base + p12) < best or (start == best and not later)):  # 1-2
+                c = -log(t if (t := erfc(abs((tgt2_len[j] - src_r[i]) / sqrt(((src_len[i] + tgt2_r[j]) / 2 or 1.0) * variance)) / sqrt2)) > 1e-12 else 1e-12)
+                if (
+                    (start + c < best or (start + c == best and not later))
+                    and (costed := merged(i, j, 1, c, start, best, later))
+                    and ((total := start + costed[0]) < best or (total == best and not later))
+                ):
+                    best, rank, chosen = total, 1, costed[1]
+            if rank < 5:
+                row[jj], back_row[jj], sims_row[jj] = best, rank, chosen
     beads = []
     i, j = n, m
     while i or j:
-        step = back[i][j]
-        assert step is not None
-        di, dj, sim = step
-        beads.append((list(range(i - di, i)), list(range(j - dj, j)), sim))
+        di, dj = _BEADS_BY_RANK[back[i][j]]
+        beads.append((list(range(i - di, i)), list(range(j - dj, j)), sims[i][j]))
         i, j = i - di, j - dj
     beads.reverse()
     return beads

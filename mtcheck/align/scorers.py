@@ -9,6 +9,7 @@ translations of a bilingual lexicon.
 
 from __future__ import annotations
 
+import collections
 import functools
 import unicodedata
 from collections.abc import Callable
@@ -81,19 +82,16 @@ class AnchorScorer:
 
     def __call__(self, src: str, tgt: str) -> float:
         (src_words, src_keys), (tgt_words, tgt_keys) = _source_words(self, src), _target_words(self, tgt)
-        if not src_words and not tgt_words:
-            return 0.5
-        unmatched = sum(map(tgt_keys.isdisjoint, src_words))  # map: no Python frame per word
-        matched = len(src_words) - unmatched + sum(map(src_keys.__contains__, tgt_words))
-        return matched / (len(src_words) + len(tgt_words))
+        if not (shared := src_keys.intersection(tgt_keys)):  # the keys both texts have
+            return 0.0 if src_words or tgt_words else 0.5
+        return sum(_matched(src_words, tgt_keys, shared)) / (len(src_words) + len(tgt_words))
 
     def coverage(self, src: str, tgt: str) -> tuple[float, float]:
         """Share of the source's content words that find a counterpart in the target, and the
         other way round (0.5 for a side without content words: no evidence either way)."""
         (src_words, src_keys), (tgt_words, tgt_keys) = _source_words(self, src), _target_words(self, tgt)
-        src_share = (len(src_words) - sum(map(tgt_keys.isdisjoint, src_words))) / len(src_words) if src_words else 0.5
-        tgt_share = sum(map(src_keys.__contains__, tgt_words)) / len(tgt_words) if tgt_words else 0.5
-        return src_share, tgt_share
+        src_matched, tgt_matched = _matched(src_words, tgt_keys, src_keys.intersection(tgt_keys))
+        return src_matched / len(src_words) if src_words else 0.5, tgt_matched / len(tgt_words) if tgt_words else 0.5
 
     def rendering(self, phrase: str, text: str) -> tuple[int, int] | None:
         """Where ``text`` renders the source ``phrase``: the shortest run of words matching its content words.
@@ -161,6 +159,12 @@ def _numbers(text: str) -> list[str]:
     return [regex.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text)]
 
 
+def _matched(src_words: tuple[frozenset[str], ...], tgt_keys: dict[str, int], shared: frozenset[str]) -> tuple[int, int]:
+    """How many source words find a counterpart in the target, and target words in the source,
+    given the keys both texts have (``shared``)."""
+    return len(src_words) - sum(map(shared.isdisjoint, src_words)), sum(map(tgt_keys.__getitem__, shared))
+
+
 @functools.lru_cache(maxsize=8192)
 def _source_words(scorer: AnchorScorer, text: str) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
     """A source text's words (see ``AnchorScorer.source_words``) and the union of their keys."""
@@ -175,12 +179,12 @@ def _source_words(scorer: AnchorScorer, text: str) -> tuple[tuple[frozenset[str]
 
 
 @functools.lru_cache(maxsize=8192)
-def _target_words(scorer: AnchorScorer, text: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """A target text's word keys (see ``AnchorScorer.target_words``) and their set."""
+def _target_words(scorer: AnchorScorer, text: str) -> tuple[tuple[str, ...], dict[str, int]]:
+    """A target text's word keys (see ``AnchorScorer.target_words``) and how often each occurs."""
     words = _numbers(text)
     for m in _WORD.finditer(text):
         word = m.group().lower()
         if word in scorer._tgt_stop or len(word) < 3:
             continue
         words.append(scorer._tgt_values.get(word) or _key(word))
-    return tuple(words), frozenset(words)
+    return tuple(words), dict(collections.Counter(words))

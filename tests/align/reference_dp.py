@@ -14,10 +14,16 @@ from mtcheck.align.dp import (
     LengthModel,
     Weights,
     _least_gain,
-    _length_cost,
     _orphan_cost,
 )
 from mtcheck.align.scorers import Scorer
+
+
+def _length_cost(ls: int, lt: int, model: LengthModel) -> float:
+    mean = (ls + lt / model.ratio) / 2 or 1.0
+    delta = (lt - ls * model.ratio) / math.sqrt(mean * model.variance)
+    tail = math.erfc(abs(delta) / math.sqrt(2))  # 2·(1 − Φ(|δ|))
+    return -math.log(max(tail, 1e-12))
 
 
 def reference_align(

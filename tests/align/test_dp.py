@@ -48,3 +48,12 @@ def test_ties_go_to_the_same_bead(seed):
             for coverage in (_coarse_coverage, None):
                 args = (src, tgt, _coarse, LengthModel(), weights, coverage)
                 assert align(*args) == reference_align(*args)
+
+
+def test_one_unit_each_side_is_one_bead_or_two_skips():
+    """A pair of units too unlike in length to be one bead is a dropped and an added unit, as in the programme."""
+    scorer = anchor_scorer("fr", "en")
+    for src, tgt in ((["Oui."], ["Yes."]), (["Oui."], ["The government met the people in Beijing. " * 8])):
+        for weights in WEIGHTS:
+            assert align(src, tgt, scorer, LengthModel(1.1, 6.8), weights) == reference_align(src, tgt, scorer, LengthModel(1.1, 6.8), weights)
+    assert align(["Oui."], ["The government met the people in Beijing. " * 8], scorer) == [([], [0], 0.0), ([0], [], 0.0)]

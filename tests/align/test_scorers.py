@@ -1,3 +1,5 @@
+import random
+
 from mtcheck.align.scorers import AnchorScorer
 
 
@@ -20,3 +22,25 @@ def test_a_form_missing_from_the_lexicon_is_looked_up_without_its_ending():
     scorer = AnchorScorer("en", "es")  # es-en read backwards: "disease" → "enfermedad"
     assert scorer("diseased", "enfermedades") == 1.0
     assert scorer("dis", "enfermedades") == 0.0  # too short to lose an ending
+
+
+def _plain_counts(scorer: AnchorScorer, src: str, tgt: str) -> tuple[int, int, int, int]:
+    """Word by word: each side's content words, and those with a counterpart on the other side."""
+    src_words, tgt_words = scorer.source_words(src), scorer.target_words(tgt)
+    src_keys = set().union(*src_words)
+    src_matched = sum(1 for keys in src_words if not keys.isdisjoint(tgt_words))
+    return len(src_words), len(tgt_words), src_matched, sum(1 for key in tgt_words if key in src_keys)
+
+
+def test_similarity_and_coverage_count_every_word_that_finds_a_counterpart():
+    """Repeated words, words with several keys (a lexicon entry) and numbers count once per occurrence."""
+    rnd = random.Random(0)
+    fr = ["personnes", "personnes", "gouvernement", "accord", "Pékin", "400", "3", "trois", "mars", "maison", "chat"]
+    en = ["people", "people", "persons", "government", "deal", "Beijing", "400", "three", "March", "house", "dog"]
+    scorer = AnchorScorer("fr", "en")
+    for _ in range(200):
+        src, tgt = " ".join(rnd.choices(fr, k=rnd.randint(0, 8))), " ".join(rnd.choices(en, k=rnd.randint(0, 8)))
+        src_count, tgt_count, src_matched, tgt_matched = _plain_counts(scorer, src, tgt)
+        expected = (src_matched + tgt_matched) / (src_count + tgt_count) if src_count or tgt_count else 0.5
+        assert scorer(src, tgt) == expected
+        assert scorer.coverage(src, tgt) == (src_matched / src_count if src_count else 0.5, tgt_matched / tgt_count if tgt_count else 0.5)
