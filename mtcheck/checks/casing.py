@@ -91,11 +91,12 @@ class NameCasing(Rule):
         by_design = _lowercase_names(ctx.tgt_lang)
         names = exonyms(ctx.src_lang, ctx.tgt_lang)
         places = _place_names(ctx.src_lang, ctx.tgt_lang)
-        lower_count, capitalised, named = _target_casing(ctx, places)
         # without source evidence, only where demonyms are capitalised too (Spanish "indonesia" is one)
         standalone = set()
         if typography(ctx.tgt_lang).get("capitalises_calendar"):  # a sentence naming no place adds none
+            named = (sent for _, sent in ctx.target_sentences() if not places.isdisjoint(ctx.of_text(_words, sent.text)))
             standalone = {w for sent in named for w in _standalone_capitalised(sent)} & places
+        casing = None  # the translation's lowercase word counts and capitalised words: read for a candidate only
         src_typo = typography(ctx.src_lang)
         nouns = src_typo.get("capitalises_nouns")
         ordinary = ordinary_words(ctx.tgt_lang)
@@ -113,7 +114,11 @@ class NameCasing(Rule):
         seg_names: tuple = (None, frozenset(), None)  # (segment, every form its source names may take, its source names when asked)
         for seg, sent in ctx.target_sentences():
             if seg_names[0] is not seg:
-                seg_names = (seg, _source_forms(seg, names), None)
+                seg_names = (seg, _source_forms(ctx, seg, names), None)
+            # every lowercase word, at a sentence start too: most sentences have none that can be a name
+            maybe = {w[0].upper() + w[1:] for w in ctx.of_text(_words, sent.text) if w[0].islower()}
+            if maybe.isdisjoint(seg_names[1]) and maybe.isdisjoint(standalone):
+                continue
             wanted = {w[0].upper() + w[1:] for m in _mid_sentence_words(sent) if (w := m.group())[0].islower()}
             source_names = {}  # none when no lowercase word here can be a source name of the segment
             if not wanted.isdisjoint(seg_names[1]):
@@ -144,6 +149,8 @@ class NameCasing(Rule):
                     continue
                 if any(ch.isupper() for ch in word[1:]):
                     continue  # lowercase by design: al-Qassam, eBay
+                casing = casing or _target_casing(ctx)
+                lower_count, capitalised = casing
                 if lower_count[word] >= (2 if nouns else 3) and name not in capitalised:
                     continue  # lowercase throughout the translation: its writer's choice ("homewear", "rakfisk")
                 if name in source_names:
@@ -166,12 +173,12 @@ class NameCasing(Rule):
                 )
 
 
-def _source_forms(seg: Segment, names: dict[str, str]) -> frozenset[str]:
+def _source_forms(ctx: CheckContext, seg: Segment, names: dict[str, str]) -> frozenset[str]:
     """Every form a source name of the segment may take in ``NameCasing``: the words of its source
     sentences, less a possessive ``'s``, and their exonyms (a cheap test before the names are read)."""
-    words = {w for s in seg.source for w in _WORD.findall(s.text)}
-    words |= {w.removesuffix("'s").removesuffix("’s") for w in words}
-    return frozenset(words | {names[w] for w in words if w in names})
+    words = {w for s in seg.source for w in ctx.of_text(_words, s.text)}
+    words |= {w.removesuffix("'s").removesuffix("’s") for w in words if w.endswith(("'s", "’s"))}
+    return frozenset(words | {names[w] for w in names.keys() & words})
 
 
 def _capitalised(sent: Sentence) -> set[str]:
@@ -184,17 +191,14 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _target_casing(ctx: CheckContext, places: frozenset[str]) -> tuple[Counter, set[str], list[Sentence]]:
-    """How often each lowercase word occurs in the translation, its capitalised words inside
-    sentences, and its sentences that hold one of ``places`` (one reading of each sentence)."""
-    lower, capitalised, named = Counter(), set(), []
+def _target_casing(ctx: CheckContext) -> tuple[Counter, set[str]]:
+    """How often each lowercase word occurs in the translation, and its capitalised words inside
+    sentences (one reading of each sentence)."""
+    lower, capitalised = Counter(), set()
     for _, sent in ctx.target_sentences():
-        words = ctx.of_text(_words, sent.text)
-        lower.update([w for w in words if w.islower()])
+        lower.update([w for w in ctx.of_text(_words, sent.text) if w.islower()])
         capitalised |= _capitalised(sent)
-        if not places.isdisjoint(words):
-            named.append(sent)
-    return lower, capitalised, named
+    return lower, capitalised
 
 
 def _names(sent: Sentence, ordinary: Words, target: str) -> set[str]:
