@@ -65,7 +65,7 @@ def _similar(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
-def _present(ctx: CheckContext, name: str, target: str, every: bool = False, person: bool = False, last: bool = False) -> bool:
+def _present(ctx: CheckContext, name: str, target: str, every: bool = False, person: bool = False, last: bool = False, fuzzy: bool = True) -> bool:
     """Whether ``name``, or one of its words (a surname used alone; with ``every``, each of its
     words of three letters or more), appears in ``target``. With ``person``, the first word of a
     name of several words does not count alone: ``Jhonathan`` is no ``Jhonathan Florez``
@@ -74,28 +74,34 @@ def _present(ctx: CheckContext, name: str, target: str, every: bool = False, per
     ``Dominique de Villepin``.
 
     Words of four letters or more match target words of four letters or more approximately, for
-    transliterations (``Michoustine`` ↔ ``Mishustin``; not ``André`` ↔ ``and``).
+    transliterations (``Michoustine`` ↔ ``Mishustin``; not ``André`` ↔ ``and``); not with
+    ``fuzzy`` false (exact words only: a cheaper test that implies the other).
     """
-    plain_target = _plain(target)
-    if _plain(name) in plain_target:
+    plain_name = _plain(name)
+    if plain_name in _plain(target):
         return True
     words = ctx.of_text(plain_letters, target)
-    tokens = _plain(name).split()
-    parts = _LETTERS.findall(_plain(name))
-    found = [
-        part in words
-        or len(part) >= 4
-        and any(_similar(part, w) for w in words if len(w) >= 4 and abs(len(w) - len(part)) <= 3)
-        for part in parts
-    ]
+    tokens = plain_name.split()
+    parts = _LETTERS.findall(plain_name)
+
+    def found(part: str) -> bool:
+        return part in words or fuzzy and len(part) >= 4 and any(
+            _similar(part, w) for w in words if len(w) >= 4 and abs(len(w) - len(part)) <= 3
+        )
+
     if every:
-        return all(f for f, part in zip(found, parts) if len(part) >= 3)
+        return all(found(part) for part in parts if len(part) >= 3)
     if last and len(tokens) > 1:
-        return found[-1]  # "Israël" of "Etat d'Israël", not the elided article
+        return found(parts[-1])  # "Israël" of "Etat d'Israël", not the elided article
     if person and len(tokens) > 1:
-        first = len(_LETTERS.findall(tokens[0]))  # "Jean-Claude": two parts
-        return any(found[first:])
-    return any(found)
+        parts = parts[len(_LETTERS.findall(tokens[0])) :]  # "Jean-Claude": two parts
+    return any(part in words for part in parts) or any(found(part) for part in parts)
+
+
+def _any_present(ctx: CheckContext, forms: set[str], target: str, **how: bool) -> bool:
+    """Whether one of ``forms`` is :func:`_present`: every form's exact words first, then the
+    approximate ones."""
+    return any(_present(ctx, f, target, fuzzy=False, **how) for f in forms) or any(_present(ctx, f, target, **how) for f in forms)
 
 
 def _has_new_name(ctx: CheckContext, seg: Segment, lang: str) -> bool:
@@ -263,20 +269,28 @@ def _name_articles(lang: str) -> frozenset[str]:
     return frozenset(word_list(lang, "name_articles"))
 
 
+@functools.cache
+def _source_reading(src: str, tgt: str) -> tuple:
+    """What :func:`_source_names` reads of the pair, found once: exonyms, name articles, the
+    containers of ordinary words, titles, whether the source capitalises every noun, the particle
+    pattern, abbreviations, calendar words, function words and the lexicon."""
+    style = typography(src)
+    ordinary = (*_source_ordinary(src, tgt), _calendar_words(src))  # English "Friday", "French"
+    if style.get("capitalises_titles"):  # English "City Council", "Election Day": ordinary words
+        ordinary = (*ordinary, ordinary_words(src))
+    noun_capitals = bool(style.get("capitalises_nouns"))  # German "Kläger Pech" is no name
+    return (
+        exonyms(src, tgt), _name_articles(src), ordinary, _titles(src, tgt)[0], noun_capitals, _particle_pattern(src),
+        _abbreviated(src), _calendar_words(src), stopwords(src), lexicon(src, tgt),
+    )
+
+
 def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -> Iterator[_SourceName]:
     """Runs of capitalised words, exonyms, and single capitalised words inside the sentence that
     are no ordinary word (a person's after a title or when the document gives the full name)."""
-    known = exonyms(ctx.src_lang, ctx.tgt_lang)
-    articles = _name_articles(ctx.src_lang)
-    ordinary = _source_ordinary(ctx.src_lang, ctx.tgt_lang)
-    titles = _titles(ctx.src_lang, ctx.tgt_lang)[0]
+    known, articles, ordinary, titles, noun_capitals, particle, abbreviated, calendar, stop, lex = _source_reading(ctx.src_lang, ctx.tgt_lang)
     text, in_runs = sent.text, []
-    style = typography(ctx.src_lang)
-    noun_capitals = bool(style.get("capitalises_nouns"))  # German "Kläger Pech" is no name
     headline = is_title_case(text)
-    ordinary = (*ordinary, _calendar_words(ctx.src_lang))  # English "Friday", "French"
-    if style.get("capitalises_titles"):  # English "City Council", "Election Day": ordinary words
-        ordinary = (*ordinary, ordinary_words(ctx.src_lang))
     for m in _NAME_RUN.finditer(text):
         words, start, run = m.group().split(), m.start(), m.group()
         if words[0] in known:
@@ -296,34 +310,33 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         if words and words[0] in titles:  # "La Sra" (May)
             words, start, titled = words[1:], start + len(words[0]) + 1, True
         end = m.end()
-        if words and words[-1] in _abbreviated(ctx.src_lang) and text[end : end + 1] == ".":
+        if words and words[-1] in abbreviated and text[end : end + 1] == ".":
             words, end = words[:-1], end - len(words[-1]) - 1  # "Lifeguard Capt." (Larry Giles)
         if not words:
             continue
         if all(_ordinary(w, ordinary) for w in words):
             continue  # "Ancien Régime", "Grand Prix": translated word by word
         person = (
-            (len(words) > 1 and words[0] not in articles and words[0].lower() not in stopwords(ctx.src_lang) or led or titled)
+            (len(words) > 1 and words[0] not in articles and words[0].lower() not in stop or led or titled)
             and not any(w in known for w in words)  # "Radio Australie"
-            and not any(w.lower() in lexicon(ctx.src_lang, ctx.tgt_lang) for w in words[1:])  # "Seconde Guerre"
+            and not any(w.lower() in lex for w in words[1:])  # "Seconde Guerre"
         )
         person = person and not noun_capitals and not headline
-        person = person and not any(w.lower() in _calendar_words(ctx.src_lang) for w in words)  # "Scottish Premiership"
+        person = person and not any(w.lower() in calendar for w in words)  # "Scottish Premiership"
         whole = not person and len(words) > 1 and words[0] not in articles
         yield _SourceName(text[start:end], sent.file_span(start, end), person, whole, run=run if start != m.start() else "")
-    particle = _particle_pattern(ctx.src_lang)
     for m in _NAME_WORD.finditer(text):
         word = m.group()
-        if any(a <= m.start() < b for a, b in in_runs):
+        if in_runs and any(a <= m.start() < b for a, b in in_runs):
             continue
         if word in known and not (particle and _mid_sentence(text, m.start(), titles) and particle.match(text, m.end())):
             yield _SourceName(word, sent.file_span(m.start(), m.end()), False)
             continue
         if noun_capitals or word.isupper() or len(word) < 3 or word in titles or word in articles or _ordinary(word, ordinary):
             continue
-        if word in _abbreviated(ctx.src_lang) and text[m.end() : m.end() + 1] == ".":  # "Capt. Larry Giles"
+        if word in abbreviated and text[m.end() : m.end() + 1] == ".":  # "Capt. Larry Giles"
             continue
-        if word.lower() in _calendar_words(ctx.src_lang):
+        if word.lower() in calendar:
             continue  # English "Monday", "French"
         if not _mid_sentence(text, m.start(), titles):
             continue
@@ -575,7 +588,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 forms = {name.text, *accepted.get(name.text, (expected,))}
                 # a first name alone is no name present, unless the source uses that word alone too ("M. Xi")
                 given = name.person and source_count(name.text.split()[0]) <= source_count(name.text)
-                if any(_present(ctx, form, target, every=name.whole, person=given, last=name.headed) for form in forms):
+                if _any_present(ctx, forms, target, every=name.whole, person=given, last=name.headed):
                     if swap := _swapped_word(ctx, seg, name, forms):
                         sent_t, a, b, gone = swap  # the replaced word elsewhere: perhaps a source slip put right
                         serious = warn_swaps and name.person and gone
@@ -587,7 +600,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                         problems.append(_Problem("respelled", name, seg, word, serious, sent_t.file_span(m.start(), m.end()), m.group()))
                 elif not _translated(name.text, target, ctx.src_lang, ctx.tgt_lang):
                     missing.append((name, expected))
-                    if given and any(_present(ctx, form, target) for form in forms):
+                    if given and _any_present(ctx, forms, target):
                         first_only.add(name.text)  # "Exxon" for "Exxon Mobil" may be right: a suggestion
         fewer = [f for f in fewer if f[0].text not in {name.text for name, _ in missing}]
         foreign = _foreign_names(ctx, seg) if missing or fewer else []
@@ -637,14 +650,20 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
     accounted = None
     for sent in seg.target:
         for run in _JOINED_RUN.finditer(sent.text):
+            words = list(_NAME_WORD.finditer(run.group()))
+            new = [w for w in words if not (w.group().isupper() or w.group() in titles or _ordinary(w.group(), ordinary))]
+            if not new:
+                continue  # "White House": no word that can be new
             if source_words is None:
                 source_words = ctx.of_text(plain_letters, seg.source_text)
-            words = list(_NAME_WORD.finditer(run.group()))
-            kept = {_plain(w.group()) for w in words if len(w.group()) > 2 and _plain(w.group()) in source_words} - articles
+            kept = {p for w in words if len(w.group()) > 2 and (p := _plain(w.group())) in source_words} - articles
             if not kept:
                 continue
-            accounted = accounted or _accounter(ctx, seg)
-            new = [w for w in words if not (w.group().isupper() or w.group() in titles or _ordinary(w.group(), ordinary) or accounted(w.group()))]
+            # a word the source has is accounted for: the accounter reads only the others
+            new = [w for w in new if _plain(w.group()) not in source_words]
+            if new:
+                accounted = accounted or _accounter(ctx, seg)
+                new = [w for w in new if not accounted(w.group())]
             if len(new) != 1:
                 continue
             a, b = run.start() + new[0].start(), run.start() + new[0].end()
