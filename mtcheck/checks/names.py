@@ -13,6 +13,7 @@ from mtcheck import patterns
 from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.casing import is_title_case, ordinary_words
+from mtcheck.checks.literals import chunks
 from mtcheck.checks.words import plain as _plain, plain_letters
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span
 from mtcheck.resources import Phrases, alternation, derived, exonyms, lexicon, lexicon_words, months, pair_table, stopwords, measured, word_list
@@ -43,12 +44,28 @@ def _accepted(src: str, tgt: str) -> dict[str, tuple[str, ...]]:
     }
 
 
+_EXONYM_BOUNDARY = r"[\w'’-]"  # no such character touches a source form found in target copy
+_EXONYM_EDGE = patterns.compile(_EXONYM_BOUNDARY)
+
+
+def _stands(form: str, text: str) -> bool:
+    """Whether ``text`` holds ``form`` with no word character (``_EXONYM_BOUNDARY``) touching it:
+    where ``_exonym_pattern`` finds a match (this one or another)."""
+    k, size = text.find(form), len(form)
+    while k >= 0:
+        if not (k and _EXONYM_EDGE.match(text, k - 1) or _EXONYM_EDGE.match(text, k + size)):
+            return True
+        k = text.find(form, k + 1)
+    return False
+
+
 @functools.cache
-def _exonym_pattern(src: str, tgt: str) -> tuple[Phrases | None, dict[str, str]]:
-    """The source-language forms worth flagging in target copy, found as whole words."""
+def _exonym_pattern(src: str, tgt: str) -> tuple[Phrases | None, dict[str, str], tuple[str, ...]]:
+    """The source-language forms worth flagging in target copy, found as whole words, and the
+    forms as literals (a sentence that holds none standing alone holds no match)."""
     false_alarms = frozenset(word_list(f"{src}-{tgt}", "exonym_false_alarms"))
     forms = {k: v for k, v in exonyms(src, tgt).items() if k != v and k not in false_alarms}
-    return Phrases(forms, r"[\w'’-]") or None, forms
+    return Phrases(forms, _EXONYM_BOUNDARY) or None, forms, tuple(sorted(forms))
 
 
 def _similar(a: str, b: str) -> bool:
@@ -827,18 +844,26 @@ class SourceExonym(Rule):
     safe_fix = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        pattern, forms = _exonym_pattern(ctx.src_lang, ctx.tgt_lang)
+        pattern, forms, literals = _exonym_pattern(ctx.src_lang, ctx.tgt_lang)
         if pattern is None:
+            return
+        # the forms each paragraph may hold (one pass over the text): most documents hold none
+        holding = {id(p): held for chunk, texts, held in chunks(ctx.target.paragraphs, lambda p: p.text, literals) if held
+                   for p, text in zip(chunk, texts) if any(form in text for form in held)}
+        if not holding:
             return
         french_words = stopwords(ctx.src_lang) - stopwords(ctx.tgt_lang)
         # measured pairs only (``[measured] warn``): French or Spanish copy keeps English names of bodies ("London Stock Exchange")
         certain = measured(ctx.src_lang, ctx.tgt_lang, "source-exonym")
         for seg, sent in ctx.target_sentences():
-            for m in pattern.finditer(sent.text):
+            held, text = holding.get(id(sent.paragraph)), sent.text
+            if held is None or not any(_stands(form, text) for form in held if form in text):
+                continue
+            for m in pattern.finditer(text):
                 english = forms[m.group()]
-                if _inside(english, sent.text, m) or _in_name_run(sent.text, m):
+                if _inside(english, text, m) or _in_name_run(text, m):
                     continue  # "Salvador" inside "El Salvador", "Londres" in "Albert Londres"
-                before = regex.search(r"(\p{L}+)[ \u00a0]+$", sent.text[: m.start()])
+                before = regex.search(r"(\p{L}+)[ \u00a0]+$", text[: m.start()])
                 if before and before.group(1).lower() in french_words:
                     continue  # inside source-language words: a title such as "Le Chemin de Damas"
                 yield self.finding(

@@ -344,3 +344,25 @@ def test_similar_is_difflibs_ratio_at_three_quarters():
     for _ in range(3000):
         a, b = ("".join(rnd.choices("aeinrst", k=rnd.randint(0, 9))) for _ in range(2))
         assert _similar(a, b) == (difflib.SequenceMatcher(None, a, b).ratio() >= 0.75)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He flew to Pékin on Monday.",
+        "Pékin's envoy left.",  # an apostrophe touches it: no form
+        "The 2Pékin file and Pékin2 too.",
+        "Pékin-Ouest and M.Pékin, then «Pékin».",
+        "Les habitants de la Nouvelle-Zélande.",
+        "In Moscou, Londres and Pékin.",
+        "Nothing here but Chinese and Independent papers.",
+        "",
+    ],
+)
+def test_source_exonym_skips_only_sentences_without_a_standing_form(text):
+    """A sentence is read only where a form stands with no word character touching it: exactly
+    where the exonym matcher finds one."""
+    from mtcheck.checks.names import _exonym_pattern, _stands
+
+    pattern, forms, literals = _exonym_pattern("fr", "en")
+    assert any(_stands(form, text) for form in literals if form in text) == (pattern.search(text) is not None)
