@@ -111,14 +111,18 @@ class NameCasing(Rule):
             source_lower = {w for p in ctx.source.paragraphs for w in _WORD.findall(p.text) if w.islower()}
             source_lower -= {w.lower() for s in ctx.source.sentences() for w in _capitalised(s)}
         known = lexicon(ctx.tgt_lang) if titles else None
-        seg_names: tuple = (None, frozenset(), None)  # (segment, every form its source names may take, its source names when asked)
+        images = _exonym_images(ctx.src_lang, ctx.tgt_lang)
+        seg_names: tuple = (None, None, None)  # (segment, every form its source names may take, its source names), read when asked
         for seg, sent in ctx.target_sentences():
             if seg_names[0] is not seg:
-                seg_names = (seg, _source_forms(ctx, seg, names), None)
-            # every lowercase word, at a sentence start too: most sentences have none that can be a name
-            maybe = {w[0].upper() + w[1:] for w in ctx.of_text(_words, sent.text) if w[0].islower()}
-            if maybe.isdisjoint(seg_names[1]) and maybe.isdisjoint(standalone):
+                seg_names, source_text = (seg, None, None), seg.source_text
+            # the lowercase words that may be flagged, at a sentence start too: most sentences have none
+            # that can be a name (a source name is part of the source text or the exonym of one)
+            maybe = {w[0].upper() + w[1:] for w in ctx.of_text(_words, sent.text) if w[0].islower() and len(w) >= 3 and w not in stop}
+            if not _may_be_names(maybe, standalone, images, source_text):
                 continue
+            if seg_names[1] is None:
+                seg_names = (seg, _source_forms(ctx, seg, names), None)
             wanted = {w[0].upper() + w[1:] for m in _mid_sentence_words(sent) if (w := m.group())[0].islower()}
             source_names = {}  # none when no lowercase word here can be a source name of the segment
             if not wanted.isdisjoint(seg_names[1]):
@@ -171,6 +175,12 @@ class NameCasing(Rule):
                     suggestion=name,
                     fix=name,
                 )
+
+
+def _may_be_names(forms: set[str], standalone: set[str], images: frozenset[str], source_text: str) -> bool:
+    """Whether one of ``forms`` may be a source name (a part of the source text, or the exonym of
+    one) or a place standing alone elsewhere: a cheap test before the segment's names are read."""
+    return not (forms.isdisjoint(standalone) and forms.isdisjoint(images)) or any(form in source_text for form in forms)
 
 
 def _source_forms(ctx: CheckContext, seg: Segment, names: dict[str, str]) -> frozenset[str]:
@@ -339,6 +349,12 @@ def _ordinary_by_start(lang: str) -> dict[str, str]:
 def _common_words(src: str, tgt: str) -> frozenset[str]:
     """Ordinary target-language words: every word of the pair's lexicon translations."""
     return lexicon_words(src, tgt)
+
+
+@functools.cache
+def _exonym_images(src: str, tgt: str) -> frozenset[str]:
+    """The target forms of the pair's exonyms (``Kiev`` → ``Kyiv``)."""
+    return frozenset(exonyms(src, tgt).values())
 
 
 @functools.cache
