@@ -264,7 +264,10 @@ def _transliterations(src: str, tgt: str, word: str, person: bool) -> regex.Patt
 def _ordinary(word: str, words: Words) -> bool:
     """Whether a word, or each part of a hyphenated word, is in one of ``words``."""
     lower = word.lower().replace("’", "'")
-    return any(lower in w for w in words) or all(any(part in w for w in words) for part in lower.split("-"))
+    if any(lower in w for w in words):
+        return True
+    parts = lower.split("-")
+    return len(parts) > 1 and all(any(part in w for w in words) for part in parts)
 
 
 @functools.cache
@@ -376,14 +379,23 @@ def _demonyms(src: str, tgt: str) -> dict[str, frozenset[str]]:
     }
 
 
+def _segment_memo(ctx: CheckContext, seg: Segment) -> dict:
+    """What the name rules found of ``seg``, the segment they read now (one at a time): its
+    capitalised target words and its accounter, each found when first asked."""
+    memo = ctx.shared("names.segment", lambda: [None, {}])  # the last segment and its memo
+    if memo[0] is not seg:
+        memo[:] = seg, {}
+    return memo[1]
+
+
 def _accounter(ctx: CheckContext, seg: Segment):
     """Whether a target word is accounted for by the segment's source: a source name, an exonym or
     transliteration of one, or a word sharing its first five letters with a source word
-    (``Colombia``, ``colombienne``). Built once per segment (the rules read one segment at a time)."""
-    memo = ctx.shared("names.accounter", lambda: [None, None])  # the last segment and its accounter
-    if memo[0] is not seg:
-        memo[:] = seg, _new_accounter(ctx, seg)
-    return memo[1]
+    (``Colombia``, ``colombienne``). Built once per segment."""
+    memo = _segment_memo(ctx, seg)
+    if "accounter" not in memo:
+        memo["accounter"] = _new_accounter(ctx, seg)
+    return memo["accounter"]
 
 
 def _new_accounter(ctx: CheckContext, seg: Segment):
@@ -475,16 +487,13 @@ def _within(word: str, edits: int) -> regex.Pattern:
     return regex.compile(rf"(?:{regex.escape(word)}){{e<={edits}}}")
 
 
-_last_segment: list = [(None, None)]  # (the segment last asked about, its capitalised target words)
-
-
-def _target_words(seg: Segment) -> tuple[list[tuple[Sentence, regex.Match]], set[str]]:
+def _target_words(ctx: CheckContext, seg: Segment) -> tuple[list[tuple[Sentence, regex.Match]], set[str]]:
     """The capitalised words of the segment's target sentences, and their set."""
-    memo = _last_segment[0]  # one read: another thread may replace it meanwhile
-    if memo[0] is not seg:
+    memo = _segment_memo(ctx, seg)
+    if "target words" not in memo:
         found = [(sent, m) for sent in seg.target for m in _NAME_WORD.finditer(sent.text)]
-        memo = _last_segment[0] = (seg, (found, {m.group() for _, m in found}))
-    return memo[1]
+        memo["target words"] = found, {m.group() for _, m in found}
+    return memo["target words"]
 
 
 def _plain_names(text: str) -> frozenset[str]:
@@ -513,7 +522,7 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
     an ordinary word (``Second`` for ``Seconde``) only inside a person's name whose other words
     are there (``François Holland``; also when the first of them starts the sentence). Or an accent dropped that the translation keeps elsewhere.
     ``None`` when one of the accepted forms is written exactly."""
-    found, exact = _target_words(seg)
+    found, exact = _target_words(ctx, seg)
     if any(all(w in exact for w in f.split()) for f in forms):
         return None
     plain_words = ctx.of_text(plain_letters, seg.target_text)  # also after a stray full stop: ".François"
@@ -569,16 +578,10 @@ def _elsewhere(ctx: CheckContext, seg: Segment, text: str) -> bool:
     return any(not (span.start <= k < span.end) for k in _whole(text, ctx.target.text, **ctx.target.bounds))
 
 
-_last_context: list = [(None, [])]  # (the context last analysed, its problems): both name rules read them
-
-
 def _problems(ctx: CheckContext) -> list[_Problem]:
     """Every source name that its aligned target segment drops, swaps for another name or respells
-    (computed once per context)."""
-    memo = _last_context[0]  # one read: another thread may replace it meanwhile
-    if memo[0] is not ctx:
-        memo = _last_context[0] = (ctx, list(_analyse(ctx)))
-    return memo[1]
+    (computed once per context: both name rules read them)."""
+    return ctx.shared("names.problems", lambda: list(_analyse(ctx)))
 
 
 def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
