@@ -116,9 +116,14 @@ def _present(ctx: CheckContext, name: str, target: str, every: bool = False, per
 
 
 def _any_present(ctx: CheckContext, forms: set[str], target: str, **how: bool) -> bool:
-    """Whether one of ``forms`` is :func:`_present`: every form's exact words first, then the
-    approximate ones."""
-    return any(_present(ctx, f, target, fuzzy=False, **how) for f in forms) or any(_present(ctx, f, target, **how) for f in forms)
+    """Whether one of ``forms`` is :func:`_present`: every form written in full first, then its
+    exact words, then the approximate ones."""
+    plain_target = _plain(target)
+    return (
+        any(_plain(f) in plain_target for f in forms)
+        or any(_present(ctx, f, target, fuzzy=False, **how) for f in forms)
+        or any(_present(ctx, f, target, **how) for f in forms)
+    )
 
 
 def _has_new_name(ctx: CheckContext, seg: Segment, lang: str) -> bool:
@@ -277,10 +282,11 @@ def _particle_pattern(lang: str) -> regex.Pattern | None:
     return patterns.compile(rf"[ \u00a0](?:{particles})(?:[ \u00a0]|(?<=['’]))?\p{{Lu}}\p{{L}}+(?:-\p{{L}}+)*") if particles else None
 
 
-def _surnames(ctx: CheckContext) -> frozenset[str]:
-    """Last words of the full names in the source document ("François Hollande" → "Hollande")."""
+def _surnames(ctx: CheckContext, source_text: str) -> frozenset[str]:
+    """Last words of the full names in the source document (its paragraphs joined by line
+    breaks): "François Hollande" → "Hollande"."""
     known = exonyms(ctx.src_lang, ctx.tgt_lang)
-    runs = (m.group().split() for p in ctx.source.paragraphs for m in _NAME_RUN.finditer(p.text)) if ctx.source else ()
+    runs = (m.group().split() for m in _NAME_RUN.finditer(source_text))
     return frozenset(words[-1] for words in runs if words[0] not in known)
 
 
@@ -589,11 +595,11 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
     name, one the translation writes as such elsewhere (a swapped place may be a translation of it:
     ``Sainte-Croix`` → ``Holy Cross``, also where a paragraph left in French keeps it)."""
     known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
-    surnames = _surnames(ctx)
     # Swaps and respellings are warnings only for pairs measured for them (``resources.measured``):
     # elsewhere translated institutions (``Guardia`` → ``Guard``) look like respelled names.
     warn_swaps = measured(ctx.src_lang, ctx.tgt_lang, "name-mismatch")
     source_text = "\n".join(p.text for p in ctx.source.paragraphs) if ctx.source else ""
+    surnames = _surnames(ctx, source_text)
     source_count = functools.cache(lambda word: _count(word, source_text))  # once per word, not per segment
     for seg in ctx.aligned():
         target, missing, fewer, seen, first_only, problems = seg.target_text, [], [], set(), set(), []
