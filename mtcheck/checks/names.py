@@ -603,6 +603,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
     source_count = functools.cache(lambda word: _count(word, source_text))  # once per word, not per segment
     for seg in ctx.aligned():
         target, missing, fewer, seen, first_only, problems = seg.target_text, [], [], set(), set(), []
+        plain_target = _plain(target)
         for sent in seg.source:
             for name in _source_names(ctx, sent, surnames):
                 if name.text in seen:
@@ -612,6 +613,10 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 seen.add(name.text)
                 expected = known.get(name.text, name.text)
                 forms = {name.text, *accepted.get(name.text, (expected,))}
+                if len(name.text.split()) < 2 and any(_plain(f) in plain_target for f in forms):
+                    exact = _target_words(ctx, seg)[1]
+                    if any(all(w in exact for w in f.split()) for f in forms):
+                        continue  # most names: one word, written as such, so present, neither swapped nor respelled
                 # a first name alone is no name present, unless the source uses that word alone too ("M. Xi")
                 given = name.person and source_count(name.text.split()[0]) <= source_count(name.text)
                 if _any_present(ctx, forms, target, every=name.whole, person=given, last=name.headed):
