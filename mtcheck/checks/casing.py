@@ -470,19 +470,21 @@ class SentenceStartCasing(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         by_design = _lowercase_names(ctx.tgt_lang)
-        sentences = ctx.target.sentences()
-        previous = {id(b): a for a, b in zip(sentences, sentences[1:])}
+        previous = None  # each target sentence's previous one, read for a sentence that starts in lowercase
         for seg in ctx.aligned():
+            sent = seg.target[0]
+            m = _first_word(sent.text)
+            if m is None or not m.group()[0].islower() or m.group().lower() in by_design:
+                continue  # most sentences: a capital
             first_src = _first_word(seg.source[0].text)
             if first_src is None or not first_src.group()[0].isupper():
                 continue
-            sent = seg.target[0]
+            if previous is None:
+                sentences = ctx.target.sentences()
+                previous = {id(b): a for a, b in zip(sentences, sentences[1:])}
             before = previous.get(id(sent))
             if before is not None and not _ENDED.search(before.text):
                 continue  # the sentence before runs on into this one (a translation split across blocks)
-            m = _first_word(sent.text)
-            if m is None or not m.group()[0].islower() or m.group().lower() in by_design:
-                continue
             opening = sent.text[: m.start()]
             if opening.strip() in {"…", "...", "[…]"} or any(ch.isdigit() for ch in opening):
                 continue  # a continued sentence; a sentence opening on a number (``18 states``, ``32 % étaient``)

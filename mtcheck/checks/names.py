@@ -674,7 +674,7 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
     the source word (``Yulia`` for ``Ioulia``), nor for a target copy that capitalises nouns."""
     if typography(ctx.tgt_lang).get("capitalises_nouns"):
         return
-    source_words = None  # the segment's plain source words: read once a run is found
+    plain_source = source_words = None  # the segment's plain source text and words: read once a run is found
     articles = _articles(ctx.src_lang)
     ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
     titles = _titles(ctx.src_lang, ctx.tgt_lang)[1]
@@ -683,8 +683,10 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
         for run in _JOINED_RUN.finditer(sent.text):
             words = list(_NAME_WORD.finditer(run.group()))
             new = [w for w in words if not (w.group().isupper() or w.group() in titles or _ordinary(w.group(), ordinary))]
-            if not new:
-                continue  # "White House": no word that can be new
+            if plain_source is None:
+                plain_source = _plain(seg.source_text)
+            if all(_plain(w.group()) in plain_source for w in new):
+                continue  # "White House", "David Cameron": no word the source does not account for
             if source_words is None:
                 source_words = ctx.of_text(plain_letters, seg.source_text)
             kept = {p for w in words if len(w.group()) > 2 and (p := _plain(w.group())) in source_words} - articles
