@@ -674,7 +674,7 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
     the source word (``Yulia`` for ``Ioulia``), nor for a target copy that capitalises nouns."""
     if typography(ctx.tgt_lang).get("capitalises_nouns"):
         return
-    plain_source = source_words = None  # the segment's plain source text and words: read once a run is found
+    source_text = plain_source = source_words = None  # the segment's source text, plain text and words: read when needed
     articles = _articles(ctx.src_lang)
     ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
     titles = _titles(ctx.src_lang, ctx.tgt_lang)[1]
@@ -683,9 +683,12 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
         for run in _JOINED_RUN.finditer(sent.text):
             words = list(_NAME_WORD.finditer(run.group()))
             new = [w for w in words if not (w.group().isupper() or w.group() in titles or _ordinary(w.group(), ordinary))]
-            if plain_source is None:
-                plain_source = _plain(seg.source_text)
-            if all(_plain(w.group()) in plain_source for w in new):
+            source_text = source_text or seg.source_text
+            # an ASCII word written in the source is in its plain text too: the source accounts for it
+            rest = [w for w in new if not (w.group().isascii() and w.group() in source_text)]
+            if rest and plain_source is None:
+                plain_source = _plain(source_text)
+            if all(_plain(w.group()) in plain_source for w in rest):
                 continue  # "White House", "David Cameron": no word the source does not account for
             if source_words is None:
                 source_words = ctx.of_text(plain_letters, seg.source_text)

@@ -1,4 +1,5 @@
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from tests.conftest import by_rule, texts
 
@@ -366,3 +367,18 @@ def test_source_exonym_skips_only_sentences_without_a_standing_form(text):
 
     pattern, forms, literals = _exonym_pattern("fr", "en")
     assert any(_stands(form, text) for form in literals if form in text) == (pattern.search(text) is not None)
+
+
+_PIECES = st.sampled_from(["Xi", "Hollande", "Σ", "ς", "Ϲ", "é", "e\u0301", "\u0301", "ﬁ", "℃", "'", " ", "-", "Σίσυφος", "Ωμέγα"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=8), st.sampled_from(["Xi", "Hollande", "Sisyphe", "eS"]))
+def test_an_ascii_word_of_a_text_is_in_its_plain_text(pieces, word):
+    """``_new_in_run`` counts an ASCII word written in the source as accounted for without the
+    source's plain text: NFKD, accents dropped and lowercase leave its letters in place whatever
+    surrounds it (a final sigma is lowercased by its context, but an ASCII word holds none)."""
+    from mtcheck.checks.words import plain
+
+    text = "".join(pieces[: len(pieces) // 2]) + word + "".join(pieces[len(pieces) // 2 :])
+    assert plain.__wrapped__(word) in plain.__wrapped__(text)
