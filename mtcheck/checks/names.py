@@ -653,10 +653,27 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
         yield from _new_in_run(ctx, seg, [p.target for p in problems if p.target is not None])
 
 
-_JOINED_RUN = patterns.compile(
-    r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*"
-    r"(?:(?:[ \u00a0](?:(?:of|de|du|des|del|di|da|von|van)[ \u00a0]|d['’])?)\p{Lu}\p{L}*(?:-\p{L}+)*)+"
-)  # capitalised words in a row, particles between them included: "Théâtre du Châtelet"
+# What joins two capitalised words of a name: a space, a particle between spaces, an elision.
+_JOINERS = frozenset(
+    [*" \u00a0"]
+    + [a + particle + b for a in " \u00a0" for particle in ("of", "de", "du", "des", "del", "di", "da", "von", "van") for b in " \u00a0"]
+    + [a + "d" + quote for a in " \u00a0" for quote in "'’"]
+)
+
+
+def _joined_runs(found: list[tuple[Sentence, regex.Match]]) -> Iterator[tuple[Sentence, list[regex.Match]]]:
+    """Capitalised words in a row, particles between them included (``Théâtre du Châtelet``): the
+    runs of two words or more of ``found`` (``_target_words``), each with its sentence."""
+    words, last = [], None
+    for sent, m in found:
+        if words and sent is last and sent.text[words[-1].end() : m.start()] in _JOINERS:
+            words.append(m)
+            continue
+        if len(words) > 1:
+            yield last, words
+        words, last = [m], sent
+    if len(words) > 1:
+        yield last, words
 
 
 @functools.cache
@@ -679,42 +696,40 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
     ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
     titles = _titles(ctx.src_lang, ctx.tgt_lang)[1]
     accounted = None
-    for sent in seg.target:
-        for run in _JOINED_RUN.finditer(sent.text):
-            words = list(_NAME_WORD.finditer(run.group()))
-            new = [w for w in words if not (w.group().isupper() or w.group() in titles or _ordinary(w.group(), ordinary))]
-            source_text = source_text or seg.source_text
-            # an ASCII word written in the source is in its plain text too: the source accounts for it
-            rest = [w for w in new if not (w.group().isascii() and w.group() in source_text)]
-            if rest and plain_source is None:
-                plain_source = _plain(source_text)
-            if all(_plain(w.group()) in plain_source for w in rest):
-                continue  # "White House", "David Cameron": no word the source does not account for
-            if source_words is None:
-                source_words = ctx.of_text(plain_letters, seg.source_text)
-            kept = {p for w in words if len(w.group()) > 2 and (p := _plain(w.group())) in source_words} - articles
-            if not kept:
-                continue
-            # a word the source has is accounted for: the accounter reads only the others
-            new = [w for w in new if _plain(w.group()) not in source_words]
-            if new:
-                accounted = accounted or _accounter(ctx, seg)
-                new = [w for w in new if not accounted(w.group())]
-            if len(new) != 1:
-                continue
-            a, b = run.start() + new[0].start(), run.start() + new[0].end()
-            span = sent.file_span(a, b)
-            if not _mid_sentence(sent.text, a, titles) or any(t.start < span.end and span.start < t.end for t in taken):
-                continue
-            target_words = ctx.of_text(plain_letters, seg.target_text)
-            for src in seg.source:
-                if found := _replaced_beside(src, kept, target_words, articles):
-                    i, j, word = found
-                    if _transliterations(ctx.src_lang, ctx.tgt_lang, _plain(word), True).fullmatch(_plain(new[0].group())):
-                        return  # "Yulia" for "Ioulia"
-                    name = _SourceName(src.text[i:j], src.file_span(i, j), False)
-                    yield _Problem("swapped", name, seg, name.text, False, span, new[0].group())
-                    return
+    for sent, words in _joined_runs(_target_words(ctx, seg)[0]):
+        new = [w for w in words if not (w.group().isupper() or w.group() in titles or _ordinary(w.group(), ordinary))]
+        source_text = source_text or seg.source_text
+        # an ASCII word written in the source is in its plain text too: the source accounts for it
+        rest = [w for w in new if not (w.group().isascii() and w.group() in source_text)]
+        if rest and plain_source is None:
+            plain_source = _plain(source_text)
+        if all(_plain(w.group()) in plain_source for w in rest):
+            continue  # "White House", "David Cameron": no word the source does not account for
+        if source_words is None:
+            source_words = ctx.of_text(plain_letters, seg.source_text)
+        kept = {p for w in words if len(w.group()) > 2 and (p := _plain(w.group())) in source_words} - articles
+        if not kept:
+            continue
+        # a word the source has is accounted for: the accounter reads only the others
+        new = [w for w in new if _plain(w.group()) not in source_words]
+        if new:
+            accounted = accounted or _accounter(ctx, seg)
+            new = [w for w in new if not accounted(w.group())]
+        if len(new) != 1:
+            continue
+        a, b = new[0].start(), new[0].end()
+        span = sent.file_span(a, b)
+        if not _mid_sentence(sent.text, a, titles) or any(t.start < span.end and span.start < t.end for t in taken):
+            continue
+        target_words = ctx.of_text(plain_letters, seg.target_text)
+        for src in seg.source:
+            if found := _replaced_beside(src, kept, target_words, articles):
+                i, j, word = found
+                if _transliterations(ctx.src_lang, ctx.tgt_lang, _plain(word), True).fullmatch(_plain(new[0].group())):
+                    return  # "Yulia" for "Ioulia"
+                name = _SourceName(src.text[i:j], src.file_span(i, j), False)
+                yield _Problem("swapped", name, seg, name.text, False, span, new[0].group())
+                return
 
 
 def _replaced_beside(src: Sentence, kept: set[str], target_words: set[str], articles: set[str]) -> tuple[int, int, str] | None:

@@ -382,3 +382,29 @@ def test_an_ascii_word_of_a_text_is_in_its_plain_text(pieces, word):
 
     text = "".join(pieces[: len(pieces) // 2]) + word + "".join(pieces[len(pieces) // 2 :])
     assert plain.__wrapped__(word) in plain.__wrapped__(text)
+
+
+# The pattern _new_in_run searched each target sentence with: _joined_runs finds its runs from the
+# capitalised words that _target_words reads anyway.
+_JOINED_RUN = (
+    r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*"
+    r"(?:(?:[ \u00a0](?:(?:of|de|du|des|del|di|da|von|van)[ \u00a0]|d['’])?)\p{Lu}\p{L}*(?:-\p{L}+)*)+"
+)
+_RUN_PIECES = st.sampled_from(
+    ["Théâtre", "Châtelet", "Etat", "Israël", "Jean-Claude", "McDonald", "ONU", "Bar-", "x", "of", "de", "des", "del", "d'", "d’",
+     "van", " ", "\u00a0", "  ", "-", ".", "/", "@", "3", "_", "'", "’", ", ", "é"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_RUN_PIECES, max_size=14))
+def test_joined_runs_are_the_runs_of_capitalised_words_in_a_row(pieces):
+    import regex
+
+    from mtcheck.checks.names import _NAME_WORD, _joined_runs
+
+    text = "".join(pieces)
+    sent = type("Sent", (), {"text": text})()
+    found = [(sent, m) for m in _NAME_WORD.finditer(text)]
+    runs = [(words[0].start(), words[-1].end()) for _, words in _joined_runs(found)]
+    assert runs == [m.span() for m in regex.finditer(_JOINED_RUN, text)]
