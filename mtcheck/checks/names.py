@@ -20,6 +20,7 @@ from mtcheck.resources import Phrases, alternation, derived, exonyms, lexicon, l
 from mtcheck.typography import typography
 
 _LETTERS = patterns.compile(r"\p{L}+")
+_LETTER = patterns.compile(r"\p{L}")
 _LONG_WORD = patterns.compile(r"\p{L}{5,}")
 _ALNUM = patterns.compile(r"[\p{L}\p{N}]+")
 _TOKEN = patterns.compile(r"\p{L}+(?:[-'’]\p{L}+)*")
@@ -358,6 +359,8 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         if word in known and not (particle and _mid_sentence(text, m.start(), titles) and particle.match(text, m.end())):
             yield _SourceName(word, sent.file_span(m.start(), m.end()), False)
             continue
+        if not m.start():
+            continue  # a sentence's first word: not inside it (``_mid_sentence``)
         if noun_capitals or word.isupper() or len(word) < 3 or word in titles or word in articles or _ordinary(word, ordinary):
             continue
         if word in abbreviated and text[m.end() : m.end() + 1] == ".":  # "Capt. Larry Giles"
@@ -509,11 +512,19 @@ def _plain_names(text: str) -> frozenset[str]:
 
 def _written(ctx: CheckContext, word: str) -> bool:
     """Whether the translation writes ``word`` with no letter touching it (searched once per
-    document and word: a huge document repeats its names)."""
-    return ctx.shared(
-        ("written", word),
-        lambda: bool(regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", ctx.target.text, **ctx.target.bounds)),
-    )
+    document and word: a huge document repeats its names; a plain search, no pattern compiled
+    per word). Within the document's bounds, a letter before them counts, one after them not."""
+
+    def search() -> bool:
+        text, end, size = ctx.target.text, ctx.target.bounds["endpos"], len(word)
+        k = text.find(word, ctx.target.bounds["pos"], end)
+        while k >= 0:
+            if not (k and _LETTER.match(text, k - 1) or k + size < end and _LETTER.match(text, k + size)):
+                return True
+            k = text.find(word, k + 1, end)
+        return False
+
+    return ctx.shared(("written", word), search)
 
 
 def _transposed(a: str, b: str) -> bool:

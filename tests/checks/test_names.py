@@ -105,18 +105,38 @@ def test_dropped_accent_that_the_translation_keeps_elsewhere(check):
 
 
 def test_a_dropped_accent_is_looked_for_once_per_document_and_word(check, monkeypatch):
-    from mtcheck.checks import names
+    from mtcheck.checks.base import CheckContext
 
-    searches = []
-    search = names.regex.search
-    monkeypatch.setattr(names.regex, "search", lambda pattern, *a, **k: searches.append(pattern) or search(pattern, *a, **k))
+    computed = []
+    shared = CheckContext.shared
+    monkeypatch.setattr(CheckContext, "shared", lambda self, key, compute: shared(self, key, lambda: computed.append(key) or compute()))
     paragraphs = 40  # each a dropped accent: a search through the whole text each made the check quadratic
     result = check(
         "\n\n".join(["Gérard Larcher chaired the session. Later, Gerard Larcher left the Senate."] * paragraphs),
         "\n\n".join(["Gérard Larcher a présidé la séance. Plus tard, Gérard Larcher a quitté le Sénat."] * paragraphs),
     )
     assert texts(result, "name-mismatch") == ["Gerard"] * paragraphs
-    assert sum("Gérard" in p for p in searches) == 1
+    assert computed.count(("written", "Gérard")) == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Gérard", "Gérardmer", "xGérard", " ", "é", "3", "-", "G"]), max_size=8), st.integers(0, 30), st.integers(0, 30))
+def test_written_is_a_search_with_no_letter_touching_within_the_bounds(pieces, a, b):
+    """``_written`` finds what ``(?<!\\p{L})word(?!\\p{L})`` finds between the document's bounds
+    (a letter before them counts, none after them does)."""
+    import types
+
+    import regex
+
+    from mtcheck.checks.base import CheckContext
+    from mtcheck.checks.names import _written
+
+    text = "".join(pieces)
+    pos, endpos = min(a, b, len(text)), min(max(a, b), len(text))
+    target = types.SimpleNamespace(text=text, bounds={"pos": pos, "endpos": endpos})
+    ctx = CheckContext(target, None, [], "fr", "en")
+    expected = bool(regex.search(r"(?<!\p{L})Gérard(?!\p{L})", text, pos=pos, endpos=endpos))
+    assert _written(ctx, "Gérard") == expected
 
 @pytest.mark.parametrize(
     "target, source",
