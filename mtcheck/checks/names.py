@@ -316,6 +316,14 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
     """Runs of capitalised words, exonyms, and single capitalised words inside the sentence that
     are no ordinary word (a person's after a title or when the document gives the full name)."""
     known, articles, ordinary, titles, noun_capitals, particle, abbreviated, calendar, stop, lex = _source_reading(ctx.src_lang, ctx.tgt_lang)
+    memo = ctx.shared("names.source ordinary", dict)  # word → _ordinary(word, ordinary): names and sentence starts repeat
+
+    def is_ordinary(word: str) -> bool:
+        found = memo.get(word)
+        if found is None:
+            found = memo[word] = _ordinary(word, ordinary)
+        return found
+
     text, in_runs = sent.text, []
     headline = is_title_case(text)
     for m in _NAME_RUN.finditer(text):
@@ -326,7 +334,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         if prefix := next((n for n in range(len(words), 1, -1) if " ".join(words[:n]) in known), 0):
             place = " ".join(words[:prefix])  # "Reino Unido", also at a sentence start: a place
             yield _SourceName(place, sent.file_span(start, start + len(place)), False)
-            if prefix == len(words) or all(_ordinary(w, ordinary) for w in words[prefix:]):
+            if prefix == len(words) or all(is_ordinary(w) for w in words[prefix:]):
                 continue  # "Stati Uniti Mercoledì"
             words, start = words[prefix:], start + len(place) + 1
             run = " ".join(words)
@@ -341,7 +349,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
             words, end = words[:-1], end - len(words[-1]) - 1  # "Lifeguard Capt." (Larry Giles)
         if not words:
             continue
-        if all(_ordinary(w, ordinary) for w in words):
+        if all(is_ordinary(w) for w in words):
             continue  # "Ancien Régime", "Grand Prix": translated word by word
         person = (
             (len(words) > 1 and words[0] not in articles and words[0].lower() not in stop or led or titled)
@@ -361,7 +369,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
             continue
         if not m.start():
             continue  # a sentence's first word: not inside it (``_mid_sentence``)
-        if noun_capitals or word.isupper() or len(word) < 3 or word in titles or word in articles or _ordinary(word, ordinary):
+        if noun_capitals or word.isupper() or len(word) < 3 or word in titles or word in articles or is_ordinary(word):
             continue
         if word in abbreviated and text[m.end() : m.end() + 1] == ".":  # "Capt. Larry Giles"
             continue
@@ -373,7 +381,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
             in_runs.append((m.start(), then.end()))  # "Gérard de Villiers", but also "Séminaire de Québec"
             yield _SourceName(text[m.start() : then.end()], sent.file_span(m.start(), then.end()), False, headed=True)
             continue
-        before = text[: m.start()].split()
+        before = text[: m.start()].rsplit(None, 1)  # its last word
         person = (word in surnames or bool(before) and before[-1] in titles) and not headline
         yield _SourceName(word, sent.file_span(m.start(), m.end()), person)
 
