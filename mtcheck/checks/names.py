@@ -714,9 +714,17 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
     articles = _articles(ctx.src_lang)
     ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
     titles = _titles(ctx.src_lang, ctx.tgt_lang)[1]
+    memo = ctx.shared("names.target ordinary", dict)  # word → _ordinary(word, ordinary): names repeat
+
+    def is_ordinary(word: str) -> bool:
+        found = memo.get(word)
+        if found is None:
+            found = memo[word] = _ordinary(word, ordinary)
+        return found
+
     accounted = None
     for sent, words in _joined_runs(_target_words(ctx, seg)[0]):
-        new = [w for w in words if not (w.group().isupper() or w.group() in titles or _ordinary(w.group(), ordinary))]
+        new = [w for w in words if not (w.group().isupper() or w.group() in titles or is_ordinary(w.group()))]
         source_text = source_text or seg.source_text
         # an ASCII word written in the source is in its plain text too: the source accounts for it
         rest = [w for w in new if not (w.group().isascii() and w.group() in source_text)]
