@@ -724,7 +724,7 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
 
     accounted = None
     for sent, words in _joined_runs(_target_words(ctx, seg)[0]):
-        new = [w for w in words if not (w.group().isupper() or w.group() in titles or is_ordinary(w.group()))]
+        new = [w for w in words if not ((g := w.group()).isupper() or g in titles or is_ordinary(g))]
         source_text = source_text or seg.source_text
         # an ASCII word written in the source is in its plain text too: the source accounts for it
         rest = [w for w in new if not (w.group().isascii() and w.group() in source_text)]
