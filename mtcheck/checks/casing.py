@@ -278,9 +278,10 @@ def _names_outside_titles(sent: Sentence, lang: str, alone: bool = True) -> set[
 _GENERIC_OF = r"(?:of|de|du|del|des|di)(?: the)? \p{Lu}"  # "District of Columbia", "Canal de Saint-Quentin"
 
 
+@functools.lru_cache(maxsize=1024)
 def is_title_case(text: str) -> bool:
     """A headline in Title Case: three quarters of its words of four letters or more capitalised,
-    and no final full stop."""
+    and no final full stop (found once however many names of the sentence ask)."""
     if text.rstrip().endswith("."):  # most sentences: no words to read
         return False
     words = [w for w in _WORD.findall(text) if len(w) >= 4]

@@ -325,7 +325,6 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         return found
 
     text, in_runs = sent.text, []
-    headline = is_title_case(text)
     for m in _NAME_RUN.finditer(text):
         words, start, run = m.group().split(), m.start(), m.group()
         if words[0] in known:
@@ -356,7 +355,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
             and not any(w in known for w in words)  # "Radio Australie"
             and not any(w.lower() in lex for w in words[1:])  # "Seconde Guerre"
         )
-        person = person and not noun_capitals and not headline
+        person = person and not noun_capitals and not is_title_case(text)  # not in a headline
         person = person and not any(w.lower() in calendar for w in words)  # "Scottish Premiership"
         whole = not person and len(words) > 1 and words[0] not in articles
         yield _SourceName(text[start:end], sent.file_span(start, end), person, whole, run=run if start != m.start() else "")
@@ -382,7 +381,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
             yield _SourceName(text[m.start() : then.end()], sent.file_span(m.start(), then.end()), False, headed=True)
             continue
         before = text[: m.start()].rsplit(None, 1)  # its last word
-        person = (word in surnames or bool(before) and before[-1] in titles) and not headline
+        person = (word in surnames or bool(before) and before[-1] in titles) and not is_title_case(text)
         yield _SourceName(word, sent.file_span(m.start(), m.end()), person)
 
 
