@@ -631,13 +631,14 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 seen.add(name.text)
                 expected = known.get(name.text, name.text)
                 forms = {name.text, *accepted.get(name.text, (expected,))}
-                if len(name.text.split()) < 2 and any(_plain(f) in plain_target for f in forms):
+                written = any(_plain(f) in plain_target for f in forms)  # in full: present, whatever the name
+                if written and len(name.text.split()) < 2:
                     exact = _target_words(ctx, seg)[1]
                     if any(all(w in exact for w in f.split()) for f in forms):
                         continue  # most names: one word, written as such, so present, neither swapped nor respelled
                 # a first name alone is no name present, unless the source uses that word alone too ("M. Xi")
-                given = name.person and source_count(name.text.split()[0]) <= source_count(name.text)
-                if _any_present(ctx, forms, target, every=name.whole, person=given, last=name.headed):
+                given = not written and name.person and source_count(name.text.split()[0]) <= source_count(name.text)
+                if written or _any_present(ctx, forms, target, every=name.whole, person=given, last=name.headed):
                     if swap := _swapped_word(ctx, seg, name, forms):
                         sent_t, a, b, gone = swap  # the replaced word elsewhere: perhaps a source slip put right
                         serious = warn_swaps and name.person and gone
