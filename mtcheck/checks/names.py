@@ -639,7 +639,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 # a first name alone is no name present, unless the source uses that word alone too ("M. Xi")
                 given = not written and name.person and source_count(name.text.split()[0]) <= source_count(name.text)
                 if written or _any_present(ctx, forms, target, every=name.whole, person=given, last=name.headed):
-                    if swap := _swapped_word(ctx, seg, name, forms):
+                    if not written and (swap := _swapped_word(ctx, seg, name, forms)):  # a form written in full: no swap
                         sent_t, a, b, gone = swap  # the replaced word elsewhere: perhaps a source slip put right
                         serious = warn_swaps and name.person and gone
                         problems.append(_Problem("swapped", name, seg, expected, serious, sent_t.file_span(a, b), sent_t.text[a:b]))
