@@ -270,8 +270,9 @@ def _transliterations(src: str, tgt: str, word: str, person: bool) -> regex.Patt
 def _ordinary(word: str, words: Words) -> bool:
     """Whether a word, or each part of a hyphenated word, is in one of ``words``."""
     lower = word.lower().replace("’", "'")
-    if any(lower in w for w in words):
-        return True
+    for w in words:
+        if lower in w:
+            return True
     parts = lower.split("-")
     return len(parts) > 1 and all(any(part in w for w in words) for part in parts)
 
