@@ -91,11 +91,12 @@ class NameCasing(Rule):
         by_design = _lowercase_names(ctx.tgt_lang)
         names = exonyms(ctx.src_lang, ctx.tgt_lang)
         places = _place_names(ctx.src_lang, ctx.tgt_lang)
-        lower_count, capitalised, named = _target_casing(ctx, places)
         # without source evidence, only where demonyms are capitalised too (Spanish "indonesia" is one)
         standalone = set()
         if typography(ctx.tgt_lang).get("capitalises_calendar"):  # a sentence naming no place adds none
+            named = (sent for _, sent in ctx.target_sentences() if not places.isdisjoint(ctx.of_text(_words, sent.text)))
             standalone = {w for sent in named for w in _standalone_capitalised(sent)} & places
+        casing = None  # the translation's lowercase word counts and capitalised words: read for a candidate only
         src_typo = typography(ctx.src_lang)
         nouns = src_typo.get("capitalises_nouns")
         ordinary = ordinary_words(ctx.tgt_lang)
@@ -110,10 +111,18 @@ class NameCasing(Rule):
             source_lower = {w for p in ctx.source.paragraphs for w in _WORD.findall(p.text) if w.islower()}
             source_lower -= {w.lower() for s in ctx.source.sentences() for w in _capitalised(s)}
         known = lexicon(ctx.tgt_lang) if titles else None
-        seg_names: tuple = (None, frozenset(), None)  # (segment, every form its source names may take, its source names when asked)
+        images = _exonym_images(ctx.src_lang, ctx.tgt_lang)
+        seg_names: tuple = (None, None, None)  # (segment, every form its source names may take, its source names), read when asked
         for seg, sent in ctx.target_sentences():
             if seg_names[0] is not seg:
-                seg_names = (seg, _source_forms(seg, names), None)
+                seg_names, source_text = (seg, None, None), seg.source_text
+            # the lowercase words that may be flagged, at a sentence start too: most sentences have none
+            # that can be a name (a source name is part of the source text or the exonym of one)
+            maybe = {w[0].upper() + w[1:] for w in ctx.of_text(_words, sent.text) if w[0].islower() and len(w) >= 3 and w not in stop}
+            if not _may_be_names(maybe, standalone, images, source_text):
+                continue
+            if seg_names[1] is None:
+                seg_names = (seg, _source_forms(ctx, seg, names), None)
             wanted = {w[0].upper() + w[1:] for m in _mid_sentence_words(sent) if (w := m.group())[0].islower()}
             source_names = {}  # none when no lowercase word here can be a source name of the segment
             if not wanted.isdisjoint(seg_names[1]):
@@ -144,6 +153,8 @@ class NameCasing(Rule):
                     continue
                 if any(ch.isupper() for ch in word[1:]):
                     continue  # lowercase by design: al-Qassam, eBay
+                casing = casing or _target_casing(ctx)
+                lower_count, capitalised = casing
                 if lower_count[word] >= (2 if nouns else 3) and name not in capitalised:
                     continue  # lowercase throughout the translation: its writer's choice ("homewear", "rakfisk")
                 if name in source_names:
@@ -166,12 +177,18 @@ class NameCasing(Rule):
                 )
 
 
-def _source_forms(seg: Segment, names: dict[str, str]) -> frozenset[str]:
+def _may_be_names(forms: set[str], standalone: set[str], images: frozenset[str], source_text: str) -> bool:
+    """Whether one of ``forms`` may be a source name (a part of the source text, or the exonym of
+    one) or a place standing alone elsewhere: a cheap test before the segment's names are read."""
+    return not (forms.isdisjoint(standalone) and forms.isdisjoint(images)) or any(form in source_text for form in forms)
+
+
+def _source_forms(ctx: CheckContext, seg: Segment, names: dict[str, str]) -> frozenset[str]:
     """Every form a source name of the segment may take in ``NameCasing``: the words of its source
     sentences, less a possessive ``'s``, and their exonyms (a cheap test before the names are read)."""
-    words = {w for s in seg.source for w in _WORD.findall(s.text)}
-    words |= {w.removesuffix("'s").removesuffix("’s") for w in words}
-    return frozenset(words | {names[w] for w in words if w in names})
+    words = {w for s in seg.source for w in ctx.of_text(_words, s.text)}
+    words |= {w.removesuffix("'s").removesuffix("’s") for w in words if w.endswith(("'s", "’s"))}
+    return frozenset(words | {names[w] for w in names.keys() & words})
 
 
 def _capitalised(sent: Sentence) -> set[str]:
@@ -184,17 +201,14 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _target_casing(ctx: CheckContext, places: frozenset[str]) -> tuple[Counter, set[str], list[Sentence]]:
-    """How often each lowercase word occurs in the translation, its capitalised words inside
-    sentences, and its sentences that hold one of ``places`` (one reading of each sentence)."""
-    lower, capitalised, named = Counter(), set(), []
+def _target_casing(ctx: CheckContext) -> tuple[Counter, set[str]]:
+    """How often each lowercase word occurs in the translation, and its capitalised words inside
+    sentences (one reading of each sentence)."""
+    lower, capitalised = Counter(), set()
     for _, sent in ctx.target_sentences():
-        words = ctx.of_text(_words, sent.text)
-        lower.update([w for w in words if w.islower()])
+        lower.update([w for w in ctx.of_text(_words, sent.text) if w.islower()])
         capitalised |= _capitalised(sent)
-        if not places.isdisjoint(words):
-            named.append(sent)
-    return lower, capitalised, named
+    return lower, capitalised
 
 
 def _names(sent: Sentence, ordinary: Words, target: str) -> set[str]:
@@ -264,9 +278,10 @@ def _names_outside_titles(sent: Sentence, lang: str, alone: bool = True) -> set[
 _GENERIC_OF = r"(?:of|de|du|del|des|di)(?: the)? \p{Lu}"  # "District of Columbia", "Canal de Saint-Quentin"
 
 
+@functools.lru_cache(maxsize=1024)
 def is_title_case(text: str) -> bool:
     """A headline in Title Case: three quarters of its words of four letters or more capitalised,
-    and no final full stop."""
+    and no final full stop (found once however many names of the sentence ask)."""
     if text.rstrip().endswith("."):  # most sentences: no words to read
         return False
     words = [w for w in _WORD.findall(text) if len(w) >= 4]
@@ -335,6 +350,12 @@ def _ordinary_by_start(lang: str) -> dict[str, str]:
 def _common_words(src: str, tgt: str) -> frozenset[str]:
     """Ordinary target-language words: every word of the pair's lexicon translations."""
     return lexicon_words(src, tgt)
+
+
+@functools.cache
+def _exonym_images(src: str, tgt: str) -> frozenset[str]:
+    """The target forms of the pair's exonyms (``Kiev`` → ``Kyiv``)."""
+    return frozenset(exonyms(src, tgt).values())
 
 
 @functools.cache
@@ -450,19 +471,21 @@ class SentenceStartCasing(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         by_design = _lowercase_names(ctx.tgt_lang)
-        sentences = ctx.target.sentences()
-        previous = {id(b): a for a, b in zip(sentences, sentences[1:])}
+        previous = None  # each target sentence's previous one, read for a sentence that starts in lowercase
         for seg in ctx.aligned():
+            sent = seg.target[0]
+            m = _first_word(sent.text)
+            if m is None or not m.group()[0].islower() or m.group().lower() in by_design:
+                continue  # most sentences: a capital
             first_src = _first_word(seg.source[0].text)
             if first_src is None or not first_src.group()[0].isupper():
                 continue
-            sent = seg.target[0]
+            if previous is None:
+                sentences = ctx.target.sentences()
+                previous = {id(b): a for a, b in zip(sentences, sentences[1:])}
             before = previous.get(id(sent))
             if before is not None and not _ENDED.search(before.text):
                 continue  # the sentence before runs on into this one (a translation split across blocks)
-            m = _first_word(sent.text)
-            if m is None or not m.group()[0].islower() or m.group().lower() in by_design:
-                continue
             opening = sent.text[: m.start()]
             if opening.strip() in {"…", "...", "[…]"} or any(ch.isdigit() for ch in opening):
                 continue  # a continued sentence; a sentence opening on a number (``18 states``, ``32 % étaient``)

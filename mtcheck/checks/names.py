@@ -13,12 +13,14 @@ from mtcheck import patterns
 from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.casing import is_title_case, ordinary_words
+from mtcheck.checks.literals import chunks
 from mtcheck.checks.words import plain as _plain, plain_letters
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span
 from mtcheck.resources import Phrases, alternation, derived, exonyms, lexicon, lexicon_words, months, pair_table, stopwords, measured, word_list
 from mtcheck.typography import typography
 
 _LETTERS = patterns.compile(r"\p{L}+")
+_LETTER = patterns.compile(r"\p{L}")
 _LONG_WORD = patterns.compile(r"\p{L}{5,}")
 _ALNUM = patterns.compile(r"[\p{L}\p{N}]+")
 _TOKEN = patterns.compile(r"\p{L}+(?:[-'’]\p{L}+)*")
@@ -43,12 +45,28 @@ def _accepted(src: str, tgt: str) -> dict[str, tuple[str, ...]]:
     }
 
 
+_EXONYM_BOUNDARY = r"[\w'’-]"  # no such character touches a source form found in target copy
+_EXONYM_EDGE = patterns.compile(_EXONYM_BOUNDARY)
+
+
+def _stands(form: str, text: str) -> bool:
+    """Whether ``text`` holds ``form`` with no word character (``_EXONYM_BOUNDARY``) touching it:
+    where ``_exonym_pattern`` finds a match (this one or another)."""
+    k, size = text.find(form), len(form)
+    while k >= 0:
+        if not (k and _EXONYM_EDGE.match(text, k - 1) or _EXONYM_EDGE.match(text, k + size)):
+            return True
+        k = text.find(form, k + 1)
+    return False
+
+
 @functools.cache
-def _exonym_pattern(src: str, tgt: str) -> tuple[Phrases | None, dict[str, str]]:
-    """The source-language forms worth flagging in target copy, found as whole words."""
+def _exonym_pattern(src: str, tgt: str) -> tuple[Phrases | None, dict[str, str], tuple[str, ...]]:
+    """The source-language forms worth flagging in target copy, found as whole words, and the
+    forms as literals (a sentence that holds none standing alone holds no match)."""
     false_alarms = frozenset(word_list(f"{src}-{tgt}", "exonym_false_alarms"))
     forms = {k: v for k, v in exonyms(src, tgt).items() if k != v and k not in false_alarms}
-    return Phrases(forms, r"[\w'’-]") or None, forms
+    return Phrases(forms, _EXONYM_BOUNDARY) or None, forms, tuple(sorted(forms))
 
 
 def _similar(a: str, b: str) -> bool:
@@ -65,7 +83,7 @@ def _similar(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
-def _present(ctx: CheckContext, name: str, target: str, every: bool = False, person: bool = False, last: bool = False) -> bool:
+def _present(ctx: CheckContext, name: str, target: str, every: bool = False, person: bool = False, last: bool = False, fuzzy: bool = True) -> bool:
     """Whether ``name``, or one of its words (a surname used alone; with ``every``, each of its
     words of three letters or more), appears in ``target``. With ``person``, the first word of a
     name of several words does not count alone: ``Jhonathan`` is no ``Jhonathan Florez``
@@ -74,28 +92,39 @@ def _present(ctx: CheckContext, name: str, target: str, every: bool = False, per
     ``Dominique de Villepin``.
 
     Words of four letters or more match target words of four letters or more approximately, for
-    transliterations (``Michoustine`` ↔ ``Mishustin``; not ``André`` ↔ ``and``).
+    transliterations (``Michoustine`` ↔ ``Mishustin``; not ``André`` ↔ ``and``); not with
+    ``fuzzy`` false (exact words only: a cheaper test that implies the other).
     """
-    plain_target = _plain(target)
-    if _plain(name) in plain_target:
+    plain_name = _plain(name)
+    if plain_name in _plain(target):
         return True
     words = ctx.of_text(plain_letters, target)
-    tokens = _plain(name).split()
-    parts = _LETTERS.findall(_plain(name))
-    found = [
-        part in words
-        or len(part) >= 4
-        and any(_similar(part, w) for w in words if len(w) >= 4 and abs(len(w) - len(part)) <= 3)
-        for part in parts
-    ]
+    tokens = plain_name.split()
+    parts = _LETTERS.findall(plain_name)
+
+    def found(part: str) -> bool:
+        return part in words or fuzzy and len(part) >= 4 and any(
+            _similar(part, w) for w in words if len(w) >= 4 and abs(len(w) - len(part)) <= 3
+        )
+
     if every:
-        return all(f for f, part in zip(found, parts) if len(part) >= 3)
+        return all(found(part) for part in parts if len(part) >= 3)
     if last and len(tokens) > 1:
-        return found[-1]  # "Israël" of "Etat d'Israël", not the elided article
+        return found(parts[-1])  # "Israël" of "Etat d'Israël", not the elided article
     if person and len(tokens) > 1:
-        first = len(_LETTERS.findall(tokens[0]))  # "Jean-Claude": two parts
-        return any(found[first:])
-    return any(found)
+        parts = parts[len(_LETTERS.findall(tokens[0])) :]  # "Jean-Claude": two parts
+    return any(part in words for part in parts) or any(found(part) for part in parts)
+
+
+def _any_present(ctx: CheckContext, forms: set[str], target: str, **how: bool) -> bool:
+    """Whether one of ``forms`` is :func:`_present`: every form written in full first, then its
+    exact words, then the approximate ones."""
+    plain_target = _plain(target)
+    return (
+        any(_plain(f) in plain_target for f in forms)
+        or any(_present(ctx, f, target, fuzzy=False, **how) for f in forms)
+        or any(_present(ctx, f, target, **how) for f in forms)
+    )
 
 
 def _has_new_name(ctx: CheckContext, seg: Segment, lang: str) -> bool:
@@ -241,7 +270,11 @@ def _transliterations(src: str, tgt: str, word: str, person: bool) -> regex.Patt
 def _ordinary(word: str, words: Words) -> bool:
     """Whether a word, or each part of a hyphenated word, is in one of ``words``."""
     lower = word.lower().replace("’", "'")
-    return any(lower in w for w in words) or all(any(part in w for w in words) for part in lower.split("-"))
+    for w in words:
+        if lower in w:
+            return True
+    parts = lower.split("-")
+    return len(parts) > 1 and all(any(part in w for w in words) for part in parts)
 
 
 @functools.cache
@@ -251,10 +284,11 @@ def _particle_pattern(lang: str) -> regex.Pattern | None:
     return patterns.compile(rf"[ \u00a0](?:{particles})(?:[ \u00a0]|(?<=['’]))?\p{{Lu}}\p{{L}}+(?:-\p{{L}}+)*") if particles else None
 
 
-def _surnames(ctx: CheckContext) -> frozenset[str]:
-    """Last words of the full names in the source document ("François Hollande" → "Hollande")."""
+def _surnames(ctx: CheckContext, source_text: str) -> frozenset[str]:
+    """Last words of the full names in the source document (its paragraphs joined by line
+    breaks): "François Hollande" → "Hollande"."""
     known = exonyms(ctx.src_lang, ctx.tgt_lang)
-    runs = (m.group().split() for p in ctx.source.paragraphs for m in _NAME_RUN.finditer(p.text)) if ctx.source else ()
+    runs = (m.group().split() for m in _NAME_RUN.finditer(source_text))
     return frozenset(words[-1] for words in runs if words[0] not in known)
 
 
@@ -263,20 +297,35 @@ def _name_articles(lang: str) -> frozenset[str]:
     return frozenset(word_list(lang, "name_articles"))
 
 
+@functools.cache
+def _source_reading(src: str, tgt: str) -> tuple:
+    """What :func:`_source_names` reads of the pair, found once: exonyms, name articles, the
+    containers of ordinary words, titles, whether the source capitalises every noun, the particle
+    pattern, abbreviations, calendar words, function words and the lexicon."""
+    style = typography(src)
+    ordinary = (*_source_ordinary(src, tgt), _calendar_words(src))  # English "Friday", "French"
+    if style.get("capitalises_titles"):  # English "City Council", "Election Day": ordinary words
+        ordinary = (*ordinary, ordinary_words(src))
+    noun_capitals = bool(style.get("capitalises_nouns"))  # German "Kläger Pech" is no name
+    return (
+        exonyms(src, tgt), _name_articles(src), ordinary, _titles(src, tgt)[0], noun_capitals, _particle_pattern(src),
+        _abbreviated(src), _calendar_words(src), stopwords(src), lexicon(src, tgt),
+    )
+
+
 def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -> Iterator[_SourceName]:
     """Runs of capitalised words, exonyms, and single capitalised words inside the sentence that
     are no ordinary word (a person's after a title or when the document gives the full name)."""
-    known = exonyms(ctx.src_lang, ctx.tgt_lang)
-    articles = _name_articles(ctx.src_lang)
-    ordinary = _source_ordinary(ctx.src_lang, ctx.tgt_lang)
-    titles = _titles(ctx.src_lang, ctx.tgt_lang)[0]
+    known, articles, ordinary, titles, noun_capitals, particle, abbreviated, calendar, stop, lex = _source_reading(ctx.src_lang, ctx.tgt_lang)
+    memo = ctx.shared("names.source ordinary", dict)  # word → _ordinary(word, ordinary): names and sentence starts repeat
+
+    def is_ordinary(word: str) -> bool:
+        found = memo.get(word)
+        if found is None:
+            found = memo[word] = _ordinary(word, ordinary)
+        return found
+
     text, in_runs = sent.text, []
-    style = typography(ctx.src_lang)
-    noun_capitals = bool(style.get("capitalises_nouns"))  # German "Kläger Pech" is no name
-    headline = is_title_case(text)
-    ordinary = (*ordinary, _calendar_words(ctx.src_lang))  # English "Friday", "French"
-    if style.get("capitalises_titles"):  # English "City Council", "Election Day": ordinary words
-        ordinary = (*ordinary, ordinary_words(ctx.src_lang))
     for m in _NAME_RUN.finditer(text):
         words, start, run = m.group().split(), m.start(), m.group()
         if words[0] in known:
@@ -285,7 +334,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         if prefix := next((n for n in range(len(words), 1, -1) if " ".join(words[:n]) in known), 0):
             place = " ".join(words[:prefix])  # "Reino Unido", also at a sentence start: a place
             yield _SourceName(place, sent.file_span(start, start + len(place)), False)
-            if prefix == len(words) or all(_ordinary(w, ordinary) for w in words[prefix:]):
+            if prefix == len(words) or all(is_ordinary(w) for w in words[prefix:]):
                 continue  # "Stati Uniti Mercoledì"
             words, start = words[prefix:], start + len(place) + 1
             run = " ".join(words)
@@ -296,34 +345,35 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         if words and words[0] in titles:  # "La Sra" (May)
             words, start, titled = words[1:], start + len(words[0]) + 1, True
         end = m.end()
-        if words and words[-1] in _abbreviated(ctx.src_lang) and text[end : end + 1] == ".":
+        if words and words[-1] in abbreviated and text[end : end + 1] == ".":
             words, end = words[:-1], end - len(words[-1]) - 1  # "Lifeguard Capt." (Larry Giles)
         if not words:
             continue
-        if all(_ordinary(w, ordinary) for w in words):
+        if all(is_ordinary(w) for w in words):
             continue  # "Ancien Régime", "Grand Prix": translated word by word
         person = (
-            (len(words) > 1 and words[0] not in articles and words[0].lower() not in stopwords(ctx.src_lang) or led or titled)
+            (len(words) > 1 and words[0] not in articles and words[0].lower() not in stop or led or titled)
             and not any(w in known for w in words)  # "Radio Australie"
-            and not any(w.lower() in lexicon(ctx.src_lang, ctx.tgt_lang) for w in words[1:])  # "Seconde Guerre"
+            and not any(w.lower() in lex for w in words[1:])  # "Seconde Guerre"
         )
-        person = person and not noun_capitals and not headline
-        person = person and not any(w.lower() in _calendar_words(ctx.src_lang) for w in words)  # "Scottish Premiership"
+        person = person and not noun_capitals and not is_title_case(text)  # not in a headline
+        person = person and not any(w.lower() in calendar for w in words)  # "Scottish Premiership"
         whole = not person and len(words) > 1 and words[0] not in articles
         yield _SourceName(text[start:end], sent.file_span(start, end), person, whole, run=run if start != m.start() else "")
-    particle = _particle_pattern(ctx.src_lang)
     for m in _NAME_WORD.finditer(text):
         word = m.group()
-        if any(a <= m.start() < b for a, b in in_runs):
+        if in_runs and any(a <= m.start() < b for a, b in in_runs):
             continue
         if word in known and not (particle and _mid_sentence(text, m.start(), titles) and particle.match(text, m.end())):
             yield _SourceName(word, sent.file_span(m.start(), m.end()), False)
             continue
-        if noun_capitals or word.isupper() or len(word) < 3 or word in titles or word in articles or _ordinary(word, ordinary):
+        if not m.start():
+            continue  # a sentence's first word: not inside it (``_mid_sentence``)
+        if noun_capitals or word.isupper() or len(word) < 3 or word in titles or word in articles or is_ordinary(word):
             continue
-        if word in _abbreviated(ctx.src_lang) and text[m.end() : m.end() + 1] == ".":  # "Capt. Larry Giles"
+        if word in abbreviated and text[m.end() : m.end() + 1] == ".":  # "Capt. Larry Giles"
             continue
-        if word.lower() in _calendar_words(ctx.src_lang):
+        if word.lower() in calendar:
             continue  # English "Monday", "French"
         if not _mid_sentence(text, m.start(), titles):
             continue
@@ -331,8 +381,8 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
             in_runs.append((m.start(), then.end()))  # "Gérard de Villiers", but also "Séminaire de Québec"
             yield _SourceName(text[m.start() : then.end()], sent.file_span(m.start(), then.end()), False, headed=True)
             continue
-        before = text[: m.start()].split()
-        person = (word in surnames or bool(before) and before[-1] in titles) and not headline
+        before = text[: m.start()].rsplit(None, 1)  # its last word
+        person = (word in surnames or bool(before) and before[-1] in titles) and not is_title_case(text)
         yield _SourceName(word, sent.file_span(m.start(), m.end()), person)
 
 
@@ -346,14 +396,23 @@ def _demonyms(src: str, tgt: str) -> dict[str, frozenset[str]]:
     }
 
 
+def _segment_memo(ctx: CheckContext, seg: Segment) -> dict:
+    """What the name rules found of ``seg``, the segment they read now (one at a time): its
+    capitalised target words and its accounter, each found when first asked."""
+    memo = ctx.shared("names.segment", lambda: [None, {}])  # the last segment and its memo
+    if memo[0] is not seg:
+        memo[:] = seg, {}
+    return memo[1]
+
+
 def _accounter(ctx: CheckContext, seg: Segment):
     """Whether a target word is accounted for by the segment's source: a source name, an exonym or
     transliteration of one, or a word sharing its first five letters with a source word
-    (``Colombia``, ``colombienne``). Built once per segment (the rules read one segment at a time)."""
-    memo = ctx.shared("names.accounter", lambda: [None, None])  # the last segment and its accounter
-    if memo[0] is not seg:
-        memo[:] = seg, _new_accounter(ctx, seg)
-    return memo[1]
+    (``Colombia``, ``colombienne``). Built once per segment."""
+    memo = _segment_memo(ctx, seg)
+    if "accounter" not in memo:
+        memo["accounter"] = _new_accounter(ctx, seg)
+    return memo["accounter"]
 
 
 def _new_accounter(ctx: CheckContext, seg: Segment):
@@ -445,16 +504,13 @@ def _within(word: str, edits: int) -> regex.Pattern:
     return regex.compile(rf"(?:{regex.escape(word)}){{e<={edits}}}")
 
 
-_last_segment: list = [(None, None)]  # (the segment last asked about, its capitalised target words)
-
-
-def _target_words(seg: Segment) -> tuple[list[tuple[Sentence, regex.Match]], set[str]]:
+def _target_words(ctx: CheckContext, seg: Segment) -> tuple[list[tuple[Sentence, regex.Match]], set[str]]:
     """The capitalised words of the segment's target sentences, and their set."""
-    memo = _last_segment[0]  # one read: another thread may replace it meanwhile
-    if memo[0] is not seg:
+    memo = _segment_memo(ctx, seg)
+    if "target words" not in memo:
         found = [(sent, m) for sent in seg.target for m in _NAME_WORD.finditer(sent.text)]
-        memo = _last_segment[0] = (seg, (found, {m.group() for _, m in found}))
-    return memo[1]
+        memo["target words"] = found, {m.group() for _, m in found}
+    return memo["target words"]
 
 
 def _plain_names(text: str) -> frozenset[str]:
@@ -464,11 +520,19 @@ def _plain_names(text: str) -> frozenset[str]:
 
 def _written(ctx: CheckContext, word: str) -> bool:
     """Whether the translation writes ``word`` with no letter touching it (searched once per
-    document and word: a huge document repeats its names)."""
-    return ctx.shared(
-        ("written", word),
-        lambda: bool(regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", ctx.target.text, **ctx.target.bounds)),
-    )
+    document and word: a huge document repeats its names; a plain search, no pattern compiled
+    per word). Within the document's bounds, a letter before them counts, one after them not."""
+
+    def search() -> bool:
+        text, end, size = ctx.target.text, ctx.target.bounds["endpos"], len(word)
+        k = text.find(word, ctx.target.bounds["pos"], end)
+        while k >= 0:
+            if not (k and _LETTER.match(text, k - 1) or k + size < end and _LETTER.match(text, k + size)):
+                return True
+            k = text.find(word, k + 1, end)
+        return False
+
+    return ctx.shared(("written", word), search)
 
 
 def _transposed(a: str, b: str) -> bool:
@@ -483,7 +547,7 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
     an ordinary word (``Second`` for ``Seconde``) only inside a person's name whose other words
     are there (``François Holland``; also when the first of them starts the sentence). Or an accent dropped that the translation keeps elsewhere.
     ``None`` when one of the accepted forms is written exactly."""
-    found, exact = _target_words(seg)
+    found, exact = _target_words(ctx, seg)
     if any(all(w in exact for w in f.split()) for f in forms):
         return None
     plain_words = ctx.of_text(plain_letters, seg.target_text)  # also after a stray full stop: ".François"
@@ -539,16 +603,10 @@ def _elsewhere(ctx: CheckContext, seg: Segment, text: str) -> bool:
     return any(not (span.start <= k < span.end) for k in _whole(text, ctx.target.text, **ctx.target.bounds))
 
 
-_last_context: list = [(None, [])]  # (the context last analysed, its problems): both name rules read them
-
-
 def _problems(ctx: CheckContext) -> list[_Problem]:
     """Every source name that its aligned target segment drops, swaps for another name or respells
-    (computed once per context)."""
-    memo = _last_context[0]  # one read: another thread may replace it meanwhile
-    if memo[0] is not ctx:
-        memo = _last_context[0] = (ctx, list(_analyse(ctx)))
-    return memo[1]
+    (computed once per context: both name rules read them)."""
+    return ctx.shared("names.problems", lambda: list(_analyse(ctx)))
 
 
 def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
@@ -556,14 +614,15 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
     name, one the translation writes as such elsewhere (a swapped place may be a translation of it:
     ``Sainte-Croix`` → ``Holy Cross``, also where a paragraph left in French keeps it)."""
     known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
-    surnames = _surnames(ctx)
     # Swaps and respellings are warnings only for pairs measured for them (``resources.measured``):
     # elsewhere translated institutions (``Guardia`` → ``Guard``) look like respelled names.
     warn_swaps = measured(ctx.src_lang, ctx.tgt_lang, "name-mismatch")
     source_text = "\n".join(p.text for p in ctx.source.paragraphs) if ctx.source else ""
+    surnames = _surnames(ctx, source_text)
     source_count = functools.cache(lambda word: _count(word, source_text))  # once per word, not per segment
     for seg in ctx.aligned():
         target, missing, fewer, seen, first_only, problems = seg.target_text, [], [], set(), set(), []
+        plain_target = _plain(target)
         for sent in seg.source:
             for name in _source_names(ctx, sent, surnames):
                 if name.text in seen:
@@ -573,10 +632,15 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 seen.add(name.text)
                 expected = known.get(name.text, name.text)
                 forms = {name.text, *accepted.get(name.text, (expected,))}
+                written = any(_plain(f) in plain_target for f in forms)  # in full: present, whatever the name
+                if written and len(name.text.split()) < 2:
+                    exact = _target_words(ctx, seg)[1]
+                    if any(all(w in exact for w in f.split()) for f in forms):
+                        continue  # most names: one word, written as such, so present, neither swapped nor respelled
                 # a first name alone is no name present, unless the source uses that word alone too ("M. Xi")
-                given = name.person and source_count(name.text.split()[0]) <= source_count(name.text)
-                if any(_present(ctx, form, target, every=name.whole, person=given, last=name.headed) for form in forms):
-                    if swap := _swapped_word(ctx, seg, name, forms):
+                given = not written and name.person and source_count(name.text.split()[0]) <= source_count(name.text)
+                if written or _any_present(ctx, forms, target, every=name.whole, person=given, last=name.headed):
+                    if not written and (swap := _swapped_word(ctx, seg, name, forms)):  # a form written in full: no swap
                         sent_t, a, b, gone = swap  # the replaced word elsewhere: perhaps a source slip put right
                         serious = warn_swaps and name.person and gone
                         problems.append(_Problem("swapped", name, seg, expected, serious, sent_t.file_span(a, b), sent_t.text[a:b]))
@@ -587,7 +651,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                         problems.append(_Problem("respelled", name, seg, word, serious, sent_t.file_span(m.start(), m.end()), m.group()))
                 elif not _translated(name.text, target, ctx.src_lang, ctx.tgt_lang):
                     missing.append((name, expected))
-                    if given and any(_present(ctx, form, target) for form in forms):
+                    if given and _any_present(ctx, forms, target):
                         first_only.add(name.text)  # "Exxon" for "Exxon Mobil" may be right: a suggestion
         fewer = [f for f in fewer if f[0].text not in {name.text for name, _ in missing}]
         foreign = _foreign_names(ctx, seg) if missing or fewer else []
@@ -609,10 +673,27 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
         yield from _new_in_run(ctx, seg, [p.target for p in problems if p.target is not None])
 
 
-_JOINED_RUN = patterns.compile(
-    r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*"
-    r"(?:(?:[ \u00a0](?:(?:of|de|du|des|del|di|da|von|van)[ \u00a0]|d['’])?)\p{Lu}\p{L}*(?:-\p{L}+)*)+"
-)  # capitalised words in a row, particles between them included: "Théâtre du Châtelet"
+# What joins two capitalised words of a name: a space, a particle between spaces, an elision.
+_JOINERS = frozenset(
+    [*" \u00a0"]
+    + [a + particle + b for a in " \u00a0" for particle in ("of", "de", "du", "des", "del", "di", "da", "von", "van") for b in " \u00a0"]
+    + [a + "d" + quote for a in " \u00a0" for quote in "'’"]
+)
+
+
+def _joined_runs(found: list[tuple[Sentence, regex.Match]]) -> Iterator[tuple[Sentence, list[regex.Match]]]:
+    """Capitalised words in a row, particles between them included (``Théâtre du Châtelet``): the
+    runs of two words or more of ``found`` (``_target_words``), each with its sentence."""
+    words, last = [], None
+    for sent, m in found:
+        if words and sent is last and sent.text[words[-1].end() : m.start()] in _JOINERS:
+            words.append(m)
+            continue
+        if len(words) > 1:
+            yield last, words
+        words, last = [m], sent
+    if len(words) > 1:
+        yield last, words
 
 
 @functools.cache
@@ -630,36 +711,53 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
     the source word (``Yulia`` for ``Ioulia``), nor for a target copy that capitalises nouns."""
     if typography(ctx.tgt_lang).get("capitalises_nouns"):
         return
-    source_words = None  # the segment's plain source words: read once a run is found
+    source_text = plain_source = source_words = None  # the segment's source text, plain text and words: read when needed
     articles = _articles(ctx.src_lang)
     ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
     titles = _titles(ctx.src_lang, ctx.tgt_lang)[1]
+    memo = ctx.shared("names.target ordinary", dict)  # word → _ordinary(word, ordinary): names repeat
+
+    def is_ordinary(word: str) -> bool:
+        found = memo.get(word)
+        if found is None:
+            found = memo[word] = _ordinary(word, ordinary)
+        return found
+
     accounted = None
-    for sent in seg.target:
-        for run in _JOINED_RUN.finditer(sent.text):
-            if source_words is None:
-                source_words = ctx.of_text(plain_letters, seg.source_text)
-            words = list(_NAME_WORD.finditer(run.group()))
-            kept = {_plain(w.group()) for w in words if len(w.group()) > 2 and _plain(w.group()) in source_words} - articles
-            if not kept:
-                continue
+    for sent, words in _joined_runs(_target_words(ctx, seg)[0]):
+        new = [w for w in words if not ((g := w.group()).isupper() or g in titles or is_ordinary(g))]
+        source_text = source_text or seg.source_text
+        # an ASCII word written in the source is in its plain text too: the source accounts for it
+        rest = [w for w in new if not (w.group().isascii() and w.group() in source_text)]
+        if rest and plain_source is None:
+            plain_source = _plain(source_text)
+        if all(_plain(w.group()) in plain_source for w in rest):
+            continue  # "White House", "David Cameron": no word the source does not account for
+        if source_words is None:
+            source_words = ctx.of_text(plain_letters, seg.source_text)
+        kept = {p for w in words if len(w.group()) > 2 and (p := _plain(w.group())) in source_words} - articles
+        if not kept:
+            continue
+        # a word the source has is accounted for: the accounter reads only the others
+        new = [w for w in new if _plain(w.group()) not in source_words]
+        if new:
             accounted = accounted or _accounter(ctx, seg)
-            new = [w for w in words if not (w.group().isupper() or w.group() in titles or _ordinary(w.group(), ordinary) or accounted(w.group()))]
-            if len(new) != 1:
-                continue
-            a, b = run.start() + new[0].start(), run.start() + new[0].end()
-            span = sent.file_span(a, b)
-            if not _mid_sentence(sent.text, a, titles) or any(t.start < span.end and span.start < t.end for t in taken):
-                continue
-            target_words = ctx.of_text(plain_letters, seg.target_text)
-            for src in seg.source:
-                if found := _replaced_beside(src, kept, target_words, articles):
-                    i, j, word = found
-                    if _transliterations(ctx.src_lang, ctx.tgt_lang, _plain(word), True).fullmatch(_plain(new[0].group())):
-                        return  # "Yulia" for "Ioulia"
-                    name = _SourceName(src.text[i:j], src.file_span(i, j), False)
-                    yield _Problem("swapped", name, seg, name.text, False, span, new[0].group())
-                    return
+            new = [w for w in new if not accounted(w.group())]
+        if len(new) != 1:
+            continue
+        a, b = new[0].start(), new[0].end()
+        span = sent.file_span(a, b)
+        if not _mid_sentence(sent.text, a, titles) or any(t.start < span.end and span.start < t.end for t in taken):
+            continue
+        target_words = ctx.of_text(plain_letters, seg.target_text)
+        for src in seg.source:
+            if found := _replaced_beside(src, kept, target_words, articles):
+                i, j, word = found
+                if _transliterations(ctx.src_lang, ctx.tgt_lang, _plain(word), True).fullmatch(_plain(new[0].group())):
+                    return  # "Yulia" for "Ioulia"
+                name = _SourceName(src.text[i:j], src.file_span(i, j), False)
+                yield _Problem("swapped", name, seg, name.text, False, span, new[0].group())
+                return
 
 
 def _replaced_beside(src: Sentence, kept: set[str], target_words: set[str], articles: set[str]) -> tuple[int, int, str] | None:
@@ -808,18 +906,26 @@ class SourceExonym(Rule):
     safe_fix = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        pattern, forms = _exonym_pattern(ctx.src_lang, ctx.tgt_lang)
+        pattern, forms, literals = _exonym_pattern(ctx.src_lang, ctx.tgt_lang)
         if pattern is None:
+            return
+        # the forms each paragraph may hold (one pass over the text): most documents hold none
+        holding = {id(p): held for chunk, texts, held in chunks(ctx.target.paragraphs, lambda p: p.text, literals) if held
+                   for p, text in zip(chunk, texts) if any(form in text for form in held)}
+        if not holding:
             return
         french_words = stopwords(ctx.src_lang) - stopwords(ctx.tgt_lang)
         # measured pairs only (``[measured] warn``): French or Spanish copy keeps English names of bodies ("London Stock Exchange")
         certain = measured(ctx.src_lang, ctx.tgt_lang, "source-exonym")
         for seg, sent in ctx.target_sentences():
-            for m in pattern.finditer(sent.text):
+            held, text = holding.get(id(sent.paragraph)), sent.text
+            if held is None or not any(_stands(form, text) for form in held if form in text):
+                continue
+            for m in pattern.finditer(text):
                 english = forms[m.group()]
-                if _inside(english, sent.text, m) or _in_name_run(sent.text, m):
+                if _inside(english, text, m) or _in_name_run(text, m):
                     continue  # "Salvador" inside "El Salvador", "Londres" in "Albert Londres"
-                before = regex.search(r"(\p{L}+)[ \u00a0]+$", sent.text[: m.start()])
+                before = regex.search(r"(\p{L}+)[ \u00a0]+$", text[: m.start()])
                 if before and before.group(1).lower() in french_words:
                     continue  # inside source-language words: a title such as "Le Chemin de Damas"
                 yield self.finding(

@@ -1,4 +1,5 @@
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from tests.conftest import by_rule, texts
 
@@ -104,18 +105,38 @@ def test_dropped_accent_that_the_translation_keeps_elsewhere(check):
 
 
 def test_a_dropped_accent_is_looked_for_once_per_document_and_word(check, monkeypatch):
-    from mtcheck.checks import names
+    from mtcheck.checks.base import CheckContext
 
-    searches = []
-    search = names.regex.search
-    monkeypatch.setattr(names.regex, "search", lambda pattern, *a, **k: searches.append(pattern) or search(pattern, *a, **k))
+    computed = []
+    shared = CheckContext.shared
+    monkeypatch.setattr(CheckContext, "shared", lambda self, key, compute: shared(self, key, lambda: computed.append(key) or compute()))
     paragraphs = 40  # each a dropped accent: a search through the whole text each made the check quadratic
     result = check(
         "\n\n".join(["Gérard Larcher chaired the session. Later, Gerard Larcher left the Senate."] * paragraphs),
         "\n\n".join(["Gérard Larcher a présidé la séance. Plus tard, Gérard Larcher a quitté le Sénat."] * paragraphs),
     )
     assert texts(result, "name-mismatch") == ["Gerard"] * paragraphs
-    assert sum("Gérard" in p for p in searches) == 1
+    assert computed.count(("written", "Gérard")) == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Gérard", "Gérardmer", "xGérard", " ", "é", "3", "-", "G"]), max_size=8), st.integers(0, 30), st.integers(0, 30))
+def test_written_is_a_search_with_no_letter_touching_within_the_bounds(pieces, a, b):
+    """``_written`` finds what ``(?<!\\p{L})word(?!\\p{L})`` finds between the document's bounds
+    (a letter before them counts, none after them does)."""
+    import types
+
+    import regex
+
+    from mtcheck.checks.base import CheckContext
+    from mtcheck.checks.names import _written
+
+    text = "".join(pieces)
+    pos, endpos = min(a, b, len(text)), min(max(a, b), len(text))
+    target = types.SimpleNamespace(text=text, bounds={"pos": pos, "endpos": endpos})
+    ctx = CheckContext(target, None, [], "fr", "en")
+    expected = bool(regex.search(r"(?<!\p{L})Gérard(?!\p{L})", text, pos=pos, endpos=endpos))
+    assert _written(ctx, "Gérard") == expected
 
 @pytest.mark.parametrize(
     "target, source",
@@ -344,3 +365,66 @@ def test_similar_is_difflibs_ratio_at_three_quarters():
     for _ in range(3000):
         a, b = ("".join(rnd.choices("aeinrst", k=rnd.randint(0, 9))) for _ in range(2))
         assert _similar(a, b) == (difflib.SequenceMatcher(None, a, b).ratio() >= 0.75)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He flew to Pékin on Monday.",
+        "Pékin's envoy left.",  # an apostrophe touches it: no form
+        "The 2Pékin file and Pékin2 too.",
+        "Pékin-Ouest and M.Pékin, then «Pékin».",
+        "Les habitants de la Nouvelle-Zélande.",
+        "In Moscou, Londres and Pékin.",
+        "Nothing here but Chinese and Independent papers.",
+        "",
+    ],
+)
+def test_source_exonym_skips_only_sentences_without_a_standing_form(text):
+    """A sentence is read only where a form stands with no word character touching it: exactly
+    where the exonym matcher finds one."""
+    from mtcheck.checks.names import _exonym_pattern, _stands
+
+    pattern, forms, literals = _exonym_pattern("fr", "en")
+    assert any(_stands(form, text) for form in literals if form in text) == (pattern.search(text) is not None)
+
+
+_PIECES = st.sampled_from(["Xi", "Hollande", "Σ", "ς", "Ϲ", "é", "e\u0301", "\u0301", "ﬁ", "℃", "'", " ", "-", "Σίσυφος", "Ωμέγα"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=8), st.sampled_from(["Xi", "Hollande", "Sisyphe", "eS"]))
+def test_an_ascii_word_of_a_text_is_in_its_plain_text(pieces, word):
+    """``_new_in_run`` counts an ASCII word written in the source as accounted for without the
+    source's plain text: NFKD, accents dropped and lowercase leave its letters in place whatever
+    surrounds it (a final sigma is lowercased by its context, but an ASCII word holds none)."""
+    from mtcheck.checks.words import plain
+
+    text = "".join(pieces[: len(pieces) // 2]) + word + "".join(pieces[len(pieces) // 2 :])
+    assert plain.__wrapped__(word) in plain.__wrapped__(text)
+
+
+# The pattern _new_in_run searched each target sentence with: _joined_runs finds its runs from the
+# capitalised words that _target_words reads anyway.
+_JOINED_RUN = (
+    r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*"
+    r"(?:(?:[ \u00a0](?:(?:of|de|du|des|del|di|da|von|van)[ \u00a0]|d['’])?)\p{Lu}\p{L}*(?:-\p{L}+)*)+"
+)
+_RUN_PIECES = st.sampled_from(
+    ["Théâtre", "Châtelet", "Etat", "Israël", "Jean-Claude", "McDonald", "ONU", "Bar-", "x", "of", "de", "des", "del", "d'", "d’",
+     "van", " ", "\u00a0", "  ", "-", ".", "/", "@", "3", "_", "'", "’", ", ", "é"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_RUN_PIECES, max_size=14))
+def test_joined_runs_are_the_runs_of_capitalised_words_in_a_row(pieces):
+    import regex
+
+    from mtcheck.checks.names import _NAME_WORD, _joined_runs
+
+    text = "".join(pieces)
+    sent = type("Sent", (), {"text": text})()
+    found = [(sent, m) for m in _NAME_WORD.finditer(text)]
+    runs = [(words[0].start(), words[-1].end()) for _, words in _joined_runs(found)]
+    assert runs == [m.span() for m in regex.finditer(_JOINED_RUN, text)]
