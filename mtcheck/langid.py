@@ -12,7 +12,7 @@ import functools
 from mtcheck import patterns
 from mtcheck.resources import languages, normalise_word, stopwords, word_list
 
-_TOKEN = patterns.compile(r"\p{L}+(?:['’]|(?=\s))?|\p{L}+")
+_TOKEN = patterns.compile(r"\p{L}+['’]?")
 
 
 @functools.cache
@@ -41,11 +41,27 @@ def language_scores(text: str, pair: tuple[str, ...] = ()) -> dict[str, float]:
     return _scores(tokens(text), pair)
 
 
+@functools.cache
+def _languages_of(pair: tuple[str, ...] = ()) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The languages of ``_stopwords(pair)`` and, for each function word, the indices of those it counts for."""
+    table = _stopwords(pair)
+    index: dict[str, tuple[int, ...]] = {}
+    for k, stop in enumerate(table.values()):
+        for word in stop:
+            index[word] = (*index.get(word, ()), k)
+    return tuple(table), index
+
+
 def _scores(words: list[str], pair: tuple[str, ...]) -> dict[str, float]:
-    """``language_scores`` of a text's ``tokens``."""
+    """``language_scores`` of a text's ``tokens`` (each word looked up once, not once per language)."""
     if not words:
         return {}
-    return {lang: sum(map(stop.__contains__, words)) / len(words) for lang, stop in _stopwords(pair).items()}
+    langs, index = _languages_of(pair)
+    counts = [0] * len(langs)
+    for word in words:
+        for k in index.get(word, ()):
+            counts[k] += 1
+    return {lang: count / len(words) for lang, count in zip(langs, counts)}
 
 
 @functools.lru_cache(maxsize=1024)  # several rules ask about the same sentence
