@@ -74,17 +74,15 @@ class Spelling(Rule):
         tgt_lex.lookup(counts)
         if src_lex is not None:
             src_lex.lookup(counts)
-        unknown = {
-            key for key in counts
-            if not (tgt_lex.known(key) or tgt_lex.zipf(key) >= unknown_zipf or not tgt_lex.has_dictionary and tgt_lex.zipf(key) > 0)
-        }
+        entry, loose = tgt_lex.entry, not tgt_lex.has_dictionary
+        unknown = set()
+        for key in counts:
+            zipf, known = entry(key)
+            if not (known or zipf >= unknown_zipf or loose and zipf > 0):
+                unknown.add(key)
         if not unknown:
             return
-        # The source's paragraphs, not its file text: an article of a JSON Lines export shares
-        # the whole file's text, and reading it per article made the export quadratic.
-        source = set()
-        for p in ctx.source.paragraphs if ctx.source else ():
-            source.update(map(normalise, _LETTERS.findall(p.text)))
+        source = None  # the source's words, read when a word first needs them
         words = (
             (seg, sent, m)
             for seg, sent, text in blanked
@@ -96,7 +94,11 @@ class Spelling(Rule):
             key = normalise(word)
             if key not in unknown:
                 continue  # most words: the dictionary knows them
-            if len(key) < 3 or counts[key] > 1 and not _participle_plural(key, tgt_lex) or key in source or not self._ordinary(word, sent.text[: m.start()]):
+            if len(key) < 3 or counts[key] > 1 and not _participle_plural(key, tgt_lex):
+                continue
+            if source is None:
+                source = _source_words(ctx)
+            if key in source or not self._ordinary(word, sent.text[: m.start()]):
                 continue
             if src_lex is not None and src_lex.zipf(_LETTERS.findall(key)[-1]) >= SOURCE_ZIPF:
                 continue  # a source-language word, elided ones too (d'art, s'en): untranslated-word's
@@ -130,6 +132,16 @@ class Spelling(Rule):
         if any(c.isupper() for c in word[1:]):
             return False
         return word[0].islower() or bool(_OPENING.match(before))
+
+
+def _source_words(ctx: CheckContext) -> set[str]:
+    """The source's words (``normalise``). Its paragraphs, not its file text: an article of a
+    JSON Lines export shares the whole file's text, and reading it per article made the export
+    quadratic."""
+    source: set[str] = set()
+    for p in ctx.source.paragraphs if ctx.source else ():
+        source.update(map(normalise, _LETTERS.findall(p.text)))
+    return source
 
 
 def _compound(word: str, lex: Lexicon, lang: str) -> bool:

@@ -80,7 +80,7 @@ class UntranslatedSentence(Rule):
 
 def _identical(seg, text: str) -> bool:
     """Whether the sentence is its segment's source, spacing aside."""
-    return bool(seg.source) and " ".join(seg.source_text.split()) == " ".join(text.split())
+    return bool(seg.source) and seg.source_text.split() == text.split()
 
 
 def _source_leads(text: str, pair: tuple[str, str]) -> bool:
@@ -293,7 +293,7 @@ class UntranslatedWord(Rule):
         leaning = lambda w: src_lex.zipf(w) >= tgt_lex.zipf(w) + 1.0 or w in src_stop and w not in tgt_stop  # noqa: E731
         unseen = lambda w: tgt_lex.zipf(w) == 0 and not tgt_lex.known(w)  # noqa: E731
         # the words that pass the test below: a sentence without any is skipped unread
-        candidates = {w for w in every if _candidate(w, src_lex, tgt_lex)}
+        candidates = _candidates(every, src_lex, tgt_lex)
         for seg, sent, text in sentences:
             initial = _initial(text)
             if initial is not None and not (src_lex.known(normalise(initial.group())) and unseen(normalise(initial.group()))):
@@ -355,11 +355,23 @@ def _normalised_words(text: str) -> frozenset[str]:
     return frozenset(map(normalise, _WORD.findall(text)))
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _candidate(word: str, src: Lexicon, tgt: Lexicon) -> bool:
-    """Whether ``UntranslatedWord`` may flag ``word`` given the best source evidence, or it is an
-    ASCII word the target language has never seen (the source's word with its accents dropped)."""
-    return UntranslatedWord._foreign(word, src, tgt, lambda w: True) or word.isascii() and tgt.zipf(word) == 0 and not tgt.known(word)
+_SEEN: dict[tuple[Lexicon, Lexicon], tuple[set[str], set[str]]] = {}  # words tested, and those that passed
+_SEEN_LIMIT = 1 << 16
+
+
+def _candidates(words: set[str], src: Lexicon, tgt: Lexicon) -> set[str]:
+    """The ``words`` that ``UntranslatedWord`` may flag given the best source evidence, or ASCII
+    words the target language has never seen (the source's word with its accents dropped);
+    each word is tested once per process (set operations for the words already tested)."""
+    seen, passed = _SEEN.setdefault((src, tgt), (set(), set()))
+    if len(seen) > _SEEN_LIMIT:  # bounded memory
+        seen.clear()
+        passed.clear()
+    for word in words.difference(seen):
+        seen.add(word)
+        if UntranslatedWord._foreign(word, src, tgt, lambda w: True) or word.isascii() and tgt.zipf(word) == 0 and not tgt.known(word):
+            passed.add(word)
+    return words & passed
 
 
 def _runs(
