@@ -10,6 +10,7 @@ import regex
 
 from mtcheck import langid, patterns
 from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.checks.literals import any_of
 from mtcheck.lexicon import Lexicon, lexicon, normalise
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import Phrases, stopwords, word_list
@@ -23,10 +24,16 @@ def _kept_names(pair: str) -> Phrases | None:
     return Phrases(word_list(pair, "keep_source"), r"\p{L}", regex) or None
 
 
+@functools.cache
+def _holds_kept_name(pair: str) -> Callable[[str], bool]:
+    """Whether a text holds one of the names the copy keeps anywhere (most sentences hold none)."""
+    return any_of(word_list(pair, "keep_source"))
+
+
 @functools.lru_cache(maxsize=4096)
 def _kept_spans(text: str, pair: str) -> tuple[tuple[int, int], ...]:
     """Where ``text`` holds names the copy keeps (found once for ``_without_kept_names`` and ``blank_kept``)."""
-    pattern = _kept_names(pair)
+    pattern = _kept_names(pair) if _holds_kept_name(pair)(text) else None
     return tuple(m.span() for m in pattern.finditer(text)) if pattern else ()
 
 
@@ -166,6 +173,12 @@ def _loanwords(lang: str) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+@functools.cache
+def _holds_loanword(lang: str) -> Callable[[str], bool]:
+    """Whether a text (apostrophes straight) holds one of the language's loanwords anywhere."""
+    return any_of(word_list(lang, "loanwords"))
+
+
 @functools.lru_cache(maxsize=4096)
 def blank_kept(text: str, pair: str) -> str:
     """``text`` with URLs, hashtags, handles, kept names, loanwords and quotations glossed in
@@ -179,8 +192,9 @@ def blank_kept(text: str, pair: str) -> str:
             text = text[:start] + " " * (end - start) + text[end:]
     elif (kept := _kept_names(pair)) is not None:
         text = kept.sub(_blank, text)
-    loanwords = _loanwords(pair.split("-", 1)[1])
-    for m in _WORD.finditer(text):
+    tgt = pair.split("-", 1)[1]
+    loanwords = _loanwords(tgt) if _holds_loanword(tgt)(text.replace("’", "'")) else {}
+    for m in _WORD.finditer(text) if loanwords else ():
         for phrase in loanwords.get(m.group(), ()):
             end = m.start() + len(phrase)
             if text[m.start() : end].replace("’", "'") == phrase and not text[end : end + 1].isalpha():
