@@ -16,6 +16,11 @@ from mtcheck.resources import stopwords, word_list
 from mtcheck.typography import typography
 
 _SPACES = " \u00a0\u202f"
+
+
+def _holds(text: str, needles) -> bool:
+    """Whether ``text`` holds one of ``needles``: a pattern that needs one runs only then."""
+    return any(needle in text for needle in needles)
 _FINAL = patterns.compile(r"[.!?…][\s\u00a0\u202f]*[»”\"’')\]]*\s*$")
 
 
@@ -38,8 +43,12 @@ class ForeignQuotes(Rule):
         if not foreign:
             return
         pattern = _foreign_quote_pattern(tuple(foreign.items()))
+        marks = "".join(foreign)
         for seg, sent in ctx.target_sentences():
-            for m in pattern.finditer(sent.text):
+            text = sent.text
+            if not _holds(text, marks):
+                continue  # every match holds a foreign mark
+            for m in pattern.finditer(text):
                 mark = m.group().strip(_SPACES)
                 english = foreign[mark]
                 yield self.finding(
@@ -133,6 +142,7 @@ class UnbalancedQuotes(Rule):
 
 _OPENS, _CLOSES, _EITHER, _INSIDE = "opens", "closes", "either", "inside"
 _DOUBLE_SPACE = patterns.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+_TWO_SPACES = ("  ", " \u00a0", "\u00a0 ", "\u00a0\u00a0")  # one of which every match holds
 _POSSESSIVE = patterns.compile(r'\p{L}" \p{L}')  # ``Lakers" six-game``: an apostrophe typed as a quote
 _SOURCE_QUOTES = '"“”«»„'  # not ‘ ’ ‚ ‹ ›: apostrophes look the same
 _NEVER_CLOSED = {True: "Opening quotation mark is never closed.", False: "Straight quotation mark is never closed."}
@@ -172,9 +182,13 @@ class SpaceBeforePunctuation(Rule):
         if not marks:
             return
         pattern = patterns.compile(rf"(?<=[\p{{L}}\p{{N}}”’)%]) +(?=[{regex.escape(marks)}](?![.…]))")
+        spaced = [" " + mark for mark in marks]  # what every match ends with
         for seg, sent in ctx.target_sentences():
-            for m in pattern.finditer(sent.text):
-                mark = sent.text[m.end()]
+            text = sent.text
+            if not _holds(text, spaced):
+                continue
+            for m in pattern.finditer(text):
+                mark = text[m.end()]
                 span = sent.file_span(m.start(), m.end())
                 if ctx.target.slice(span).strip(" "):
                     continue  # markup between the word and the mark, not a space in the file
@@ -201,7 +215,10 @@ class DoubleSpace(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for seg, sent in ctx.target_sentences():
-            for m in _DOUBLE_SPACE.finditer(sent.text):
+            text = sent.text
+            if not _holds(text, _TWO_SPACES):
+                continue
+            for m in _DOUBLE_SPACE.finditer(text):
                 span = sent.file_span(m.start(), m.end())
                 if ctx.target.slice(span).strip(" \u00a0"):
                     continue  # markup removed between two spaces, not a double space in the file
@@ -261,10 +278,11 @@ class FinalPunctuation(Rule):
             )
 
     def _doubled_stops(self, seg: Segment) -> Iterator[Finding]:
-        if any(_DOUBLED_STOP.search(s.text) for s in seg.source):
+        if any(".." in s.text and _DOUBLED_STOP.search(s.text) for s in seg.source):
             return
         for sent in seg.target:
-            for m in _DOUBLED_STOP.finditer(sent.text):
+            text = sent.text
+            for m in _DOUBLED_STOP.finditer(text) if ".." in text else ():
                 yield self.finding("Doubled full stop.", target=sent.file_span(m.start(), m.end()), segment=seg, suggestion=".")
 
     def _lost_boundaries(self, ctx: CheckContext, seg: Segment) -> Iterator[Finding]:
@@ -369,8 +387,8 @@ class InnerSentenceMark(Rule):
         for seg in ctx.aligned():
             if len(seg.source) > len(seg.target):
                 continue  # the source breaks where the target does not: a casing matter
-            in_source = Counter(m.group().strip() for _, m in _inner_marks(seg.source, _SOURCE_INNER, ctx.src_lang))
-            for sent, m in _inner_marks(seg.target, _INNER, ctx.tgt_lang):
+            in_source = Counter(m.group().strip() for _, m in _inner_marks(seg.source, _SOURCE_INNER, _SOURCE_INNER_NEEDS, ctx.src_lang))
+            for sent, m in _inner_marks(seg.target, _INNER, _INNER_NEEDS, ctx.tgt_lang):
                 if m.group() in "?!" and _attribution(sent.text[m.end():], ctx.tgt_lang):
                     continue  # "Why? she asked."
                 if in_source[m.group()] > 0:
@@ -384,13 +402,17 @@ class InnerSentenceMark(Rule):
                 )
 
 
-def _inner_marks(sentences: list[Sentence], pattern: regex.Pattern, lang: str) -> Iterator[tuple[Sentence, regex.Match]]:
-    """Marks of ``pattern`` in ``sentences`` that are not the full stop of an abbreviation or initial."""
+def _inner_marks(sentences: list[Sentence], pattern: regex.Pattern, needs: tuple[str, ...], lang: str) -> Iterator[tuple[Sentence, regex.Match]]:
+    """Marks of ``pattern`` in ``sentences`` that are not the full stop of an abbreviation or
+    initial (searched only in sentences holding one of ``needs``, which every match holds)."""
     abbreviations = _abbreviations(lang)
     for sent in sentences:
-        for m in pattern.finditer(sent.text):
+        text = sent.text
+        if not _holds(text, needs):
+            continue
+        for m in pattern.finditer(text):
             if m.group().strip() == ".":
-                token = sent.text[: m.end()].split()[-1].lstrip("(«“\"'‘[")
+                token = text[: m.end()].split()[-1].lstrip("(«“\"'‘[")
                 if token in abbreviations or "." in token[:-1] or len(token) <= 2:
                     continue  # U.S., e.g., p.-d.g., initials
             yield sent, m
@@ -414,3 +436,6 @@ def _abbreviations(lang: str) -> frozenset[str]:
 
 _INNER = patterns.compile(r"(?<=[\p{L}\p{N}])[.?!](?=[ \u00a0]+\p{Ll}(?!\p{L}*\p{Lu}))")
 _SOURCE_INNER = patterns.compile(r"[ \u00a0\u202f]?[.?!](?=[ \u00a0\u202f]+\p{Ll})")  # French spaces before "?" and "!"
+# What every match of each holds: a mark, then a space.
+_INNER_NEEDS = tuple(mark + space for mark in ".?!" for space in " \u00a0")
+_SOURCE_INNER_NEEDS = tuple(mark + space for mark in ".?!" for space in " \u00a0\u202f")
