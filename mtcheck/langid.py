@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 
 from mtcheck import patterns
+from mtcheck.checks.words import Twin
 from mtcheck.resources import languages, normalise_word, stopwords, word_list
 
-_TOKEN = patterns.compile(r"\p{L}+['’]?")
+_TOKEN = Twin(patterns.compile(r"\p{L}+['’]?"), r"[A-Za-z]+['’]?")
 
 
 @functools.cache
@@ -32,7 +33,7 @@ def function_words(lang: str, pair: tuple[str, ...] = ()) -> frozenset[str]:
 
 
 def tokens(text: str) -> list[str]:
-    return [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
+    return [t.lower().replace("’", "'") for t in _TOKEN.of(text).findall(text)]
 
 
 def language_scores(text: str, pair: tuple[str, ...] = ()) -> dict[str, float]:

@@ -10,11 +10,13 @@ from collections.abc import Iterator
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.untranslated import blank_kept
+from mtcheck.checks.words import Twin
 from mtcheck.lexicon import Lexicon, lexicon, normalise
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import table, toml_data, word_list
 
 _WORD = patterns.compile(r"(?<![\p{L}\p{N}'’_@#/.\\-])\p{L}+(?:['’]\p{L}+)*(?![\p{L}\p{N}_/\\-]|['’]\p{L}|\.\p{L})")
+_WORDS = Twin(_WORD, r"(?<![A-Za-z0-9'’_@#/.\\-])[A-Za-z]+(?:['’][A-Za-z]+)*(?![A-Za-z0-9_/\\-]|['’][A-Za-z]|\.[A-Za-z])")
 _LETTERS = patterns.compile(r"\p{L}+")
 _OPENING = patterns.compile(r"^[\s\"“‘'«(\[—–-]*$")
 # By edit distance: how frequent (Zipf) a correction must be, and how much more than the word.
@@ -29,7 +31,7 @@ _TRIPLED = patterns.compile(r"(\p{L})\1\1")
 
 def _keys(text: str) -> list[str]:
     """A text's words as the dictionary looks them up (``lexicon.normalise``)."""
-    return list(map(normalise, _WORD.findall(text)))
+    return list(map(normalise, _WORDS.of(text).findall(text)))
 
 
 class Spelling(Rule):
@@ -87,7 +89,7 @@ class Spelling(Rule):
             (seg, sent, m)
             for seg, sent, text in blanked
             if not unknown.isdisjoint(ctx.of_text(_keys, text))  # most sentences: every word known
-            for m in _WORD.finditer(text)
+            for m in _WORDS.of(text).finditer(text)
         )
         for seg, sent, m in words:
             word = m.group()

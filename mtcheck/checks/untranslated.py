@@ -11,12 +11,13 @@ import regex
 from mtcheck import langid, patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.literals import any_of
+from mtcheck.checks.words import Twin
 from mtcheck.lexicon import Lexicon, lexicon, normalise
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import Phrases, stopwords, word_list
 from mtcheck.typography import glossed_quotations
 
-_TOKEN = patterns.compile(r"\p{L}+(?:['’](?=\p{L}))?")
+_TOKEN = Twin(patterns.compile(r"\p{L}+(?:['’](?=\p{L}))?"), r"[A-Za-z]+(?:['’](?=[A-Za-z]))?")
 
 
 @functools.cache
@@ -97,7 +98,7 @@ def _source_leads(text: str, pair: tuple[str, str]) -> bool:
 
 
 def _source_words(text: str, ctx: CheckContext) -> int:
-    words = [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
+    words = [t.lower().replace("’", "'") for t in _TOKEN.of(text).findall(text)]
     source = langid.function_words(ctx.src_lang, (ctx.src_lang, ctx.tgt_lang))  # not "no" between English and Spanish
     return sum(w in source and w not in stopwords(ctx.tgt_lang) for w in words)
 
@@ -140,10 +141,11 @@ def _source_runs(text: str, src_stop: frozenset[str], tgt_stop: frozenset[str]) 
     """Runs of five words or more outside the target's function words, three of them the
     source's (none in a text with fewer than three source-only function words)."""
     source_only = _source_only(src_stop, tgt_stop)
-    if sum(map(source_only.__contains__, (t.lower().replace("’", "'") for t in _TOKEN.findall(text)))) < 3:
+    tokens = _TOKEN.of(text)
+    if sum(map(source_only.__contains__, (t.lower().replace("’", "'") for t in tokens.findall(text)))) < 3:
         return
     run: list[regex.Match] = []
-    for m in [*_TOKEN.finditer(text), None]:
+    for m in [*tokens.finditer(text), None]:
         word = m.group().lower().replace("’", "'") if m else ""
         if m is not None and word not in tgt_stop and not (m.group()[0].isupper() and word not in src_stop):
             run.append(m)
@@ -155,6 +157,7 @@ def _source_runs(text: str, src_stop: frozenset[str], tgt_stop: frozenset[str]) 
 
 
 _WORD = patterns.compile(r"\p{L}+")
+_LETTER_RUNS = Twin(_WORD, r"[A-Za-z]+")
 RARE_SOURCE_ZIPF = 1.0  # a word of the aligned source this frequent that the target language lacks
 _ELIDED = patterns.compile(r"['’]\p{L}+")
 _SKIP_BEFORE = frozenset("#@/\\_.0123456789")  # hashtags, handles, paths, file names, 5km
@@ -366,7 +369,7 @@ class UntranslatedWord(Rule):
 
 
 def _normalised_words(text: str) -> frozenset[str]:
-    return frozenset(map(normalise, _WORD.findall(text)))
+    return frozenset(map(normalise, _LETTER_RUNS.of(text).findall(text)))
 
 
 _SEEN: dict[tuple[Lexicon, Lexicon], tuple[set[str], set[str]]] = {}  # words tested, and those that passed
