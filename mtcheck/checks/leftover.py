@@ -25,19 +25,6 @@ def _compiled(pattern: str) -> regex.Pattern:
     return patterns.compile(pattern, regex.IGNORECASE | regex.MULTILINE)
 
 
-# What joining patterns could change: references, inline flags, recursion, conditionals.
-_FLAGS_OR_REFERENCE = patterns.compile(r"\\\d|\\g|\(\?[^:=!<>#]")
-
-
-@functools.cache
-def _either(table_patterns: tuple[str, ...]) -> regex.Pattern | None:
-    """One pattern that matches where any of ``table_patterns`` does (``None`` when there are
-    none, or one has inline flags or references that joining them could change)."""
-    if not table_patterns or any(_FLAGS_OR_REFERENCE.search(p) for p in table_patterns):
-        return None
-    return _compiled("|".join(f"(?:{p})" for p in table_patterns))
-
-
 class Leftover(Rule):
     """Boilerplate and notes that must not be published: ``Lire aussi``, ``Consult our file``, ``TODO``.
 
@@ -81,9 +68,7 @@ def _chunked(ctx: CheckContext, patterns):
     paragraphs (one search per pattern without a literal and chunk rather than per paragraph: a
     paragraph's match is one in its chunk's lines too)."""
     literals = tuple(dict.fromkeys(literal for p in patterns for literal in p[1]))
-    unbound = _either(tuple(p[0] for p in patterns if not p[1]))
     for chunk, folded, found in chunks(ctx.target.paragraphs, lambda p: ctx.of_text(fold, p.text), literals):
         lines = "\n".join(p.text for p in chunk)
-        searched = unbound is None or unbound.search(lines) is not None  # else none of them matches
-        present = [p for p in patterns if (any(literal in found for literal in p[1]) if p[1] else searched and _compiled(p[0]).search(lines))]
+        present = [p for p in patterns if (any(literal in found for literal in p[1]) if p[1] else _compiled(p[0]).search(lines))]
         yield from ((para, text, present) for para, text in zip(chunk, folded))
