@@ -56,7 +56,10 @@ def _blank(m: regex.Match) -> str:
 
 def _holds(ctx: CheckContext, text: str, literals: tuple[str, ...]) -> bool:
     """Whether a pattern whose required ``literals`` these are may match ``text`` (always, without any)."""
-    return not literals or any(literal in ctx.of_text(fold, text) for literal in literals)
+    if not literals:
+        return True
+    folded = ctx.of_text(fold, text)
+    return any(literal in folded for literal in literals)
 
 
 def _hits(
