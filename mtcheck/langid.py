@@ -33,7 +33,8 @@ def function_words(lang: str, pair: tuple[str, ...] = ()) -> frozenset[str]:
 
 
 def tokens(text: str) -> list[str]:
-    return [t.lower().replace("’", "'") for t in _TOKEN.of(text).findall(text)]
+    found = _TOKEN.of(text).findall(text)  # lowercased in one pass: str.lower reads no context across a line break
+    return "\n".join(found).lower().replace("’", "'").split("\n") if found else []
 
 
 def language_scores(text: str, pair: tuple[str, ...] = ()) -> dict[str, float]:

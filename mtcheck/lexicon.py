@@ -35,6 +35,15 @@ def normalise(word: str) -> str:
     return word if word.isascii() else unicodedata.normalize("NFC", word).replace("’", "'")
 
 
+def normalise_all(words: list[str]) -> list[str]:
+    """:func:`normalise` of each of ``words`` (which hold no line break): ASCII words in one
+    lowercasing pass (``str.lower`` reads no context across a line break)."""
+    if not words:
+        return []
+    joined = "\n".join(words)
+    return joined.lower().split("\n") if joined.isascii() else list(map(normalise, words))
+
+
 def deletes(word: str, depth: int = 2) -> set[str]:
     """``word`` and every string made by deleting up to ``depth`` of its letters."""
     out, frontier = {word}, {word}

@@ -47,3 +47,10 @@ def test_cache_clear_removes_derived_files_and_leaves_the_rest(tmp_path, monkeyp
     assert result.exit_code == 0, result.output
     assert "4 derived word lists and patterns removed" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lexicon-fr-3-link.sqlite", "notes.txt"]
+
+
+def test_normalise_all_normalises_each_word_as_normalise_does():
+    from mtcheck.lexicon import normalise, normalise_all
+
+    for words in ([], ["The", "GOVERNMENT", "don't"], ["ΟΔΟΣ", "ΣΑΣ", "Σ"], ["İstanbul", "L’Élysée", "e\u0301te"], ["A", "Ὀδυσσεύς"]):
+        assert normalise_all(words) == [normalise(w) for w in words]
