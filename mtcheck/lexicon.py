@@ -36,12 +36,12 @@ def normalise(word: str) -> str:
 
 
 def normalise_all(words: list[str]) -> list[str]:
-    """:func:`normalise` of each of ``words`` (which hold no line break): ASCII words in one
-    lowercasing pass (``str.lower`` reads no context across a line break)."""
+    """:func:`normalise` of each of ``words`` (which hold no line break) in one pass over them
+    joined: neither ``str.lower`` nor NFC reads across a line break."""
     if not words:
         return []
-    joined = "\n".join(words)
-    return joined.lower().split("\n") if joined.isascii() else list(map(normalise, words))
+    joined = "\n".join(words).lower()
+    return (joined if joined.isascii() else unicodedata.normalize("NFC", joined).replace("’", "'")).split("\n")
 
 
 def deletes(word: str, depth: int = 2) -> set[str]:

@@ -142,7 +142,7 @@ def _source_words(ctx: CheckContext) -> set[str]:
     quadratic."""
     source: set[str] = set()
     for p in ctx.source.paragraphs if ctx.source else ():
-        source.update(map(normalise, _LETTERS.findall(p.text)))
+        source.update(normalise_all(_LETTERS.findall(p.text)))
     return source
 
 
