@@ -33,8 +33,13 @@ def function_words(lang: str, pair: tuple[str, ...] = ()) -> frozenset[str]:
 
 
 def tokens(text: str) -> list[str]:
-    found = _TOKEN.of(text).findall(text)  # lowercased in one pass: str.lower reads no context across a line break
-    return "\n".join(found).lower().replace("’", "'").split("\n") if found else []
+    return lowered(_TOKEN.of(text).findall(text))
+
+
+def lowered(words: list[str]) -> list[str]:
+    """``words`` (no line break in them) in lowercase with straight apostrophes, in one pass
+    (``str.lower`` reads no context across a line break)."""
+    return "\n".join(words).lower().replace("’", "'").split("\n") if words else []
 
 
 def language_scores(text: str, pair: tuple[str, ...] = ()) -> dict[str, float]:

@@ -98,7 +98,7 @@ def _source_leads(text: str, pair: tuple[str, str]) -> bool:
 
 
 def _source_words(text: str, ctx: CheckContext) -> int:
-    words = [t.lower().replace("’", "'") for t in _TOKEN.of(text).findall(text)]
+    words = langid.lowered(_TOKEN.of(text).findall(text))
     source = langid.function_words(ctx.src_lang, (ctx.src_lang, ctx.tgt_lang))  # not "no" between English and Spanish
     return sum(w in source and w not in stopwords(ctx.tgt_lang) for w in words)
 
@@ -142,7 +142,7 @@ def _source_runs(text: str, src_stop: frozenset[str], tgt_stop: frozenset[str]) 
     source's (none in a text with fewer than three source-only function words)."""
     source_only = _source_only(src_stop, tgt_stop)
     tokens = _TOKEN.of(text)
-    if sum(map(source_only.__contains__, (t.lower().replace("’", "'") for t in tokens.findall(text)))) < 3:
+    if sum(map(source_only.__contains__, langid.lowered(tokens.findall(text)))) < 3:
         return
     run: list[regex.Match] = []
     for m in [*tokens.finditer(text), None]:
