@@ -57,6 +57,12 @@ class CheckContext:
                 self._shared[key] = value
             return value
 
+    def segment_of(self, sentence: Sentence | None) -> Segment | None:
+        """The segment holding a target ``sentence`` (indexed once per document, on first use)."""
+        if sentence is None:
+            return None
+        return self.shared("segment_of", lambda: {id(s): seg for seg, s in self.target_sentences()}).get(id(sentence))
+
     @property
     def pair(self) -> str:
         return f"{self.src_lang}-{self.tgt_lang}"

@@ -41,7 +41,6 @@ class Leftover(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         patterns = _patterns(ctx.src_lang, ctx.tgt_lang)
-        segment_of = {id(s): seg for seg, s in ctx.target_sentences()}
         for para, folded, present in _chunked(ctx, patterns):
             for pattern, literals, label in present:
                 if literals and not any(literal in folded for literal in literals):
@@ -59,7 +58,7 @@ class Leftover(Rule):
                     yield self.finding(
                         f"Leftover {label}: “{m.group().strip()}” must not be published; {what}.",
                         target=para.file_span(start, end),
-                        segment=segment_of.get(id(sentence)) if sentence else None,
+                        segment=ctx.segment_of(sentence),
                     )
 
 

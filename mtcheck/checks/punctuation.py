@@ -97,12 +97,10 @@ class UnbalancedQuotes(Rule):
         foreign = typo.get("foreign_quotes", {})
         sides = {ch: _OPENS for ch in {opener} | {k for k, v in foreign.items() if v == opener}}
         sides |= {ch: _CLOSES for ch in {closer} | {k for k, v in foreign.items() if v == closer}}
-        marks = regex.compile("[" + regex.escape("".join(sorted({*sides, "\""}))) + "]")  # the characters read below
-        segment_of = {id(s): seg for seg, s in ctx.target_sentences()}
+        marks = _any_of("".join(sorted({*sides, "\""})))  # the characters read below
         stacks: dict[bool, list[tuple[int, int]]] = {True: [], False: []}  # curly / straight → open quotations
         for k, para in enumerate(ctx.target.paragraphs):
             text = para.text
-            first = len(text) - len(text.lstrip())
             for mark in marks.finditer(text):
                 i, ch = mark.start(), mark.group()
                 curly = ch != '"'
@@ -116,31 +114,37 @@ class UnbalancedQuotes(Rule):
                         start -= 1
                     word = text[start:i]
                     message = f"Straight quotation mark after “{word}” where no quotation is open: an apostrophe?"
-                    yield from self._at(ctx, (k, i - len(word)), message, segment_of, len(word) + 1)
-                elif side == _OPENS and i == first and stack and stack[-1][0] < k:
+                    yield from self._at(ctx, (k, i - len(word)), message, len(word) + 1)
+                elif side == _OPENS and (i == 0 or text[:i].isspace()) and stack and stack[-1][0] < k:  # first in its block
                     stack[-1] = (k, i)  # the reopening quote of a quotation continued from an earlier paragraph
                 elif side == _OPENS or side == _EITHER and not stack:
                     stack.append((k, i))
                 elif stack:
                     stack.pop()
                 else:
-                    yield from self._at(ctx, (k, i), "Closing quotation mark without an opening one.", segment_of)
+                    yield from self._at(ctx, (k, i), "Closing quotation mark without an opening one.")
         for curly, stack in stacks.items():
             for where in stack:
-                yield from self._at(ctx, where, _NEVER_CLOSED[curly], segment_of)
+                yield from self._at(ctx, where, _NEVER_CLOSED[curly])
 
-    def _at(self, ctx: CheckContext, where: tuple[int, int], message: str, segment_of, length: int = 1) -> Iterator[Finding]:
+    def _at(self, ctx: CheckContext, where: tuple[int, int], message: str, length: int = 1) -> Iterator[Finding]:
         """The finding at ``where``, unless its aligned source leaves a quotation open too."""
         para = ctx.target.paragraphs[where[0]]
         i = where[1]
         sentence = next((s for s in para.sentences if s.start <= i < s.end), None)
-        seg = segment_of.get(id(sentence)) if sentence else None
+        seg = ctx.segment_of(sentence)
         if seg is not None and seg.source and sum(ch in _SOURCE_QUOTES for s in seg.source for ch in s.text) % 2:
             return  # the translation keeps the source's layout (a quotation cut across segments)
         yield self.finding(message, target=para.file_span(i, i + length), segment=seg)
 
 
 _OPENS, _CLOSES, _EITHER, _INSIDE = "opens", "closes", "either", "inside"
+
+
+@functools.cache
+def _any_of(characters: str) -> regex.Pattern:
+    return regex.compile(f"[{regex.escape(characters)}]")
+
 _DOUBLE_SPACE = patterns.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 _TWO_SPACES = ("  ", " \u00a0", "\u00a0 ", "\u00a0\u00a0")  # one of which every match holds
 _POSSESSIVE = patterns.compile(r'\p{L}" \p{L}')  # ``Lakers" six-game``: an apostrophe typed as a quote
@@ -348,12 +352,10 @@ def _title_blocks(paragraphs) -> set[int]:
 
 def _heading(sentence: Sentence) -> bool:
     """A block of one short sentence in Title Case: a subheading (``Cheese Is Back``)."""
+    if len(sentence.paragraph.sentences) != 1:
+        return False
     words = sentence.text.split()
-    long_words = [w for w in words if len(w) > 3]
-    return (
-        len(sentence.paragraph.sentences) == 1 and len(words) <= _HEADING_WORDS
-        and all(w[:1].isupper() or not w[:1].isalpha() for w in long_words)
-    )
+    return len(words) <= _HEADING_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words if len(w) > 3)
 
 
 @functools.cache
