@@ -107,12 +107,17 @@ def _word_keys(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def _number_word_places(text: str, lang: str) -> list[int]:
     """The indices of the words of ``text`` (``_WORD``) that the walk of ``extract`` may read as
-    a number: the others are skipped without looking up each one in turn."""
-    keys = _word_keys(lang)[0]
+    a number: the others are skipped without looking up each one in turn, and so is an article
+    that is no number word and stands before no unit ("a" in "a mile" only)."""
+    (keys, articles), (numbers, _, months) = _word_keys(lang), _words(lang)
     found = _WORD.findall(text)
     words = "\n".join(found).lower().split("\n") if found else []  # one pass: str.lower has no context across lines
-    compounds = _compounds(lang)
-    return [k for k, w in enumerate(words) if w in keys or (compounds and compounds.fullmatch(w))]
+    compounds, units = _compounds(lang), _units(lang)[1]
+    return [
+        k for k, w in enumerate(words)
+        if (w in keys or (compounds and compounds.fullmatch(w)))
+        and not (w in articles and w not in numbers and w not in months and not (compounds and compounds.fullmatch(w)) and (k + 1 == len(found) or found[k + 1] not in units))
+    ]
 
 
 @functools.cache
