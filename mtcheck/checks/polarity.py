@@ -18,6 +18,7 @@ import regex
 
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.checks.literals import any_of
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span, fold
 from mtcheck.resources import measured, required_literals, toml_data
 
@@ -56,10 +57,7 @@ def _blank(m: regex.Match) -> str:
 
 def _holds(ctx: CheckContext, text: str, literals: tuple[str, ...]) -> bool:
     """Whether a pattern whose required ``literals`` these are may match ``text`` (always, without any)."""
-    if not literals:
-        return True
-    folded = ctx.of_text(fold, text)
-    return any(literal in folded for literal in literals)
+    return not literals or any_of(literals)(ctx.of_text(fold, text))
 
 
 def _hits(

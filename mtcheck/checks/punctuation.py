@@ -10,6 +10,7 @@ import regex
 
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.checks.literals import any_of
 from mtcheck.model import Finding, Segment, Sentence, Severity
 from mtcheck.resources import months as months_of
 from mtcheck.resources import stopwords, word_list
@@ -18,9 +19,9 @@ from mtcheck.typography import typography
 _SPACES = " \u00a0\u202f"
 
 
-def _holds(text: str, needles) -> bool:
+def _holds(text: str, needles: tuple[str, ...]) -> bool:
     """Whether ``text`` holds one of ``needles``: a pattern that needs one runs only then."""
-    return any(needle in text for needle in needles)
+    return any_of(needles)(text)
 _FINAL = patterns.compile(r"[.!?…][\s\u00a0\u202f]*[»”\"’')\]]*\s*$")
 
 
@@ -43,7 +44,7 @@ class ForeignQuotes(Rule):
         if not foreign:
             return
         pattern = _foreign_quote_pattern(tuple(foreign.items()))
-        marks = "".join(foreign)
+        marks = tuple("".join(foreign))
         for seg, sent in ctx.target_sentences():
             text = sent.text
             if not _holds(text, marks):
@@ -186,7 +187,7 @@ class SpaceBeforePunctuation(Rule):
         if not marks:
             return
         pattern = patterns.compile(rf"(?<=[\p{{L}}\p{{N}}”’)%]) +(?=[{regex.escape(marks)}](?![.…]))")
-        spaced = [" " + mark for mark in marks]  # what every match ends with
+        spaced = tuple(" " + mark for mark in marks)  # what every match ends with
         for seg, sent in ctx.target_sentences():
             text = sent.text
             if not _holds(text, spaced):
