@@ -35,15 +35,6 @@ def normalise(word: str) -> str:
     return word if word.isascii() else unicodedata.normalize("NFC", word).replace("’", "'")
 
 
-def normalise_all(words: list[str]) -> list[str]:
-    """:func:`normalise` of each of ``words`` (which hold no line break) in one pass over them
-    joined: neither ``str.lower`` nor NFC reads across a line break."""
-    if not words:
-        return []
-    joined = "\n".join(words).lower()
-    return (joined if joined.isascii() else unicodedata.normalize("NFC", joined).replace("’", "'")).split("\n")
-
-
 def deletes(word: str, depth: int = 2) -> set[str]:
     """``word`` and every string made by deleting up to ``depth`` of its letters."""
     out, frontier = {word}, {word}

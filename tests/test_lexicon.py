@@ -1,4 +1,3 @@
-import random
 import subprocess
 import sys
 
@@ -49,14 +48,3 @@ def test_cache_clear_removes_derived_files_and_leaves_the_rest(tmp_path, monkeyp
     assert "4 derived word lists and patterns removed" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lexicon-fr-3-link.sqlite", "notes.txt"]
 
-
-def test_normalise_all_normalises_each_word_as_normalise_does():
-    from mtcheck.lexicon import normalise, normalise_all
-
-    for words in ([], ["The", "GOVERNMENT", "don't"], ["\u212a", "ǅ", "ﬁ", "e\u0301", "\u0301a"], ["ΟΔΟΣ", "ΣΑΣ", "Σ"], ["İstanbul", "L’Élysée", "e\u0301te"], ["A", "Ὀδυσσεύς"]):
-        assert normalise_all(words) == [normalise(w) for w in words]
-    rnd = random.Random(7)
-    alphabet = "aAzZΣσςΟİıKkß’'\u0301\u0327eEçÇǅﬁ\u212a"
-    for _ in range(2000):
-        words = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 6))) for _ in range(rnd.randint(1, 5))]
-        assert normalise_all(words) == [normalise(w) for w in words], words

@@ -11,7 +11,7 @@ from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.untranslated import blank_kept
 from mtcheck.checks.words import Twin
-from mtcheck.lexicon import Lexicon, lexicon, normalise, normalise_all
+from mtcheck.lexicon import Lexicon, lexicon, normalise
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import table, toml_data, word_list
 
@@ -31,7 +31,7 @@ _TRIPLED = patterns.compile(r"(\p{L})\1\1")
 
 def _keys(text: str) -> list[str]:
     """A text's words as the dictionary looks them up (``lexicon.normalise``)."""
-    return normalise_all(_WORDS.of(text).findall(text))
+    return list(map(normalise, _WORDS.of(text).findall(text)))
 
 
 class Spelling(Rule):
@@ -142,7 +142,7 @@ def _source_words(ctx: CheckContext) -> set[str]:
     quadratic."""
     source: set[str] = set()
     for p in ctx.source.paragraphs if ctx.source else ():
-        source.update(normalise_all(_LETTERS.findall(p.text)))
+        source.update(map(normalise, _LETTERS.findall(p.text)))
     return source
 
 

@@ -12,7 +12,7 @@ from mtcheck import langid, patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.literals import any_of
 from mtcheck.checks.words import Twin
-from mtcheck.lexicon import Lexicon, lexicon, normalise, normalise_all
+from mtcheck.lexicon import Lexicon, lexicon, normalise
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import Phrases, stopwords, word_list
 from mtcheck.typography import glossed_quotations
@@ -369,7 +369,7 @@ class UntranslatedWord(Rule):
 
 
 def _normalised_words(text: str) -> frozenset[str]:
-    return frozenset(normalise_all(_LETTER_RUNS.of(text).findall(text)))
+    return frozenset(map(normalise, _LETTER_RUNS.of(text).findall(text)))
 
 
 _SEEN: dict[tuple[Lexicon, Lexicon], tuple[set[str], set[str]]] = {}  # words tested, and those that passed
