@@ -48,15 +48,21 @@ def language_scores(text: str, pair: tuple[str, ...] = ()) -> dict[str, float]:
     return _scores(tokens(text), pair)
 
 
-@functools.cache
+_INDEXES: dict[tuple[str, ...], tuple[dict, tuple[str, ...], dict[str, tuple[int, ...]]]] = {}
+
+
 def _languages_of(pair: tuple[str, ...] = ()) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
-    """The languages of ``_stopwords(pair)`` and, for each function word, the indices of those it counts for."""
+    """The languages of ``_stopwords(pair)`` and, for each function word, the indices of those it
+    counts for (built again when ``_stopwords`` gives a new table: its cache was cleared)."""
     table = _stopwords(pair)
-    index: dict[str, tuple[int, ...]] = {}
-    for k, stop in enumerate(table.values()):
-        for word in stop:
-            index[word] = (*index.get(word, ()), k)
-    return tuple(table), index
+    kept = _INDEXES.get(pair)
+    if kept is None or kept[0] is not table:
+        index: dict[str, tuple[int, ...]] = {}
+        for k, stop in enumerate(table.values()):
+            for word in stop:
+                index[word] = (*index.get(word, ()), k)
+        kept = _INDEXES[pair] = (table, tuple(table), index)
+    return kept[1], kept[2]
 
 
 def _scores(words: list[str], pair: tuple[str, ...]) -> dict[str, float]:
