@@ -96,14 +96,14 @@ class Spelling(Rule):
             key = normalise(word)
             if key not in unknown:
                 continue  # most words: the dictionary knows them
-            if len(key) < 3 or counts[key] > 1 and not _participle_plural(key, tgt_lex):
-                continue
-            if source is None:
-                source = _source_words(ctx)
-            if key in source or not self._ordinary(word, sent.text[: m.start()]):
+            if len(key) < 3 or counts[key] > 1 and not _participle_plural(key, tgt_lex) or not self._ordinary(word, sent.text[: m.start()]):
                 continue
             if src_lex is not None and src_lex.zipf(_LETTERS.findall(key)[-1]) >= SOURCE_ZIPF:
                 continue  # a source-language word, elided ones too (d'art, s'en): untranslated-word's
+            if source is None:  # read after the cheaper tests: most documents never need it
+                source = _source_words(ctx)
+            if key in source:
+                continue
             if _variant_known(key, ctx.tgt_lang) or _compound(key, tgt_lex, ctx.tgt_lang):
                 continue
             best = _correction(key, tgt_lex) or _untripled(key, tgt_lex)
