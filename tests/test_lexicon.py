@@ -47,4 +47,3 @@ def test_cache_clear_removes_derived_files_and_leaves_the_rest(tmp_path, monkeyp
     assert result.exit_code == 0, result.output
     assert "4 derived word lists and patterns removed" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lexicon-fr-3-link.sqlite", "notes.txt"]
-
