@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 
 from mtcheck import patterns
+from mtcheck.checks.words import Twin
 from mtcheck.resources import languages, normalise_word, stopwords, word_list
 
-_TOKEN = patterns.compile(r"\p{L}+(?:['’]|(?=\s))?|\p{L}+")
+_TOKEN = Twin(patterns.compile(r"\p{L}+['’]?"), r"[A-Za-z]+['’]?")
 
 
 @functools.cache
@@ -32,7 +33,13 @@ def function_words(lang: str, pair: tuple[str, ...] = ()) -> frozenset[str]:
 
 
 def tokens(text: str) -> list[str]:
-    return [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
+    return lowered(_TOKEN.of(text).findall(text))
+
+
+def lowered(words: list[str]) -> list[str]:
+    """``words`` (no line break in them) in lowercase with straight apostrophes, in one pass
+    (``str.lower`` reads no context across a line break)."""
+    return "\n".join(words).lower().replace("’", "'").split("\n") if words else []
 
 
 def language_scores(text: str, pair: tuple[str, ...] = ()) -> dict[str, float]:
@@ -41,11 +48,33 @@ def language_scores(text: str, pair: tuple[str, ...] = ()) -> dict[str, float]:
     return _scores(tokens(text), pair)
 
 
+_INDEXES: dict[tuple[str, ...], tuple[dict, tuple[str, ...], dict[str, tuple[int, ...]]]] = {}
+
+
+def _languages_of(pair: tuple[str, ...] = ()) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The languages of ``_stopwords(pair)`` and, for each function word, the indices of those it
+    counts for (built again when ``_stopwords`` gives a new table: its cache was cleared)."""
+    table = _stopwords(pair)
+    kept = _INDEXES.get(pair)
+    if kept is None or kept[0] is not table:
+        index: dict[str, tuple[int, ...]] = {}
+        for k, stop in enumerate(table.values()):
+            for word in stop:
+                index[word] = (*index.get(word, ()), k)
+        kept = _INDEXES[pair] = (table, tuple(table), index)
+    return kept[1], kept[2]
+
+
 def _scores(words: list[str], pair: tuple[str, ...]) -> dict[str, float]:
-    """``language_scores`` of a text's ``tokens``."""
+    """``language_scores`` of a text's ``tokens`` (each word looked up once, not once per language)."""
     if not words:
         return {}
-    return {lang: sum(map(stop.__contains__, words)) / len(words) for lang, stop in _stopwords(pair).items()}
+    langs, index = _languages_of(pair)
+    counts = [0] * len(langs)
+    for word in words:
+        for k in index.get(word, ()):
+            counts[k] += 1
+    return {lang: count / len(words) for lang, count in zip(langs, counts)}
 
 
 @functools.lru_cache(maxsize=1024)  # several rules ask about the same sentence

@@ -110,7 +110,7 @@ class Lexicon:
 
     def lookup(self, words: Iterable[str]) -> None:
         """Fetch the entries of ``words`` (normalised) in one pass; later calls are memoised."""
-        todo = list({w for w in words if w not in self._seen})
+        todo = list(set(words).difference(self._seen))
         for i in range(0, len(todo), 500):
             chunk = todo[i : i + 500]
             rows = self.db.execute(f"SELECT word, zipf, known FROM freq WHERE word IN ({','.join('?' * len(chunk))})", chunk)
@@ -118,7 +118,8 @@ class Lexicon:
             for w in chunk:
                 self._seen[w] = found.get(w, (0.0, False))
 
-    def _entry(self, word: str) -> tuple[float, bool]:
+    def entry(self, word: str) -> tuple[float, bool]:
+        """``(zipf(word), known(word))`` in one lookup."""
         entry = self._seen.get(word)
         if entry is None:
             self.lookup([word])
@@ -126,11 +127,11 @@ class Lexicon:
         return entry
 
     def zipf(self, word: str) -> float:
-        return self._entry(word)[0]
+        return self.entry(word)[0]
 
     def known(self, word: str) -> bool:
         """Whether the spelling dictionary has ``word`` (False when the language has none)."""
-        return self._entry(word)[1]
+        return self.entry(word)[1]
 
     def near(self, word: str, max_distance: int = 2) -> list[tuple[int, float, str]]:
         """Frequent words within ``max_distance`` edits of ``word``: (distance, -zipf, word), best first."""

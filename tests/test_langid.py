@@ -30,3 +30,9 @@ def test_guess_reads_the_scores_of_language_scores():
     scores = langid.language_scores(text, ("fr", "en"))
     assert max(scores, key=scores.get) == "fr" == langid.guess(text, pair=("fr", "en"))
     assert scores["fr"] == sum(w in langid.function_words("fr", ("fr", "en")) for w in langid.tokens(text)) / len(langid.tokens(text))
+
+
+def test_lowered_is_each_word_lowercased_with_straight_apostrophes():
+    words = ["L’État", "ΟΔΟΣ", "Σ", "İstanbul", "don't", "ΣΑΣ"]
+    assert langid.lowered(words) == [w.lower().replace("’", "'") for w in words]
+    assert langid.lowered([]) == []

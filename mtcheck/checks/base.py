@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from mtcheck.checks.literals import any_of
 from mtcheck.model import CATEGORIES, Document, Finding, Segment, Sentence, Severity, Span
 
 
@@ -56,6 +57,12 @@ class CheckContext:
                 self._budget -= cost
                 self._shared[key] = value
             return value
+
+    def segment_of(self, sentence: Sentence | None) -> Segment | None:
+        """The segment holding a target ``sentence`` (indexed once per document, on first use)."""
+        if sentence is None:
+            return None
+        return self.shared("segment_of", lambda: {id(s): seg for seg, s in self.target_sentences()}).get(id(sentence))
 
     @property
     def pair(self) -> str:
@@ -140,10 +147,12 @@ class PatternRule(Rule):
 
     Subclasses set ``pattern`` (or build it from the pair's data in ``compiled``) and
     ``message``; ``replacement`` gives the suggestion (also the fix when the rule's fix is
-    safe); ``applies`` and ``skip`` narrow where it fires.
+    safe); ``applies`` and ``skip`` narrow where it fires; ``needs``, strings one of which
+    every match holds, skips the sentences that hold none of them unsearched.
     """
 
     pattern: ClassVar[Any] = None
+    needs: ClassVar[tuple[str, ...]] = ()
 
     def applies(self, ctx: CheckContext) -> bool:
         return True
@@ -165,8 +174,12 @@ class PatternRule(Rule):
         pattern = self.compiled(ctx) if self.applies(ctx) else None
         if pattern is None:
             return
+        holds = any_of(self.needs) if self.needs else None
         for seg, sent in ctx.target_sentences():
-            for m in pattern.finditer(sent.text):
+            text = sent.text
+            if holds is not None and not holds(text):
+                continue
+            for m in pattern.finditer(text):
                 if self.skip(sent, m):
                     continue
                 replacement = self.replacement(m)

@@ -58,6 +58,12 @@ def _literals(src: str, tgt: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...
 
 
 @functools.cache
+def _order(src: str, tgt: str) -> dict[Entry, int]:
+    """Each entry's place in the pair's table."""
+    return {e: k for k, e in enumerate(entries(src, tgt))}
+
+
+@functools.cache
 def _by_target_literal(src: str, tgt: str, kind: str) -> tuple[tuple[Entry, ...], dict[str, tuple[Entry, ...]]]:
     """The entries of one kind always tried (no target literal known), and the others by each
     string one of which their target matches hold (``required_literals``)."""
@@ -77,13 +83,15 @@ class _TableRule(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         always, by_literal = _by_target_literal(ctx.src_lang, ctx.tgt_lang, self.kind)
-        order = {e: k for k, e in enumerate(entries(ctx.src_lang, ctx.tgt_lang))}
+        order = _order(ctx.src_lang, ctx.tgt_lang)
         for seg, tgt_folded, present in self._segments(ctx, by_literal):
-            src_folded = " ".join(ctx.of_text(fold, s.text) for s in seg.source)
             candidates = set(always)
             for literal, group in present:
                 if literal in tgt_folded:
                     candidates.update(group)
+            if not candidates:
+                continue  # most segments
+            src_folded = " ".join(ctx.of_text(fold, s.text) for s in seg.source)
             for entry in sorted(candidates, key=order.__getitem__):  # table order, as findings were always listed
                 literals = entry.source_literals
                 if seg.source and literals and not any(literal in src_folded for literal in literals):

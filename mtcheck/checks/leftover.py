@@ -41,7 +41,6 @@ class Leftover(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         patterns = _patterns(ctx.src_lang, ctx.tgt_lang)
-        segment_of = {id(s): seg for seg, s in ctx.target_sentences()}
         for para, folded, present in _chunked(ctx, patterns):
             for pattern, literals, label in present:
                 if literals and not any(literal in folded for literal in literals):
@@ -59,16 +58,21 @@ class Leftover(Rule):
                     yield self.finding(
                         f"Leftover {label}: “{m.group().strip()}” must not be published; {what}.",
                         target=para.file_span(start, end),
-                        segment=segment_of.get(id(sentence)) if sentence else None,
+                        segment=ctx.segment_of(sentence),
                     )
 
 
 def _chunked(ctx: CheckContext, patterns):
     """Each target paragraph, its folded text, and the ``patterns`` that may match in its chunk of
     paragraphs (one search per pattern without a literal and chunk rather than per paragraph: a
-    paragraph's match is one in its chunk's lines too)."""
+    paragraph's match is one in its chunk's lines too), each with those of its literals the chunk
+    holds (a paragraph holds no other)."""
     literals = tuple(dict.fromkeys(literal for p in patterns for literal in p[1]))
     for chunk, folded, found in chunks(ctx.target.paragraphs, lambda p: ctx.of_text(fold, p.text), literals):
         lines = "\n".join(p.text for p in chunk)
-        present = [p for p in patterns if (any(literal in found for literal in p[1]) if p[1] else _compiled(p[0]).search(lines))]
+        present = [
+            (pattern, held, label)
+            for pattern, needed, label in patterns
+            if (held := tuple(literal for literal in needed if literal in found)) or not needed and _compiled(pattern).search(lines)
+        ]
         yield from ((para, text, present) for para, text in zip(chunk, folded))

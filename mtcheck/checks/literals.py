@@ -36,6 +36,16 @@ def held(literals: tuple[str, ...], text: str) -> list[int]:
     return sorted(empty.union(k for _, k in automaton.iter(text))) if automaton is not None else sorted(empty)
 
 
+@functools.lru_cache(maxsize=64)
+def any_of(literals: tuple[str, ...]) -> Callable[[str], bool]:
+    """A test of whether a text holds any of ``literals`` (one Aho–Corasick pass, stopped at the
+    first): a cheap test before a search that can only find one of them."""
+    automaton, empty = _automaton(literals)
+    if empty or automaton is None:
+        return lambda text: bool(empty)
+    return lambda text: next(automaton.iter(text), None) is not None
+
+
 def chunks(items: Sequence[T], text_of: Callable[[T], str], literals: tuple[str, ...]) -> Iterator[tuple[Sequence[T], list[str], frozenset[str]]]:
     """``items`` by ``CHUNK``, each chunk with its items' texts and the distinct ``literals`` those
     texts hold: one pass per chunk rather than one search per literal and item."""

@@ -36,6 +36,7 @@ class DecimalComma(_EnglishFormatRule):
     severity = Severity.ERROR
     safe_fix = True
     pattern = patterns.compile(r"(?<![\d,.])(\d+),(\d{1,2}|\d{4,})(?![\d,])")
+    needs = (",",)
 
     def replacement(self, m: regex.Match) -> str:
         return f"{m.group(1)}.{m.group(2)}"
@@ -97,6 +98,7 @@ class PercentSpace(_EnglishFormatRule):
     severity = Severity.ERROR
     safe_fix = True
     pattern = patterns.compile(rf"(?<=\d)[ {_NB}]+%")
+    needs = ("%",)
 
     def replacement(self, m: regex.Match) -> str:
         return "%"
@@ -185,6 +187,7 @@ class NbspPunctuation(_EnglishFormatRule):
     severity = Severity.ERROR
     safe_fix = True
     pattern = patterns.compile(rf"[{_NB}]+(?=[;:!?])")
+    needs = tuple(_NB)
 
     def replacement(self, m: regex.Match) -> str:
         return ""

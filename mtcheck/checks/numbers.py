@@ -23,6 +23,7 @@ _DIGITS = patterns.compile(
 )
 _WORD = patterns.compile(r"\p{L}+")
 _PHONE = patterns.compile(r"\d{2}(?:[ .\u00a0-]\d{2}){3,}")
+_PHONE_LENGTH = 11  # the fewest characters a match of _PHONE has
 _HOUR_MINUTES = patterns.compile(r"(?:h\s?|^\d{1,2}[.:])(\d{2})$")
 _SEPARATOR = patterns.compile(r"[.,\u00a0\u202f ]")  # of digit groups
 _LEADING_DIGITS = patterns.compile(r"\d+")
@@ -106,11 +107,17 @@ def _word_keys(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def _number_word_places(text: str, lang: str) -> list[int]:
     """The indices of the words of ``text`` (``_WORD``) that the walk of ``extract`` may read as
-    a number: the others are skipped without looking up each one in turn."""
-    keys = _word_keys(lang)[0]
-    words = [w.lower() for w in _WORD.findall(text)]
-    compounds = _compounds(lang)
-    return [k for k, w in enumerate(words) if w in keys or (compounds and compounds.fullmatch(w))]
+    a number: the others are skipped without looking up each one in turn, and so is an article
+    that is no number word and stands before no unit ("a" in "a mile" only)."""
+    (keys, articles), (numbers, _, months) = _word_keys(lang), _words(lang)
+    found = _WORD.findall(text)
+    words = "\n".join(found).lower().split("\n") if found else []  # one pass: str.lower has no context across lines
+    compounds, units = _compounds(lang), _units(lang)[1]
+    return [
+        k for k, w in enumerate(words)
+        if (w in keys or (compounds and compounds.fullmatch(w)))
+        and not (w in articles and w not in numbers and w not in months and not (compounds and compounds.fullmatch(w)) and (k + 1 == len(found) or found[k + 1] not in units))
+    ]
 
 
 @functools.cache
@@ -136,6 +143,8 @@ def _names_weekday(sentences: list[Sentence], lang: str) -> bool:
 def _parse_digits(text: str, lang: str) -> tuple[set[float], float]:
     """Every value a digit string can mean in ``lang`` (``5,5`` → 5.5 in French), and the size of
     its last digit in the finest reading (0.1 for ``5,5``)."""
+    if text.isdecimal():  # no separator: one reading
+        return {float(text)}, 1.0
     typo = typography(lang)
     decimal = typo.get("decimal", ".")
     groups = _SEPARATOR.split(text)
@@ -169,16 +178,18 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
     found: list[Number] = []
     decade, clock24 = _context_patterns(lang)
     clock_before = _clock_before(lang)
+    clock_24h = typography(lang).get("clock_24h")
     skip_to = 0  # the inches of "6-foot-6" are read with their feet
     places: list[tuple[int, int, Number]] = []  # numbers in digits or words, where they stand
     for m in _DIGITS.finditer(text):
-        if m.start() < skip_to or not _NON_DIGIT.sub("", m.group()).isdecimal():
+        digits = m.group()
+        if m.start() < skip_to or not (digits.isdecimal() or _NON_DIGIT.sub("", digits).isdecimal()):
             continue  # read with its feet; or digits of a script newer than Python's Unicode tables
         am_pm = _AM_PM.match(text, m.end())
-        minutes = _HOUR_MINUTES.search(m.group())
-        twenty_four = bool(clock24 and clock24.match(text, m.end())) or "h" in m.group()
-        twenty_four |= ":" in m.group() and not am_pm  # 15:00
-        if minutes and not am_pm and typography(lang).get("clock_24h"):  # alle 7.55
+        minutes = _HOUR_MINUTES.search(digits) if "h" in digits or "." in digits or ":" in digits else None
+        twenty_four = bool(clock24 and clock24.match(text, m.end())) or "h" in digits
+        twenty_four |= ":" in digits and not am_pm  # 15:00
+        if minutes and not am_pm and clock_24h:  # alle 7.55
             twenty_four |= bool(clock_before and clock_before.search(text[: m.start()]))
         step = 1.0
         if minutes and ":" in m.group() and int(m.group().split(":")[0]) > 23:  # a match clock: 27:37, the 28th minute
@@ -188,10 +199,10 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
                 start = m.start() + minutes.start(1)
                 found.append(Number(frozenset({float(minutes.group(1))}), sentence.file_span(start, m.end()), minutes.group(1), True))
             values = {float(_LEADING_DIGITS.match(m.group()).group())}
-        elif _PHONE.fullmatch(m.group()):
-            values = {float(_NON_DIGIT.sub("", m.group()))}
+        elif len(digits) >= _PHONE_LENGTH and _PHONE.fullmatch(digits):
+            values = {float(_NON_DIGIT.sub("", digits))}
         else:
-            values, step = _parse_digits(_HOUR_MARK.sub("", m.group()), lang)
+            values, step = _parse_digits(_HOUR_MARK.sub("", digits) if "h" in digits else digits, lang)
             if len(m.group()) == 2 and decade and decade.search(text[: m.start()]):
                 values |= {1900 + v for v in values} | {2000 + v for v in values}
             year = _YEAR_RANGE.search(text[max(0, m.start() - 8) : m.start()]) if len(m.group()) == 2 else None

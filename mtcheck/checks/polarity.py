@@ -18,8 +18,9 @@ import regex
 
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.model import Finding, Segment, Sentence, Severity, Span
-from mtcheck.resources import measured, toml_data
+from mtcheck.checks.literals import any_of
+from mtcheck.model import Finding, Segment, Sentence, Severity, Span, fold
+from mtcheck.resources import measured, required_literals, toml_data
 
 
 @dataclass(frozen=True)
@@ -32,26 +33,49 @@ class Cues:
     reported: regex.Pattern | None
     hedges: regex.Pattern | None
     attribution: regex.Pattern | None
+    ignore_literals: tuple[str, ...]  # strings one of which every match of ``ignore`` holds (``required_literals``)
+    reported_literals: tuple[str, ...]  # the same for ``reported``
 
 
 @functools.cache
 def cues(lang: str) -> Cues:
     data = toml_data(lang, "negation")
 
+    def joined(key: str) -> str:
+        return "|".join(f"(?:{p})" for p in data.get(key, []))
+
     def compiled(key: str) -> regex.Pattern | None:
-        parts = data.get(key, [])
-        return patterns.compile("|".join(f"(?:{p})" for p in parts), regex.IGNORECASE) if parts else None
+        return patterns.compile(joined(key), regex.IGNORECASE) if data.get(key) else None
 
-    return Cues(*(compiled(k) for k in ("ignore", "strong", "weak", "reported", "hedges", "attribution")))
+    keys = ("ignore", "strong", "weak", "reported", "hedges", "attribution")
+    return Cues(*(compiled(k) for k in keys), *(required_literals(joined(k)) if data.get(k) else () for k in ("ignore", "reported")))
 
 
-def _hits(sentences: list[Sentence], pattern: regex.Pattern | None, ignore: regex.Pattern | None) -> list[Span]:
-    """File spans of ``pattern`` in ``sentences``, after blanking what ``ignore`` matches."""
+def _blank(m: regex.Match) -> str:
+    return " " * len(m.group())
+
+
+def _holds(ctx: CheckContext, text: str, literals: tuple[str, ...]) -> bool:
+    """Whether a pattern whose required ``literals`` these are may match ``text`` (always, without any)."""
+    return not literals or any_of(literals)(ctx.of_text(fold, text))
+
+
+def _hits(
+    ctx: CheckContext, sentences: list[Sentence], pattern: regex.Pattern | None, ignore: regex.Pattern | None,
+    ignore_literals: tuple[str, ...] = (), literals: tuple[str, ...] = (),
+) -> list[Span]:
+    """File spans of ``pattern`` in ``sentences``, after blanking what ``ignore`` matches; each
+    pattern runs only in sentences holding one of its required literals, if it has some
+    (``literals`` only without ``ignore``: blanking may make a match)."""
     if pattern is None:
         return []
     out = []
     for sent in sentences:
-        text = ignore.sub(lambda m: " " * len(m.group()), sent.text) if ignore is not None else sent.text
+        text = sent.text
+        if ignore is not None and _holds(ctx, text, ignore_literals):
+            text = ignore.sub(_blank, text)
+        elif ignore is None and not _holds(ctx, text, literals):
+            continue
         out.extend(sent.file_span(m.start(), m.end()) for m in pattern.finditer(text))
     return out
 
@@ -103,15 +127,15 @@ class Polarity(Rule):
         first = ctx.target.paragraphs[0] if ctx.target.paragraphs else None
         headline = first if first is not None and len(first.sentences) == 1 else None
         for seg, source, target in _with_unaligned_neighbours(ctx.segments):
-            s = _hits(source, src.strong, src.ignore)
-            t = _hits(target, tgt.strong, tgt.ignore)
+            s = _hits(ctx, source, src.strong, src.ignore, src.ignore_literals)
+            t = _hits(ctx, target, tgt.strong, tgt.ignore, tgt.ignore_literals)
             if len(s) == len(t):
                 continue
-            if _hits(seg.target, src.strong, src.ignore):
+            if _hits(ctx, seg.target, src.strong, src.ignore, src.ignore_literals):
                 continue  # the target is still in the source language: untranslated rules report it
-            if len(s) > len(t) and len(s) > len(t) + len(_hits(target, tgt.weak, None)):
+            if len(s) > len(t) and len(s) > len(t) + len(_hits(ctx, target, tgt.weak, None)):
                 finding = self._lost(ctx, seg, s, t)
-            elif len(t) > len(s) and len(t) > len(s) + len(_hits(source, src.weak, None)):
+            elif len(t) > len(s) and len(t) > len(s) + len(_hits(ctx, source, src.weak, None)):
                 finding = self._added(ctx, seg, s, t)
             else:
                 continue
@@ -168,11 +192,11 @@ class ReportedAsFact(Rule):
         if src.reported is None or tgt.hedges is None:
             return
         for seg in ctx.aligned():
-            claims = _hits(seg.source, src.reported, None)
+            claims = _hits(ctx, seg.source, src.reported, None, literals=src.reported_literals)
             if not claims:
                 continue
-            attributed = len(_hits(seg.target, tgt.attribution, None)) - len(_hits(seg.source, src.attribution, None))
-            if len(_hits(seg.target, tgt.hedges, None)) + max(attributed, 0) >= len(claims):
+            attributed = len(_hits(ctx, seg.target, tgt.attribution, None)) - len(_hits(ctx, seg.source, src.attribution, None))
+            if len(_hits(ctx, seg.target, tgt.hedges, None)) + max(attributed, 0) >= len(claims):
                 continue
             cue = ctx.source.slice(claims[0]) if ctx.source else ""
             yield self.finding(

@@ -10,12 +10,18 @@ import regex
 
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.checks.literals import any_of
 from mtcheck.model import Finding, Segment, Sentence, Severity
 from mtcheck.resources import months as months_of
 from mtcheck.resources import stopwords, word_list
 from mtcheck.typography import typography
 
 _SPACES = " \u00a0\u202f"
+
+
+def _holds(text: str, needles: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``needles``: a pattern that needs one runs only then."""
+    return any_of(needles)(text)
 _FINAL = patterns.compile(r"[.!?…][\s\u00a0\u202f]*[»”\"’')\]]*\s*$")
 
 
@@ -38,8 +44,12 @@ class ForeignQuotes(Rule):
         if not foreign:
             return
         pattern = _foreign_quote_pattern(tuple(foreign.items()))
+        marks = tuple("".join(foreign))
         for seg, sent in ctx.target_sentences():
-            for m in pattern.finditer(sent.text):
+            text = sent.text
+            if not _holds(text, marks):
+                continue  # every match holds a foreign mark
+            for m in pattern.finditer(text):
                 mark = m.group().strip(_SPACES)
                 english = foreign[mark]
                 yield self.finding(
@@ -88,12 +98,10 @@ class UnbalancedQuotes(Rule):
         foreign = typo.get("foreign_quotes", {})
         sides = {ch: _OPENS for ch in {opener} | {k for k, v in foreign.items() if v == opener}}
         sides |= {ch: _CLOSES for ch in {closer} | {k for k, v in foreign.items() if v == closer}}
-        marks = regex.compile("[" + regex.escape("".join(sorted({*sides, "\""}))) + "]")  # the characters read below
-        segment_of = {id(s): seg for seg, s in ctx.target_sentences()}
+        marks = _any_of("".join(sorted({*sides, "\""})))  # the characters read below
         stacks: dict[bool, list[tuple[int, int]]] = {True: [], False: []}  # curly / straight → open quotations
         for k, para in enumerate(ctx.target.paragraphs):
             text = para.text
-            first = len(text) - len(text.lstrip())
             for mark in marks.finditer(text):
                 i, ch = mark.start(), mark.group()
                 curly = ch != '"'
@@ -107,32 +115,39 @@ class UnbalancedQuotes(Rule):
                         start -= 1
                     word = text[start:i]
                     message = f"Straight quotation mark after “{word}” where no quotation is open: an apostrophe?"
-                    yield from self._at(ctx, (k, i - len(word)), message, segment_of, len(word) + 1)
-                elif side == _OPENS and i == first and stack and stack[-1][0] < k:
+                    yield from self._at(ctx, (k, i - len(word)), message, len(word) + 1)
+                elif side == _OPENS and (i == 0 or text[:i].isspace()) and stack and stack[-1][0] < k:  # first in its block
                     stack[-1] = (k, i)  # the reopening quote of a quotation continued from an earlier paragraph
                 elif side == _OPENS or side == _EITHER and not stack:
                     stack.append((k, i))
                 elif stack:
                     stack.pop()
                 else:
-                    yield from self._at(ctx, (k, i), "Closing quotation mark without an opening one.", segment_of)
+                    yield from self._at(ctx, (k, i), "Closing quotation mark without an opening one.")
         for curly, stack in stacks.items():
             for where in stack:
-                yield from self._at(ctx, where, _NEVER_CLOSED[curly], segment_of)
+                yield from self._at(ctx, where, _NEVER_CLOSED[curly])
 
-    def _at(self, ctx: CheckContext, where: tuple[int, int], message: str, segment_of, length: int = 1) -> Iterator[Finding]:
+    def _at(self, ctx: CheckContext, where: tuple[int, int], message: str, length: int = 1) -> Iterator[Finding]:
         """The finding at ``where``, unless its aligned source leaves a quotation open too."""
         para = ctx.target.paragraphs[where[0]]
         i = where[1]
         sentence = next((s for s in para.sentences if s.start <= i < s.end), None)
-        seg = segment_of.get(id(sentence)) if sentence else None
+        seg = ctx.segment_of(sentence)
         if seg is not None and seg.source and sum(ch in _SOURCE_QUOTES for s in seg.source for ch in s.text) % 2:
             return  # the translation keeps the source's layout (a quotation cut across segments)
         yield self.finding(message, target=para.file_span(i, i + length), segment=seg)
 
 
 _OPENS, _CLOSES, _EITHER, _INSIDE = "opens", "closes", "either", "inside"
+
+
+@functools.cache
+def _any_of(characters: str) -> regex.Pattern:
+    return regex.compile(f"[{regex.escape(characters)}]")
+
 _DOUBLE_SPACE = patterns.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+_TWO_SPACES = ("  ", " \u00a0", "\u00a0 ", "\u00a0\u00a0")  # one of which every match holds
 _POSSESSIVE = patterns.compile(r'\p{L}" \p{L}')  # ``Lakers" six-game``: an apostrophe typed as a quote
 _SOURCE_QUOTES = '"“”«»„'  # not ‘ ’ ‚ ‹ ›: apostrophes look the same
 _NEVER_CLOSED = {True: "Opening quotation mark is never closed.", False: "Straight quotation mark is never closed."}
@@ -172,9 +187,13 @@ class SpaceBeforePunctuation(Rule):
         if not marks:
             return
         pattern = patterns.compile(rf"(?<=[\p{{L}}\p{{N}}”’)%]) +(?=[{regex.escape(marks)}](?![.…]))")
+        spaced = tuple(" " + mark for mark in marks)  # what every match ends with
         for seg, sent in ctx.target_sentences():
-            for m in pattern.finditer(sent.text):
-                mark = sent.text[m.end()]
+            text = sent.text
+            if not _holds(text, spaced):
+                continue
+            for m in pattern.finditer(text):
+                mark = text[m.end()]
                 span = sent.file_span(m.start(), m.end())
                 if ctx.target.slice(span).strip(" "):
                     continue  # markup between the word and the mark, not a space in the file
@@ -201,7 +220,10 @@ class DoubleSpace(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for seg, sent in ctx.target_sentences():
-            for m in _DOUBLE_SPACE.finditer(sent.text):
+            text = sent.text
+            if not _holds(text, _TWO_SPACES):
+                continue
+            for m in _DOUBLE_SPACE.finditer(text):
                 span = sent.file_span(m.start(), m.end())
                 if ctx.target.slice(span).strip(" \u00a0"):
                     continue  # markup removed between two spaces, not a double space in the file
@@ -261,10 +283,11 @@ class FinalPunctuation(Rule):
             )
 
     def _doubled_stops(self, seg: Segment) -> Iterator[Finding]:
-        if any(_DOUBLED_STOP.search(s.text) for s in seg.source):
+        if any(".." in s.text and _DOUBLED_STOP.search(s.text) for s in seg.source):
             return
         for sent in seg.target:
-            for m in _DOUBLED_STOP.finditer(sent.text):
+            text = sent.text
+            for m in _DOUBLED_STOP.finditer(text) if ".." in text else ():
                 yield self.finding("Doubled full stop.", target=sent.file_span(m.start(), m.end()), segment=seg, suggestion=".")
 
     def _lost_boundaries(self, ctx: CheckContext, seg: Segment) -> Iterator[Finding]:
@@ -330,12 +353,10 @@ def _title_blocks(paragraphs) -> set[int]:
 
 def _heading(sentence: Sentence) -> bool:
     """A block of one short sentence in Title Case: a subheading (``Cheese Is Back``)."""
+    if len(sentence.paragraph.sentences) != 1:
+        return False
     words = sentence.text.split()
-    long_words = [w for w in words if len(w) > 3]
-    return (
-        len(sentence.paragraph.sentences) == 1 and len(words) <= _HEADING_WORDS
-        and all(w[:1].isupper() or not w[:1].isalpha() for w in long_words)
-    )
+    return len(words) <= _HEADING_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words if len(w) > 3)
 
 
 @functools.cache
@@ -369,8 +390,8 @@ class InnerSentenceMark(Rule):
         for seg in ctx.aligned():
             if len(seg.source) > len(seg.target):
                 continue  # the source breaks where the target does not: a casing matter
-            in_source = Counter(m.group().strip() for _, m in _inner_marks(seg.source, _SOURCE_INNER, ctx.src_lang))
-            for sent, m in _inner_marks(seg.target, _INNER, ctx.tgt_lang):
+            in_source = Counter(m.group().strip() for _, m in _inner_marks(seg.source, _SOURCE_INNER, _SOURCE_INNER_NEEDS, ctx.src_lang))
+            for sent, m in _inner_marks(seg.target, _INNER, _INNER_NEEDS, ctx.tgt_lang):
                 if m.group() in "?!" and _attribution(sent.text[m.end():], ctx.tgt_lang):
                     continue  # "Why? she asked."
                 if in_source[m.group()] > 0:
@@ -384,13 +405,17 @@ class InnerSentenceMark(Rule):
                 )
 
 
-def _inner_marks(sentences: list[Sentence], pattern: regex.Pattern, lang: str) -> Iterator[tuple[Sentence, regex.Match]]:
-    """Marks of ``pattern`` in ``sentences`` that are not the full stop of an abbreviation or initial."""
+def _inner_marks(sentences: list[Sentence], pattern: regex.Pattern, needs: tuple[str, ...], lang: str) -> Iterator[tuple[Sentence, regex.Match]]:
+    """Marks of ``pattern`` in ``sentences`` that are not the full stop of an abbreviation or
+    initial (searched only in sentences holding one of ``needs``, which every match holds)."""
     abbreviations = _abbreviations(lang)
     for sent in sentences:
-        for m in pattern.finditer(sent.text):
+        text = sent.text
+        if not _holds(text, needs):
+            continue
+        for m in pattern.finditer(text):
             if m.group().strip() == ".":
-                token = sent.text[: m.end()].split()[-1].lstrip("(«“\"'‘[")
+                token = text[: m.end()].split()[-1].lstrip("(«“\"'‘[")
                 if token in abbreviations or "." in token[:-1] or len(token) <= 2:
                     continue  # U.S., e.g., p.-d.g., initials
             yield sent, m
@@ -414,3 +439,6 @@ def _abbreviations(lang: str) -> frozenset[str]:
 
 _INNER = patterns.compile(r"(?<=[\p{L}\p{N}])[.?!](?=[ \u00a0]+\p{Ll}(?!\p{L}*\p{Lu}))")
 _SOURCE_INNER = patterns.compile(r"[ \u00a0\u202f]?[.?!](?=[ \u00a0\u202f]+\p{Ll})")  # French spaces before "?" and "!"
+# What every match of each holds: a mark, then a space.
+_INNER_NEEDS = tuple(mark + space for mark in ".?!" for space in " \u00a0")
+_SOURCE_INNER_NEEDS = tuple(mark + space for mark in ".?!" for space in " \u00a0\u202f")

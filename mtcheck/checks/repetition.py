@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from collections.abc import Iterator
 
 import regex
@@ -11,10 +12,12 @@ import regex
 from mtcheck import patterns
 from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.checks.words import Twin
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import table, word_list
 
 _DOUBLE = patterns.compile(r"(?<![\p{L}\p{N}'’.-])(\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)(\s+)(\1)(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
+_DOUBLES = Twin(_DOUBLE, r"(?<![A-Za-z0-9'’.-])([A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)([ \t\n\v\f\r]+)(\1)(?![A-Za-z0-9'’-])", re.IGNORECASE)
 # A capitalised word doubled in the source ("Danse Danse", "Bora-Bora").
 _SOURCE_DOUBLE = patterns.compile(r"(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}'’]*)[\s‐-]+\1(?![\p{L}\p{N}'’-])")
 _LAST_WORD = patterns.compile(r"(\p{L}+)\s+$")
@@ -74,8 +77,9 @@ class DuplicateWord(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for seg, sent in ctx.target_sentences():
-            for m in _DOUBLE.finditer(sent.text):
-                if self._legitimate(ctx.tgt_lang, sent.text, m) and not self._name_doubled_once(ctx, sent.text, m):
+            text = sent.text
+            for m in _DOUBLES.of(text).finditer(text):
+                if self._legitimate(ctx.tgt_lang, text, m) and not self._name_doubled_once(ctx, text, m):
                     continue
                 first, second = m.group(1), m.group(3)
                 yield self.finding(

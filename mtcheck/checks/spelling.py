@@ -10,11 +10,13 @@ from collections.abc import Iterator
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.untranslated import blank_kept
+from mtcheck.checks.words import Twin
 from mtcheck.lexicon import Lexicon, lexicon, normalise
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import table, toml_data, word_list
 
 _WORD = patterns.compile(r"(?<![\p{L}\p{N}'’_@#/.\\-])\p{L}+(?:['’]\p{L}+)*(?![\p{L}\p{N}_/\\-]|['’]\p{L}|\.\p{L})")
+_WORDS = Twin(_WORD, r"(?<![A-Za-z0-9'’_@#/.\\-])[A-Za-z]+(?:['’][A-Za-z]+)*(?![A-Za-z0-9_/\\-]|['’][A-Za-z]|\.[A-Za-z])")
 _LETTERS = patterns.compile(r"\p{L}+")
 _OPENING = patterns.compile(r"^[\s\"“‘'«(\[—–-]*$")
 # By edit distance: how frequent (Zipf) a correction must be, and how much more than the word.
@@ -29,7 +31,7 @@ _TRIPLED = patterns.compile(r"(\p{L})\1\1")
 
 def _keys(text: str) -> list[str]:
     """A text's words as the dictionary looks them up (``lexicon.normalise``)."""
-    return list(map(normalise, _WORD.findall(text)))
+    return list(map(normalise, _WORDS.of(text).findall(text)))
 
 
 class Spelling(Rule):
@@ -74,32 +76,34 @@ class Spelling(Rule):
         tgt_lex.lookup(counts)
         if src_lex is not None:
             src_lex.lookup(counts)
-        unknown = {
-            key for key in counts
-            if not (tgt_lex.known(key) or tgt_lex.zipf(key) >= unknown_zipf or not tgt_lex.has_dictionary and tgt_lex.zipf(key) > 0)
-        }
+        entry, loose = tgt_lex.entry, not tgt_lex.has_dictionary
+        unknown = set()
+        for key in counts:
+            zipf, known = entry(key)
+            if not (known or zipf >= unknown_zipf or loose and zipf > 0):
+                unknown.add(key)
         if not unknown:
             return
-        # The source's paragraphs, not its file text: an article of a JSON Lines export shares
-        # the whole file's text, and reading it per article made the export quadratic.
-        source = set()
-        for p in ctx.source.paragraphs if ctx.source else ():
-            source.update(map(normalise, _LETTERS.findall(p.text)))
+        source = None  # the source's words, read when a word first needs them
         words = (
             (seg, sent, m)
             for seg, sent, text in blanked
             if not unknown.isdisjoint(ctx.of_text(_keys, text))  # most sentences: every word known
-            for m in _WORD.finditer(text)
+            for m in _WORDS.of(text).finditer(text)
         )
         for seg, sent, m in words:
             word = m.group()
             key = normalise(word)
             if key not in unknown:
                 continue  # most words: the dictionary knows them
-            if len(key) < 3 or counts[key] > 1 and not _participle_plural(key, tgt_lex) or key in source or not self._ordinary(word, sent.text[: m.start()]):
+            if len(key) < 3 or counts[key] > 1 and not _participle_plural(key, tgt_lex) or not self._ordinary(word, sent.text[: m.start()]):
                 continue
             if src_lex is not None and src_lex.zipf(_LETTERS.findall(key)[-1]) >= SOURCE_ZIPF:
                 continue  # a source-language word, elided ones too (d'art, s'en): untranslated-word's
+            if source is None:  # read after the cheaper tests: most documents never need it
+                source = _source_words(ctx)
+            if key in source:
+                continue
             if _variant_known(key, ctx.tgt_lang) or _compound(key, tgt_lex, ctx.tgt_lang):
                 continue
             best = _correction(key, tgt_lex) or _untripled(key, tgt_lex)
@@ -130,6 +134,16 @@ class Spelling(Rule):
         if any(c.isupper() for c in word[1:]):
             return False
         return word[0].islower() or bool(_OPENING.match(before))
+
+
+def _source_words(ctx: CheckContext) -> set[str]:
+    """The source's words (``normalise``). Its paragraphs, not its file text: an article of a
+    JSON Lines export shares the whole file's text, and reading it per article made the export
+    quadratic."""
+    source: set[str] = set()
+    for p in ctx.source.paragraphs if ctx.source else ():
+        source.update(map(normalise, _LETTERS.findall(p.text)))
+    return source
 
 
 def _compound(word: str, lex: Lexicon, lang: str) -> bool:

@@ -35,6 +35,7 @@ class DecimalPoint(PatternRule):
     severity = Severity.ERROR
     safe_fix = True
     pattern = patterns.compile(r"(?<![\d,.])(\d+)\.(\d{1,2})(?![\d.]|,\d)")
+    needs = (".",)
 
     def applies(self, ctx: CheckContext) -> bool:
         self._clock = _clock_after(ctx.tgt_lang)

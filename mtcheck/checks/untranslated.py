@@ -10,12 +10,14 @@ import regex
 
 from mtcheck import langid, patterns
 from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.checks.literals import any_of
+from mtcheck.checks.words import Twin
 from mtcheck.lexicon import Lexicon, lexicon, normalise
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import Phrases, stopwords, word_list
 from mtcheck.typography import glossed_quotations
 
-_TOKEN = patterns.compile(r"\p{L}+(?:['’](?=\p{L}))?")
+_TOKEN = Twin(patterns.compile(r"\p{L}+(?:['’](?=\p{L}))?"), r"[A-Za-z]+(?:['’](?=[A-Za-z]))?")
 
 
 @functools.cache
@@ -23,10 +25,16 @@ def _kept_names(pair: str) -> Phrases | None:
     return Phrases(word_list(pair, "keep_source"), r"\p{L}", regex) or None
 
 
+@functools.cache
+def _holds_kept_name(pair: str) -> Callable[[str], bool]:
+    """Whether a text holds one of the names the copy keeps anywhere (most sentences hold none)."""
+    return any_of(word_list(pair, "keep_source"))
+
+
 @functools.lru_cache(maxsize=4096)
 def _kept_spans(text: str, pair: str) -> tuple[tuple[int, int], ...]:
     """Where ``text`` holds names the copy keeps (found once for ``_without_kept_names`` and ``blank_kept``)."""
-    pattern = _kept_names(pair)
+    pattern = _kept_names(pair) if _holds_kept_name(pair)(text) else None
     return tuple(m.span() for m in pattern.finditer(text)) if pattern else ()
 
 
@@ -80,7 +88,7 @@ class UntranslatedSentence(Rule):
 
 def _identical(seg, text: str) -> bool:
     """Whether the sentence is its segment's source, spacing aside."""
-    return bool(seg.source) and " ".join(seg.source_text.split()) == " ".join(text.split())
+    return bool(seg.source) and seg.source_text.split() == text.split()
 
 
 def _source_leads(text: str, pair: tuple[str, str]) -> bool:
@@ -90,7 +98,7 @@ def _source_leads(text: str, pair: tuple[str, str]) -> bool:
 
 
 def _source_words(text: str, ctx: CheckContext) -> int:
-    words = [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
+    words = langid.lowered(_TOKEN.of(text).findall(text))
     source = langid.function_words(ctx.src_lang, (ctx.src_lang, ctx.tgt_lang))  # not "no" between English and Spanish
     return sum(w in source and w not in stopwords(ctx.tgt_lang) for w in words)
 
@@ -133,10 +141,11 @@ def _source_runs(text: str, src_stop: frozenset[str], tgt_stop: frozenset[str]) 
     """Runs of five words or more outside the target's function words, three of them the
     source's (none in a text with fewer than three source-only function words)."""
     source_only = _source_only(src_stop, tgt_stop)
-    if sum(map(source_only.__contains__, (t.lower().replace("’", "'") for t in _TOKEN.findall(text)))) < 3:
+    tokens = _TOKEN.of(text)
+    if sum(map(source_only.__contains__, langid.lowered(tokens.findall(text)))) < 3:
         return
     run: list[regex.Match] = []
-    for m in [*_TOKEN.finditer(text), None]:
+    for m in [*tokens.finditer(text), None]:
         word = m.group().lower().replace("’", "'") if m else ""
         if m is not None and word not in tgt_stop and not (m.group()[0].isupper() and word not in src_stop):
             run.append(m)
@@ -148,6 +157,7 @@ def _source_runs(text: str, src_stop: frozenset[str], tgt_stop: frozenset[str]) 
 
 
 _WORD = patterns.compile(r"\p{L}+")
+_LETTER_RUNS = Twin(_WORD, r"[A-Za-z]+")
 RARE_SOURCE_ZIPF = 1.0  # a word of the aligned source this frequent that the target language lacks
 _ELIDED = patterns.compile(r"['’]\p{L}+")
 _SKIP_BEFORE = frozenset("#@/\\_.0123456789")  # hashtags, handles, paths, file names, 5km
@@ -166,6 +176,12 @@ def _loanwords(lang: str) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+@functools.cache
+def _holds_loanword(lang: str) -> Callable[[str], bool]:
+    """Whether a text (apostrophes straight) holds one of the language's loanwords anywhere."""
+    return any_of(word_list(lang, "loanwords"))
+
+
 @functools.lru_cache(maxsize=4096)
 def blank_kept(text: str, pair: str) -> str:
     """``text`` with URLs, hashtags, handles, kept names, loanwords and quotations glossed in
@@ -179,8 +195,9 @@ def blank_kept(text: str, pair: str) -> str:
             text = text[:start] + " " * (end - start) + text[end:]
     elif (kept := _kept_names(pair)) is not None:
         text = kept.sub(_blank, text)
-    loanwords = _loanwords(pair.split("-", 1)[1])
-    for m in _WORD.finditer(text):
+    tgt = pair.split("-", 1)[1]
+    loanwords = _loanwords(tgt) if _holds_loanword(tgt)(text.replace("’", "'")) else {}
+    for m in _WORD.finditer(text) if loanwords else ():
         for phrase in loanwords.get(m.group(), ()):
             end = m.start() + len(phrase)
             if text[m.start() : end].replace("’", "'") == phrase and not text[end : end + 1].isalpha():
@@ -293,7 +310,7 @@ class UntranslatedWord(Rule):
         leaning = lambda w: src_lex.zipf(w) >= tgt_lex.zipf(w) + 1.0 or w in src_stop and w not in tgt_stop  # noqa: E731
         unseen = lambda w: tgt_lex.zipf(w) == 0 and not tgt_lex.known(w)  # noqa: E731
         # the words that pass the test below: a sentence without any is skipped unread
-        candidates = {w for w in every if _candidate(w, src_lex, tgt_lex)}
+        candidates = _candidates(every, src_lex, tgt_lex)
         for seg, sent, text in sentences:
             initial = _initial(text)
             if initial is not None and not (src_lex.known(normalise(initial.group())) and unseen(normalise(initial.group()))):
@@ -352,14 +369,26 @@ class UntranslatedWord(Rule):
 
 
 def _normalised_words(text: str) -> frozenset[str]:
-    return frozenset(map(normalise, _WORD.findall(text)))
+    return frozenset(map(normalise, _LETTER_RUNS.of(text).findall(text)))
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _candidate(word: str, src: Lexicon, tgt: Lexicon) -> bool:
-    """Whether ``UntranslatedWord`` may flag ``word`` given the best source evidence, or it is an
-    ASCII word the target language has never seen (the source's word with its accents dropped)."""
-    return UntranslatedWord._foreign(word, src, tgt, lambda w: True) or word.isascii() and tgt.zipf(word) == 0 and not tgt.known(word)
+_SEEN: dict[tuple[Lexicon, Lexicon], tuple[set[str], set[str]]] = {}  # words tested, and those that passed
+_SEEN_LIMIT = 1 << 16
+
+
+def _candidates(words: set[str], src: Lexicon, tgt: Lexicon) -> set[str]:
+    """The ``words`` that ``UntranslatedWord`` may flag given the best source evidence, or ASCII
+    words the target language has never seen (the source's word with its accents dropped);
+    each word is tested once per process (set operations for the words already tested)."""
+    seen, passed = _SEEN.setdefault((src, tgt), (set(), set()))
+    if len(seen) > _SEEN_LIMIT:  # bounded memory
+        seen.clear()
+        passed.clear()
+    for word in words.difference(seen):
+        seen.add(word)
+        if UntranslatedWord._foreign(word, src, tgt, lambda w: True) or word.isascii() and tgt.zipf(word) == 0 and not tgt.known(word):
+            passed.add(word)
+    return words & passed
 
 
 def _runs(

@@ -42,3 +42,57 @@ def test_forms_of_a_huge_document_are_computed_again_past_the_budget(monkeypatch
     form = lambda text: calls.append(text) or len(text)  # noqa: E731
     assert [ctx.of_text(form, t) for t in ("short", "short", "much longer text", "much longer text")] == [5, 5, 16, 16]
     assert calls == ["short", "much longer text", "much longer text"]  # kept while it fits, then not
+
+
+def test_segment_of_finds_the_segment_of_a_target_sentence(check):
+    from mtcheck.checks.base import CheckContext
+
+    result = check("First sentence here. Second one follows.", "Première phrase ici. La seconde suit.")
+    target = result.target
+    segments = result.segments
+    ctx = CheckContext(target, result.source, segments, "fr", "en")
+    for seg in segments:
+        for sent in seg.target:
+            assert ctx.segment_of(sent) is seg
+    assert ctx.segment_of(None) is None
+
+
+def test_a_pattern_rule_with_needs_searches_only_sentences_holding_one(monkeypatch):
+    import regex
+
+    from mtcheck.checks.base import PatternRule
+    from mtcheck.model import Paragraph, Segment, Sentence, Severity, Span
+
+    class Commas(PatternRule):
+        """Commas.
+
+        Flags: ``,``.
+        Leaves alone: the rest.
+        """
+
+        id = "test-commas"
+        category = "fluency/punctuation"
+        severity = Severity.INFO
+        pattern = regex.compile(r"\d,\d")
+        needs = (",",)
+
+        def message(self, m):
+            return "comma"
+
+    text = "Growth was 4,5 percent. Nothing here."
+    para = Paragraph(0, Span(0, len(text)), file_text=text)
+    para.sentences = [Sentence(para, 0, 23, 1), Sentence(para, 24, len(text), 2)]
+    segments = [Segment(id=f"s{k}", source=[], target=[s]) for k, s in enumerate(para.sentences)]
+    ctx = CheckContext(Document("a.en.txt", text, "en", [para]), None, segments, "fr", "en")
+    searched = []
+    original = Commas.pattern
+
+    class Spy:
+        def finditer(self, text):
+            searched.append(text)
+            return original.finditer(text)
+
+    monkeypatch.setattr(Commas, "pattern", Spy())
+    found = list(Commas().check(ctx))
+    assert [text[f.target.start : f.target.end] for f in found] == ["4,5"]
+    assert searched == ["Growth was 4,5 percent."]  # the sentence without a comma is never searched

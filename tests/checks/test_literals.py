@@ -23,3 +23,13 @@ def test_chunks_give_each_chunk_its_texts_and_the_literals_it_holds():
     assert [(len(chunk), len(texts)) for chunk, texts, _ in got] == [(CHUNK, CHUNK), (3, 3)]
     assert got[1][1] == ["ITEM 32", "THE KREMLIN", "ITEM 34"]
     assert [found for _, _, found in got] == [{"ITEM 1"}, {"KREMLIN"}]
+
+
+def test_any_of_says_whether_a_text_holds_any_literal():
+    from mtcheck.checks.literals import any_of
+
+    test = any_of(("maître du", "kremlin"))
+    assert test("le maître du Kremlin") and test("au kremlin")
+    assert not test("le Maître du Kremlin") and not test("")
+    assert any_of(("", "b"))("a")  # the empty literal, as by ``in``
+    assert not any_of(())("anything")

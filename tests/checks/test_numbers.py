@@ -271,6 +271,7 @@ def test_number_word_places():
     assert _number_word_places("They walked about a mile with two friends.", "en") == [3, 6]
     assert _number_word_places("Nach einer zweistündigen Pause.", "de") == [2]
     assert _number_word_places("The talks continued late into the night.", "en") == []
+    assert _number_word_places("They had a plan and a mile to go.", "en") == [5]  # an article counts before a unit only
 
 
 def test_digits_python_cannot_read_are_no_number(check):

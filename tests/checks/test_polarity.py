@@ -153,3 +153,25 @@ def test_reporting_verb_translating_the_source_one_is_no_hedge(check):
         "« Nous voulons identifier les personnes qui auraient pu entrer en contact avec le chaton », précisent les ministères.",
     )
     assert len(by_rule(result, "reported-as-fact")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is not only cheap but good.", "He did not go.", "No later than Friday, nothing moved.",
+        "It cannot be denied that he left.", "They will come, if not today.", "Nobody came; none left.",
+        "The vote went ahead as planned.",
+    ],
+)
+def test_the_ignore_cues_literal_test_changes_no_hit(text):
+    """Blanking runs only in sentences holding one of the ignore cues' required literals: the same hits."""
+    from mtcheck.checks.base import CheckContext
+    from mtcheck.checks.polarity import _hits, cues
+    from mtcheck.model import Document, Paragraph, Sentence, Span
+
+    para = Paragraph(0, Span(0, len(text)), file_text=text)
+    para.sentences = [Sentence(para, 0, len(text), 1)]
+    ctx = CheckContext(Document("a.en.txt", text, "en", [para]), None, [], "fr", "en")
+    en = cues("en")
+    assert en.ignore_literals
+    assert _hits(ctx, para.sentences, en.strong, en.ignore, en.ignore_literals) == _hits(ctx, para.sentences, en.strong, en.ignore)

@@ -190,3 +190,20 @@ def test_kept_names_found_once_serve_both_blankings(text, without, blanked):
 
     assert _without_kept_names(text, "fr-en") == without  # a space for each name
     assert blank_kept(text, "fr-en") == blanked  # offsets kept; markup and glossed quotations blanked too
+
+
+def test_candidates_are_tested_once_per_word_and_stay_the_same():
+    from mtcheck.checks.untranslated import UntranslatedWord, _candidates
+    from mtcheck.lexicon import lexicon
+
+    src, tgt = lexicon("fr"), lexicon("en")
+    words = {"projet", "véritable", "the", "government", "intubees", "zzqx"}
+    src.lookup(words)
+    tgt.lookup(words)
+    expected = {
+        w for w in words
+        if UntranslatedWord._foreign(w, src, tgt, lambda w: True) or w.isascii() and tgt.zipf(w) == 0 and not tgt.known(w)
+    }
+    assert _candidates(set(words), src, tgt) == expected
+    assert _candidates(set(words), src, tgt) == expected  # remembered
+    assert _candidates({"the"}, src, tgt) == expected & {"the"}
