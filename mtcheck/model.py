@@ -11,7 +11,7 @@ import enum
 import functools
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass, field
 
 
 class Severity(str, enum.Enum):
@@ -48,16 +48,53 @@ CATEGORIES = (
 )
 
 
-@dataclass(frozen=True, order=True, slots=True)
 class Span:
-    """A half-open ``[start, end)`` range of code points in a document's text."""
+    """A half-open ``[start, end)`` range of code points in a document's text.
 
+    Immutable, compared, ordered and hashed as ``(start, end)``, as a frozen dataclass would be;
+    written out because the dataclass's ten generated methods cost about 1 ms on every start.
+    """
+
+    __slots__ = ("start", "end")
+    __match_args__ = ("start", "end")
     start: int
     end: int
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"bad span {self.start}..{self.end}")
+    def __init__(self, start: int, end: int) -> None:
+        if not 0 <= start <= end:
+            raise ValueError(f"bad span {start}..{end}")
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+
+    def __setattr__(self, name: str, value) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self):
+        return Span, (self.start, self.end)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(start={self.start!r}, end={self.end!r})"
+
+    def __eq__(self, other) -> bool:
+        return (self.start, self.end) == (other.start, other.end) if other.__class__ is self.__class__ else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end))
+
+    def __lt__(self, other) -> bool:
+        return (self.start, self.end) < (other.start, other.end) if other.__class__ is self.__class__ else NotImplemented
+
+    def __le__(self, other) -> bool:
+        return (self.start, self.end) <= (other.start, other.end) if other.__class__ is self.__class__ else NotImplemented
+
+    def __gt__(self, other) -> bool:
+        return (self.start, self.end) > (other.start, other.end) if other.__class__ is self.__class__ else NotImplemented
+
+    def __ge__(self, other) -> bool:
+        return (self.start, self.end) >= (other.start, other.end) if other.__class__ is self.__class__ else NotImplemented
 
     def __len__(self) -> int:
         return self.end - self.start
