@@ -55,7 +55,7 @@ class Span:
     written out because the dataclass's ten generated methods cost about 1 ms on every start.
     """
 
-    __slots__ = ("start", "end")
+    __slots__ = ("end", "start")
     __match_args__ = ("start", "end")
     start: int
     end: int
