@@ -19,7 +19,6 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,45 +39,59 @@ def _reader_suffixes() -> set[str]:
     return {s.lower() for s in declared} if declared else set(TARGET_SUFFIXES)
 
 
-@dataclass
 class Job:
-    """One document to check: its target, explicit source, languages and settings."""
+    """One document to check: its target, explicit source, languages and settings; ``root``: files
+    found by mtcheck must resolve inside it (``safefiles.confined``); ``exempt``: files named on
+    the command line, read wherever they lead. (The classes of this module are plain ones: a
+    dataclass costs about 0.2 ms to create on every start.)"""
 
-    index: int
-    target: str
-    source: str | None
-    src_lang: str | None
-    tgt_lang: str | None
-    settings: dict[str, Any]
-    find_by_name: bool = True
-    root: str | None = None  # files found by mtcheck must resolve inside it (``safefiles.confined``)
-    exempt: tuple[str, ...] = ()  # files named on the command line: read wherever they lead
+    def __init__(
+        self,
+        index: int,
+        target: str,
+        source: str | None,
+        src_lang: str | None,
+        tgt_lang: str | None,
+        settings: dict[str, Any],
+        find_by_name: bool = True,
+        root: str | None = None,
+        exempt: tuple[str, ...] = (),
+    ) -> None:
+        self.index, self.target, self.source = index, target, source
+        self.src_lang, self.tgt_lang, self.settings = src_lang, tgt_lang, settings
+        self.find_by_name, self.root, self.exempt = find_by_name, root, exempt
 
 
-@dataclass
 class Outcome:
     """What one job produced: its results (one per document in the file) and its input errors
-    (the file's, or those of the articles of a JSON export that could not be checked)."""
+    (the file's, or those of the articles of a JSON export that could not be checked);
+    ``dropped``: findings removed by a baseline; ``internal``: the error is a bug (exit 3), not
+    the input's fault."""
 
-    job: Job
-    results: list[Any] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-    dropped: int = 0  # findings removed by a baseline
-    internal: bool = False  # the error is a bug (exit 3), not the input's fault
+    def __init__(
+        self,
+        job: Job,
+        results: list[Any] | None = None,
+        errors: list[str] | None = None,
+        seconds: float = 0.0,
+        dropped: int = 0,
+        internal: bool = False,
+    ) -> None:
+        self.job, self.results, self.errors = job, [] if results is None else results, [] if errors is None else errors
+        self.seconds, self.dropped, self.internal = seconds, dropped, internal
 
 
-@dataclass
 class Discovery:
     """The target files the command line names or its folders hold, and what was found on the way."""
 
-    targets: list[str] = field(default_factory=list)
-    walked: bool = False  # a folder was among the TARGETs
-    empty_dirs: list[str] = field(default_factory=list)
-    unreadable: list[str] = field(default_factory=list)  # one-line messages: folders that could not be listed
-    roots: dict[str, str] = field(default_factory=dict)  # target → the tree it must stay in
-    folders: list[str] = field(default_factory=list)  # the folders walked
-    named: set[str] = field(default_factory=set)  # targets named on the command line
+    def __init__(self) -> None:
+        self.targets: list[str] = []
+        self.walked = False  # a folder was among the TARGETs
+        self.empty_dirs: list[str] = []
+        self.unreadable: list[str] = []  # one-line messages: folders that could not be listed
+        self.roots: dict[str, str] = {}  # target → the tree it must stay in
+        self.folders: list[str] = []  # the folders walked
+        self.named: set[str] = set()  # targets named on the command line
 
     def confinement(self, target: str, source: Path | None = None) -> tuple[str | None, tuple[str, ...]]:
         """The root and exempt files for checking or fixing ``target`` (see ``safefiles.confined``)."""
@@ -250,7 +263,7 @@ def check_job(job: Job) -> Outcome:
 
 def document_label(result: Any) -> str:
     """The target's path, plus ``#<article id>`` for one article of a multi-article JSON file."""
-    from mtcheck.report.json import article_id
+    from mtcheck.report.shared import article_id
 
     article = article_id(result)
     return f"{result.target.path}#{article}" if article else result.target.path
@@ -446,16 +459,12 @@ def summary_table(outcomes: list[Outcome], seconds: float, workers: int) -> str:
     return capture.get().rstrip() + "\n" + footer + "\n"
 
 
-@dataclass
 class CheckRun:
-    """What ``check_targets`` did: outcomes in target order, input errors, and how it ran."""
+    """What ``check_targets`` did: outcomes in target order, input errors, and how it ran
+    (``batch``: a folder was walked or several files were given: worth a summary table)."""
 
-    outcomes: list[Outcome]
-    errors: list[tuple[str, str]]
-    jobs: int
-    workers: int
-    batch: bool  # a folder was walked or several files were given: worth a summary table
-    seconds: float
+    def __init__(self, outcomes: list[Outcome], errors: list[tuple[str, str]], jobs: int, workers: int, batch: bool, seconds: float) -> None:
+        self.outcomes, self.errors, self.jobs, self.workers, self.batch, self.seconds = outcomes, errors, jobs, workers, batch, seconds
 
     @property
     def internal(self) -> bool:

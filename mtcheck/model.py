@@ -11,7 +11,7 @@ import enum
 import functools
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass, field
 
 
 class Severity(str, enum.Enum):
@@ -48,16 +48,77 @@ CATEGORIES = (
 )
 
 
-@dataclass(frozen=True, order=True, slots=True)
-class Span:
-    """A half-open ``[start, end)`` range of code points in a document's text."""
+class _Shown:
+    """``repr`` over the class's ``_SHOWN`` fields, as a dataclass writes it. The model's classes
+    are written out: a dataclass compiles each method it generates from source on every start
+    (≈ 1.2 M instructions each, 30 M for this module's)."""
 
+    __slots__ = ()
+    _SHOWN: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}({', '.join(f'{name}={getattr(self, name)!r}' for name in self._SHOWN)})"
+
+
+class _Compared(_Shown):
+    """…and ``==`` over the same fields (then unhashable), as a dataclass compares."""
+
+    __slots__ = ()
+    __hash__ = None  # type: ignore[assignment]
+
+    def __eq__(self, other) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self._SHOWN)
+
+
+class Span:
+    """A half-open ``[start, end)`` range of code points in a document's text.
+
+    Immutable, compared, ordered and hashed as ``(start, end)``, as a frozen dataclass would be;
+    written out because the dataclass's ten generated methods cost about 1 ms on every start.
+    """
+
+    __slots__ = ("end", "start")
+    __match_args__ = ("start", "end")
     start: int
     end: int
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"bad span {self.start}..{self.end}")
+    def __init__(self, start: int, end: int) -> None:
+        if not 0 <= start <= end:
+            raise ValueError(f"bad span {start}..{end}")
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+
+    def __setattr__(self, name: str, value) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self):
+        return Span, (self.start, self.end)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(start={self.start!r}, end={self.end!r})"
+
+    def __eq__(self, other) -> bool:
+        return (self.start, self.end) == (other.start, other.end) if other.__class__ is self.__class__ else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end))
+
+    def __lt__(self, other) -> bool:
+        return (self.start, self.end) < (other.start, other.end) if other.__class__ is self.__class__ else NotImplemented
+
+    def __le__(self, other) -> bool:
+        return (self.start, self.end) <= (other.start, other.end) if other.__class__ is self.__class__ else NotImplemented
+
+    def __gt__(self, other) -> bool:
+        return (self.start, self.end) > (other.start, other.end) if other.__class__ is self.__class__ else NotImplemented
+
+    def __ge__(self, other) -> bool:
+        return (self.start, self.end) >= (other.start, other.end) if other.__class__ is self.__class__ else NotImplemented
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -69,8 +130,7 @@ class Span:
         return Span(self.start + offset, self.end + offset)
 
 
-@dataclass(init=False, eq=False, slots=True)
-class Paragraph:
+class Paragraph(_Shown):
     """A block of text (paragraph, heading, list item, table cell, …) and its sentences.
 
     ``text`` is the block's clean text (markup removed, entities decoded). For each of its
@@ -85,14 +145,16 @@ class Paragraph:
     offsets is kept as a ``range``.
     """
 
+    __slots__ = ("_file", "_text", "char_ends", "char_starts", "index", "sentences", "span", "unit_id")
+    _SHOWN = ("index", "span", "char_starts", "char_ends", "sentences", "unit_id")
     index: int  # 1-based
     span: Span
     char_starts: Sequence[int] | None
     char_ends: Sequence[int] | None
     sentences: list["Sentence"]
     unit_id: str | None  # set by pre-aligned formats (XLIFF unit id, JSON field)
-    _text: str | None = field(repr=False)  # the clean text, or None: ``_file[span]``
-    _file: str | None = field(repr=False)
+    _text: str | None  # the clean text, or None: ``_file[span]``
+    _file: str | None
 
     def __init__(
         self,
@@ -231,18 +293,18 @@ class Offsets(Sequence[int]):
         return f"Offsets({list(self)!r})"
 
 
-@dataclass(eq=False, slots=True)
-class Sentence:
+class Sentence(_Shown):
     """Sentence ``n`` (1-based) of a paragraph: characters ``[start, end)`` of its clean text.
 
     Its text, id (``p<paragraph>.s<n>``) and file span are computed from those offsets when
     asked, so a sentence holds no copy of the text.
     """
 
-    paragraph: Paragraph = field(repr=False)
-    start: int
-    end: int
-    n: int
+    __slots__ = ("end", "n", "paragraph", "start")
+    _SHOWN = ("start", "end", "n")
+
+    def __init__(self, paragraph: Paragraph, start: int, end: int, n: int) -> None:
+        self.paragraph, self.start, self.end, self.n = paragraph, start, end, n
 
     @property
     def id(self) -> str:
@@ -277,8 +339,7 @@ def fold(text: str) -> str:
     return text.casefold().replace("ı", "i").replace("’", "'")
 
 
-@dataclass
-class Document:
+class Document(_Compared):
     """A decoded file: its full text, language, the blocks worth checking, and masked regions.
 
     ``masked`` spans (code, URLs, link targets, markup) are never flagged.
@@ -288,13 +349,22 @@ class Document:
     text searches within :attr:`bounds`, so that per-article work stays per article.
     """
 
-    path: str
-    text: str
-    lang: str
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    masked: list[Span] = field(default_factory=list)
-    suppressions: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
-    scope: Span | None = None
+    _SHOWN = ("path", "text", "lang", "paragraphs", "masked", "suppressions", "scope")
+
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        lang: str,
+        paragraphs: list[Paragraph] | None = None,
+        masked: list[Span] | None = None,
+        suppressions: dict[int, list[tuple[str, str]]] | None = None,
+        scope: Span | None = None,
+    ) -> None:
+        self.path, self.text, self.lang, self.scope = path, text, lang, scope
+        self.paragraphs = [] if paragraphs is None else paragraphs
+        self.masked = [] if masked is None else masked
+        self.suppressions = {} if suppressions is None else suppressions
 
     @property
     def bounds(self) -> dict[str, int]:
@@ -348,18 +418,19 @@ class Document:
         return k >= 0 and ends[k] > span.start
 
 
-@dataclass(slots=True)
-class Segment:
+class Segment(_Compared):
     """An aligned bead: 0–2 source sentences against 0–2 target sentences.
 
     ``id`` is ``p<target paragraph>.s<n>`` numbering beads inside the paragraph pair, so it
     is stable across runs of the same input. ``scores`` carries alignment and MT figures.
     """
 
-    id: str
-    source: list[Sentence]
-    target: list[Sentence]
-    scores: dict[str, float | str] = field(default_factory=dict)
+    __slots__ = ("id", "scores", "source", "target")
+    _SHOWN = ("id", "source", "target", "scores")
+
+    def __init__(self, id: str, source: list[Sentence], target: list[Sentence], scores: dict[str, float | str] | None = None) -> None:
+        self.id, self.source, self.target = id, source, target
+        self.scores = {} if scores is None else scores
 
     @property
     def source_span(self) -> Span | None:
@@ -384,8 +455,7 @@ def _cover(sentences: list[Sentence]) -> Span | None:
     return Span(sentences[0].span.start, sentences[-1].span.end)
 
 
-@dataclass
-class Finding:
+class Finding(_Compared):
     """One problem for the editor, produced by one rule.
 
     ``fix`` is the replacement text for ``target`` when the rule marks it safe to apply
@@ -395,19 +465,29 @@ class Finding:
     span were merged into this one (one problem, one finding).
     """
 
-    rule: str
-    category: str
-    severity: Severity
-    message: str
-    target: Span | None = None
-    source: Span | None = None
-    segment: str | None = None
-    suggestion: str | None = None
-    fix: str | None = None
-    suppressed: bool = False
-    id: str = ""  # stable fingerprint, set by the pipeline
-    suppression: dict[str, str] | None = None
-    related: list[str] = field(default_factory=list)
+    _SHOWN = ("rule", "category", "severity", "message", "target", "source", "segment", "suggestion", "fix",
+              "suppressed", "id", "suppression", "related")
+
+    def __init__(
+        self,
+        rule: str,
+        category: str,
+        severity: Severity,
+        message: str,
+        target: Span | None = None,
+        source: Span | None = None,
+        segment: str | None = None,
+        suggestion: str | None = None,
+        fix: str | None = None,
+        suppressed: bool = False,
+        id: str = "",  # stable fingerprint, set by the pipeline
+        suppression: dict[str, str] | None = None,
+        related: list[str] | None = None,
+    ) -> None:
+        self.rule, self.category, self.severity, self.message = rule, category, severity, message
+        self.target, self.source, self.segment, self.suggestion, self.fix = target, source, segment, suggestion, fix
+        self.suppressed, self.id, self.suppression = suppressed, id, suppression
+        self.related = [] if related is None else related
 
 
 @dataclass

@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-from mtcheck import langid
+from mtcheck import langid, patterns
 from mtcheck.align import align_documents, monolingual_segments, unit_segments
 from mtcheck.align.scorers import Scorer, anchor_scorer
 from mtcheck.checks import CheckContext, all_rules
@@ -140,7 +140,7 @@ def _same_text(a: str, b: str) -> bool:
     return j - i == l - k and a.startswith(b[k:l], i)
 
 
-_CORE = regex.compile(r"[^\s\x1c-\x1f](?:.*[^\s\x1c-\x1f])?", regex.DOTALL)  # what str.strip keeps
+_CORE = patterns.compile(r"[^\s\x1c-\x1f](?:.*[^\s\x1c-\x1f])?", regex.DOTALL)  # what str.strip keeps
 
 
 def check_documents(

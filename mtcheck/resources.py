@@ -46,13 +46,47 @@ def table(folder: str, name: str) -> tuple[dict[str, str], ...]:
 def _parsed(path: Path, parse):
     """``parse`` of the file's lines; a file of ``_STORED_BYTES`` or more is parsed once per
     machine and data version: the result is kept in the cache directory (named after the file's
-    size and modification time) and read back in a fifth of the time."""
+    size and modification time) and read back in a fifth of the time. Smaller files' lines come
+    from their folder's kept copy (``_small_files``)."""
+    lines = (_small_files(path.parent) or {}).get(path.name)
+    if lines is not None:
+        return parse(lines)
     st = _regular_stat(path)
     if st is None:
         return parse([])
     if st.st_size < _STORED_BYTES:
         return parse(_lines(path))
     return _kept_parse(path, st, lambda: parse(_lines(path)), lambda value: type(value) is tuple and set(map(type, value)) <= {dict, str})
+
+
+@functools.cache
+def _small_files(folder: Path) -> dict[str, tuple[str, ...] | dict] | None:
+    """The entries of each list and table under ``_STORED_BYTES`` and the settings of each TOML
+    file of the data folder ``folder``, by file name, kept in the cache directory as one value
+    named after the folder's file names, sizes and modification times: a check reads one file
+    per folder instead of each of the 65 it uses (``None`` for a folder outside ``DATA_DIR``)."""
+    try:
+        [stem] = folder.relative_to(DATA_DIR).parts
+        with os.scandir(folder) as entries:
+            files = {e.name: e.stat() for e in entries if e.name.endswith((".txt", ".tsv", ".toml"))}
+    except (OSError, ValueError):  # no such folder, or not one of DATA_DIR's
+        return None
+    files = {name: st for name, st in files.items() if stat.S_ISREG(st.st_mode) and (st.st_size < _STORED_BYTES or name.endswith(".toml"))}
+    if not files:
+        return {}
+    version = format(zlib.crc32("\n".join(f"{n} {st.st_size} {st.st_mtime_ns}" for n, st in sorted(files.items())).encode()), "08x")
+
+    def build() -> dict[str, tuple[str, ...] | dict]:
+        kept: dict[str, tuple[str, ...] | dict] = {}
+        for name in files:
+            with contextlib.suppress(OSError, ValueError):  # gone, or invalid: read (and reported) alone when asked
+                kept[name] = _toml(folder / name) if name.endswith(".toml") else tuple(_lines(folder / name))
+        return kept
+
+    def valid(value) -> bool:
+        return type(value) is dict and set(value) <= set(files) and all(type(v) in (tuple, dict) for v in value.values())
+
+    return _kept("data", f"{stem}-small", version, build, valid)
 
 
 def _regular_stat(path: Path) -> os.stat_result | None:
@@ -409,6 +443,9 @@ def toml_data(lang: str, name: str) -> dict:
     """The settings of ``data/<lang>/<name>.toml`` (empty when the language lacks the file), kept
     parsed whatever their size (a run that finds every one kept never loads the TOML parser)."""
     path = DATA_DIR / lang / f"{name}.toml"
+    kept = (_small_files(path.parent) or {}).get(path.name)
+    if kept is not None:
+        return kept
     st = _regular_stat(path)
     if st is None:
         return {}

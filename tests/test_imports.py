@@ -37,6 +37,7 @@ def test_no_mt_check_imports_no_mt_module():
     modules = _imported("check", "samples/putin-xi-summit.en.txt", "--no-mt")
     assert {"mtcheck.pipeline", "mtcheck.checks.calque"} <= modules  # the run really checked
     assert not {m for m in modules if any(m == n or m.startswith(n + ".") for n in NEVER)}
+    assert not {"json", "mtcheck.report.json"} & modules  # the text report needs no JSON encoder
 
 
 def test_mt_commands_still_listed():

@@ -25,6 +25,12 @@ def test_frequencies_dictionary_and_corrections():
     assert lexicon("xx") is None
 
 
+def test_lookups_keep_a_small_page_cache():
+    """A run reads each page of the 45 MB file about once: SQLite's default 2 MB cache per
+    language only cost page faults."""
+    assert lexicon("en").db.execute("PRAGMA cache_size").fetchone()[0] == 32
+
+
 def test_later_runs_read_the_cache_without_importing_wordfreq():
     lexicon("en")
     code = "import sys; from mtcheck.lexicon import lexicon; lexicon('en').zipf('the'); print('wordfreq' in sys.modules)"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
+
 from mtcheck.model import Offsets, Paragraph, Span
 from mtcheck.readers import segment_document
 from mtcheck.readers.html import parse as parse_html
@@ -43,3 +45,17 @@ def test_a_one_to_one_map_of_other_characters_keeps_the_clean_text():
     assert p.text == "a b" and p.char_starts == range(0, 3) and p.char_ends == range(1, 4)  # one run: a range
     q = Paragraph(1, Span(2, 5), "b c", [2, 3, 4], [3, 4, 5], file_text=file_text)
     assert q.text == "b c" and q.char_starts is None
+
+
+def test_a_span_is_an_immutable_ordered_value():
+    import copy
+    from dataclasses import FrozenInstanceError
+
+    a = Span(1, 3)
+    assert a == Span(1, 3) != Span(1, 4) and hash(a) == hash(Span(1, 3)) and len(a) == 2
+    assert sorted([Span(2, 3), Span(1, 4), a]) == [a, Span(1, 4), Span(2, 3)]
+    assert pickle.loads(pickle.dumps(a)) == copy.deepcopy(a) == a and repr(a) == "Span(start=1, end=3)"
+    with pytest.raises(FrozenInstanceError):
+        a.start = 2
+    with pytest.raises(ValueError):
+        Span(3, 1)

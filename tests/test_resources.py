@@ -125,6 +125,38 @@ def test_a_large_data_file_is_parsed_once_and_read_back_from_the_cache(tmp_path,
     assert len(list(cache.iterdir())) == resources._KEPT_VERSIONS
 
 
+def test_a_folders_small_files_are_read_from_one_kept_copy(tmp_path, monkeypatch):
+    from mtcheck import resources
+
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    (data / "xx").mkdir(parents=True)
+    names, style = data / "xx" / "names.txt", data / "xx" / "style.toml"
+    names.write_text("# comment\nchat \n", encoding="utf-8")
+    style.write_text("quotes = true\n", encoding="utf-8")
+    (data / "xx" / "broken.toml").write_text("quotes = \n", encoding="utf-8")
+    monkeypatch.setattr(resources, "DATA_DIR", data)
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(cache))
+
+    def read(name: str):  # as a new process would: nothing cached in memory
+        resources._small_files.cache_clear()
+        return resources.word_list.__wrapped__("xx", name), resources.toml_data.__wrapped__("xx", "style")
+
+    try:
+        assert read("names") == (("chat",), {"quotes": True})
+        assert [p.name.startswith("data-xx-small-") for p in cache.iterdir()] == [True]
+        stamp = names.stat().st_mtime_ns
+        names.write_text("# comment\nchien\n", encoding="utf-8")  # same size and time: the kept copy answers
+        os.utime(names, ns=(stamp, stamp))
+        assert read("names") == (("chat",), {"quotes": True})
+        os.utime(names, ns=(stamp + 10**9, stamp + 10**9))  # a changed file: read again
+        assert read("names") == (("chien",), {"quotes": True})
+        assert read("missing")[0] == ()
+        with pytest.raises(ValueError):  # an invalid TOML file is reported when asked, as before
+            resources.toml_data.__wrapped__("xx", "broken")
+    finally:
+        resources._small_files.cache_clear()
+
+
 def test_alternation_is_the_same_in_every_process():
     assert alternation(["bis", "und", "à", "to", "oder", "a"]) == "oder|bis|und|to|a|à"
 

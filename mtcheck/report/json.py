@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from mtcheck import __version__
-from mtcheck.model import Document, DocumentResult, Finding, Span
+from mtcheck.model import DocumentResult, Finding, Span
+from mtcheck.report.shared import article_id, cms_field, summary
 
 SCHEMA = "mtcheck.report/1"
 
@@ -20,29 +21,6 @@ def _span(span: Span | None, text: str | None = None) -> dict[str, Any] | None:
     if text is not None:
         out["text"] = text[span.start : span.end]
     return out
-
-
-def article_id(result: DocumentResult) -> str | None:
-    """The CMS article id of a target read from a JSON export (``None`` for other formats)."""
-    return document_article(result.target)
-
-
-def document_article(doc: Document) -> str | None:
-    """The article id of a document read from a JSON export (``None`` for other formats)."""
-    from mtcheck.readers import format_of
-
-    if format_of(doc.path) != "json":
-        return None
-    unit = next((p.unit_id for p in doc.paragraphs if p.unit_id), None)
-    return unit.rsplit(":", 1)[0] if unit else None
-
-
-def cms_field(f: Finding, result: DocumentResult) -> str | None:
-    """The CMS field (``title``, ``body``…) holding the finding's target span, for JSON exports."""
-    if f.target is None or article_id(result) is None:
-        return None
-    paragraph = result.target.paragraph_at(f.target.start)
-    return paragraph.unit_id.rsplit(":", 1)[-1] if paragraph is not None and paragraph.unit_id else None
 
 
 def finding_dict(f: Finding, result: DocumentResult) -> dict[str, Any]:
@@ -88,15 +66,6 @@ def document_dict(result: DocumentResult, *, lazy: bool = False) -> dict[str, An
     if (article := article_id(result)) is not None:
         out["id"] = article
     return out
-
-
-def summary(results: list[DocumentResult]) -> dict[str, int]:
-    counts = {"documents": len(results), "error": 0, "warning": 0, "info": 0}
-    for result in results:
-        for f in result.findings:
-            if not f.suppressed:
-                counts[f.severity.value] += 1
-    return counts
 
 
 def build_report(results: list[DocumentResult]) -> dict[str, Any]:

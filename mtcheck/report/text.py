@@ -6,8 +6,8 @@ import dataclasses
 from collections.abc import Iterator
 
 from mtcheck.model import Document, DocumentResult, Finding, Span
-from mtcheck.report.json import cms_field, document_article, summary
 from mtcheck.report.lines import Positions
+from mtcheck.report.shared import cms_field, document_article, summary
 from mtcheck.terminal import escape_controls
 
 _COLOURS = {"error": "31", "warning": "33", "info": "36"}
