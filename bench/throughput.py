@@ -6,7 +6,9 @@ What it measures:
    read in place from ``../shared``; built in memory as ``bench/precision.py`` builds them: one
    segment per paragraph, parsed, segmented, aligned and checked by ``check_documents``, MT
    off). One untimed pass (data loading, pattern compilation), then ``--passes`` timed passes
-   (default 3); prints segments/s and documents/s of the best pass, by CPU time of this one
+   (default 3), each with the caches keyed by a document's text emptied first (``TEXT_CACHES``:
+   new articles never hit them) and the garbage collector paced as the ``mtcheck`` command paces
+   it (``cli.pace_collector``); prints segments/s and documents/s of the best pass, by CPU time of this one
    process (one core; steadier than wall time when other work shares the machine). Then one more pass under
    cProfile: the top 5 functions by cumulative time below the driver (the profiler inflates
    the times; read them for proportions). ``--by-stage`` adds one more pass timed per stage:
@@ -82,8 +84,13 @@ def one_pass(corpus, fresh: bool = True) -> tuple[float, float]:
 
 
 def warm(passes: int, stages: bool) -> None:
+    from mtcheck.checks import all_rules
+    from mtcheck.cli import pace_collector
+
     corpus = load_corpus()
     segments = sum(len(d.tgt) for d in corpus)
+    all_rules()
+    pace_collector()  # as ``mtcheck check`` does once its modules are loaded
     one_pass(corpus)  # loads data, compiles patterns
     best, wall = min(one_pass(corpus) for _ in range(passes))
     print(f"warm: {len(corpus)} documents, {segments} segments; best of {passes} passes {best:.3f} CPU-s ({wall:.3f} s wall): "
@@ -140,6 +147,8 @@ def by_stage(corpus) -> None:
     """One pass timed per stage: where a pass's CPU goes (a rule that first asks for a shared
     word form pays for computing it)."""
     spent: collections.Counter = collections.Counter()
+    for cache in text_caches():
+        cache.cache_clear()
     total = time.process_time()
     with _stage_clock(spent):
         for doc in corpus:

@@ -590,9 +590,7 @@ def run() -> None:
         from mtcheck.checks import all_rules
 
         all_rules()
-    gc.freeze()
-    gc.set_threshold(_GC_YOUNG, *gc.get_threshold()[1:])
-    gc.enable()
+    pace_collector()
     try:
         main()
     except SystemExit as e:
@@ -606,6 +604,14 @@ def run() -> None:
         except (OSError, ValueError):
             raise SystemExit(code) from None
     os._exit(code if isinstance(code, int) else 0 if code is None else 1)
+
+
+def pace_collector() -> None:
+    """Freeze what the process has built so far out of every collection and let the collector
+    wait for ``_GC_YOUNG`` new objects (why: :func:`run`)."""
+    gc.freeze()
+    gc.set_threshold(_GC_YOUNG, *gc.get_threshold()[1:])
+    gc.enable()
 
 
 _GC_YOUNG = 10_000
