@@ -169,16 +169,14 @@ def check_documents(
         segments = monolingual_segments(target)
     ctx = CheckContext(target, source, segments, src_lang, tgt_lang, settings, mt_session)
     findings: list[Finding] = []
-    for rule_id, rule_cls in all_rules().items():
-        if not rule_enabled(rule_id, rule_cls.category, settings):
-            continue
-        if rule_cls.needs_source and source is None:
-            continue
-        if rule_cls.target_langs is not None and tgt_lang not in rule_cls.target_langs:
-            continue
-        for finding in rule_cls().check(ctx):
-            finding.severity = severity_for(rule_id, finding.severity, settings)
-            findings.append(finding)
+    overrides = settings.get("severity")
+    for rule_cls in _rules_to_run(settings.get("select"), settings.get("ignore"), source is not None, tgt_lang):
+        if overrides:
+            for finding in rule_cls().check(ctx):
+                finding.severity = severity_for(rule_cls.id, finding.severity, settings)
+                findings.append(finding)
+        else:
+            findings.extend(rule_cls().check(ctx))
     findings = _finalise(findings, segments, target, source, settings.get("allowlist") or [])
     if mt_session is not None:  # models load on first use: report what actually happened
         mt_info = mt_session.describe()
@@ -192,6 +190,28 @@ def check_documents(
             if mt_info.get("cache_error"):  # never an error of the check, but never silent either
                 notices.append(mt_info["cache_error"])
     return DocumentResult(target, source, segments, findings, notices, mt_info, src_lang, tgt_lang)
+
+
+def _rules_to_run(select: Any, ignore: Any, has_source: bool, tgt_lang: str) -> list[type]:
+    """The rule classes a document is checked with, in registry order (decided once per settings)."""
+    key = (tuple(select or ()), tuple(ignore or ()), has_source, tgt_lang)
+    try:
+        return _RULES_TO_RUN[key]
+    except KeyError:
+        pass
+    chosen = {"select": list(select or []), "ignore": list(ignore or [])}
+    rules = [
+        cls for rule_id, cls in all_rules().items()
+        if rule_enabled(rule_id, cls.category, chosen)
+        and (has_source or not cls.needs_source)
+        and (cls.target_langs is None or tgt_lang in cls.target_langs)
+    ]
+    if len(_RULES_TO_RUN) < 64:  # a few settings a process; never grows with the input
+        _RULES_TO_RUN[key] = rules
+    return rules
+
+
+_RULES_TO_RUN: dict[tuple, list[type]] = {}
 
 
 def check_file(

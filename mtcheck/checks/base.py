@@ -8,33 +8,41 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from mtcheck.checks.literals import any_of
-from mtcheck.model import CATEGORIES, Document, Finding, Segment, Sentence, Severity, Span
+from mtcheck.model import CATEGORIES, Document, Finding, Segment, Sentence, Severity, Span, _Shown
 
 
 _KEPT_COST = 1 << 18  # what a context's kept forms may cost, in characters of text plus _ENTRY_COST each:
 _ENTRY_COST = 100  # ≈ 5 MB at most (a newstest article needs a tenth); a huge document computes the rest again
 
 
-@dataclass
-class CheckContext:
+class CheckContext(_Shown):
     """What a rule sees: both documents, their alignment, the language pair and settings.
 
     ``mt`` is an MT session (see ``mtcheck.mt``) or ``None`` when MT is off or unavailable.
+    Written out, not a dataclass: its generated methods cost ≈ 6 M instructions every start.
     """
 
-    target: Document
-    source: Document | None
-    segments: list[Segment]
-    src_lang: str
-    tgt_lang: str
-    settings: dict[str, Any] = field(default_factory=dict)
-    mt: Any = None
-    _shared: dict[Any, Any] = field(default_factory=dict, repr=False)
-    _budget: int = field(default=_KEPT_COST, repr=False)  # what kept forms may still cost
+    __slots__ = ("_budget", "_shared", "mt", "segments", "settings", "source", "src_lang", "target", "tgt_lang")
+    _SHOWN = ("target", "source", "segments", "src_lang", "tgt_lang", "settings", "mt")
+
+    def __init__(
+        self,
+        target: Document,
+        source: Document | None,
+        segments: list[Segment],
+        src_lang: str,
+        tgt_lang: str,
+        settings: dict[str, Any] | None = None,
+        mt: Any = None,
+    ) -> None:
+        self.target, self.source, self.segments, self.src_lang, self.tgt_lang = target, source, segments, src_lang, tgt_lang
+        self.settings = {} if settings is None else settings
+        self.mt = mt
+        self._shared: dict[Any, Any] = {}
+        self._budget = _KEPT_COST  # what kept forms may still cost
 
     def shared(self, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()``, run once per document: work several rules need (the glossary's hits)."""
