@@ -50,6 +50,9 @@ def _sentence_openers(lang: str) -> frozenset[str]:
 
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """``(start, end)`` ranges of the sentences in ``text``, whitespace trimmed."""
+    last = len(text) - 1  # a boundary needs its end punctuation before the last character: most paragraphs hold none
+    if text.find(".", 0, last) < 0 and text.find("!", 0, last) < 0 and text.find("?", 0, last) < 0 and text.find("…", 0, last) < 0:
+        return trimmed_ranges(text, ((0, len(text)),))
     abbreviations = _abbreviations(lang)
     cuts = [0]
     for m in _BOUNDARY.finditer(text):
