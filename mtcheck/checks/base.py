@@ -16,6 +16,7 @@ from mtcheck.model import CATEGORIES, Document, Finding, Segment, Sentence, Seve
 
 _KEPT_COST = 1 << 18  # what a context's kept forms may cost, in characters of text plus _ENTRY_COST each:
 _ENTRY_COST = 100  # ≈ 5 MB at most (a newstest article needs a tenth); a huge document computes the rest again
+_LISTED = 4096  # segments up to which a context lists its sentences and aligned segments once (any article; not a 20 MiB file)
 
 
 class CheckContext(_Shown):
@@ -25,7 +26,7 @@ class CheckContext(_Shown):
     Written out, not a dataclass: its generated methods cost ≈ 6 M instructions every start.
     """
 
-    __slots__ = ("_budget", "_shared", "mt", "segments", "settings", "source", "src_lang", "target", "tgt_lang")
+    __slots__ = ("__weakref__", "_aligned", "_budget", "_pairs", "_shared", "mt", "pair", "segments", "settings", "source", "src_lang", "target", "tgt_lang")
     _SHOWN = ("target", "source", "segments", "src_lang", "tgt_lang", "settings", "mt")
 
     def __init__(
@@ -41,7 +42,10 @@ class CheckContext(_Shown):
         self.target, self.source, self.segments, self.src_lang, self.tgt_lang = target, source, segments, src_lang, tgt_lang
         self.settings = {} if settings is None else settings
         self.mt = mt
+        self.pair = f"{src_lang}-{tgt_lang}"
         self._shared: dict[Any, Any] = {}
+        self._pairs: list[tuple[Segment, Sentence]] | None = None  # listed once for an article, walked anew for a huge file
+        self._aligned: list[Segment] | None = None
         self._budget = _KEPT_COST  # what kept forms may still cost
 
     def shared(self, key: Any, compute: Callable[[], Any]) -> Any:
@@ -72,14 +76,13 @@ class CheckContext(_Shown):
             return None
         return self.shared("segment_of", lambda: {id(s): seg for seg, s in self.target_sentences()}).get(id(sentence))
 
-    @property
-    def pair(self) -> str:
-        return f"{self.src_lang}-{self.tgt_lang}"
-
     def target_sentences(self) -> Iterator[tuple[Segment, Sentence]]:
-        for seg in self.segments:
-            for sent in seg.target:
-                yield seg, sent
+        """Each target sentence with its segment, in order (a list walked by every rule: no generator to resume)."""
+        if self._pairs is None:
+            if len(self.segments) > _LISTED:
+                return ((seg, sent) for seg in self.segments for sent in seg.target)
+            self._pairs = [(seg, sent) for seg in self.segments for sent in seg.target]
+        return iter(self._pairs)
 
     def rendering_span(self, seg: Segment, phrase: str) -> Span | None:
         """The span of the aligned target that renders the source ``phrase``, when one can be found."""
@@ -94,7 +97,11 @@ class CheckContext(_Shown):
 
     def aligned(self) -> Iterator[Segment]:
         """Segments that have both a source and a target side."""
-        return (seg for seg in self.segments if seg.source and seg.target)
+        if self._aligned is None:
+            if len(self.segments) > _LISTED:
+                return (seg for seg in self.segments if seg.source and seg.target)
+            self._aligned = [seg for seg in self.segments if seg.source and seg.target]
+        return iter(self._aligned)
 
 
 class Rule:
