@@ -178,11 +178,6 @@ class Paragraph(_Shown):
         self.sentences = [] if sentences is None else sentences
         self._text, self._file = text, None if text is not None else file_text
 
-    @property
-    def text(self) -> str:
-        """The clean text (a paragraph of the file text is sliced once and kept while used)."""
-        return self._text if self._text is not None else _file_slice(self)
-
     def clean(self, i: int, j: int) -> str:
         """``text[i:j]`` without slicing the whole paragraph first."""
         if self._text is not None:
@@ -223,8 +218,14 @@ _RECENT = 256
 
 
 @functools.lru_cache(maxsize=_RECENT)
-def _file_slice(paragraph: Paragraph) -> str:
-    return paragraph._file[paragraph.span.start : paragraph.span.end]
+def _paragraph_text(paragraph: Paragraph) -> str:
+    return paragraph._text if paragraph._text is not None else paragraph._file[paragraph.span.start : paragraph.span.end]
+
+
+# As for sentences below: the cache is the getter.
+Paragraph.text = property(  # type: ignore[attr-defined]
+    _paragraph_text, doc="The clean text (a paragraph of the file text is sliced once and kept while used)."
+)
 
 
 def _compact(values: Sequence[int] | None) -> Sequence[int] | None:

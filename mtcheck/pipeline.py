@@ -7,6 +7,7 @@ returns a :class:`DocumentResult`; reports are written from results, never from 
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -423,8 +424,7 @@ def _one_finding_per_problem(findings: list[Finding]) -> list[Finding]:
     missing from a whole segment and a decimal point inside it do not. Suppressed findings
     and source-only ones stay as they are.
     """
-    rules = all_rules()
-    deletes = {r for r, cls in rules.items() if cls.deletes}
+    deletes = _deleting_rules()
     live = sorted((f for f in findings if f.target is not None and not f.suppressed), key=lambda f: (f.target.start, -f.target.end))
     parent = list(range(len(live)))
 
@@ -457,6 +457,12 @@ def _one_finding_per_problem(findings: list[Finding]) -> list[Finding]:
                 if f.rule not in head.related:
                     head.related.append(f.rule)
     return [f for f in findings if id(f) not in absorbed]
+
+
+@functools.cache
+def _deleting_rules() -> frozenset[str]:
+    """Ids of the rules whose findings ask to delete their span (``Rule.deletes``)."""
+    return frozenset(r for r, cls in all_rules().items() if cls.deletes)
 
 
 _SAME_PROBLEM_RATIO = 4
