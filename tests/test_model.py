@@ -59,3 +59,16 @@ def test_a_span_is_an_immutable_ordered_value():
         a.start = 2
     with pytest.raises(ValueError):
         Span(3, 1)
+
+
+def test_texts_read_right_past_the_kept_ones():
+    from mtcheck.model import _RECENT, Paragraph, Sentence, Span
+
+    file_text = " ".join(f"Sentence {k}." for k in range(3 * _RECENT))
+    starts = [k for k in range(len(file_text)) if file_text.startswith("Sentence", k)]
+    para = Paragraph(1, Span(0, len(file_text)), file_text=file_text)
+    para.sentences = [Sentence(para, a, file_text.index(".", a) + 1, n) for n, a in enumerate(starts, 1)]
+    marked = Paragraph(2, Span(0, 3), "a b", [0, 1, 2], [1, 2, 3])  # its own clean text
+    for _ in range(2):  # twice: every text evicted before it is read again
+        assert [s.text for s in para.sentences] == [f"Sentence {k}." for k in range(3 * _RECENT)]
+        assert para.text == file_text and marked.text == "a b"

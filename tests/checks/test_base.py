@@ -96,3 +96,16 @@ def test_a_pattern_rule_with_needs_searches_only_sentences_holding_one(monkeypat
     found = list(Commas().check(ctx))
     assert [text[f.target.start : f.target.end] for f in found] == ["4,5"]
     assert searched == ["Growth was 4,5 percent."]  # the sentence without a comma is never searched
+
+
+def test_sentences_and_aligned_segments_read_the_same_past_the_listed_size(check, monkeypatch):
+    from mtcheck.checks import base
+
+    result = check("First sentence here. Second one follows.", "Première phrase ici. La seconde suit.")
+    listed = CheckContext(result.target, result.source, result.segments, "fr", "en")
+    expected = (list(listed.target_sentences()), list(listed.aligned()))
+    assert expected[0] and expected[1] and (list(listed.target_sentences()), list(listed.aligned())) == expected
+    monkeypatch.setattr(base, "_LISTED", 0)  # a huge file: walked anew, nothing listed
+    walked = CheckContext(result.target, result.source, result.segments, "fr", "en")
+    assert (list(walked.target_sentences()), list(walked.aligned())) == expected
+    assert walked._pairs is None and walked._aligned is None

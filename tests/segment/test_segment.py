@@ -24,6 +24,10 @@ def sentences(text, lang):
         ("The U.S. President spoke.", "en", ["The U.S. President spoke."]),
         ('He said: "No." Then he left.', "en", ['He said: "No."', "Then he left."]),
         ("See No. 5 Downing Street. It is old.", "en", ["See No. 5 Downing Street.", "It is old."]),
+        ("A headline without a full stop", "en", ["A headline without a full stop"]),  # no punctuation: one sentence, unsearched
+        ("Is it over? ", "en", ["Is it over?"]),
+        ("Une seule phrase !", "fr", ["Une seule phrase !"]),
+        ("It ended… Then it began.", "en", ["It ended…", "Then it began."]),  # punctuation before the end: searched
     ],
 )
 def test_split(text, lang, expected):
