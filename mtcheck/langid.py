@@ -33,7 +33,7 @@ def function_words(lang: str, pair: tuple[str, ...] = ()) -> frozenset[str]:
 
 
 def tokens(text: str) -> list[str]:
-    return lowered(_TOKEN.of(text).findall(text))
+    return _TOKEN.lowered(text, lowered)
 
 
 def lowered(words: list[str]) -> list[str]:

@@ -98,7 +98,7 @@ def _source_leads(text: str, pair: tuple[str, str]) -> bool:
 
 
 def _source_words(text: str, ctx: CheckContext) -> int:
-    words = langid.lowered(_TOKEN.of(text).findall(text))
+    words = _TOKEN.lowered(text, langid.lowered)
     source = langid.function_words(ctx.src_lang, (ctx.src_lang, ctx.tgt_lang))  # not "no" between English and Spanish
     return sum(w in source and w not in stopwords(ctx.tgt_lang) for w in words)
 
@@ -142,7 +142,7 @@ def _source_runs(text: str, src_stop: frozenset[str], tgt_stop: frozenset[str]) 
     source's (none in a text with fewer than three source-only function words)."""
     source_only = _source_only(src_stop, tgt_stop)
     tokens = _TOKEN.of(text)
-    if sum(map(source_only.__contains__, langid.lowered(tokens.findall(text)))) < 3:
+    if sum(map(source_only.__contains__, _TOKEN.lowered(text, langid.lowered))) < 3:
         return
     run: list[regex.Match] = []
     for m in [*tokens.finditer(text), None]:
@@ -369,7 +369,7 @@ class UntranslatedWord(Rule):
 
 
 def _normalised_words(text: str) -> frozenset[str]:
-    return frozenset(map(normalise, _LETTER_RUNS.of(text).findall(text)))
+    return frozenset(_LETTER_RUNS.lowered(text, lambda words: map(normalise, words)))
 
 
 _SEEN: dict[tuple[Lexicon, Lexicon], tuple[set[str], set[str]]] = {}  # words tested, and those that passed

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 from mtcheck import patterns
@@ -52,3 +53,11 @@ class Twin:
         if self._twin is None:
             self._twin = re.compile(self._ascii, self._flags)
         return self._twin
+
+    def lowered(self, text: str, each: Callable[[list[str]], list[str]]) -> list[str]:
+        """The matches of ``text`` in lowercase with straight apostrophes: in an :func:`ascii_like`
+        text, the twin's matches in the text lowered once (not once per word: the twins read both
+        cases and both apostrophes alike), else ``each`` of the Unicode pattern's matches."""
+        if ascii_like(text):
+            return self.of(text).findall(text.lower().replace("’", "'"))
+        return each(self.unicode.findall(text))

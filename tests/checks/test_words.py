@@ -8,6 +8,7 @@ import pytest
 from mtcheck import langid
 from mtcheck.checks import repetition, spelling, untranslated
 from mtcheck.checks.words import Twin, ascii_like, plain, plain_letters
+from mtcheck.lexicon import normalise
 
 
 def test_plain_text_drops_accents_and_case():
@@ -41,3 +42,10 @@ def test_a_text_with_other_characters_is_searched_with_the_unicode_pattern():
         assert not ascii_like(text)
         assert twin.of(text) is twin.unicode
     assert ascii_like("“It’s over” — he said…")
+
+
+@pytest.mark.parametrize("twin", [spelling._WORDS, langid._TOKEN, untranslated._TOKEN, untranslated._LETTER_RUNS])
+def test_a_twins_lowered_matches_are_its_matches_normalised(twin):
+    for text in [*_texts(zlib.crc32(twin.unicode.pattern.encode()) + 1), "Élysée’s NAÏVE İstanbul", "ΟΔΟΣ Σ"]:
+        assert twin.lowered(text, lambda words: [normalise(w) for w in words]) == [normalise(w) for w in twin.unicode.findall(text)], text
+        assert twin.lowered(text, langid.lowered) == langid.lowered(twin.unicode.findall(text)), text
