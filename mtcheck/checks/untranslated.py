@@ -222,7 +222,7 @@ def _blank_quoted_terms(text: str, leaning: Callable[[str], bool]) -> str:
 
 def plain_words(text: str) -> Iterator[regex.Match]:
     """Lowercase-initial letter runs that are not part of a path, file name or number."""
-    for m in _WORD.finditer(text):
+    for m in _LETTER_RUNS.of(text).finditer(text):
         if m.group()[0].islower() and text[m.start() - 1 : m.start()] not in _SKIP_BEFORE and not text[m.end() : m.end() + 1].isdigit():
             yield m
 
@@ -234,7 +234,7 @@ def _name_tails(text: str, source: str, leaning: Callable[[str], bool]) -> set[i
     source = " ".join(source.split())
     head = previous = None
     run: list[regex.Match] = []
-    for m in [*_WORD.finditer(text), None]:
+    for m in [*_LETTER_RUNS.of(text).finditer(text), None]:
         if m is not None and head is not None and _adjacent(text, previous, m) and m.group()[0].islower() and leaning(normalise(m.group())):
             run.append(m)
         else:
@@ -251,8 +251,8 @@ _OPENING = patterns.compile(r"[\s\"“‘'«(\[—–-]*")
 
 def _initial(text: str) -> regex.Match | None:
     """The sentence's first word when only its first letter is a capital (``Attaqué by…``)."""
-    m = _WORD.search(text)
-    if m is None or not _OPENING.fullmatch(text, 0, m.start()) or not m.group()[0].isupper() or not m.group()[1:].islower():
+    m = _LETTER_RUNS.of(text).search(text)
+    if m is None or not m.group()[0].isupper() or not m.group()[1:].islower() or m.start() and not _OPENING.fullmatch(text, 0, m.start()):
         return None
     return m
 
@@ -305,8 +305,6 @@ class UntranslatedWord(Rule):
         src_stop, tgt_stop = stopwords(ctx.src_lang), stopwords(ctx.tgt_lang)
         sentences = [(seg, sent, blank_kept(sent.text, ctx.pair)) for seg, sent in ctx.target_sentences()]
         every = set().union(*(ctx.of_text(_normalised_words, text) for _, _, text in sentences))
-        src_lex.lookup(every)
-        tgt_lex.lookup(every)
         leaning = lambda w: src_lex.zipf(w) >= tgt_lex.zipf(w) + 1.0 or w in src_stop and w not in tgt_stop  # noqa: E731
         unseen = lambda w: tgt_lex.zipf(w) == 0 and not tgt_lex.known(w)  # noqa: E731
         # the words that pass the test below: a sentence without any is skipped unread
@@ -384,7 +382,10 @@ def _candidates(words: set[str], src: Lexicon, tgt: Lexicon) -> set[str]:
     if len(seen) > _SEEN_LIMIT:  # bounded memory
         seen.clear()
         passed.clear()
-    for word in words.difference(seen):
+    new = words.difference(seen)
+    src.lookup(new)
+    tgt.lookup(new)
+    for word in new:
         seen.add(word)
         if UntranslatedWord._foreign(word, src, tgt, lambda w: True) or word.isascii() and tgt.zipf(word) == 0 and not tgt.known(word):
             passed.add(word)
