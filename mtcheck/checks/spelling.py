@@ -79,16 +79,14 @@ class Spelling(Rule):
             src_lex.lookup(unknown)
         source = None  # the source's words, read when a word first needs them
         words = (
-            (seg, sent, m)
+            (seg, sent, m, key)
             for seg, sent, text in blanked
-            if not unknown.isdisjoint(ctx.of_text(_keys, text))  # most sentences: every word known
-            for m in _WORDS.of(text).finditer(text)
+            if not unknown.isdisjoint(keys := ctx.of_text(_keys, text))  # most sentences: every word known
+            for m, key in zip(_WORDS.of(text).finditer(text), keys)  # a match's key is its word normalised
+            if key in unknown  # most words: the dictionary knows them
         )
-        for seg, sent, m in words:
+        for seg, sent, m, key in words:
             word = m.group()
-            key = normalise(word)
-            if key not in unknown:
-                continue  # most words: the dictionary knows them
             if len(key) < 3 or counts[key] > 1 and not _participle_plural(key, tgt_lex) or not self._ordinary(word, sent.text[: m.start()]):
                 continue
             if src_lex is not None and src_lex.zipf(_LETTERS.findall(key)[-1]) >= SOURCE_ZIPF:
