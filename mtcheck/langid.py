@@ -8,6 +8,8 @@ French?" and "is this target file in the language it claims?". Languages are tho
 from __future__ import annotations
 
 import functools
+from collections import Counter
+from itertools import chain, repeat
 
 from mtcheck import patterns
 from mtcheck.checks.words import Twin
@@ -70,11 +72,8 @@ def _scores(words: list[str], pair: tuple[str, ...]) -> dict[str, float]:
     if not words:
         return {}
     langs, index = _languages_of(pair)
-    counts = [0] * len(langs)
-    for word in words:
-        for k in index.get(word, ()):
-            counts[k] += 1
-    return {lang: count / len(words) for lang, count in zip(langs, counts)}
+    counts = Counter(chain.from_iterable(map(index.get, words, repeat(()))))
+    return {lang: counts[k] / len(words) for k, lang in enumerate(langs)}
 
 
 @functools.lru_cache(maxsize=1024)  # several rules ask about the same sentence
@@ -87,9 +86,11 @@ def guess(text: str, min_words: int = 4, pair: tuple[str, ...] = ()) -> str | No
     scores = _scores(words, pair)
     if not scores:
         return None
-    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
-    best, score = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    values = list(scores.values())
+    score = max(values)
+    best = next(lang for lang, value in scores.items() if value == score)  # the first of equals
+    values.remove(score)
+    runner_up = max(values, default=0.0)
     if score < 0.15 or score < runner_up * 1.5:
         return None
     return best
