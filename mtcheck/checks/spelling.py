@@ -72,11 +72,11 @@ class Spelling(Rule):
         # file was most of the run's peak memory (the context keeps a bounded share of the keys).
         blanked = [(seg, sent, blank_kept(sent.text, ctx.pair)) for seg, sent in ctx.target_sentences()]
         counts = Counter(chain.from_iterable(ctx.of_text(_keys, text) for _, _, text in blanked))
+        if src_lex is not None:
+            src_lex.lookup(counts)  # every word: later rules read the source frequencies of target words too
         unknown = _unknown(counts.keys(), tgt_lex, unknown_zipf)
         if not unknown:
             return
-        if src_lex is not None:
-            src_lex.lookup(unknown)
         source = None  # the source's words, read when a word first needs them
         words = (
             (seg, sent, m, key)
