@@ -75,11 +75,12 @@ class UntranslatedSentence(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         pair = (ctx.src_lang, ctx.tgt_lang)
         for seg, sent in ctx.target_sentences():
-            text = _without_kept_names(sent.text, ctx.pair)
+            original = sent.text
+            text = _without_kept_names(original, ctx.pair)
             lang = langid.guess(text, pair=pair)
             if lang == ctx.src_lang:
                 message = "Sentence is still in the source language."
-            elif _identical(seg, sent.text) and _source_words(text, ctx) >= 2 and _source_leads(text, pair):
+            elif _identical(seg, original) and _source_words(text, ctx) >= 2 and _source_leads(text, pair):
                 message = "Sentence is identical to its source."
             else:
                 continue
@@ -87,8 +88,14 @@ class UntranslatedSentence(Rule):
 
 
 def _identical(seg, text: str) -> bool:
-    """Whether the sentence is its segment's source, spacing aside."""
-    return bool(seg.source) and seg.source_text.split() == text.split()
+    """Whether the sentence is its segment's source, spacing aside (most differ in their first
+    word: the source's other sentences are not read then)."""
+    if not seg.source:
+        return False
+    first = seg.source[0].text.split(None, 1)
+    if first and text.split(None, 1)[:1] != first[:1]:
+        return False
+    return seg.source_text.split() == text.split()
 
 
 def _source_leads(text: str, pair: tuple[str, str]) -> bool:
