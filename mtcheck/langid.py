@@ -8,8 +8,6 @@ French?" and "is this target file in the language it claims?". Languages are tho
 from __future__ import annotations
 
 import functools
-from collections import Counter
-from itertools import chain, repeat
 
 from mtcheck import patterns
 from mtcheck.checks.words import Twin
@@ -72,8 +70,12 @@ def _scores(words: list[str], pair: tuple[str, ...]) -> dict[str, float]:
     if not words:
         return {}
     langs, index = _languages_of(pair)
-    counts = Counter(chain.from_iterable(map(index.get, words, repeat(()))))
-    return {lang: counts[k] / len(words) for k, lang in enumerate(langs)}
+    counts = [0] * len(langs)
+    for hits in filter(None, map(index.get, words)):  # the function words only
+        for k in hits:
+            counts[k] += 1
+    n = len(words)
+    return {lang: count / n for lang, count in zip(langs, counts)}
 
 
 @functools.lru_cache(maxsize=1024)  # several rules ask about the same sentence
