@@ -384,7 +384,7 @@ _SEEN_LIMIT = 1 << 16
 def _candidates(words: set[str], src: Lexicon, tgt: Lexicon) -> set[str]:
     """The ``words`` that ``UntranslatedWord`` may flag given the best source evidence, or ASCII
     words the target language has never seen (the source's word with its accents dropped);
-    each word is tested once per process (set operations for the words already tested)."""
+    each word is looked up and tested once per process (set operations for the words already tested)."""
     seen, passed = _SEEN.setdefault((src, tgt), (set(), set()))
     if len(seen) > _SEEN_LIMIT:  # bounded memory
         seen.clear()
