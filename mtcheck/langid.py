@@ -33,7 +33,7 @@ def function_words(lang: str, pair: tuple[str, ...] = ()) -> frozenset[str]:
 
 
 def tokens(text: str) -> list[str]:
-    return lowered(_TOKEN.of(text).findall(text))
+    return _TOKEN.lowered(text, lowered)
 
 
 def lowered(words: list[str]) -> list[str]:
@@ -71,10 +71,11 @@ def _scores(words: list[str], pair: tuple[str, ...]) -> dict[str, float]:
         return {}
     langs, index = _languages_of(pair)
     counts = [0] * len(langs)
-    for word in words:
-        for k in index.get(word, ()):
+    for hits in filter(None, map(index.get, words)):  # the function words only
+        for k in hits:
             counts[k] += 1
-    return {lang: count / len(words) for lang, count in zip(langs, counts)}
+    n = len(words)
+    return {lang: count / n for lang, count in zip(langs, counts)}
 
 
 @functools.lru_cache(maxsize=1024)  # several rules ask about the same sentence
@@ -87,9 +88,11 @@ def guess(text: str, min_words: int = 4, pair: tuple[str, ...] = ()) -> str | No
     scores = _scores(words, pair)
     if not scores:
         return None
-    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
-    best, score = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    values = list(scores.values())
+    score = max(values)
+    best = next(lang for lang, value in scores.items() if value == score)  # the first of equals
+    values.remove(score)
+    runner_up = max(values, default=0.0)
     if score < 0.15 or score < runner_up * 1.5:
         return None
     return best

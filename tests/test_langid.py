@@ -36,3 +36,28 @@ def test_lowered_is_each_word_lowercased_with_straight_apostrophes():
     words = ["L’État", "ΟΔΟΣ", "Σ", "İstanbul", "don't", "ΣΑΣ"]
     assert langid.lowered(words) == [w.lower().replace("’", "'") for w in words]
     assert langid.lowered([]) == []
+
+
+def _ranked_guess(text, min_words=4, pair=()):
+    """``guess`` as first written (the languages sorted by score): the oracle of the one that reads the best two."""
+    words = langid.tokens(text)
+    if len(words) < min_words:
+        return None
+    scores = langid.language_scores(text, pair)
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    best, score = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    return None if score < 0.15 or score < runner_up * 1.5 else best
+
+
+def test_guess_is_the_ranked_guess_on_random_texts():
+    import random
+
+    rnd = random.Random(10)
+    words = sorted(set().union(*(langid.function_words(lang) for lang in ("en", "fr", "de", "es", "it")))) + ["chat", "Haus", "x"]
+    for _ in range(3000):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 12)))
+        for pair in ((), ("fr", "en"), ("en", "de")):
+            assert langid.guess.__wrapped__(text, pair=pair) == _ranked_guess(text, pair=pair), (text, pair)

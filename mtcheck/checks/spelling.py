@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
+from itertools import chain
 
 
 from mtcheck import patterns
@@ -31,7 +32,7 @@ _TRIPLED = patterns.compile(r"(\p{L})\1\1")
 
 def _keys(text: str) -> list[str]:
     """A text's words as the dictionary looks them up (``lexicon.normalise``)."""
-    return list(map(normalise, _WORDS.of(text).findall(text)))
+    return _WORDS.lowered(text, lambda words: list(map(normalise, words)))
 
 
 class Spelling(Rule):
@@ -70,32 +71,22 @@ class Spelling(Rule):
         # Words are matched again rather than kept as matches: a match object per word of a 20 MiB
         # file was most of the run's peak memory (the context keeps a bounded share of the keys).
         blanked = [(seg, sent, blank_kept(sent.text, ctx.pair)) for seg, sent in ctx.target_sentences()]
-        counts = Counter()
-        for _, _, text in blanked:
-            counts.update(ctx.of_text(_keys, text))
-        tgt_lex.lookup(counts)
+        counts = Counter(chain.from_iterable(ctx.of_text(_keys, text) for _, _, text in blanked))
         if src_lex is not None:
-            src_lex.lookup(counts)
-        entry, loose = tgt_lex.entry, not tgt_lex.has_dictionary
-        unknown = set()
-        for key in counts:
-            zipf, known = entry(key)
-            if not (known or zipf >= unknown_zipf or loose and zipf > 0):
-                unknown.add(key)
+            src_lex.lookup(counts)  # every word: later rules read the source frequencies of target words too
+        unknown = _unknown(counts.keys(), tgt_lex, unknown_zipf)
         if not unknown:
             return
         source = None  # the source's words, read when a word first needs them
         words = (
-            (seg, sent, m)
+            (seg, sent, m, key)
             for seg, sent, text in blanked
-            if not unknown.isdisjoint(ctx.of_text(_keys, text))  # most sentences: every word known
-            for m in _WORDS.of(text).finditer(text)
+            if not unknown.isdisjoint(keys := ctx.of_text(_keys, text))  # most sentences: every word known
+            for m, key in zip(_WORDS.of(text).finditer(text), keys)  # a match's key is its word normalised
+            if key in unknown  # most words: the dictionary knows them
         )
-        for seg, sent, m in words:
+        for seg, sent, m, key in words:
             word = m.group()
-            key = normalise(word)
-            if key not in unknown:
-                continue  # most words: the dictionary knows them
             if len(key) < 3 or counts[key] > 1 and not _participle_plural(key, tgt_lex) or not self._ordinary(word, sent.text[: m.start()]):
                 continue
             if src_lex is not None and src_lex.zipf(_LETTERS.findall(key)[-1]) >= SOURCE_ZIPF:
@@ -134,6 +125,29 @@ class Spelling(Rule):
         if any(c.isupper() for c in word[1:]):
             return False
         return word[0].islower() or bool(_OPENING.match(before))
+
+
+_TESTED: dict[tuple[Lexicon, float], tuple[set[str], set[str]]] = {}  # words tested, and those unknown
+_TESTED_LIMIT = 1 << 16
+
+
+def _unknown(keys: Set[str], lex: Lexicon, unknown_zipf: float) -> set[str]:
+    """The ``keys`` that ``lex``'s dictionary lacks and that are rarer than ``unknown_zipf`` (any
+    frequency will do for a language without a dictionary); each word is tested once per process
+    (set operations for the words already tested)."""
+    seen, unknown = _TESTED.setdefault((lex, unknown_zipf), (set(), set()))
+    if len(seen) > _TESTED_LIMIT:  # bounded memory
+        seen.clear()
+        unknown.clear()
+    new = keys - seen
+    lex.lookup(new)
+    entry, loose = lex.entry, not lex.has_dictionary
+    for key in new:
+        seen.add(key)
+        zipf, known = entry(key)
+        if not (known or zipf >= unknown_zipf or loose and zipf > 0):
+            unknown.add(key)
+    return unknown & keys
 
 
 def _source_words(ctx: CheckContext) -> set[str]:

@@ -75,11 +75,12 @@ class UntranslatedSentence(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         pair = (ctx.src_lang, ctx.tgt_lang)
         for seg, sent in ctx.target_sentences():
-            text = _without_kept_names(sent.text, ctx.pair)
+            original = sent.text
+            text = _without_kept_names(original, ctx.pair)
             lang = langid.guess(text, pair=pair)
             if lang == ctx.src_lang:
                 message = "Sentence is still in the source language."
-            elif _identical(seg, sent.text) and _source_words(text, ctx) >= 2 and _source_leads(text, pair):
+            elif _identical(seg, original) and _source_words(text, ctx) >= 2 and _source_leads(text, pair):
                 message = "Sentence is identical to its source."
             else:
                 continue
@@ -87,8 +88,14 @@ class UntranslatedSentence(Rule):
 
 
 def _identical(seg, text: str) -> bool:
-    """Whether the sentence is its segment's source, spacing aside."""
-    return bool(seg.source) and seg.source_text.split() == text.split()
+    """Whether the sentence is its segment's source, spacing aside (most differ in their first
+    word: the source's other sentences are not read then)."""
+    if not seg.source:
+        return False
+    first = seg.source[0].text.split(None, 1)
+    if first and text.split(None, 1)[:1] != first[:1]:
+        return False
+    return seg.source_text.split() == text.split()
 
 
 def _source_leads(text: str, pair: tuple[str, str]) -> bool:
@@ -98,7 +105,7 @@ def _source_leads(text: str, pair: tuple[str, str]) -> bool:
 
 
 def _source_words(text: str, ctx: CheckContext) -> int:
-    words = langid.lowered(_TOKEN.of(text).findall(text))
+    words = _TOKEN.lowered(text, langid.lowered)
     source = langid.function_words(ctx.src_lang, (ctx.src_lang, ctx.tgt_lang))  # not "no" between English and Spanish
     return sum(w in source and w not in stopwords(ctx.tgt_lang) for w in words)
 
@@ -142,7 +149,7 @@ def _source_runs(text: str, src_stop: frozenset[str], tgt_stop: frozenset[str]) 
     source's (none in a text with fewer than three source-only function words)."""
     source_only = _source_only(src_stop, tgt_stop)
     tokens = _TOKEN.of(text)
-    if sum(map(source_only.__contains__, langid.lowered(tokens.findall(text)))) < 3:
+    if sum(map(source_only.__contains__, _TOKEN.lowered(text, langid.lowered))) < 3:
         return
     run: list[regex.Match] = []
     for m in [*tokens.finditer(text), None]:
@@ -222,7 +229,7 @@ def _blank_quoted_terms(text: str, leaning: Callable[[str], bool]) -> str:
 
 def plain_words(text: str) -> Iterator[regex.Match]:
     """Lowercase-initial letter runs that are not part of a path, file name or number."""
-    for m in _WORD.finditer(text):
+    for m in _LETTER_RUNS.of(text).finditer(text):
         if m.group()[0].islower() and text[m.start() - 1 : m.start()] not in _SKIP_BEFORE and not text[m.end() : m.end() + 1].isdigit():
             yield m
 
@@ -234,7 +241,7 @@ def _name_tails(text: str, source: str, leaning: Callable[[str], bool]) -> set[i
     source = " ".join(source.split())
     head = previous = None
     run: list[regex.Match] = []
-    for m in [*_WORD.finditer(text), None]:
+    for m in [*_LETTER_RUNS.of(text).finditer(text), None]:
         if m is not None and head is not None and _adjacent(text, previous, m) and m.group()[0].islower() and leaning(normalise(m.group())):
             run.append(m)
         else:
@@ -251,8 +258,8 @@ _OPENING = patterns.compile(r"[\s\"“‘'«(\[—–-]*")
 
 def _initial(text: str) -> regex.Match | None:
     """The sentence's first word when only its first letter is a capital (``Attaqué by…``)."""
-    m = _WORD.search(text)
-    if m is None or not _OPENING.fullmatch(text, 0, m.start()) or not m.group()[0].isupper() or not m.group()[1:].islower():
+    m = _LETTER_RUNS.of(text).search(text)
+    if m is None or not m.group()[0].isupper() or not m.group()[1:].islower() or m.start() and not _OPENING.fullmatch(text, 0, m.start()):
         return None
     return m
 
@@ -305,8 +312,6 @@ class UntranslatedWord(Rule):
         src_stop, tgt_stop = stopwords(ctx.src_lang), stopwords(ctx.tgt_lang)
         sentences = [(seg, sent, blank_kept(sent.text, ctx.pair)) for seg, sent in ctx.target_sentences()]
         every = set().union(*(ctx.of_text(_normalised_words, text) for _, _, text in sentences))
-        src_lex.lookup(every)
-        tgt_lex.lookup(every)
         leaning = lambda w: src_lex.zipf(w) >= tgt_lex.zipf(w) + 1.0 or w in src_stop and w not in tgt_stop  # noqa: E731
         unseen = lambda w: tgt_lex.zipf(w) == 0 and not tgt_lex.known(w)  # noqa: E731
         # the words that pass the test below: a sentence without any is skipped unread
@@ -369,7 +374,7 @@ class UntranslatedWord(Rule):
 
 
 def _normalised_words(text: str) -> frozenset[str]:
-    return frozenset(map(normalise, _LETTER_RUNS.of(text).findall(text)))
+    return frozenset(_LETTER_RUNS.lowered(text, lambda words: map(normalise, words)))
 
 
 _SEEN: dict[tuple[Lexicon, Lexicon], tuple[set[str], set[str]]] = {}  # words tested, and those that passed
@@ -379,12 +384,15 @@ _SEEN_LIMIT = 1 << 16
 def _candidates(words: set[str], src: Lexicon, tgt: Lexicon) -> set[str]:
     """The ``words`` that ``UntranslatedWord`` may flag given the best source evidence, or ASCII
     words the target language has never seen (the source's word with its accents dropped);
-    each word is tested once per process (set operations for the words already tested)."""
+    each word is looked up and tested once per process (set operations for the words already tested)."""
     seen, passed = _SEEN.setdefault((src, tgt), (set(), set()))
     if len(seen) > _SEEN_LIMIT:  # bounded memory
         seen.clear()
         passed.clear()
-    for word in words.difference(seen):
+    new = words.difference(seen)
+    src.lookup(new)
+    tgt.lookup(new)
+    for word in new:
         seen.add(word)
         if UntranslatedWord._foreign(word, src, tgt, lambda w: True) or word.isascii() and tgt.zipf(word) == 0 and not tgt.known(word):
             passed.add(word)

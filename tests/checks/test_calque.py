@@ -51,3 +51,12 @@ def test_calques_found_in_every_chunk_of_segments(check):
     result = check("\n\n".join(tgt), "\n\n".join(src), select=["calque"])
     lines = sorted({result.target.text.count("\n\n", 0, f.target.start) for f in by_rule(result, "calque")})
     assert lines == [5, 33, 64]
+
+
+def test_table_entries_are_compared_by_identity():
+    from mtcheck.checks.calque import Entry
+
+    a, b = (Entry("x", "calque", "maître", "master", "leader", "") for _ in range(2))
+    assert a != b and a == a and len({a, b}) == 2
+    assert a.source_literals == a.target_literals == ()
+    assert repr(a).startswith("Entry(id='x', kind='calque', source_pattern='maître'")

@@ -45,3 +45,13 @@ def test_a_user_entry_and_a_built_in_one_on_one_span_give_one_finding(check, tmp
     found = [f for f in result.findings if f.rule == "glossary"]
     assert len(found) == 1 and found[0].suggestion == "Power of Siberia pipeline"
     assert result.target.slice(found[0].target) == "Siberian Force"
+
+
+def test_a_term_is_compared_and_hashed_by_source_and_targets_as_the_frozen_dataclass_was():
+    from mtcheck.checks.glossary import Term
+
+    a, b = Term("Cour pénale internationale", ("ICC",)), Term("Cour pénale internationale", ("ICC",))
+    assert a == b and hash(a) == hash(b) and len({a, b}) == 1
+    assert a != Term("Cour pénale internationale", ("ICC", "the court"))
+    assert repr(a) == "Term(source='Cour pénale internationale', targets=('ICC',))"
+    assert a.words == ("cour", "pénale", "internationale") and a.key == "internationale"

@@ -207,3 +207,18 @@ def test_candidates_are_tested_once_per_word_and_stay_the_same():
     assert _candidates(set(words), src, tgt) == expected
     assert _candidates(set(words), src, tgt) == expected  # remembered
     assert _candidates({"the"}, src, tgt) == expected & {"the"}
+
+
+def test_identical_reads_the_first_word_first_and_agrees_with_the_whole_comparison():
+    import random
+    from types import SimpleNamespace
+
+    from mtcheck.checks.untranslated import _identical
+
+    rnd = random.Random(3)
+    pieces = ["Il", "a", "dit", " ", "  ", "\n", "Il a", "dit."]
+    for _ in range(5000):
+        source = [SimpleNamespace(text="".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 3)))) for _ in range(rnd.randint(0, 2))]
+        seg = SimpleNamespace(source=source, source_text=" ".join(s.text for s in source))
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 4)))
+        assert _identical(seg, text) == (bool(source) and seg.source_text.split() == text.split()), (source, text)

@@ -8,6 +8,7 @@ import pytest
 from mtcheck import langid
 from mtcheck.checks import repetition, spelling, untranslated
 from mtcheck.checks.words import Twin, ascii_like, plain, plain_letters
+from mtcheck.lexicon import normalise
 
 
 def test_plain_text_drops_accents_and_case():
@@ -41,3 +42,20 @@ def test_a_text_with_other_characters_is_searched_with_the_unicode_pattern():
         assert not ascii_like(text)
         assert twin.of(text) is twin.unicode
     assert ascii_like("“It’s over” — he said…")
+
+
+@pytest.mark.parametrize("twin", [spelling._WORDS, langid._TOKEN, untranslated._TOKEN, untranslated._LETTER_RUNS])
+def test_a_twins_lowered_matches_are_its_matches_normalised(twin):
+    for text in [*_texts(zlib.crc32(twin.unicode.pattern.encode()) + 1), "Élysée’s NAÏVE İstanbul", "ΟΔΟΣ Σ"]:
+        assert twin.lowered(text, lambda words: [normalise(w) for w in words]) == [normalise(w) for w in twin.unicode.findall(text)], text
+        assert twin.lowered(text, langid.lowered) == langid.lowered(twin.unicode.findall(text)), text
+
+
+def test_ascii_like_is_ascii_once_the_typographic_marks_are_taken_out():
+    from mtcheck.checks import words
+
+    rnd = random.Random(7)
+    alphabet = [*"aZ 9\n\x00\x7f", *words._TYPOGRAPHIC, "\x80", "é", "\u00a0", "\u2018\u2019", "\U0001f600", "\ud800", "ſ", "‚", "„"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 6)))
+        assert ascii_like(text) == text.translate(str.maketrans("", "", words._TYPOGRAPHIC)).isascii(), text
