@@ -44,3 +44,24 @@ def test_similarity_and_coverage_count_every_word_that_finds_a_counterpart():
         expected = (src_matched + tgt_matched) / (src_count + tgt_count) if src_count or tgt_count else 0.5
         assert scorer(src, tgt) == expected
         assert scorer.coverage(src, tgt) == (src_matched / src_count if src_count else 0.5, tgt_matched / tgt_count if tgt_count else 0.5)
+
+
+def test_words_as_written_are_kept_within_a_bound_and_score_the_same(monkeypatch):
+    """The word forms a scorer keeps are dropped once there are too many; scores do not change."""
+    from mtcheck.align import scorers
+
+    src, tgt = "Les 1 500,5 personnes l'accord de Pékin", "The 15005 people agreed in Beijing"
+    expected = AnchorScorer("fr", "en")(src, tgt)
+    monkeypatch.setattr(scorers, "_FORMS_KEPT", 3)
+    scorer = AnchorScorer("fr", "en")
+    for _ in range(2):
+        scorers._source_words.cache_clear()
+        scorers._target_words.cache_clear()
+        assert scorer(src, tgt) == expected == 1.0
+        assert len(scorer._source_forms) <= 3 and len(scorer._target_forms) <= 3
+
+
+def test_numbers_match_by_their_digits_whatever_their_separators():
+    scorer = AnchorScorer("fr", "en")
+    assert scorer.source_words("1 500,5 et 2\u202f000") == (frozenset({"15005"}), frozenset({"2000"}))
+    assert scorer.target_words("1,500.5 and 2 000") == ("15005", "2000")
