@@ -13,7 +13,7 @@ import itertools
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mtcheck.align.scorers import Scorer
 
@@ -26,16 +26,14 @@ _BEADS_BY_RANK = ((2, 1), (1, 2), (1, 1), (1, 0), (0, 1))  # a tie between beads
 _PRIORS_BY_RANK = tuple(_PRIOR_COST[bead] for bead in _BEADS_BY_RANK)
 
 
-@dataclass(frozen=True)
-class LengthModel:
+class LengthModel(NamedTuple):
     """Target characters per source character (``ratio``) and its variance per character."""
 
     ratio: float = 1.0
     variance: float = 6.8
 
 
-@dataclass(frozen=True)
-class Weights:
+class Weights(NamedTuple):
     """Cost weights, tuned on newstest2014's French-original documents with ``bench/precision.py``
     (clean references and injected dropped/added sentences); ``orphan_cover``, ``orphan_gain``,
     ``unrelated`` and ``headline_body`` with ``bench/precision_pairs.py`` on every pair."""
