@@ -100,7 +100,7 @@ class AnchorScorer:
         (src_words, src_keys), (tgt_words, tgt_keys) = _source_words(self, src), _target_words(self, tgt)
         if not (shared := src_keys.intersection(tgt_keys)):  # the keys both texts have
             return 0.0 if src_words or tgt_words else 0.5
-        return sum(_matched(src_words, tgt_keys, shared)) / (len(src_words) + len(tgt_words))
+        return (len(src_words) - sum(map(shared.isdisjoint, src_words)) + sum(map(tgt_keys.__getitem__, shared))) / (len(src_words) + len(tgt_words))  # _matched's two counts
 
     def coverage(self, src: str, tgt: str) -> tuple[float, float]:
         """Share of the source's content words that find a counterpart in the target, and the
@@ -205,7 +205,7 @@ def _target_words(scorer: AnchorScorer, text: str) -> tuple[tuple[str, ...], dic
     """A target text's word keys (see ``AnchorScorer.target_words``) and how often each occurs."""
     words = _numbers(text)
     words += [key for key in _forms(scorer._target_forms, _WORD.findall(text), scorer._target_form) if key is not None]
-    return tuple(words), dict(collections.Counter(words))
+    return tuple(words), collections.Counter(words)
 
 
 def _forms(known: dict, written: list[str], new: Callable[[str], object]) -> list:
