@@ -65,3 +65,15 @@ def test_numbers_match_by_their_digits_whatever_their_separators():
     scorer = AnchorScorer("fr", "en")
     assert scorer.source_words("1 500,5 et 2\u202f000") == (frozenset({"15005"}), frozenset({"2000"}))
     assert scorer.target_words("1,500.5 and 2 000") == ("15005", "2000")
+
+
+def test_strip_accents_drops_every_combining_character_and_nothing_else():
+    import unicodedata
+
+    from mtcheck.align.scorers import strip_accents
+
+    assert strip_accents("Élysée, Œuvre, ﬁn, Ångström") == "Elysee, Œuvre, fin, Angstrom"
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for k in range(0, len(every), 4096):
+        chunk = every[k : k + 4096]
+        assert strip_accents(chunk) == "".join(ch for ch in unicodedata.normalize("NFKD", chunk) if not unicodedata.combining(ch))
