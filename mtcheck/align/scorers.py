@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import collections
 import functools
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -175,9 +176,18 @@ def _value_words(lang: str) -> dict[str, str]:
     return {w: v for w, v in values.items() if w not in stopwords(lang)}  # not "un", "a", "ein"
 
 
-def _numbers(text: str) -> list[str]:
-    """The digits of each number of a text (its separators dropped: ``1 500,5`` → ``15005``)."""
-    return [number.translate(_SEPARATORS) for number in _NUMBER.findall(text)]
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The digits of each number of a text (its separators dropped: ``1 500,5`` → ``15005``) and its words as written."""
+    numbers, words = _ascii_patterns() if text.isascii() else (_NUMBER, _WORD)
+    return [number.translate(_SEPARATORS) for number in numbers.findall(text)], words.findall(text)
+
+
+@functools.cache
+def _ascii_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """``_NUMBER`` and ``_WORD`` for an ASCII text, where ``\\d`` is ``[0-9]``, ``\\p{L}`` is
+    ``[A-Za-z]`` and no ``’`` occurs, in Python's ``re``: the same tokens, found about twice as fast
+    (94 % of newstest2014's English paragraphs; compiled on first use, not at start)."""
+    return re.compile(r"[0-9]+(?:[., ][0-9]+)*"), re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 _FORMS_KEPT = 1 << 16  # words as written kept per side: a long-running batch meets new words forever
@@ -199,16 +209,17 @@ def _matched(src_words: tuple[frozenset[str], ...], tgt_keys: dict[str, int], sh
 @functools.lru_cache(maxsize=8192)
 def _source_words(scorer: AnchorScorer, text: str) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
     """A source text's words (see ``AnchorScorer.source_words``) and the union of their keys."""
-    words = [frozenset({n}) for n in _numbers(text)]
-    words += filter(None, _forms(scorer._source_forms, _WORD.findall(text), scorer._source_form))  # keys are never empty
+    numbers, written = _tokens(text)
+    words = [frozenset({n}) for n in numbers]
+    words += filter(None, _forms(scorer._source_forms, written, scorer._source_form))  # keys are never empty
     return tuple(words), frozenset().union(*words)
 
 
 @functools.lru_cache(maxsize=8192)
 def _target_words(scorer: AnchorScorer, text: str) -> tuple[tuple[str, ...], dict[str, int]]:
     """A target text's word keys (see ``AnchorScorer.target_words``) and how often each occurs."""
-    words = _numbers(text)
-    words += [key for key in _forms(scorer._target_forms, _WORD.findall(text), scorer._target_form) if key is not None]
+    words, written = _tokens(text)
+    words += [key for key in _forms(scorer._target_forms, written, scorer._target_form) if key is not None]
     return tuple(words), collections.Counter(words)
 
 

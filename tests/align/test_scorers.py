@@ -77,3 +77,17 @@ def test_strip_accents_drops_every_combining_character_and_nothing_else():
     for k in range(0, len(every), 4096):
         chunk = every[k : k + 4096]
         assert strip_accents(chunk) == "".join(ch for ch in unicodedata.normalize("NFKD", chunk) if not unicodedata.combining(ch))
+
+
+def test_ascii_texts_give_the_tokens_the_unicode_patterns_give():
+    """An ASCII text is read with Python's ``re`` twins of ``_NUMBER`` and ``_WORD``: the same tokens."""
+    from mtcheck.align import scorers
+
+    rnd = random.Random(1)
+    pieces = ["Jean", "l'accord", "well-known", "x", "1", "2.5", "3,000", "4 500", ". ", ",", " ", "'", "-", "_", "é", "’", "\u00a0", "9"]
+    numbers, words = scorers._ascii_patterns()
+    for _ in range(2000):
+        text = "".join(rnd.choices(pieces, k=rnd.randint(0, 12)))
+        if text.isascii():
+            assert (numbers.findall(text), words.findall(text)) == (scorers._NUMBER.findall(text), scorers._WORD.findall(text))
+        assert scorers._tokens(text)[1] == scorers._WORD.findall(text)
