@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 
-from mtcheck.align.dp import PARAGRAPH_WEIGHTS, Coverage, LengthModel, align
+from mtcheck.align.dp import PARAGRAPH_WEIGHTS, Coverage, LengthModel, align, align_one
 from mtcheck.align.scorers import Scorer, anchor_scorer
 from mtcheck.model import Document, Segment
 from mtcheck.resources import toml_data
@@ -44,13 +44,23 @@ def align_documents(source: Document, target: Document, scorer: Scorer | None = 
     segments: list[Segment] = []
     last_target = 0
     for src_index, tgt_index in _paragraph_pairs(src_texts, tgt_texts, scorer, coverage, lengths):
-        src_sents = [s for k in src_index for s in src[k].sentences]
-        tgt_sents = [s for k in tgt_index for s in tgt[k].sentences]
         if tgt_index:
-            prefix = f"p{tgt[tgt_index[0]].index}"
             last_target = tgt[tgt_index[0]].index
+            prefix = f"p{last_target}"
         else:  # a source paragraph with no translation: name it after the one before
             prefix = f"p{last_target}.x{src[src_index[0]].index}"
+        if len(src_index) == len(tgt_index) == 1 and len(ss := src[src_index[0]].sentences) == 1 == len(ts := tgt[tgt_index[0]].sentences):
+            # one sentence each side, the common case: without the programme's lists
+            (s,), (t,) = ss, ts
+            sim = align_one(src_texts[src_index[0]][s.start : s.end], tgt_texts[tgt_index[0]][t.start : t.end], scorer, lengths)
+            if sim is None:
+                segments += (Segment(f"{prefix}.s1", [], [t]), Segment(f"{prefix}.s2", [s], []))
+            else:
+                segments.append(segment := Segment(f"{prefix}.s1", [s], [t]))
+                segment.scores["align_similarity"] = round(sim, 3)
+            continue
+        src_sents = [s for k in src_index for s in src[k].sentences]
+        tgt_sents = [s for k in tgt_index for s in tgt[k].sentences]
         src_units = [src_texts[k][s.start : s.end] for k in src_index for s in src[k].sentences]
         tgt_units = [tgt_texts[k][s.start : s.end] for k in tgt_index for s in tgt[k].sentences]
         for n, (si, ti, sim) in enumerate(align(src_units, tgt_units, scorer, lengths, coverage=coverage), 1):

@@ -13,7 +13,7 @@ import itertools
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mtcheck.align.scorers import Scorer
 
@@ -26,16 +26,14 @@ _BEADS_BY_RANK = ((2, 1), (1, 2), (1, 1), (1, 0), (0, 1))  # a tie between beads
 _PRIORS_BY_RANK = tuple(_PRIOR_COST[bead] for bead in _BEADS_BY_RANK)
 
 
-@dataclass(frozen=True)
-class LengthModel:
+class LengthModel(NamedTuple):
     """Target characters per source character (``ratio``) and its variance per character."""
 
     ratio: float = 1.0
     variance: float = 6.8
 
 
-@dataclass(frozen=True)
-class Weights:
+class Weights(NamedTuple):
     """Cost weights, tuned on newstest2014's French-original documents with ``bench/precision.py``
     (clean references and injected dropped/added sentences); ``orphan_cover``, ``orphan_gain``,
     ``unrelated`` and ``headline_body`` with ``bench/precision_pairs.py`` on every pair."""
@@ -88,6 +86,27 @@ def _least_gain(src: list[str], tgt: list[str], coverage: Coverage) -> float:
 _SQRT2 = math.sqrt(2)
 
 
+def align_one(src: str, tgt: str, scorer: Scorer, length: LengthModel = LengthModel(), weights: Weights = Weights()) -> float | None:
+    """:func:`align` of one unit with one: the similarity when the 1-1 bead wins, ``None`` when
+    a skip each way does (the target unit first: 0-1 wins the tie, as in the programme)."""
+    skip, ls, lt = weights.skip, len(src), len(tgt)
+    p21, p12, p11, p10, p01 = _PRIORS_BY_RANK
+    best, start = 0.0 + p01 + skip + p10 + skip, 0.0 + p11
+    ratio, variance = length
+    c = -math.log(t if (t := math.erfc(abs((lt - ls * ratio) / math.sqrt(((ls + lt / ratio) / 2 or 1.0) * variance)) / _SQRT2)) > 1e-12 else 1e-12)
+    if start + c > best:
+        return None
+    headline = weights.headline_body if weights.headline_body and bool(_FINAL.search(src)) != bool(_FINAL.search(tgt)) else 0.0
+    if start + (c + headline) > best:  # the similarity only adds
+        return None
+    sim = scorer(src, tgt)
+    c += weights.similarity * (1 - sim)
+    if weights.unrelated and sim == 0 and min(ls, lt) >= weights.long:
+        c += weights.unrelated
+    c += headline
+    return sim if start + c <= best else None
+
+
 def align(
     src: list[str],
     tgt: list[str],
@@ -130,13 +149,9 @@ def align(
 
     # The length cost is Gale and Church's: −log of the two-sided tail of
     # δ = (lt − ls·ratio) / √(mean · variance), written out where a bead is costed.
-    if n == m == 1 and weights.band >= 1:  # the 1-1 bead, or a skip each way: 0-1 wins the tie (as below)
-        best, start = 0.0 + p01 + skip + p10 + skip, 0.0 + p11
-        ls, lt = src_len[0], tgt_len[0]
-        c = -log(t if (t := erfc(abs((lt - ls * ratio) / sqrt(((ls + lt / ratio) / 2 or 1.0) * variance)) / sqrt2)) > 1e-12 else 1e-12)
-        if start + c <= best and (costed := single(0, 0, c, start, best)) and start + costed[0] <= best:
-            return [([0], [0], costed[1])]
-        return [([], [0], 0.0), ([0], [], 0.0)]
+    if n == m == 1 and weights.band >= 1:
+        sim = align_one(src[0], tgt[0], scorer, length, weights)
+        return [([0], [0], sim)] if sim is not None else [([], [0], 0.0), ([0], [], 0.0)]
 
     if coverage is not None and weights.orphan_cover is not None:
         src_part = lambda part, whole: coverage(part, whole)[0]

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import collections
 import functools
+import re
 import unicodedata
 from collections.abc import Callable
 
-import regex
 
 from mtcheck import patterns
 from mtcheck.resources import derived, months, pair_table, stopwords, table, word_list
@@ -22,14 +22,19 @@ from mtcheck.resources import derived, months, pair_table, stopwords, table, wor
 Scorer = Callable[[str, str], float]
 
 _NUMBER = patterns.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
+_SEPARATORS = str.maketrans("", "", ".,\u00a0\u202f ")  # what a number holds beside its digits
 _WORD = patterns.compile(r"\p{L}[\p{L}'’-]*")
 
 
 def strip_accents(text: str) -> str:
+    """The text's compatibility decomposition (NFKD) without its combining characters: ``Élysée`` → ``Elysee``."""
     if text.isascii():  # nothing to strip: NFKD leaves ASCII as it is
         return text
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    for mark in {*decomposed}:  # each distinct character tested once, each mark removed in one pass
+        if unicodedata.combining(mark):
+            decomposed = decomposed.replace(mark, "")
+    return decomposed
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -56,6 +61,9 @@ class AnchorScorer:
         self._tgt_stop = stopwords(tgt_lang)
         self._src_values = _value_words(src_lang)
         self._tgt_values = _value_words(tgt_lang)
+        # A word as written → its keys (source) or key (target); None for a word not compared.
+        self._source_forms: dict[str, frozenset[str] | None] = {}
+        self._target_forms: dict[str, str | None] = {}
 
     def keys_of(self, word: str) -> frozenset[str]:
         """A lowercase source word's own key and the keys of its translations (those of the
@@ -72,6 +80,19 @@ class AnchorScorer:
             keys = self._keys[word] = frozenset({_key(word), *(_key(w) for w in translations if len(w) >= 3)})
         return keys
 
+    def _source_form(self, written: str) -> frozenset[str] | None:
+        """The keys of a source word as written (``None``: a function word, or under three letters)."""
+        word = written.lower().replace("’", "'")
+        word = word.split("'", 1)[1] if "'" in word[:3] else word  # l'accord → accord
+        keys = None if word in self._src_stop or len(word) < 3 else self.keys_of(word)
+        return _kept(self._source_forms, written, keys)
+
+    def _target_form(self, written: str) -> str | None:
+        """The key of a target word as written (``None``: a function word, or under three letters)."""
+        word = written.lower()
+        key = None if word in self._tgt_stop or len(word) < 3 else self._tgt_values.get(word) or _key(word)
+        return _kept(self._target_forms, written, key)
+
     def source_words(self, text: str) -> tuple[frozenset[str], ...]:
         """For each content word or number of a source text, the keys it may match."""
         return _source_words(self, text)[0]
@@ -84,7 +105,7 @@ class AnchorScorer:
         (src_words, src_keys), (tgt_words, tgt_keys) = _source_words(self, src), _target_words(self, tgt)
         if not (shared := src_keys.intersection(tgt_keys)):  # the keys both texts have
             return 0.0 if src_words or tgt_words else 0.5
-        return sum(_matched(src_words, tgt_keys, shared)) / (len(src_words) + len(tgt_words))
+        return (len(src_words) - sum(map(shared.isdisjoint, src_words)) + sum(map(tgt_keys.__getitem__, shared))) / (len(src_words) + len(tgt_words))  # _matched's two counts
 
     def coverage(self, src: str, tgt: str) -> tuple[float, float]:
         """Share of the source's content words that find a counterpart in the target, and the
@@ -155,8 +176,28 @@ def _value_words(lang: str) -> dict[str, str]:
     return {w: v for w, v in values.items() if w not in stopwords(lang)}  # not "un", "a", "ein"
 
 
-def _numbers(text: str) -> list[str]:
-    return [regex.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text)]
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The digits of each number of a text (its separators dropped: ``1 500,5`` → ``15005``) and its words as written."""
+    numbers, words = _ascii_patterns() if text.isascii() else (_NUMBER, _WORD)
+    return [number.translate(_SEPARATORS) for number in numbers.findall(text)], words.findall(text)
+
+
+@functools.cache
+def _ascii_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """``_NUMBER`` and ``_WORD`` for an ASCII text, where ``\\d`` is ``[0-9]``, ``\\p{L}`` is
+    ``[A-Za-z]`` and no ``’`` occurs, in Python's ``re``: the same tokens, found about twice as fast
+    (94 % of newstest2014's English paragraphs; compiled on first use, not at start)."""
+    return re.compile(r"[0-9]+(?:[., ][0-9]+)*"), re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+_FORMS_KEPT = 1 << 16  # words as written kept per side: a long-running batch meets new words forever
+
+
+def _kept(forms: dict, written: str, value: object) -> object:
+    if len(forms) >= _FORMS_KEPT:
+        forms.clear()
+    forms[written] = value
+    return value
 
 
 def _matched(src_words: tuple[frozenset[str], ...], tgt_keys: dict[str, int], shared: frozenset[str]) -> tuple[int, int]:
@@ -168,23 +209,23 @@ def _matched(src_words: tuple[frozenset[str], ...], tgt_keys: dict[str, int], sh
 @functools.lru_cache(maxsize=8192)
 def _source_words(scorer: AnchorScorer, text: str) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
     """A source text's words (see ``AnchorScorer.source_words``) and the union of their keys."""
-    words: list[frozenset[str]] = [frozenset({n}) for n in _numbers(text)]
-    for m in _WORD.finditer(text):
-        word = m.group().lower().replace("’", "'")
-        word = word.split("'", 1)[1] if "'" in word[:3] else word  # l'accord → accord
-        if word in scorer._src_stop or len(word) < 3:
-            continue
-        words.append(scorer.keys_of(word))
+    numbers, written = _tokens(text)
+    words = [frozenset({n}) for n in numbers]
+    words += filter(None, _forms(scorer._source_forms, written, scorer._source_form))  # keys are never empty
     return tuple(words), frozenset().union(*words)
 
 
 @functools.lru_cache(maxsize=8192)
 def _target_words(scorer: AnchorScorer, text: str) -> tuple[tuple[str, ...], dict[str, int]]:
     """A target text's word keys (see ``AnchorScorer.target_words``) and how often each occurs."""
-    words = _numbers(text)
-    for m in _WORD.finditer(text):
-        word = m.group().lower()
-        if word in scorer._tgt_stop or len(word) < 3:
-            continue
-        words.append(scorer._tgt_values.get(word) or _key(word))
-    return tuple(words), dict(collections.Counter(words))
+    words, written = _tokens(text)
+    words += [key for key in _forms(scorer._target_forms, written, scorer._target_form) if key is not None]
+    return tuple(words), collections.Counter(words)
+
+
+def _forms(known: dict, written: list[str], new: Callable[[str], object]) -> list:
+    """What ``known`` holds for each word as ``written``, ``new`` computing (and keeping) what it lacks."""
+    try:
+        return list(map(known.__getitem__, written))
+    except KeyError:
+        return [known[word] if word in known else new(word) for word in written]

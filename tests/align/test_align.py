@@ -1,5 +1,3 @@
-import dataclasses
-
 from mtcheck.align import length_model
 from mtcheck.align.dp import PARAGRAPH_WEIGHTS, align
 from mtcheck.align.scorers import AnchorScorer
@@ -79,7 +77,7 @@ def test_coverage_still_drops_a_sentence_that_shares_nothing():
 def _paragraphs(src: list[str], tgt: list[str], **weights) -> list[tuple[list[int], list[int]]]:
     """Paragraph beads of a German source and its English translation (de→en lexicon and lengths)."""
     scorer = AnchorScorer("de", "en")
-    chosen = dataclasses.replace(PARAGRAPH_WEIGHTS, **weights)
+    chosen = PARAGRAPH_WEIGHTS._replace(**weights)
     return [(s, t) for s, t, _ in align(src, tgt, scorer, length_model("de", "en"), chosen, scorer.coverage)]
 
 

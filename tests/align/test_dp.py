@@ -3,7 +3,7 @@ import zlib
 
 import pytest
 
-from mtcheck.align.dp import PARAGRAPH_WEIGHTS, LengthModel, Weights, align
+from mtcheck.align.dp import PARAGRAPH_WEIGHTS, LengthModel, Weights, align, align_one
 from mtcheck.align.scorers import anchor_scorer
 from tests.align.reference_dp import reference_align
 
@@ -57,3 +57,16 @@ def test_one_unit_each_side_is_one_bead_or_two_skips():
         for weights in WEIGHTS:
             assert align(src, tgt, scorer, LengthModel(1.1, 6.8), weights) == reference_align(src, tgt, scorer, LengthModel(1.1, 6.8), weights)
     assert align(["Oui."], ["The government met the people in Beijing. " * 8], scorer) == [([], [0], 0.0), ([0], [], 0.0)]
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_one_unit_with_one_as_the_reference_programme(seed):
+    """``align_one`` (alignment's common case: one sentence each side) answers as the programme does."""
+    rnd = random.Random(seed)
+    scorer = anchor_scorer("fr", "en")
+    for _ in range(200):
+        src, tgt = _units(rnd, FR, 1)[0] * rnd.choice([1, 1, 12]), _units(rnd, EN, 1)[0] * rnd.choice([1, 1, 12])
+        for weights in WEIGHTS[:3]:
+            sim = align_one(src, tgt, scorer, LengthModel(1.1, 6.8), weights)
+            expected = reference_align([src], [tgt], scorer, LengthModel(1.1, 6.8), weights)
+            assert expected == ([([0], [0], sim)] if sim is not None else [([], [0], 0.0), ([0], [], 0.0)])

@@ -44,3 +44,50 @@ def test_similarity_and_coverage_count_every_word_that_finds_a_counterpart():
         expected = (src_matched + tgt_matched) / (src_count + tgt_count) if src_count or tgt_count else 0.5
         assert scorer(src, tgt) == expected
         assert scorer.coverage(src, tgt) == (src_matched / src_count if src_count else 0.5, tgt_matched / tgt_count if tgt_count else 0.5)
+
+
+def test_words_as_written_are_kept_within_a_bound_and_score_the_same(monkeypatch):
+    """The word forms a scorer keeps are dropped once there are too many; scores do not change."""
+    from mtcheck.align import scorers
+
+    src, tgt = "Les 1 500,5 personnes l'accord de Pékin", "The 15005 people agreed in Beijing"
+    expected = AnchorScorer("fr", "en")(src, tgt)
+    monkeypatch.setattr(scorers, "_FORMS_KEPT", 3)
+    scorer = AnchorScorer("fr", "en")
+    for _ in range(2):
+        scorers._source_words.cache_clear()
+        scorers._target_words.cache_clear()
+        assert scorer(src, tgt) == expected == 1.0
+        assert len(scorer._source_forms) <= 3 and len(scorer._target_forms) <= 3
+
+
+def test_numbers_match_by_their_digits_whatever_their_separators():
+    scorer = AnchorScorer("fr", "en")
+    assert scorer.source_words("1 500,5 et 2\u202f000") == (frozenset({"15005"}), frozenset({"2000"}))
+    assert scorer.target_words("1,500.5 and 2 000") == ("15005", "2000")
+
+
+def test_strip_accents_drops_every_combining_character_and_nothing_else():
+    import unicodedata
+
+    from mtcheck.align.scorers import strip_accents
+
+    assert strip_accents("Élysée, Œuvre, ﬁn, Ångström") == "Elysee, Œuvre, fin, Angstrom"
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for k in range(0, len(every), 4096):
+        chunk = every[k : k + 4096]
+        assert strip_accents(chunk) == "".join(ch for ch in unicodedata.normalize("NFKD", chunk) if not unicodedata.combining(ch))
+
+
+def test_ascii_texts_give_the_tokens_the_unicode_patterns_give():
+    """An ASCII text is read with Python's ``re`` twins of ``_NUMBER`` and ``_WORD``: the same tokens."""
+    from mtcheck.align import scorers
+
+    rnd = random.Random(1)
+    pieces = ["Jean", "l'accord", "well-known", "x", "1", "2.5", "3,000", "4 500", ". ", ",", " ", "'", "-", "_", "é", "’", "\u00a0", "9"]
+    numbers, words = scorers._ascii_patterns()
+    for _ in range(2000):
+        text = "".join(rnd.choices(pieces, k=rnd.randint(0, 12)))
+        if text.isascii():
+            assert (numbers.findall(text), words.findall(text)) == (scorers._NUMBER.findall(text), scorers._WORD.findall(text))
+        assert scorers._tokens(text)[1] == scorers._WORD.findall(text)
