@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -45,8 +44,7 @@ _YEAR_RANGE = patterns.compile(r"(?<!\d)(1[5-9]|20)\d{2}\s?[-–/]\s?$")
 _GLUED = patterns.compile(r"(?<![\p{L}\d])\p{Lu}{1,4}(\d{1,4})(?![\d\p{L}])")
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A number read in one unit: the unit's dimension and size, the amount in the dimension's
     base unit, and half the size of its last written digit there (the translator's rounding)."""
 
@@ -56,8 +54,7 @@ class Quantity:
     slack: float
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):
     """A number found in a sentence: the values it may stand for, and whether it was written in digits."""
 
     values: frozenset[float]
@@ -262,7 +259,7 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
         gloss = None
         if k and "(" in text and _GLOSS_BEFORE.fullmatch(text[places[k - 1][1] : start]) and _GLOSS_AFTER.match(text, end):
             gloss = places[k - 1][2].span
-        found.append(dataclasses.replace(number, gloss=gloss) if gloss else number)
+        found.append(number._replace(gloss=gloss) if gloss else number)
     for m in _roman_ordinals(lang).finditer(text) if _roman_ordinals(lang) else ():
         value = float(_roman_value(m.group(1)))
         found.append(Number(frozenset({value}), sentence.file_span(m.start(), m.end()), m.group(), True, soft="century"))
@@ -309,8 +306,7 @@ def _roman_value(numeral: str) -> int:
     return total
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):
     dimension: str
     factor: float
     offset: float
