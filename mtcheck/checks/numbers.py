@@ -94,26 +94,36 @@ def _words(lang: str) -> tuple[dict[str, float], dict[str, float], dict[str, flo
 
 
 @functools.cache
-def _word_keys(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+def _word_keys(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The lowercase words the number-word walk of ``extract`` may read as a value (number words,
-    month names, unit articles: "about a mile"), and the unit articles alone."""
+    month names, unit articles: "about a mile"), the unit articles alone, and those of them that
+    are no number word or month name (read only before a unit)."""
     numbers, _, months = _words(lang)
     articles = frozenset(word_list(lang, "unit_articles"))
-    return frozenset(numbers) | frozenset(months) | articles, articles
+    return frozenset(numbers) | frozenset(months) | articles, articles, articles - frozenset(numbers) - frozenset(months)
 
 
 def _number_word_places(text: str, lang: str) -> list[int]:
     """The indices of the words of ``text`` (``_WORD``) that the walk of ``extract`` may read as
     a number: the others are skipped without looking up each one in turn, and so is an article
     that is no number word and stands before no unit ("a" in "a mile" only)."""
-    (keys, articles), (numbers, _, months) = _word_keys(lang), _words(lang)
+    keys, _, bare_articles = _word_keys(lang)
     found = _WORD.findall(text)
-    words = "\n".join(found).lower().split("\n") if found else []  # one pass: str.lower has no context across lines
+    if not found:
+        return []
+    words = "\n".join(found).lower().split("\n")  # one pass: str.lower has no context across lines
     compounds, units = _compounds(lang), _units(lang)[1]
+    if compounds is None:
+        held = keys.intersection(words)
+        if not held:
+            return []
+        if held.isdisjoint(bare_articles):
+            return [k for k, w in enumerate(words) if w in held]
+        return [k for k, w in enumerate(words) if w in held and not (w in bare_articles and (k + 1 == len(found) or found[k + 1] not in units))]
     return [
         k for k, w in enumerate(words)
-        if (w in keys or (compounds and compounds.fullmatch(w)))
-        and not (w in articles and w not in numbers and w not in months and not (compounds and compounds.fullmatch(w)) and (k + 1 == len(found) or found[k + 1] not in units))
+        if (w in keys or compounds.fullmatch(w))
+        and not (w in bare_articles and not compounds.fullmatch(w) and (k + 1 == len(found) or found[k + 1] not in units))
     ]
 
 
@@ -341,6 +351,12 @@ def _temperatures(lang: str) -> tuple[_Unit, ...]:
 
 
 def _bare(lang: str, values: set[float]) -> tuple[Quantity, ...]:
+    """The temperatures a number written without a unit may be ("a sunny 80")."""
+    return _bare_of(lang, frozenset(values))
+
+
+@functools.lru_cache(maxsize=4096)  # keyed by values: the same few small numbers recur
+def _bare_of(lang: str, values: frozenset[float]) -> tuple[Quantity, ...]:
     return tuple(
         Quantity(u.dimension, u.factor, v * u.factor + u.offset, 0.5 * u.factor)
         for v in values if v.is_integer() and 0 < v < 130 for u in _temperatures(lang)
@@ -447,6 +463,7 @@ def unmatched(src: list[Number], tgt: list[Number], src_days: bool = False, tgt_
 
 
 _ANY_DIGIT = patterns.compile(r"\d")
+_ROMAN_LETTER = patterns.compile(r"[IVXLC]")  # which every Roman numeral of ``_roman_ordinals``, ``_roman_centuries`` holds
 
 
 def _has_figures(sentences: list[Sentence], lang: str) -> bool:
@@ -454,7 +471,9 @@ def _has_figures(sentences: list[Sentence], lang: str) -> bool:
     numeral of a century (``extract`` finds no other)."""
     ordinals, centuries = _roman_ordinals(lang), _roman_centuries(lang)
     return any(
-        _ANY_DIGIT.search(s.text) or ordinals and ordinals.search(s.text) or centuries and centuries.search(s.text)
+        _ANY_DIGIT.search(s.text)
+        or (ordinals or centuries) and _ROMAN_LETTER.search(s.text)
+        and (ordinals and ordinals.search(s.text) or centuries and centuries.search(s.text))
         for s in sentences
     )
 
