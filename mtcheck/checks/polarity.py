@@ -124,6 +124,8 @@ class Keyed:
 
     def among(self, folded: str) -> regex.Pattern | None:
         """The pattern of the cues that may match the text whose ``fold`` is ``folded`` (``None``: none may)."""
+        if "\u0307" in folded:  # "İ", which ``regex`` matches with "i", folds to "i\u0307"
+            return self.whole
         found = set(self._always)
         if len(self._automaton):
             for end, rows in self._automaton.iter(folded):

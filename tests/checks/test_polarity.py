@@ -160,7 +160,7 @@ def test_reporting_verb_translating_the_source_one_is_no_hedge(check):
     [
         ("en", "It is not only cheap but good."), ("en", "He did not go."), ("en", "No later than Friday, nothing moved."),
         ("en", "It cannot be denied that he left."), ("en", "They will come, if not today."), ("en", "Nobody came; none left."),
-        ("en", "The vote went ahead as planned."), ("en", "They DON’T know; no-one, NO ONE did."), ("en", "Snot is nonsense; anyone knows."),
+        ("en", "The vote went ahead as planned."), ("en", "They DON’T know; no-one, NO ONE did."), ("en", "Snot is nonsense; anyone knows."), ("en", "He saw NOTHİNG, nothing."),
         ("fr", "Il n’a pas voulu."), ("fr", "Une personne ne sait rien."), ("fr", "NE PAS TOUCHER. Pas de chance."),
         ("fr", "Personne n'est venu, ni lui ni elle."), ("fr", "Il ne fait que passer."), ("fr", "Une bonne année pour les personnes."),
         ("fr", "Il n’importe guère, c'est pas mal."), ("fr", "avant qu'il ne parte, il ne peut pas."), ("fr", "Unité, panne, ânes."),
