@@ -192,7 +192,8 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
         digits = m.group()
         if m.start() < skip_to or not (digits.isdecimal() or _NON_DIGIT.sub("", digits).isdecimal()):
             continue  # read with its feet; or digits of a script newer than Python's Unicode tables
-        am_pm = _AM_PM.match(text, m.end())
+        after = text[m.end() : m.end() + 2].lower()
+        am_pm = _AM_PM.match(text, m.end()) if "a" in after or "p" in after else None  # it begins with one
         minutes = _HOUR_MINUTES.search(digits) if "h" in digits or "." in digits or ":" in digits else None
         twenty_four = bool(clock24 and clock24.match(text, m.end())) or "h" in digits
         twenty_four |= ":" in digits and not am_pm  # 15:00
@@ -470,12 +471,14 @@ def _has_figures(sentences: list[Sentence], lang: str) -> bool:
     """Whether the sentences may hold a number that ``unmatched`` can report: digits, or a Roman
     numeral of a century (``extract`` finds no other)."""
     ordinals, centuries = _roman_ordinals(lang), _roman_centuries(lang)
-    return any(
-        _ANY_DIGIT.search(s.text)
-        or (ordinals or centuries) and _ROMAN_LETTER.search(s.text)
-        and (ordinals and ordinals.search(s.text) or centuries and centuries.search(s.text))
-        for s in sentences
-    )
+    for sent in sentences:
+        text = sent.text
+        if _ANY_DIGIT.search(text):
+            return True
+        if (ordinals or centuries) and _ROMAN_LETTER.search(text):
+            if ordinals and ordinals.search(text) or centuries and centuries.search(text):
+                return True
+    return False
 
 
 class NumberMismatch(Rule):
