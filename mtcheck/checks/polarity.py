@@ -23,7 +23,7 @@ from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.literals import any_of
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span, fold
-from mtcheck.resources import measured, required_literals, toml_data
+from mtcheck.resources import derived, measured, required_literals, toml_data
 
 _MAX_KEYS = 64  # strings one pattern may be indexed by; beyond, it runs in every sentence
 
@@ -99,18 +99,14 @@ class Keyed:
 
     __slots__ = ("whole", "_parts", "_flags", "_automaton", "_always", "_subsets")
 
-    def __init__(self, parts: list[str], flags: int) -> None:
+    def __init__(self, parts: list[str], flags: int, needs: tuple) -> None:
         self.whole, self._parts, self._flags, self._subsets = patterns.compile(_joined(parts), flags), parts, flags, {}
         keys: dict[tuple[str, bool, bool], set[int]] = {}
         always = set()
-        for k, part in enumerate(parts):
-            needs = _needs(part)
-            longer = required_literals(part)  # "personne" rather than "la", "une", "les"… before it
-            if longer and (needs is None or min(map(len, longer)) > max(len(n[0]) for n in needs)):
-                needs = [(literal, False, False) for literal in longer]
-            if needs is None:
+        for k, part_needs in enumerate(needs):
+            if not part_needs:
                 always.add(k)
-            for need in needs or ():
+            for need in part_needs:
                 keys.setdefault(need, set()).add(k)
         self._always = frozenset(always)
         entries: dict[str, list[tuple[int, bool, bool, frozenset[int]]]] = {}
@@ -145,6 +141,21 @@ class Keyed:
         return pattern
 
 
+@derived
+def _indexed(lang: str, kind: str) -> tuple[tuple[tuple[str, bool, bool], ...], ...]:
+    """Per cue of the list ``kind`` of ``data/<lang>/negation.toml``, the strings ``Keyed`` indexes
+    it by: those its matches begin with (``_needs``), or the longer ones each holds
+    (``required_literals``: "personne" rather than "la", "une", "les"… before it); ``()``: none."""
+    out = []
+    for part in toml_data(lang, "negation").get(kind, []):
+        needs = _needs(part)
+        longer = required_literals(part)
+        if longer and (needs is None or min(map(len, longer)) > max(len(n[0]) for n in needs)):
+            needs = [(literal, False, False) for literal in longer]
+        out.append(tuple(needs or ()))
+    return tuple(out)
+
+
 def _joined(parts: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in parts)
 
@@ -171,7 +182,7 @@ def cues(lang: str) -> Cues:
     def compiled(key: str) -> regex.Pattern | None:
         return patterns.compile(_joined(data[key]), regex.IGNORECASE) if data.get(key) else None
 
-    ignore, strong = (Keyed(data[k], regex.IGNORECASE) if data.get(k) else None for k in ("ignore", "strong"))
+    ignore, strong = (Keyed(data[k], regex.IGNORECASE, _indexed(lang, k)) if data.get(k) else None for k in ("ignore", "strong"))
 
     def negations(text: str) -> tuple[tuple[int, int], ...]:
         folded = fold(text)
