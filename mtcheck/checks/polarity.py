@@ -83,8 +83,14 @@ def _needs(pattern: str) -> list[tuple[str, bool, bool]] | None:
     """Strings one of which every match of ``pattern`` begins with, folded (``model.fold``), each
     with whether no letter stands before it and after it (a whole word: ``ne``, ``n'``); ``None``
     when they cannot be told (the pattern then runs in every sentence)."""
-    try:  # read with Python's parser: ``\p{L}`` as ``\w``, ``\P{L}`` as ``\W`` (a letter may, may not match)
-        parsed = _parser.parse(re.sub(r"\\P\{\w+\}", r"\\W", re.sub(r"\\p\{\w+\}", r"\\w", pattern)))
+    if "\\\\" in pattern:  # an escaped backslash: "\\p{L}" would be misread below
+        return None
+    # read with Python's parser: ``\p{L}`` as ``\w``, ``\P{L}`` as ``\W`` (a letter may, may not match)
+    python = re.sub(r"\\P\{\w+\}", r"\\W", re.sub(r"\\p\{\w+\}", r"\\w", pattern))
+    if re.search(r"\{(?![\d,])|\[\[", python):  # fuzzy matching ``(?:ne){e<=1}``, nested sets: ``regex`` alone
+        return None
+    try:
+        parsed = _parser.parse(python)
     except (re.error, RecursionError):
         return None
     found = _walk(list(parsed), "", False)
