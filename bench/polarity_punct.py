@@ -67,8 +67,7 @@ def _edit(doc: Doc, k: int, start: int, end: int, new: str, flagged: tuple[int, 
 
 def _negative(text: str, lang: str) -> bool:
     c = cues(lang)
-    masked = c.ignore.sub(lambda m: " " * len(m.group()), text) if c.ignore else text
-    return bool(c.strong.search(masked))
+    return bool(c.negations(text))
 
 
 def _positive_form(cue: str) -> str:

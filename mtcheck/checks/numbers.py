@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -45,8 +44,7 @@ _YEAR_RANGE = patterns.compile(r"(?<!\d)(1[5-9]|20)\d{2}\s?[-–/]\s?$")
 _GLUED = patterns.compile(r"(?<![\p{L}\d])\p{Lu}{1,4}(\d{1,4})(?![\d\p{L}])")
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A number read in one unit: the unit's dimension and size, the amount in the dimension's
     base unit, and half the size of its last written digit there (the translator's rounding)."""
 
@@ -56,8 +54,7 @@ class Quantity:
     slack: float
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):
     """A number found in a sentence: the values it may stand for, and whether it was written in digits."""
 
     values: frozenset[float]
@@ -97,26 +94,36 @@ def _words(lang: str) -> tuple[dict[str, float], dict[str, float], dict[str, flo
 
 
 @functools.cache
-def _word_keys(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+def _word_keys(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The lowercase words the number-word walk of ``extract`` may read as a value (number words,
-    month names, unit articles: "about a mile"), and the unit articles alone."""
+    month names, unit articles: "about a mile"), the unit articles alone, and those of them that
+    are no number word or month name (read only before a unit)."""
     numbers, _, months = _words(lang)
     articles = frozenset(word_list(lang, "unit_articles"))
-    return frozenset(numbers) | frozenset(months) | articles, articles
+    return frozenset(numbers) | frozenset(months) | articles, articles, articles - frozenset(numbers) - frozenset(months)
 
 
 def _number_word_places(text: str, lang: str) -> list[int]:
     """The indices of the words of ``text`` (``_WORD``) that the walk of ``extract`` may read as
     a number: the others are skipped without looking up each one in turn, and so is an article
     that is no number word and stands before no unit ("a" in "a mile" only)."""
-    (keys, articles), (numbers, _, months) = _word_keys(lang), _words(lang)
+    keys, _, bare_articles = _word_keys(lang)
     found = _WORD.findall(text)
-    words = "\n".join(found).lower().split("\n") if found else []  # one pass: str.lower has no context across lines
+    if not found:
+        return []
+    words = "\n".join(found).lower().split("\n")  # one pass: str.lower has no context across lines
     compounds, units = _compounds(lang), _units(lang)[1]
+    if compounds is None:
+        held = keys.intersection(words)
+        if not held:
+            return []
+        if held.isdisjoint(bare_articles):
+            return [k for k, w in enumerate(words) if w in held]
+        return [k for k, w in enumerate(words) if w in held and not (w in bare_articles and (k + 1 == len(found) or found[k + 1] not in units))]
     return [
         k for k, w in enumerate(words)
-        if (w in keys or (compounds and compounds.fullmatch(w)))
-        and not (w in articles and w not in numbers and w not in months and not (compounds and compounds.fullmatch(w)) and (k + 1 == len(found) or found[k + 1] not in units))
+        if (w in keys or compounds.fullmatch(w))
+        and not (w in bare_articles and not compounds.fullmatch(w) and (k + 1 == len(found) or found[k + 1] not in units))
     ]
 
 
@@ -185,7 +192,8 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
         digits = m.group()
         if m.start() < skip_to or not (digits.isdecimal() or _NON_DIGIT.sub("", digits).isdecimal()):
             continue  # read with its feet; or digits of a script newer than Python's Unicode tables
-        am_pm = _AM_PM.match(text, m.end())
+        after = text[m.end() : m.end() + 2].lower()
+        am_pm = _AM_PM.match(text, m.end()) if "a" in after or "p" in after else None  # it begins with one
         minutes = _HOUR_MINUTES.search(digits) if "h" in digits or "." in digits or ":" in digits else None
         twenty_four = bool(clock24 and clock24.match(text, m.end())) or "h" in digits
         twenty_four |= ":" in digits and not am_pm  # 15:00
@@ -262,7 +270,7 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
         gloss = None
         if k and "(" in text and _GLOSS_BEFORE.fullmatch(text[places[k - 1][1] : start]) and _GLOSS_AFTER.match(text, end):
             gloss = places[k - 1][2].span
-        found.append(dataclasses.replace(number, gloss=gloss) if gloss else number)
+        found.append(number._replace(gloss=gloss) if gloss else number)
     for m in _roman_ordinals(lang).finditer(text) if _roman_ordinals(lang) else ():
         value = float(_roman_value(m.group(1)))
         found.append(Number(frozenset({value}), sentence.file_span(m.start(), m.end()), m.group(), True, soft="century"))
@@ -309,8 +317,7 @@ def _roman_value(numeral: str) -> int:
     return total
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):
     dimension: str
     factor: float
     offset: float
@@ -345,6 +352,12 @@ def _temperatures(lang: str) -> tuple[_Unit, ...]:
 
 
 def _bare(lang: str, values: set[float]) -> tuple[Quantity, ...]:
+    """The temperatures a number written without a unit may be ("a sunny 80")."""
+    return _bare_of(lang, frozenset(values))
+
+
+@functools.lru_cache(maxsize=4096)  # keyed by values: the same few small numbers recur
+def _bare_of(lang: str, values: frozenset[float]) -> tuple[Quantity, ...]:
     return tuple(
         Quantity(u.dimension, u.factor, v * u.factor + u.offset, 0.5 * u.factor)
         for v in values if v.is_integer() and 0 < v < 130 for u in _temperatures(lang)
@@ -451,16 +464,21 @@ def unmatched(src: list[Number], tgt: list[Number], src_days: bool = False, tgt_
 
 
 _ANY_DIGIT = patterns.compile(r"\d")
+_ROMAN_LETTER = patterns.compile(r"[IVXLC]")  # which every Roman numeral of ``_roman_ordinals``, ``_roman_centuries`` holds
 
 
 def _has_figures(sentences: list[Sentence], lang: str) -> bool:
     """Whether the sentences may hold a number that ``unmatched`` can report: digits, or a Roman
     numeral of a century (``extract`` finds no other)."""
     ordinals, centuries = _roman_ordinals(lang), _roman_centuries(lang)
-    return any(
-        _ANY_DIGIT.search(s.text) or ordinals and ordinals.search(s.text) or centuries and centuries.search(s.text)
-        for s in sentences
-    )
+    for sent in sentences:
+        text = sent.text
+        if _ANY_DIGIT.search(text):
+            return True
+        if (ordinals or centuries) and _ROMAN_LETTER.search(text):
+            if ordinals and ordinals.search(text) or centuries and centuries.search(text):
+                return True
+    return False
 
 
 class NumberMismatch(Rule):

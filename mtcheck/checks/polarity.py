@@ -11,44 +11,195 @@ reports without asserting it, ``hedges`` the words that keep it reported in a tr
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterator
+from re import _constants as C, _parser
+from typing import NamedTuple
 
+import ahocorasick
 import regex
 
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.literals import any_of
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span, fold
-from mtcheck.resources import measured, required_literals, toml_data
+from mtcheck.resources import derived, measured, required_literals, toml_data
+
+_MAX_KEYS = 64  # strings one pattern may be indexed by; beyond, it runs in every sentence
 
 
-@dataclass(frozen=True)
-class Cues:
-    """A language's compiled cue patterns (``None`` where its data has none)."""
+def _nonletter(item: tuple) -> bool:
+    """Whether a parsed item (a literal or a class) can only match a character that is no letter."""
+    op, av = item
+    if op is C.LITERAL:
+        return not chr(av).isalpha()
+    if op is C.IN:
+        return all(
+            (o is C.LITERAL and not chr(a).isalpha()) or (o is C.CATEGORY and a in (C.CATEGORY_SPACE, C.CATEGORY_DIGIT, C.CATEGORY_NOT_WORD))
+            for o, a in av
+        )
+    return False
 
-    ignore: regex.Pattern | None
-    strong: regex.Pattern | None
+
+def _walk(items: list, key: str, start: bool) -> list[tuple[str, bool, bool]] | None:
+    """The strings that begin every match of ``items`` once ``key`` is matched, each with whether
+    the character before it and the one after it are known to be no letter (``None``: unknown)."""
+    if not items:
+        return [(key, start, False)] if key else None
+    (op, av), rest = items[0], items[1:]
+    if op is C.LITERAL:
+        return _walk(rest, "", True) if not key and not chr(av).isalpha() else _walk(rest, key + chr(av), start)
+    if op is C.AT:
+        if not key:
+            return _walk(rest, "", True) if av in (C.AT_BEGINNING, C.AT_BEGINNING_STRING, C.AT_BOUNDARY) else None
+        return [(key, start, av is C.AT_BOUNDARY and key[-1].isalpha())]
+    if op is C.BRANCH:
+        found = [_walk(list(b) + rest, key, start) for b in av[1]]
+        return None if any(f is None for f in found) else [k for f in found for k in f]
+    if op is C.SUBPATTERN:
+        return _walk(list(av[3]) + rest, key, start) if not (av[1] or av[2]) else None
+    if op in (C.ASSERT, C.ASSERT_NOT):
+        return _walk(rest, key, start)  # zero width
+    if op is C.IN:
+        if not key:
+            return _walk(rest, "", True) if _nonletter(items[0]) else None
+        if len(av) <= 4 and all(o is C.LITERAL for o, _ in av):
+            found = [_walk(rest, key + chr(a), start) for _, a in av]
+            return None if any(f is None for f in found) else [k for f in found for k in f]
+        return [(key, start, key[-1].isalpha() and _nonletter(items[0]))]
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        if low == 0 and high == 1:
+            found = [_walk(rest, key, start), _walk(list(sub) + rest, key, start)]
+            return None if any(f is None for f in found) else [k for f in found for k in f]
+        plain = len(sub) == 1 and _nonletter(sub[0])
+        if not key:
+            return _walk(rest, "", start or low >= 1) if plain else None
+        return [(key, start, key[-1].isalpha() and plain and low >= 1)]
+    return [(key, start, False)] if key else None
+
+
+def _needs(pattern: str) -> list[tuple[str, bool, bool]] | None:
+    """Strings one of which every match of ``pattern`` begins with, folded (``model.fold``), each
+    with whether no letter stands before it and after it (a whole word: ``ne``, ``n'``); ``None``
+    when they cannot be told (the pattern then runs in every sentence)."""
+    if "\\\\" in pattern:  # an escaped backslash: "\\p{L}" would be misread below
+        return None
+    # read with Python's parser: ``\p{L}`` as ``\w``, ``\P{L}`` as ``\W`` (a letter may, may not match)
+    python = re.sub(r"\\P\{\w+\}", r"\\W", re.sub(r"\\p\{\w+\}", r"\\w", pattern))
+    if re.search(r"\{(?![\d,])|\[\[", python):  # fuzzy matching ``(?:ne){e<=1}``, nested sets: ``regex`` alone
+        return None
+    try:
+        parsed = _parser.parse(python)
+    except (re.error, RecursionError):
+        return None
+    found = _walk(list(parsed), "", False)
+    return None if found is None or len(found) > _MAX_KEYS else [(fold(k), s, e) for k, s, e in found]
+
+
+class Keyed:
+    """A cue list compiled whole (``whole``), and indexed by the strings its patterns begin with
+    (``_needs``): a sentence is searched only with the patterns whose strings its folded text
+    holds (one Aho–Corasick pass), in the list's order, so that it finds what the whole would.
+    French ``ne``, ``n'`` need a whole word: no literal test can tell them apart from ``une``."""
+
+    __slots__ = ("whole", "_parts", "_flags", "_automaton", "_always", "_subsets")
+
+    def __init__(self, parts: list[str], flags: int, needs: tuple) -> None:
+        self.whole, self._parts, self._flags, self._subsets = patterns.compile(_joined(parts), flags), parts, flags, {}
+        keys: dict[tuple[str, bool, bool], set[int]] = {}
+        always = set()
+        for k, part_needs in enumerate(needs):
+            if not part_needs:
+                always.add(k)
+            for need in part_needs:
+                keys.setdefault(need, set()).add(k)
+        self._always = frozenset(always)
+        entries: dict[str, list[tuple[int, bool, bool, frozenset[int]]]] = {}
+        for (key, start, end), ks in keys.items():
+            entries.setdefault(key, []).append((len(key) - 1, start, end, frozenset(ks)))
+        self._automaton = ahocorasick.Automaton()
+        for key, rows in entries.items():
+            self._automaton.add_word(key, tuple(rows))
+        if entries:
+            self._automaton.make_automaton()
+
+    def among(self, folded: str) -> regex.Pattern | None:
+        """The pattern of the cues that may match the text whose ``fold`` is ``folded`` (``None``: none may)."""
+        if "\u0307" in folded:  # "İ", which ``regex`` matches with "i", folds to "i\u0307"
+            return self.whole
+        found = set(self._always)
+        if len(self._automaton):
+            for end, rows in self._automaton.iter(folded):
+                for back, start, after, ks in rows:
+                    if ks <= found or (start and end > back and folded[end - back - 1].isalpha()):
+                        continue
+                    if not (after and end + 1 < len(folded) and folded[end + 1].isalpha()):
+                        found |= ks
+        if not found:
+            return None
+        if len(found) == len(self._parts):
+            return self.whole
+        subset = frozenset(found)
+        pattern = self._subsets.get(subset)
+        if pattern is None:
+            pattern = self._subsets[subset] = patterns.compile(_joined([p for k, p in enumerate(self._parts) if k in subset]), self._flags)
+        return pattern
+
+
+@derived
+def _indexed(lang: str, kind: str) -> tuple[tuple[tuple[str, bool, bool], ...], ...]:
+    """Per cue of the list ``kind`` of ``data/<lang>/negation.toml``, the strings ``Keyed`` indexes
+    it by: those its matches begin with (``_needs``), or the longer ones each holds
+    (``required_literals``: "personne" rather than "la", "une", "les"… before it); ``()``: none."""
+    out = []
+    for part in toml_data(lang, "negation").get(kind, []):
+        needs = _needs(part)
+        longer = required_literals(part)
+        if longer and (needs is None or min(map(len, longer)) > max(len(n[0]) for n in needs)):
+            needs = [(literal, False, False) for literal in longer]
+        out.append(tuple(needs or ()))
+    return tuple(out)
+
+
+def _joined(parts: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in parts)
+
+
+class Cues(NamedTuple):
+    """A language's cues (``None`` where its data has none): ``strong`` and ``ignore`` indexed
+    (``Keyed``), the others compiled; ``negations`` gives a text's ``strong`` spans once
+    ``ignore`` is blanked."""
+
+    ignore: Keyed | None
+    strong: Keyed | None
+    negations: Callable[[str], tuple[tuple[int, int], ...]]
     weak: regex.Pattern | None
     reported: regex.Pattern | None
     hedges: regex.Pattern | None
     attribution: regex.Pattern | None
-    ignore_literals: tuple[str, ...]  # strings one of which every match of ``ignore`` holds (``required_literals``)
-    reported_literals: tuple[str, ...]  # the same for ``reported``
+    reported_literals: tuple[str, ...]  # strings one of which every match of ``reported`` holds (``required_literals``)
 
 
 @functools.cache
 def cues(lang: str) -> Cues:
     data = toml_data(lang, "negation")
 
-    def joined(key: str) -> str:
-        return "|".join(f"(?:{p})" for p in data.get(key, []))
-
     def compiled(key: str) -> regex.Pattern | None:
-        return patterns.compile(joined(key), regex.IGNORECASE) if data.get(key) else None
+        return patterns.compile(_joined(data[key]), regex.IGNORECASE) if data.get(key) else None
 
-    keys = ("ignore", "strong", "weak", "reported", "hedges", "attribution")
-    return Cues(*(compiled(k) for k in keys), *(required_literals(joined(k)) if data.get(k) else () for k in ("ignore", "reported")))
+    ignore, strong = (Keyed(data[k], regex.IGNORECASE, _indexed(lang, k)) if data.get(k) else None for k in ("ignore", "strong"))
+
+    def negations(text: str) -> tuple[tuple[int, int], ...]:
+        folded = fold(text)
+        blank = ignore.among(folded) if ignore is not None else None
+        if blank is not None and (blanked := blank.sub(_blank, text)) != text:
+            text, folded = blanked, fold(blanked)
+        pattern = strong.among(folded) if strong is not None else None
+        return () if pattern is None else tuple(m.span() for m in pattern.finditer(text))
+
+    reported = required_literals(_joined(data["reported"])) if data.get("reported") else ()
+    return Cues(ignore, strong, negations, *(compiled(k) for k in ("weak", "reported", "hedges", "attribution")), reported)
 
 
 def _blank(m: regex.Match) -> str:
@@ -60,24 +211,21 @@ def _holds(ctx: CheckContext, text: str, literals: tuple[str, ...]) -> bool:
     return not literals or any_of(literals)(ctx.of_text(fold, text))
 
 
-def _hits(
-    ctx: CheckContext, sentences: list[Sentence], pattern: regex.Pattern | None, ignore: regex.Pattern | None,
-    ignore_literals: tuple[str, ...] = (), literals: tuple[str, ...] = (),
-) -> list[Span]:
-    """File spans of ``pattern`` in ``sentences``, after blanking what ``ignore`` matches; each
-    pattern runs only in sentences holding one of its required literals, if it has some
-    (``literals`` only without ``ignore``: blanking may make a match)."""
+def _negations(ctx: CheckContext, sentences: list[Sentence], cues: Cues) -> list[Span]:
+    """File spans of the ``strong`` cues in ``sentences`` (``ignore`` blanked), each sentence's
+    found once per document."""
+    return [sent.file_span(a, b) for sent in sentences for a, b in ctx.of_text(cues.negations, sent.text)]
+
+
+def _hits(ctx: CheckContext, sentences: list[Sentence], pattern: regex.Pattern | None, literals: tuple[str, ...] = ()) -> list[Span]:
+    """File spans of ``pattern`` in ``sentences``, searched only in those holding one of its
+    required ``literals``, if it has some."""
     if pattern is None:
         return []
-    out = []
-    for sent in sentences:
-        text = sent.text
-        if ignore is not None and _holds(ctx, text, ignore_literals):
-            text = ignore.sub(_blank, text)
-        elif ignore is None and not _holds(ctx, text, literals):
-            continue
-        out.extend(sent.file_span(m.start(), m.end()) for m in pattern.finditer(text))
-    return out
+    return [
+        sent.file_span(m.start(), m.end())
+        for sent in sentences if _holds(ctx, sent.text, literals) for m in pattern.finditer(sent.text)
+    ]
 
 
 def _with_unaligned_neighbours(segments: list[Segment]) -> Iterator[tuple[Segment, list[Sentence], list[Sentence]]]:
@@ -127,15 +275,15 @@ class Polarity(Rule):
         first = ctx.target.paragraphs[0] if ctx.target.paragraphs else None
         headline = first if first is not None and len(first.sentences) == 1 else None
         for seg, source, target in _with_unaligned_neighbours(ctx.segments):
-            s = _hits(ctx, source, src.strong, src.ignore, src.ignore_literals)
-            t = _hits(ctx, target, tgt.strong, tgt.ignore, tgt.ignore_literals)
+            s = _negations(ctx, source, src)
+            t = _negations(ctx, target, tgt)
             if len(s) == len(t):
                 continue
-            if _hits(ctx, seg.target, src.strong, src.ignore, src.ignore_literals):
+            if _negations(ctx, seg.target, src):
                 continue  # the target is still in the source language: untranslated rules report it
-            if len(s) > len(t) and len(s) > len(t) + len(_hits(ctx, target, tgt.weak, None)):
+            if len(s) > len(t) and len(s) > len(t) + len(_hits(ctx, target, tgt.weak)):
                 finding = self._lost(ctx, seg, s, t)
-            elif len(t) > len(s) and len(t) > len(s) + len(_hits(ctx, source, src.weak, None)):
+            elif len(t) > len(s) and len(t) > len(s) + len(_hits(ctx, source, src.weak)):
                 finding = self._added(ctx, seg, s, t)
             else:
                 continue
@@ -192,11 +340,11 @@ class ReportedAsFact(Rule):
         if src.reported is None or tgt.hedges is None:
             return
         for seg in ctx.aligned():
-            claims = _hits(ctx, seg.source, src.reported, None, literals=src.reported_literals)
+            claims = _hits(ctx, seg.source, src.reported, literals=src.reported_literals)
             if not claims:
                 continue
-            attributed = len(_hits(ctx, seg.target, tgt.attribution, None)) - len(_hits(ctx, seg.source, src.attribution, None))
-            if len(_hits(ctx, seg.target, tgt.hedges, None)) + max(attributed, 0) >= len(claims):
+            attributed = len(_hits(ctx, seg.target, tgt.attribution)) - len(_hits(ctx, seg.source, src.attribution))
+            if len(_hits(ctx, seg.target, tgt.hedges)) + max(attributed, 0) >= len(claims):
                 continue
             cue = ctx.source.slice(claims[0]) if ctx.source else ""
             yield self.finding(
