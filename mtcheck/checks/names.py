@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import regex
 
@@ -161,31 +160,31 @@ def _in_name_run(text: str, m: regex.Match) -> bool:
     return bool(before) and before.start() > 0
 
 
-@dataclass
 class _SourceName:
-    """A name of a source sentence: its text, file span, and whether it is a person's."""
+    """A name of a source sentence: its text, file span, and whether it is a person's; ``whole``:
+    each word must be there ("Disney Junior" is no "Disney"); ``run``: the whole run when its first
+    word, at a sentence start, was left out ("François Hollande"); ``headed``: a name after a
+    particle, whose last word must be there ("General du Texas" is no "General"). A plain class
+    (compared by identity: each is found once), as is ``_Problem``: a dataclass compiles its
+    methods on every start."""
 
-    text: str
-    span: Span
-    person: bool
-    whole: bool = False  # each word must be there: "Disney Junior" is no "Disney"
-    run: str = ""  # the whole run when its first word, at a sentence start, was left out: "François Hollande"
-    headed: bool = False  # a name after a particle: its last word must be there ("General du Texas" is no "General")
+    __slots__ = ("text", "span", "person", "whole", "run", "headed")
+
+    def __init__(self, text: str, span: Span, person: bool, whole: bool = False, run: str = "", headed: bool = False) -> None:
+        self.text, self.span, self.person, self.whole, self.run, self.headed = text, span, person, whole, run, headed
 
 
-@dataclass
 class _Problem:
     """A source name the aligned translation lost (``dropped``), gives fewer times than the source
     (``fewer``), replaced (``swapped``) or misspelled (``respelled``); ``target`` and ``found`` are
     the target name in the last two."""
 
-    kind: str
-    name: _SourceName
-    segment: Segment
-    expected: str
-    serious: bool
-    target: Span | None = None
-    found: str = ""
+    __slots__ = ("kind", "name", "segment", "expected", "serious", "target", "found")
+
+    def __init__(self, kind: str, name: _SourceName, segment: Segment, expected: str, serious: bool,
+                 target: Span | None = None, found: str = "") -> None:
+        self.kind, self.name, self.segment, self.expected, self.serious = kind, name, segment, expected, serious
+        self.target, self.found = target, found
 
 
 def _mid_sentence(text: str, start: int, titles: frozenset[str] = frozenset()) -> bool:

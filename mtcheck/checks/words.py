@@ -52,3 +52,16 @@ class Twin:
         if self._twin is None:
             self._twin = re.compile(self._ascii, self._flags)
         return self._twin
+
+
+_BEYOND_ASCII_LIKE = re.compile("[^\x00-\x7f" + "’‘“”–—…«»" + "]")
+
+
+def twin_of(twin: Twin, text: str) -> Any:
+    """``twin.of(text)``, the test a search that stops at the first other character (most of a
+    French text is passed at once; ``ascii_like``'s translation copies the whole text first)."""
+    if text.isascii() or _BEYOND_ASCII_LIKE.search(text) is None:
+        if twin._twin is None:
+            twin._twin = re.compile(twin._ascii, twin._flags)
+        return twin._twin
+    return twin.unicode

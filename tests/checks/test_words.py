@@ -7,7 +7,7 @@ import pytest
 
 from mtcheck import langid
 from mtcheck.checks import repetition, spelling, untranslated
-from mtcheck.checks.words import Twin, ascii_like, plain, plain_letters
+from mtcheck.checks.words import Twin, ascii_like, plain, plain_letters, twin_of
 
 
 def test_plain_text_drops_accents_and_case():
@@ -41,3 +41,9 @@ def test_a_text_with_other_characters_is_searched_with_the_unicode_pattern():
         assert not ascii_like(text)
         assert twin.of(text) is twin.unicode
     assert ascii_like("“It’s over” — he said…")
+
+
+def test_twin_of_picks_the_pattern_twin_of_picks():
+    twin = Twin(untranslated._WORD, r"[A-Za-z]+")
+    for text in [*_texts(7, 500), "Élysée", "a\u00a0b", "ſo so", "\u212a", "İ", "naïve", "x²", "“It’s” — «a»…", "l’été"]:
+        assert twin_of(twin, text) is twin.of(text), text
