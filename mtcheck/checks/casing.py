@@ -29,7 +29,8 @@ _LETTERS = patterns.compile(r"\p{L}+")
 _TITLED_PART = patterns.compile(r"\p{Lu}\p{Ll}+")
 
 _WORD = patterns.compile(r"(?<![\p{L}\p{N}_@/.-])\p{L}[\p{L}'’-]*\p{L}|(?<![\p{L}\p{N}_@/.-])\p{L}")
-_WORDS = Twin(_WORD, r"(?<![A-Za-z0-9_@/.-])[A-Za-z][A-Za-z'’-]*[A-Za-z]|(?<![A-Za-z0-9_@/.-])[A-Za-z]")
+# the twin tests what precedes a word after its first letter: ``re`` then searches for a letter first
+_WORDS = Twin(_WORD, r"[A-Za-z](?<![A-Za-z0-9_@/.-][A-Za-z])(?:[A-Za-z'’-]*[A-Za-z])?")
 
 
 def _mid_sentence_words(sent: Sentence) -> tuple[regex.Match, ...]:
@@ -120,7 +121,7 @@ class NameCasing(Rule):
                 seg_names, source_text = (seg, None, None), seg.source_text
             # the lowercase words that may be flagged, at a sentence start too: most sentences have none
             # that can be a name (a source name is part of the source text or the exonym of one)
-            maybe = {w[0].upper() + w[1:] for w in set(ctx.of_text(_words, sent.text)).difference(stop) if len(w) >= 3 and w[0].islower()}
+            maybe = {w[0].upper() + w[1:] for w in ctx.of_text(_words, sent.text) if w[0].islower() and len(w) >= 3 and w not in stop}
             if not _may_be_names(maybe, standalone, images, source_text):
                 continue
             if seg_names[1] is None:

@@ -13,7 +13,7 @@ from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.casing import is_title_case, ordinary_words
 from mtcheck.checks.literals import chunks
-from mtcheck.checks.words import plain as _plain, plain_letters
+from mtcheck.checks.words import Twin, plain as _plain, plain_letters, twin_of
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span
 from mtcheck.resources import Phrases, alternation, derived, exonyms, lexicon, lexicon_words, months, pair_table, stopwords, measured, word_list
 from mtcheck.typography import typography
@@ -30,6 +30,7 @@ _RUN_WORD = r"\p{Lu}\p{Ll}(?:[\p{L}-]|['’](?![sS](?!\p{L})))*"
 _NAME_RUN = patterns.compile(rf"(?<![\p{{L}}'’-]){_RUN_WORD}(?:[ \u00a0]{_RUN_WORD})+")
 # A capitalised word, hyphenated parts included; after an elision too ("d'Israël").
 _NAME_WORD = patterns.compile(r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*")
+_NAME_WORDS = Twin(_NAME_WORD, r"[A-Z](?<![A-Za-z0-9_@/.-][A-Z])[A-Za-z]*(?:-[A-Za-z]+)*")  # for target copy: English is ASCII
 # Capitalised words in a row, titles and hyphenated parts included: "Lance Corporal Hawkins".
 _CAPITALISED_RUN = patterns.compile(r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*\.?(?:[ \u00a0]\p{Lu}\p{L}*(?:-\p{L}+)*\.?)*")
 _OPENERS = "«“\"‘'([:—–-.!?…"
@@ -132,7 +133,7 @@ def _has_new_name(ctx: CheckContext, seg: Segment, lang: str) -> bool:
     months, nationalities and languages do not count."""
     calendar = _calendar_words(lang)
     for sent in seg.target:
-        for m in _NAME_WORD.finditer(sent.text):
+        for m in twin_of(_NAME_WORDS, sent.text).finditer(sent.text):
             if m.group().lower() in calendar:
                 continue
             before = sent.text[: m.start()].rstrip()
@@ -507,7 +508,10 @@ def _target_words(ctx: CheckContext, seg: Segment) -> tuple[list[tuple[Sentence,
     """The capitalised words of the segment's target sentences, and their set."""
     memo = _segment_memo(ctx, seg)
     if "target words" not in memo:
-        found = [(sent, m) for sent in seg.target for m in _NAME_WORD.finditer(sent.text)]
+        found = []
+        for sent in seg.target:
+            text = sent.text
+            found += [(sent, m) for m in twin_of(_NAME_WORDS, text).finditer(text)]
         memo["target words"] = found, {m.group() for _, m in found}
     return memo["target words"]
 
