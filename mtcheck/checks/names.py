@@ -288,7 +288,7 @@ def _surnames(ctx: CheckContext, source_text: str) -> frozenset[str]:
     """Last words of the full names in the source document (its paragraphs joined by line
     breaks): "François Hollande" → "Hollande"."""
     known = exonyms(ctx.src_lang, ctx.tgt_lang)
-    runs = (m.group().split() for m in _NAME_RUN.finditer(source_text))
+    runs = (run.split() for run in _NAME_RUN.findall(source_text))
     return frozenset(words[-1] for words in runs if words[0] not in known)
 
 
@@ -405,6 +405,15 @@ def _segment_memo(ctx: CheckContext, seg: Segment) -> dict:
     return memo[1]
 
 
+def _sides(ctx: CheckContext, seg: Segment) -> tuple[str, str]:
+    """The segment's source and target texts, joined once for the name rules."""
+    memo = _segment_memo(ctx, seg)
+    sides = memo.get("sides")
+    if sides is None:
+        sides = memo["sides"] = seg.source_text, seg.target_text
+    return sides
+
+
 def _accounter(ctx: CheckContext, seg: Segment):
     """Whether a target word is accounted for by the segment's source: a source name, an exonym or
     transliteration of one, or a word sharing its first five letters with a source word
@@ -417,7 +426,7 @@ def _accounter(ctx: CheckContext, seg: Segment):
 
 def _new_accounter(ctx: CheckContext, seg: Segment):
     known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
-    source = seg.source_text
+    source = _sides(ctx, seg)[0]
     names = _NAME_WORD.findall(source)
     rendered = {_plain(w) for s in names for f in accepted.get(s, (known.get(s, s),)) for w in f.split()}
     demonyms = _demonyms(ctx.src_lang, ctx.tgt_lang)
@@ -462,12 +471,13 @@ def _swapped_word(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set
     nouns."""
     if len(name.text.split()) < 2 or typography(ctx.tgt_lang).get("capitalises_nouns"):
         return None
-    target = _plain(seg.target_text)
+    target_text = _sides(ctx, seg)[1]
+    target = _plain(target_text)
     if any(_plain(f) in target for f in forms):
         return None
     tokens = [[_plain(t) for t in f.split()] for f in forms]
     ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
-    target_words = ctx.of_text(plain_letters, seg.target_text)
+    target_words = ctx.of_text(plain_letters, target_text)
     articles = _articles(ctx.src_lang)
     first = name.text.split()[0]
     place = exonyms(ctx.src_lang, ctx.tgt_lang).get(first, first)
@@ -553,8 +563,9 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
     found, exact = _target_words(ctx, seg)
     if any(all(w in exact for w in f.split()) for f in forms):
         return None
-    plain_words = ctx.of_text(plain_letters, seg.target_text)  # also after a stray full stop: ".François"
-    source_words = ctx.of_text(_plain_names, seg.source_text)
+    source_text, target_text = _sides(ctx, seg)
+    plain_words = ctx.of_text(plain_letters, target_text)  # also after a stray full stop: ".François"
+    source_words = ctx.of_text(_plain_names, source_text)
     for form in sorted(forms):
         words = form.split()
         for word in (w for w in words if len(w) >= 4 and w not in exact):
@@ -624,12 +635,12 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
     surnames = _surnames(ctx, source_text)
     source_count = functools.cache(lambda word: _count(word, source_text))  # once per word, not per segment
     for seg in ctx.aligned():
-        target, missing, fewer, seen, first_only, problems = seg.target_text, [], [], set(), set(), []
+        (seg_source, target), missing, fewer, seen, first_only, problems = _sides(ctx, seg), [], [], set(), set(), []
         plain_target = _plain(target)
         for sent in seg.source:
             for name in _source_names(ctx, sent, surnames):
                 if name.text in seen:
-                    if name.text == known.get(name.text, name.text) and _count(name.text, target) < _count(name.text, seg.source_text):
+                    if name.text == known.get(name.text, name.text) and _count(name.text, target) < _count(name.text, seg_source):
                         fewer.append((name, name.text))  # "Gaza … Gaza" in the source, one "Gaza" in the translation
                     continue
                 seen.add(name.text)
@@ -689,7 +700,7 @@ def _joined_runs(found: list[tuple[Sentence, regex.Match]]) -> Iterator[tuple[Se
     runs of two words or more of ``found`` (``_target_words``), each with its sentence."""
     words, last = [], None
     for sent, m in found:
-        if words and sent is last and sent.text[words[-1].end() : m.start()] in _JOINERS:
+        if words and sent is last and m.string[words[-1].end() : m.start()] in _JOINERS:
             words.append(m)
             continue
         if len(words) > 1:
@@ -729,7 +740,7 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
     accounted = None
     for sent, words in _joined_runs(_target_words(ctx, seg)[0]):
         new = [w for w in words if not ((g := w.group()).isupper() or g in titles or is_ordinary(g))]
-        source_text = source_text or seg.source_text
+        source_text = source_text or _sides(ctx, seg)[0]
         # an ASCII word written in the source is in its plain text too: the source accounts for it
         rest = [w for w in new if not (w.group().isascii() and w.group() in source_text)]
         if rest and plain_source is None:
@@ -737,7 +748,7 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
         if all(_plain(w.group()) in plain_source for w in rest):
             continue  # "White House", "David Cameron": no word the source does not account for
         if source_words is None:
-            source_words = ctx.of_text(plain_letters, seg.source_text)
+            source_words = ctx.of_text(plain_letters, source_text)
         kept = {p for w in words if len(w.group()) > 2 and (p := _plain(w.group())) in source_words} - articles
         if not kept:
             continue
@@ -752,7 +763,7 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
         span = sent.file_span(a, b)
         if not _mid_sentence(sent.text, a, titles) or any(t.start < span.end and span.start < t.end for t in taken):
             continue
-        target_words = ctx.of_text(plain_letters, seg.target_text)
+        target_words = ctx.of_text(plain_letters, _sides(ctx, seg)[1])
         for src in seg.source:
             if found := _replaced_beside(src, kept, target_words, articles):
                 i, j, word = found
