@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -313,18 +313,25 @@ def _source_reading(src: str, tgt: str) -> tuple:
     )
 
 
-def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -> Iterator[_SourceName]:
-    """Runs of capitalised words, exonyms, and single capitalised words inside the sentence that
-    are no ordinary word (a person's after a title or when the document gives the full name)."""
-    known, articles, ordinary, titles, noun_capitals, particle, abbreviated, calendar, stop, lex = _source_reading(ctx.src_lang, ctx.tgt_lang)
-    memo = ctx.shared("names.source ordinary", dict)  # word → _ordinary(word, ordinary): names and sentence starts repeat
+def _ordinary_test(ctx: CheckContext, key: str, words: Words) -> Callable[[str], bool]:
+    """:func:`_ordinary` with ``words``, each word's answer kept in ``ctx.shared(key)`` (names and
+    sentence starts repeat)."""
+    memo = ctx.shared(key, dict)
 
     def is_ordinary(word: str) -> bool:
         found = memo.get(word)
         if found is None:
-            found = memo[word] = _ordinary(word, ordinary)
+            found = memo[word] = _ordinary(word, words)
         return found
 
+    return is_ordinary
+
+
+def _source_names(sent: Sentence, surnames: frozenset[str], reading: tuple, is_ordinary: Callable[[str], bool]) -> Iterator[_SourceName]:
+    """Runs of capitalised words, exonyms, and single capitalised words inside the sentence that
+    are no ordinary word (a person's after a title or when the document gives the full name);
+    ``reading``: :func:`_source_reading`, ``is_ordinary`` the test of its ordinary words."""
+    known, articles, _, titles, noun_capitals, particle, abbreviated, calendar, stop, lex = reading
     text, in_runs = sent.text, []
     for m in _NAME_RUN.finditer(text):
         words, start, run = m.group().split(), m.start(), m.group()
@@ -634,11 +641,14 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
     source_text = "\n".join(p.text for p in ctx.source.paragraphs) if ctx.source else ""
     surnames = _surnames(ctx, source_text)
     source_count = functools.cache(lambda word: _count(word, source_text))  # once per word, not per segment
+    reading = _source_reading(ctx.src_lang, ctx.tgt_lang)
+    is_ordinary = _ordinary_test(ctx, "names.source ordinary", reading[2])
+    run_reading = _run_reading(ctx)  # None for a target copy that capitalises nouns
     for seg in ctx.aligned():
         (seg_source, target), missing, fewer, seen, first_only, problems = _sides(ctx, seg), [], [], set(), set(), []
         plain_target = _plain(target)
         for sent in seg.source:
-            for name in _source_names(ctx, sent, surnames):
+            for name in _source_names(sent, surnames, reading, is_ordinary):
                 if name.text in seen:
                     if name.text == known.get(name.text, name.text) and _count(name.text, target) < _count(name.text, seg_source):
                         fewer.append((name, name.text))  # "Gaza … Gaza" in the source, one "Gaza" in the translation
@@ -684,7 +694,8 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 serious = warn_swaps and name.person and name.text not in first_only
                 problems.append(_Problem("swapped", name, seg, expected, serious, sent_t.file_span(a, b), sent_t.text[a:b]))
         yield from problems
-        yield from _new_in_run(ctx, seg, [p.target for p in problems if p.target is not None])
+        if run_reading:
+            yield from _new_in_run(ctx, seg, [p.target for p in problems if p.target is not None], *run_reading)
 
 
 # What joins two capitalised words of a name: a space, a particle between spaces, an elision.
@@ -716,27 +727,24 @@ def _articles(lang: str) -> frozenset[str]:
     return frozenset({_plain(a) for a in word_list(lang, "name_articles")} | stopwords(lang))
 
 
-def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[_Problem]:
+def _run_reading(ctx: CheckContext) -> tuple | None:
+    """What :func:`_new_in_run` reads of the pair, once per document: articles, titles and the
+    ordinary-word test; ``None`` for a target copy that capitalises nouns."""
+    if typography(ctx.tgt_lang).get("capitalises_nouns"):
+        return None
+    ordinary = _ordinary_test(ctx, "names.target ordinary", _target_ordinary(ctx.src_lang, ctx.tgt_lang))
+    return _articles(ctx.src_lang), _titles(ctx.src_lang, ctx.tgt_lang)[1], ordinary
+
+
+def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span], articles: frozenset[str], titles: frozenset[str],
+                is_ordinary: Callable[[str], bool]) -> Iterator[_Problem]:
     """A capitalised target word that the source does not account for, inside a name whose other
     words the source has, where the source has a capitalised word the translation lacks next to
     them (``Hezbollah National`` for ``Comité national``, ``Vettel du Châtelet`` for ``Théâtre du
     Châtelet``): a suggestion, that source name as the expected one. Not an article
     (``France Unbowed`` for ``La France insoumise`` is a translation), nor a transliteration of
-    the source word (``Yulia`` for ``Ioulia``), nor for a target copy that capitalises nouns."""
-    if typography(ctx.tgt_lang).get("capitalises_nouns"):
-        return
+    the source word (``Yulia`` for ``Ioulia``); ``articles``, ``titles``, ``is_ordinary``: :func:`_run_reading`."""
     source_text = plain_source = source_words = None  # the segment's source text, plain text and words: read when needed
-    articles = _articles(ctx.src_lang)
-    ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
-    titles = _titles(ctx.src_lang, ctx.tgt_lang)[1]
-    memo = ctx.shared("names.target ordinary", dict)  # word → _ordinary(word, ordinary): names repeat
-
-    def is_ordinary(word: str) -> bool:
-        found = memo.get(word)
-        if found is None:
-            found = memo[word] = _ordinary(word, ordinary)
-        return found
-
     accounted = None
     for sent, words in _joined_runs(_target_words(ctx, seg)[0]):
         new = [w for w in words if not ((g := w.group()).isupper() or g in titles or is_ordinary(g))]
