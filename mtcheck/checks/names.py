@@ -162,17 +162,24 @@ def _in_name_run(text: str, m: regex.Match) -> bool:
 
 
 class _SourceName:
-    """A name of a source sentence: its text, file span, and whether it is a person's; ``whole``:
+    """A name of a source sentence: its text, where it stands (its file ``span`` found only when a
+    finding needs it), and whether it is a person's; ``whole``:
     each word must be there ("Disney Junior" is no "Disney"); ``run``: the whole run when its first
     word, at a sentence start, was left out ("François Hollande"); ``headed``: a name after a
     particle, whose last word must be there ("General du Texas" is no "General"). A plain class
     (compared by identity: each is found once), as is ``_Problem``: a dataclass compiles its
     methods on every start."""
 
-    __slots__ = ("text", "span", "person", "whole", "run", "headed")
+    __slots__ = ("text", "_where", "person", "whole", "run", "headed")
 
-    def __init__(self, text: str, span: Span, person: bool, whole: bool = False, run: str = "", headed: bool = False) -> None:
-        self.text, self.span, self.person, self.whole, self.run, self.headed = text, span, person, whole, run, headed
+    def __init__(self, text: str, where: tuple[Sentence, int, int], person: bool, whole: bool = False, run: str = "",
+                 headed: bool = False) -> None:
+        self.text, self._where, self.person, self.whole, self.run, self.headed = text, where, person, whole, run, headed
+
+    @property
+    def span(self) -> Span:
+        sent, start, end = self._where
+        return sent.file_span(start, end)
 
 
 class _Problem:
@@ -340,7 +347,7 @@ def _source_names(sent: Sentence, surnames: frozenset[str], reading: tuple, is_o
         in_runs.append(m.span())
         if prefix := next((n for n in range(len(words), 1, -1) if " ".join(words[:n]) in known), 0):
             place = " ".join(words[:prefix])  # "Reino Unido", also at a sentence start: a place
-            yield _SourceName(place, sent.file_span(start, start + len(place)), False)
+            yield _SourceName(place, (sent, start, start + len(place)), False)
             if prefix == len(words) or all(is_ordinary(w) for w in words[prefix:]):
                 continue  # "Stati Uniti Mercoledì"
             words, start = words[prefix:], start + len(place) + 1
@@ -366,13 +373,13 @@ def _source_names(sent: Sentence, surnames: frozenset[str], reading: tuple, is_o
         person = person and not noun_capitals and not is_title_case(text)  # not in a headline
         person = person and not any(w.lower() in calendar for w in words)  # "Scottish Premiership"
         whole = not person and len(words) > 1 and words[0] not in articles
-        yield _SourceName(text[start:end], sent.file_span(start, end), person, whole, run=run if start != m.start() else "")
+        yield _SourceName(text[start:end], (sent, start, end), person, whole, run=run if start != m.start() else "")
     for m in _NAME_WORD.finditer(text):
         word = m.group()
         if in_runs and any(a <= m.start() < b for a, b in in_runs):
             continue
         if word in known and not (particle and _mid_sentence(text, m.start(), titles) and particle.match(text, m.end())):
-            yield _SourceName(word, sent.file_span(m.start(), m.end()), False)
+            yield _SourceName(word, (sent, m.start(), m.end()), False)
             continue
         if not m.start():
             continue  # a sentence's first word: not inside it (``_mid_sentence``)
@@ -386,11 +393,11 @@ def _source_names(sent: Sentence, surnames: frozenset[str], reading: tuple, is_o
             continue
         if particle and (then := particle.match(text, m.end())):
             in_runs.append((m.start(), then.end()))  # "Gérard de Villiers", but also "Séminaire de Québec"
-            yield _SourceName(text[m.start() : then.end()], sent.file_span(m.start(), then.end()), False, headed=True)
+            yield _SourceName(text[m.start() : then.end()], (sent, m.start(), then.end()), False, headed=True)
             continue
         before = text[: m.start()].rsplit(None, 1)  # its last word
         person = (word in surnames or bool(before) and before[-1] in titles) and not is_title_case(text)
-        yield _SourceName(word, sent.file_span(m.start(), m.end()), person)
+        yield _SourceName(word, (sent, m.start(), m.end()), person)
 
 
 @derived
@@ -412,13 +419,22 @@ def _segment_memo(ctx: CheckContext, seg: Segment) -> dict:
     return memo[1]
 
 
-def _sides(ctx: CheckContext, seg: Segment) -> tuple[str, str]:
-    """The segment's source and target texts, joined once for the name rules."""
+def _source_of(ctx: CheckContext, seg: Segment) -> str:
+    """The segment's source text, joined once for the name rules."""
     memo = _segment_memo(ctx, seg)
-    sides = memo.get("sides")
-    if sides is None:
-        sides = memo["sides"] = seg.source_text, seg.target_text
-    return sides
+    text = memo.get("source")
+    if text is None:
+        text = memo["source"] = seg.source_text
+    return text
+
+
+def _target_of(ctx: CheckContext, seg: Segment) -> str:
+    """The segment's target text, joined once for the name rules."""
+    memo = _segment_memo(ctx, seg)
+    text = memo.get("target")
+    if text is None:
+        text = memo["target"] = seg.target_text
+    return text
 
 
 def _accounter(ctx: CheckContext, seg: Segment):
@@ -433,7 +449,7 @@ def _accounter(ctx: CheckContext, seg: Segment):
 
 def _new_accounter(ctx: CheckContext, seg: Segment):
     known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
-    source = _sides(ctx, seg)[0]
+    source = _source_of(ctx, seg)
     names = _NAME_WORD.findall(source)
     rendered = {_plain(w) for s in names for f in accepted.get(s, (known.get(s, s),)) for w in f.split()}
     demonyms = _demonyms(ctx.src_lang, ctx.tgt_lang)
@@ -478,7 +494,7 @@ def _swapped_word(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set
     nouns."""
     if len(name.text.split()) < 2 or typography(ctx.tgt_lang).get("capitalises_nouns"):
         return None
-    target_text = _sides(ctx, seg)[1]
+    target_text = _target_of(ctx, seg)
     target = _plain(target_text)
     if any(_plain(f) in target for f in forms):
         return None
@@ -570,7 +586,7 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
     found, exact = _target_words(ctx, seg)
     if any(all(w in exact for w in f.split()) for f in forms):
         return None
-    source_text, target_text = _sides(ctx, seg)
+    source_text, target_text = _source_of(ctx, seg), _target_of(ctx, seg)
     plain_words = ctx.of_text(plain_letters, target_text)  # also after a stray full stop: ".François"
     source_words = ctx.of_text(_plain_names, source_text)
     for form in sorted(forms):
@@ -645,12 +661,12 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
     is_ordinary = _ordinary_test(ctx, "names.source ordinary", reading[2])
     run_reading = _run_reading(ctx)  # None for a target copy that capitalises nouns
     for seg in ctx.aligned():
-        (seg_source, target), missing, fewer, seen, first_only, problems = _sides(ctx, seg), [], [], set(), set(), []
+        target, missing, fewer, seen, first_only, problems = _target_of(ctx, seg), [], [], set(), set(), []
         plain_target = _plain(target)
         for sent in seg.source:
             for name in _source_names(sent, surnames, reading, is_ordinary):
                 if name.text in seen:
-                    if name.text == known.get(name.text, name.text) and _count(name.text, target) < _count(name.text, seg_source):
+                    if name.text == known.get(name.text, name.text) and _count(name.text, target) < _count(name.text, _source_of(ctx, seg)):
                         fewer.append((name, name.text))  # "Gaza … Gaza" in the source, one "Gaza" in the translation
                     continue
                 seen.add(name.text)
@@ -748,7 +764,7 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span], articles: fr
     accounted = None
     for sent, words in _joined_runs(_target_words(ctx, seg)[0]):
         new = [w for w in words if not ((g := w.group()).isupper() or g in titles or is_ordinary(g))]
-        source_text = source_text or _sides(ctx, seg)[0]
+        source_text = source_text or _source_of(ctx, seg)
         # an ASCII word written in the source is in its plain text too: the source accounts for it
         rest = [w for w in new if not (w.group().isascii() and w.group() in source_text)]
         if rest and plain_source is None:
@@ -771,13 +787,13 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span], articles: fr
         span = sent.file_span(a, b)
         if not _mid_sentence(sent.text, a, titles) or any(t.start < span.end and span.start < t.end for t in taken):
             continue
-        target_words = ctx.of_text(plain_letters, _sides(ctx, seg)[1])
+        target_words = ctx.of_text(plain_letters, _target_of(ctx, seg))
         for src in seg.source:
             if found := _replaced_beside(src, kept, target_words, articles):
                 i, j, word = found
                 if _transliterations(ctx.src_lang, ctx.tgt_lang, _plain(word), True).fullmatch(_plain(new[0].group())):
                     return  # "Yulia" for "Ioulia"
-                name = _SourceName(src.text[i:j], src.file_span(i, j), False)
+                name = _SourceName(src.text[i:j], (src, i, j), False)
                 yield _Problem("swapped", name, seg, name.text, False, span, new[0].group())
                 return
 
