@@ -549,6 +549,20 @@ def _target_words(ctx: CheckContext, seg: Segment) -> tuple[list[tuple[Sentence,
     return memo["target words"]
 
 
+def _by_initial(ctx: CheckContext, seg: Segment) -> dict[str, list[tuple[Sentence, regex.Match, str, str]]]:
+    """The segment's capitalised target words (``_target_words``) with their plain forms, by the
+    first letter of that form, in order."""
+    memo = _segment_memo(ctx, seg)
+    if "by initial" not in memo:
+        by_initial: dict[str, list] = {}
+        for sent, m in _target_words(ctx, seg)[0]:
+            other = m.group()
+            plain_other = _plain(other)
+            by_initial.setdefault(plain_other[:1], []).append((sent, m, other, plain_other))
+        memo["by initial"] = by_initial
+    return memo["by initial"]
+
+
 def _plain_names(text: str) -> frozenset[str]:
     """The capitalised words of a text, accent-free and in lowercase."""
     return frozenset(_plain(w) for w in _NAME_WORD.findall(text))
@@ -583,20 +597,20 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
     an ordinary word (``Second`` for ``Seconde``) only inside a person's name whose other words
     are there (``François Holland``; also when the first of them starts the sentence). Or an accent dropped that the translation keeps elsewhere.
     ``None`` when one of the accepted forms is written exactly."""
-    found, exact = _target_words(ctx, seg)
+    exact = _target_words(ctx, seg)[1]
     if any(all(w in exact for w in f.split()) for f in forms):
         return None
     source_text, target_text = _source_of(ctx, seg), _target_of(ctx, seg)
     plain_words = ctx.of_text(plain_letters, target_text)  # also after a stray full stop: ".François"
     source_words = ctx.of_text(_plain_names, source_text)
+    by_initial = _by_initial(ctx, seg)
     for form in sorted(forms):
         words = form.split()
         for word in (w for w in words if len(w) >= 4 and w not in exact):
             plain = _plain(word)
             runs = (words, name.run.split()) if form == name.text and name.run else (words,)  # '".François Hollande' too
             others_there = any(len(ws) > 1 and all(_plain(w) in plain_words for w in ws if w != word) for ws in runs)
-            for sent, m in found:
-                other, plain_other = m.group(), _plain(m.group())
+            for sent, m, other, plain_other in by_initial.get(plain[0], ()):  # the same first letter
                 if plain_other == plain:
                     if strip_accents(word) == other and _written(ctx, word):
                         return sent, m, word  # "Francois" where the translation writes "François" elsewhere
