@@ -103,9 +103,12 @@ def _present(ctx: CheckContext, name: str, target: str, every: bool = False, per
     parts = _LETTERS.findall(plain_name)
 
     def found(part: str) -> bool:
-        return part in words or fuzzy and len(part) >= 4 and any(
-            _similar(part, w) for w in words if len(w) >= 4 and abs(len(w) - len(part)) <= 3
-        )
+        if part in words:
+            return True
+        if not fuzzy or len(part) < 4:
+            return False
+        by_length, size = ctx.of_text(_by_length, target), len(part)
+        return any(_similar(part, w) for n in range(max(4, size - 3), size + 4) for w in by_length.get(n, ()))
 
     if every:
         return all(found(part) for part in parts if len(part) >= 3)
@@ -114,6 +117,16 @@ def _present(ctx: CheckContext, name: str, target: str, every: bool = False, per
     if person and len(tokens) > 1:
         parts = parts[len(_LETTERS.findall(tokens[0])) :]  # "Jean-Claude": two parts
     return any(part in words for part in parts) or any(found(part) for part in parts)
+
+
+def _by_length(text: str) -> dict[int, list[str]]:
+    """The words of :func:`plain_letters` of four letters or more, by length (``_present``'s
+    approximate matches)."""
+    by_length: dict[int, list[str]] = {}
+    for w in plain_letters(text):
+        if len(w) >= 4:
+            by_length.setdefault(len(w), []).append(w)
+    return by_length
 
 
 def _any_present(ctx: CheckContext, forms: set[str], target: str, **how: bool) -> bool:
