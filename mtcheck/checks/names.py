@@ -191,6 +191,7 @@ class _SourceName:
 
     @property
     def span(self) -> Span:
+        """The name's span in the source file."""
         sent, start, end = self._where
         return sent.file_span(start, end)
 

@@ -54,12 +54,13 @@ class Twin:
         return self._twin
 
 
-_BEYOND_ASCII_LIKE = re.compile("[^\x00-\x7f" + "’‘“”–—…«»" + "]")
+_BEYOND_ASCII_LIKE = re.compile(r"[^\x00-\x7f" + re.escape("".join(map(chr, _TYPOGRAPHIC))) + "]")
 
 
 def twin_of(twin: Twin, text: str) -> Any:
-    """``twin.of(text)``, the test a search that stops at the first other character (most of a
-    French text is passed at once; ``ascii_like``'s translation copies the whole text first)."""
+    """``twin.of(text)`` with a cheaper test: a search that stops at the first character
+    :func:`ascii_like` refuses (most of a French text is never read), where ``ascii_like`` copies
+    the whole text first."""
     if text.isascii() or _BEYOND_ASCII_LIKE.search(text) is None:
         if twin._twin is None:
             twin._twin = re.compile(twin._ascii, twin._flags)
