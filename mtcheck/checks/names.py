@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import regex
 
@@ -103,12 +103,9 @@ def _present(ctx: CheckContext, name: str, target: str, every: bool = False, per
     parts = _LETTERS.findall(plain_name)
 
     def found(part: str) -> bool:
-        if part in words:
-            return True
-        if not fuzzy or len(part) < 4:
-            return False
-        by_length, size = ctx.of_text(_by_length, target), len(part)
-        return any(_similar(part, w) for n in range(max(4, size - 3), size + 4) for w in by_length.get(n, ()))
+        return part in words or fuzzy and len(part) >= 4 and any(
+            _similar(part, w) for w in words if len(w) >= 4 and abs(len(w) - len(part)) <= 3
+        )
 
     if every:
         return all(found(part) for part in parts if len(part) >= 3)
@@ -117,16 +114,6 @@ def _present(ctx: CheckContext, name: str, target: str, every: bool = False, per
     if person and len(tokens) > 1:
         parts = parts[len(_LETTERS.findall(tokens[0])) :]  # "Jean-Claude": two parts
     return any(part in words for part in parts) or any(found(part) for part in parts)
-
-
-def _by_length(text: str) -> dict[int, list[str]]:
-    """The words of :func:`plain_letters` of four letters or more, by length (``_present``'s
-    approximate matches)."""
-    by_length: dict[int, list[str]] = {}
-    for w in plain_letters(text):
-        if len(w) >= 4:
-            by_length.setdefault(len(w), []).append(w)
-    return by_length
 
 
 def _any_present(ctx: CheckContext, forms: set[str], target: str, **how: bool) -> bool:
@@ -175,25 +162,17 @@ def _in_name_run(text: str, m: regex.Match) -> bool:
 
 
 class _SourceName:
-    """A name of a source sentence: its text, where it stands (its file ``span`` found only when a
-    finding needs it), and whether it is a person's; ``whole``:
+    """A name of a source sentence: its text, file span, and whether it is a person's; ``whole``:
     each word must be there ("Disney Junior" is no "Disney"); ``run``: the whole run when its first
     word, at a sentence start, was left out ("François Hollande"); ``headed``: a name after a
     particle, whose last word must be there ("General du Texas" is no "General"). A plain class
     (compared by identity: each is found once), as is ``_Problem``: a dataclass compiles its
     methods on every start."""
 
-    __slots__ = ("text", "_where", "person", "whole", "run", "headed")
+    __slots__ = ("text", "span", "person", "whole", "run", "headed")
 
-    def __init__(self, text: str, where: tuple[Sentence, int, int], person: bool, whole: bool = False, run: str = "",
-                 headed: bool = False) -> None:
-        self.text, self._where, self.person, self.whole, self.run, self.headed = text, where, person, whole, run, headed
-
-    @property
-    def span(self) -> Span:
-        """The name's span in the source file."""
-        sent, start, end = self._where
-        return sent.file_span(start, end)
+    def __init__(self, text: str, span: Span, person: bool, whole: bool = False, run: str = "", headed: bool = False) -> None:
+        self.text, self.span, self.person, self.whole, self.run, self.headed = text, span, person, whole, run, headed
 
 
 class _Problem:
@@ -309,7 +288,7 @@ def _surnames(ctx: CheckContext, source_text: str) -> frozenset[str]:
     """Last words of the full names in the source document (its paragraphs joined by line
     breaks): "François Hollande" → "Hollande"."""
     known = exonyms(ctx.src_lang, ctx.tgt_lang)
-    runs = (run.split() for run in _NAME_RUN.findall(source_text))
+    runs = (m.group().split() for m in _NAME_RUN.finditer(source_text))
     return frozenset(words[-1] for words in runs if words[0] not in known)
 
 
@@ -334,25 +313,18 @@ def _source_reading(src: str, tgt: str) -> tuple:
     )
 
 
-def _ordinary_test(ctx: CheckContext, key: str, words: Words) -> Callable[[str], bool]:
-    """:func:`_ordinary` with ``words``, each word's answer kept in ``ctx.shared(key)`` (names and
-    sentence starts repeat)."""
-    memo = ctx.shared(key, dict)
+def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -> Iterator[_SourceName]:
+    """Runs of capitalised words, exonyms, and single capitalised words inside the sentence that
+    are no ordinary word (a person's after a title or when the document gives the full name)."""
+    known, articles, ordinary, titles, noun_capitals, particle, abbreviated, calendar, stop, lex = _source_reading(ctx.src_lang, ctx.tgt_lang)
+    memo = ctx.shared("names.source ordinary", dict)  # word → _ordinary(word, ordinary): names and sentence starts repeat
 
     def is_ordinary(word: str) -> bool:
         found = memo.get(word)
         if found is None:
-            found = memo[word] = _ordinary(word, words)
+            found = memo[word] = _ordinary(word, ordinary)
         return found
 
-    return is_ordinary
-
-
-def _source_names(sent: Sentence, surnames: frozenset[str], reading: tuple, is_ordinary: Callable[[str], bool]) -> Iterator[_SourceName]:
-    """Runs of capitalised words, exonyms, and single capitalised words inside the sentence that
-    are no ordinary word (a person's after a title or when the document gives the full name);
-    ``reading``: :func:`_source_reading`, ``is_ordinary`` the test of its ordinary words."""
-    known, articles, _, titles, noun_capitals, particle, abbreviated, calendar, stop, lex = reading
     text, in_runs = sent.text, []
     for m in _NAME_RUN.finditer(text):
         words, start, run = m.group().split(), m.start(), m.group()
@@ -361,7 +333,7 @@ def _source_names(sent: Sentence, surnames: frozenset[str], reading: tuple, is_o
         in_runs.append(m.span())
         if prefix := next((n for n in range(len(words), 1, -1) if " ".join(words[:n]) in known), 0):
             place = " ".join(words[:prefix])  # "Reino Unido", also at a sentence start: a place
-            yield _SourceName(place, (sent, start, start + len(place)), False)
+            yield _SourceName(place, sent.file_span(start, start + len(place)), False)
             if prefix == len(words) or all(is_ordinary(w) for w in words[prefix:]):
                 continue  # "Stati Uniti Mercoledì"
             words, start = words[prefix:], start + len(place) + 1
@@ -387,13 +359,13 @@ def _source_names(sent: Sentence, surnames: frozenset[str], reading: tuple, is_o
         person = person and not noun_capitals and not is_title_case(text)  # not in a headline
         person = person and not any(w.lower() in calendar for w in words)  # "Scottish Premiership"
         whole = not person and len(words) > 1 and words[0] not in articles
-        yield _SourceName(text[start:end], (sent, start, end), person, whole, run=run if start != m.start() else "")
+        yield _SourceName(text[start:end], sent.file_span(start, end), person, whole, run=run if start != m.start() else "")
     for m in _NAME_WORD.finditer(text):
         word = m.group()
         if in_runs and any(a <= m.start() < b for a, b in in_runs):
             continue
         if word in known and not (particle and _mid_sentence(text, m.start(), titles) and particle.match(text, m.end())):
-            yield _SourceName(word, (sent, m.start(), m.end()), False)
+            yield _SourceName(word, sent.file_span(m.start(), m.end()), False)
             continue
         if not m.start():
             continue  # a sentence's first word: not inside it (``_mid_sentence``)
@@ -407,11 +379,11 @@ def _source_names(sent: Sentence, surnames: frozenset[str], reading: tuple, is_o
             continue
         if particle and (then := particle.match(text, m.end())):
             in_runs.append((m.start(), then.end()))  # "Gérard de Villiers", but also "Séminaire de Québec"
-            yield _SourceName(text[m.start() : then.end()], (sent, m.start(), then.end()), False, headed=True)
+            yield _SourceName(text[m.start() : then.end()], sent.file_span(m.start(), then.end()), False, headed=True)
             continue
         before = text[: m.start()].rsplit(None, 1)  # its last word
         person = (word in surnames or bool(before) and before[-1] in titles) and not is_title_case(text)
-        yield _SourceName(word, (sent, m.start(), m.end()), person)
+        yield _SourceName(word, sent.file_span(m.start(), m.end()), person)
 
 
 @derived
@@ -433,24 +405,6 @@ def _segment_memo(ctx: CheckContext, seg: Segment) -> dict:
     return memo[1]
 
 
-def _source_of(ctx: CheckContext, seg: Segment) -> str:
-    """The segment's source text, joined once for the name rules."""
-    memo = _segment_memo(ctx, seg)
-    text = memo.get("source")
-    if text is None:
-        text = memo["source"] = seg.source_text
-    return text
-
-
-def _target_of(ctx: CheckContext, seg: Segment) -> str:
-    """The segment's target text, joined once for the name rules."""
-    memo = _segment_memo(ctx, seg)
-    text = memo.get("target")
-    if text is None:
-        text = memo["target"] = seg.target_text
-    return text
-
-
 def _accounter(ctx: CheckContext, seg: Segment):
     """Whether a target word is accounted for by the segment's source: a source name, an exonym or
     transliteration of one, or a word sharing its first five letters with a source word
@@ -463,7 +417,7 @@ def _accounter(ctx: CheckContext, seg: Segment):
 
 def _new_accounter(ctx: CheckContext, seg: Segment):
     known, accepted = exonyms(ctx.src_lang, ctx.tgt_lang), _accepted(ctx.src_lang, ctx.tgt_lang)
-    source = _source_of(ctx, seg)
+    source = seg.source_text
     names = _NAME_WORD.findall(source)
     rendered = {_plain(w) for s in names for f in accepted.get(s, (known.get(s, s),)) for w in f.split()}
     demonyms = _demonyms(ctx.src_lang, ctx.tgt_lang)
@@ -508,13 +462,12 @@ def _swapped_word(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set
     nouns."""
     if len(name.text.split()) < 2 or typography(ctx.tgt_lang).get("capitalises_nouns"):
         return None
-    target_text = _target_of(ctx, seg)
-    target = _plain(target_text)
+    target = _plain(seg.target_text)
     if any(_plain(f) in target for f in forms):
         return None
     tokens = [[_plain(t) for t in f.split()] for f in forms]
     ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
-    target_words = ctx.of_text(plain_letters, target_text)
+    target_words = ctx.of_text(plain_letters, seg.target_text)
     articles = _articles(ctx.src_lang)
     first = name.text.split()[0]
     place = exonyms(ctx.src_lang, ctx.tgt_lang).get(first, first)
@@ -563,20 +516,6 @@ def _target_words(ctx: CheckContext, seg: Segment) -> tuple[list[tuple[Sentence,
     return memo["target words"]
 
 
-def _by_initial(ctx: CheckContext, seg: Segment) -> dict[str, list[tuple[Sentence, regex.Match, str, str]]]:
-    """The segment's capitalised target words (``_target_words``) with their plain forms, by the
-    first letter of that form, in order."""
-    memo = _segment_memo(ctx, seg)
-    if "by initial" not in memo:
-        by_initial: dict[str, list] = {}
-        for sent, m in _target_words(ctx, seg)[0]:
-            other = m.group()
-            plain_other = _plain(other)
-            by_initial.setdefault(plain_other[:1], []).append((sent, m, other, plain_other))
-        memo["by initial"] = by_initial
-    return memo["by initial"]
-
-
 def _plain_names(text: str) -> frozenset[str]:
     """The capitalised words of a text, accent-free and in lowercase."""
     return frozenset(_plain(w) for w in _NAME_WORD.findall(text))
@@ -611,20 +550,19 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
     an ordinary word (``Second`` for ``Seconde``) only inside a person's name whose other words
     are there (``François Holland``; also when the first of them starts the sentence). Or an accent dropped that the translation keeps elsewhere.
     ``None`` when one of the accepted forms is written exactly."""
-    exact = _target_words(ctx, seg)[1]
+    found, exact = _target_words(ctx, seg)
     if any(all(w in exact for w in f.split()) for f in forms):
         return None
-    source_text, target_text = _source_of(ctx, seg), _target_of(ctx, seg)
-    plain_words = ctx.of_text(plain_letters, target_text)  # also after a stray full stop: ".François"
-    source_words = ctx.of_text(_plain_names, source_text)
-    by_initial = _by_initial(ctx, seg)
+    plain_words = ctx.of_text(plain_letters, seg.target_text)  # also after a stray full stop: ".François"
+    source_words = ctx.of_text(_plain_names, seg.source_text)
     for form in sorted(forms):
         words = form.split()
         for word in (w for w in words if len(w) >= 4 and w not in exact):
             plain = _plain(word)
             runs = (words, name.run.split()) if form == name.text and name.run else (words,)  # '".François Hollande' too
             others_there = any(len(ws) > 1 and all(_plain(w) in plain_words for w in ws if w != word) for ws in runs)
-            for sent, m, other, plain_other in by_initial.get(plain[0], ()):  # the same first letter
+            for sent, m in found:
+                other, plain_other = m.group(), _plain(m.group())
                 if plain_other == plain:
                     if strip_accents(word) == other and _written(ctx, word):
                         return sent, m, word  # "Francois" where the translation writes "François" elsewhere
@@ -685,16 +623,13 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
     source_text = "\n".join(p.text for p in ctx.source.paragraphs) if ctx.source else ""
     surnames = _surnames(ctx, source_text)
     source_count = functools.cache(lambda word: _count(word, source_text))  # once per word, not per segment
-    reading = _source_reading(ctx.src_lang, ctx.tgt_lang)
-    is_ordinary = _ordinary_test(ctx, "names.source ordinary", reading[2])
-    run_reading = _run_reading(ctx)  # None for a target copy that capitalises nouns
     for seg in ctx.aligned():
-        target, missing, fewer, seen, first_only, problems = _target_of(ctx, seg), [], [], set(), set(), []
+        target, missing, fewer, seen, first_only, problems = seg.target_text, [], [], set(), set(), []
         plain_target = _plain(target)
         for sent in seg.source:
-            for name in _source_names(sent, surnames, reading, is_ordinary):
+            for name in _source_names(ctx, sent, surnames):
                 if name.text in seen:
-                    if name.text == known.get(name.text, name.text) and _count(name.text, target) < _count(name.text, _source_of(ctx, seg)):
+                    if name.text == known.get(name.text, name.text) and _count(name.text, target) < _count(name.text, seg.source_text):
                         fewer.append((name, name.text))  # "Gaza … Gaza" in the source, one "Gaza" in the translation
                     continue
                 seen.add(name.text)
@@ -738,8 +673,7 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 serious = warn_swaps and name.person and name.text not in first_only
                 problems.append(_Problem("swapped", name, seg, expected, serious, sent_t.file_span(a, b), sent_t.text[a:b]))
         yield from problems
-        if run_reading:
-            yield from _new_in_run(ctx, seg, [p.target for p in problems if p.target is not None], *run_reading)
+        yield from _new_in_run(ctx, seg, [p.target for p in problems if p.target is not None])
 
 
 # What joins two capitalised words of a name: a space, a particle between spaces, an elision.
@@ -755,7 +689,7 @@ def _joined_runs(found: list[tuple[Sentence, regex.Match]]) -> Iterator[tuple[Se
     runs of two words or more of ``found`` (``_target_words``), each with its sentence."""
     words, last = [], None
     for sent, m in found:
-        if words and sent is last and m.string[words[-1].end() : m.start()] in _JOINERS:
+        if words and sent is last and sent.text[words[-1].end() : m.start()] in _JOINERS:
             words.append(m)
             continue
         if len(words) > 1:
@@ -771,28 +705,31 @@ def _articles(lang: str) -> frozenset[str]:
     return frozenset({_plain(a) for a in word_list(lang, "name_articles")} | stopwords(lang))
 
 
-def _run_reading(ctx: CheckContext) -> tuple | None:
-    """What :func:`_new_in_run` reads of the pair, once per document: articles, titles and the
-    ordinary-word test; ``None`` for a target copy that capitalises nouns."""
-    if typography(ctx.tgt_lang).get("capitalises_nouns"):
-        return None
-    ordinary = _ordinary_test(ctx, "names.target ordinary", _target_ordinary(ctx.src_lang, ctx.tgt_lang))
-    return _articles(ctx.src_lang), _titles(ctx.src_lang, ctx.tgt_lang)[1], ordinary
-
-
-def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span], articles: frozenset[str], titles: frozenset[str],
-                is_ordinary: Callable[[str], bool]) -> Iterator[_Problem]:
+def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[_Problem]:
     """A capitalised target word that the source does not account for, inside a name whose other
     words the source has, where the source has a capitalised word the translation lacks next to
     them (``Hezbollah National`` for ``Comité national``, ``Vettel du Châtelet`` for ``Théâtre du
     Châtelet``): a suggestion, that source name as the expected one. Not an article
     (``France Unbowed`` for ``La France insoumise`` is a translation), nor a transliteration of
-    the source word (``Yulia`` for ``Ioulia``); ``articles``, ``titles``, ``is_ordinary``: :func:`_run_reading`."""
+    the source word (``Yulia`` for ``Ioulia``), nor for a target copy that capitalises nouns."""
+    if typography(ctx.tgt_lang).get("capitalises_nouns"):
+        return
     source_text = plain_source = source_words = None  # the segment's source text, plain text and words: read when needed
+    articles = _articles(ctx.src_lang)
+    ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
+    titles = _titles(ctx.src_lang, ctx.tgt_lang)[1]
+    memo = ctx.shared("names.target ordinary", dict)  # word → _ordinary(word, ordinary): names repeat
+
+    def is_ordinary(word: str) -> bool:
+        found = memo.get(word)
+        if found is None:
+            found = memo[word] = _ordinary(word, ordinary)
+        return found
+
     accounted = None
     for sent, words in _joined_runs(_target_words(ctx, seg)[0]):
         new = [w for w in words if not ((g := w.group()).isupper() or g in titles or is_ordinary(g))]
-        source_text = source_text or _source_of(ctx, seg)
+        source_text = source_text or seg.source_text
         # an ASCII word written in the source is in its plain text too: the source accounts for it
         rest = [w for w in new if not (w.group().isascii() and w.group() in source_text)]
         if rest and plain_source is None:
@@ -800,7 +737,7 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span], articles: fr
         if all(_plain(w.group()) in plain_source for w in rest):
             continue  # "White House", "David Cameron": no word the source does not account for
         if source_words is None:
-            source_words = ctx.of_text(plain_letters, source_text)
+            source_words = ctx.of_text(plain_letters, seg.source_text)
         kept = {p for w in words if len(w.group()) > 2 and (p := _plain(w.group())) in source_words} - articles
         if not kept:
             continue
@@ -815,13 +752,13 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span], articles: fr
         span = sent.file_span(a, b)
         if not _mid_sentence(sent.text, a, titles) or any(t.start < span.end and span.start < t.end for t in taken):
             continue
-        target_words = ctx.of_text(plain_letters, _target_of(ctx, seg))
+        target_words = ctx.of_text(plain_letters, seg.target_text)
         for src in seg.source:
             if found := _replaced_beside(src, kept, target_words, articles):
                 i, j, word = found
                 if _transliterations(ctx.src_lang, ctx.tgt_lang, _plain(word), True).fullmatch(_plain(new[0].group())):
                     return  # "Yulia" for "Ioulia"
-                name = _SourceName(src.text[i:j], (src, i, j), False)
+                name = _SourceName(src.text[i:j], src.file_span(i, j), False)
                 yield _Problem("swapped", name, seg, name.text, False, span, new[0].group())
                 return
 
