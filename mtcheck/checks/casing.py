@@ -10,6 +10,7 @@ import regex
 
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
+from mtcheck.checks.words import Twin
 from mtcheck.lexicon import lexicon
 from mtcheck.model import Finding, Segment, Sentence, Severity
 from mtcheck.resources import (
@@ -28,6 +29,8 @@ _LETTERS = patterns.compile(r"\p{L}+")
 _TITLED_PART = patterns.compile(r"\p{Lu}\p{Ll}+")
 
 _WORD = patterns.compile(r"(?<![\p{L}\p{N}_@/.-])\p{L}[\p{L}'’-]*\p{L}|(?<![\p{L}\p{N}_@/.-])\p{L}")
+# the twin tests what precedes a word after its first letter: ``re`` then searches for a letter first
+_WORDS = Twin(_WORD, r"[A-Za-z](?<![A-Za-z0-9_@/.-][A-Za-z])(?:[A-Za-z'’-]*[A-Za-z])?")
 
 
 def _mid_sentence_words(sent: Sentence) -> tuple[regex.Match, ...]:
@@ -44,7 +47,7 @@ def _mid_words(text: str) -> tuple[regex.Match, ...]:
     """:func:`_mid_sentence_words` of a text, found once however many rules and calls ask."""
     starts = {m.end() for m in _AFTER_OPENER.finditer(text)}
     starts.add(len(text) - len(text.lstrip(_SPACES)))  # the first word
-    return tuple(m for m in _WORD.finditer(text) if m.start() not in starts)
+    return tuple(m for m in _WORDS.of(text).finditer(text) if m.start() not in starts)
 
 
 @functools.cache
@@ -108,7 +111,7 @@ class NameCasing(Rule):
         # an English source that writes the word in lowercase too and capitalises it only at sentence starts ("Rakfisk is…")
         source_lower = set()
         if titles and ctx.source:
-            source_lower = {w for p in ctx.source.paragraphs for w in _WORD.findall(p.text) if w.islower()}
+            source_lower = {w for p in ctx.source.paragraphs for w in _words(p.text) if w.islower()}
             source_lower -= {w.lower() for s in ctx.source.sentences() for w in _capitalised(s)}
         known = lexicon(ctx.tgt_lang) if titles else None
         images = _exonym_images(ctx.src_lang, ctx.tgt_lang)
@@ -133,11 +136,11 @@ class NameCasing(Rule):
                         for word in (_names_outside_titles(s, ctx.src_lang, alone) if titles else _names(s, ordinary, seg.target_text))
                         if not (nouns and word.lower() in ordinary) and word.lower() not in calendar  # French "mandarin"
                     }
-                    found |= {names[w]: w for s in seg.source for w in _WORD.findall(s.text) if w in names}
+                    found |= {names[w]: w for s in seg.source for w in ctx.of_text(_words, s.text) if w in names}
                     found |= {w: w for w in found.values()}  # "Cricket Australia" kept in French copy
                     seg_names = (seg, seg_names[1], found)
                 source_names = dict(seg_names[2])
-                words = _WORD.findall(sent.text)
+                words = ctx.of_text(_words, sent.text)
                 lowercase = {w for w in words if w.islower()}
                 for word in words:  # "bad bank" beside "Royal Bank of Scotland": the name is there
                     if word in source_names and word.lower() in lowercase and word.lower() in _common_words(ctx.src_lang, ctx.tgt_lang):
@@ -198,7 +201,7 @@ def _capitalised(sent: Sentence) -> set[str]:
 
 def _words(text: str) -> list[str]:
     """The words of a text (``_WORD``), read by two rules: ``ctx.of_text(_words, text)``."""
-    return _WORD.findall(text)
+    return _WORDS.of(text).findall(text)
 
 
 def _target_casing(ctx: CheckContext) -> tuple[Counter, set[str]]:
@@ -263,8 +266,8 @@ def _names_outside_titles(sent: Sentence, lang: str, alone: bool = True) -> set[
     if is_title_case(sent.text):
         return set()
     ordinary = ordinary_words(lang)
-    titled = {m.group() for m in _WORD.finditer(sent.text) if _after_abbreviation(sent.text, m.start(), lang)}  # Rev. David
-    first = _WORD.search(sent.text)
+    titled = {m.group() for m in _WORDS.of(sent.text).finditer(sent.text) if _after_abbreviation(sent.text, m.start(), lang)}  # Rev. David
+    first = _WORDS.of(sent.text).search(sent.text)
     if first and first.group()[0].isupper() and len(first.group()) > 2:
         titled.add(first.group())
     titled = {w.removesuffix("'s").removesuffix("’s") for w in titled}
@@ -284,7 +287,7 @@ def is_title_case(text: str) -> bool:
     and no final full stop (found once however many names of the sentence ask)."""
     if text.rstrip().endswith("."):  # most sentences: no words to read
         return False
-    words = [w for w in _WORD.findall(text) if len(w) >= 4]
+    words = [w for w in _WORDS.of(text).findall(text) if len(w) >= 4]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
@@ -404,7 +407,7 @@ class CalendarAndNationality(Rule):
         for seg, sent in ctx.target_sentences():
             if kinds.keys().isdisjoint(ctx.of_text(_words, sent.text)):
                 continue  # most sentences: no such word
-            for m in _WORD.finditer(sent.text):
+            for m in _WORDS.of(sent.text).finditer(sent.text):
                 word = m.group()
                 kind = kinds.get(word)
                 if kind is None or not word[0].islower():
@@ -503,4 +506,5 @@ _ENDED = patterns.compile(r"[.!?…:»”\"’')\]]\s*$")
 
 
 def _first_word(text: str) -> regex.Match | None:
-    return _WORD.search(text[:40])
+    text = text[:40]
+    return _WORDS.of(text).search(text)

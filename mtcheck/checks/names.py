@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import regex
 
@@ -14,7 +13,7 @@ from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.casing import is_title_case, ordinary_words
 from mtcheck.checks.literals import chunks
-from mtcheck.checks.words import plain as _plain, plain_letters
+from mtcheck.checks.words import Twin, plain as _plain, plain_letters
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span
 from mtcheck.resources import Phrases, alternation, derived, exonyms, lexicon, lexicon_words, months, pair_table, stopwords, measured, word_list
 from mtcheck.typography import typography
@@ -31,6 +30,7 @@ _RUN_WORD = r"\p{Lu}\p{Ll}(?:[\p{L}-]|['’](?![sS](?!\p{L})))*"
 _NAME_RUN = patterns.compile(rf"(?<![\p{{L}}'’-]){_RUN_WORD}(?:[ \u00a0]{_RUN_WORD})+")
 # A capitalised word, hyphenated parts included; after an elision too ("d'Israël").
 _NAME_WORD = patterns.compile(r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*")
+_NAME_WORDS = Twin(_NAME_WORD, r"[A-Z](?<![A-Za-z0-9_@/.-][A-Z])[A-Za-z]*(?:-[A-Za-z]+)*")  # for target copy: English is ASCII
 # Capitalised words in a row, titles and hyphenated parts included: "Lance Corporal Hawkins".
 _CAPITALISED_RUN = patterns.compile(r"(?<![\p{L}\p{N}_@/.-])\p{Lu}\p{L}*(?:-\p{L}+)*\.?(?:[ \u00a0]\p{Lu}\p{L}*(?:-\p{L}+)*\.?)*")
 _OPENERS = "«“\"‘'([:—–-.!?…"
@@ -133,7 +133,7 @@ def _has_new_name(ctx: CheckContext, seg: Segment, lang: str) -> bool:
     months, nationalities and languages do not count."""
     calendar = _calendar_words(lang)
     for sent in seg.target:
-        for m in _NAME_WORD.finditer(sent.text):
+        for m in _NAME_WORDS.of(sent.text).finditer(sent.text):
             if m.group().lower() in calendar:
                 continue
             before = sent.text[: m.start()].rstrip()
@@ -161,31 +161,31 @@ def _in_name_run(text: str, m: regex.Match) -> bool:
     return bool(before) and before.start() > 0
 
 
-@dataclass
 class _SourceName:
-    """A name of a source sentence: its text, file span, and whether it is a person's."""
+    """A name of a source sentence: its text, file span, and whether it is a person's; ``whole``:
+    each word must be there ("Disney Junior" is no "Disney"); ``run``: the whole run when its first
+    word, at a sentence start, was left out ("François Hollande"); ``headed``: a name after a
+    particle, whose last word must be there ("General du Texas" is no "General"). A plain class
+    (compared by identity: each is found once), as is ``_Problem``: a dataclass compiles its
+    methods on every start."""
 
-    text: str
-    span: Span
-    person: bool
-    whole: bool = False  # each word must be there: "Disney Junior" is no "Disney"
-    run: str = ""  # the whole run when its first word, at a sentence start, was left out: "François Hollande"
-    headed: bool = False  # a name after a particle: its last word must be there ("General du Texas" is no "General")
+    __slots__ = ("text", "span", "person", "whole", "run", "headed")
+
+    def __init__(self, text: str, span: Span, person: bool, whole: bool = False, run: str = "", headed: bool = False) -> None:
+        self.text, self.span, self.person, self.whole, self.run, self.headed = text, span, person, whole, run, headed
 
 
-@dataclass
 class _Problem:
     """A source name the aligned translation lost (``dropped``), gives fewer times than the source
     (``fewer``), replaced (``swapped``) or misspelled (``respelled``); ``target`` and ``found`` are
     the target name in the last two."""
 
-    kind: str
-    name: _SourceName
-    segment: Segment
-    expected: str
-    serious: bool
-    target: Span | None = None
-    found: str = ""
+    __slots__ = ("kind", "name", "segment", "expected", "serious", "target", "found")
+
+    def __init__(self, kind: str, name: _SourceName, segment: Segment, expected: str, serious: bool,
+                 target: Span | None = None, found: str = "") -> None:
+        self.kind, self.name, self.segment, self.expected, self.serious = kind, name, segment, expected, serious
+        self.target, self.found = target, found
 
 
 def _mid_sentence(text: str, start: int, titles: frozenset[str] = frozenset()) -> bool:
@@ -508,7 +508,10 @@ def _target_words(ctx: CheckContext, seg: Segment) -> tuple[list[tuple[Sentence,
     """The capitalised words of the segment's target sentences, and their set."""
     memo = _segment_memo(ctx, seg)
     if "target words" not in memo:
-        found = [(sent, m) for sent in seg.target for m in _NAME_WORD.finditer(sent.text)]
+        found = []
+        for sent in seg.target:
+            text = sent.text
+            found += [(sent, m) for m in _NAME_WORDS.of(text).finditer(text)]
         memo["target words"] = found, {m.group() for _, m in found}
     return memo["target words"]
 

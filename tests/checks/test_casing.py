@@ -264,3 +264,14 @@ def test_mid_sentence_words_leave_out_words_after_an_opener(text, words):
     from mtcheck.checks.casing import _mid_words
 
     assert [m.group() for m in _mid_words(text)] == words
+
+
+def test_the_word_pattern_and_its_ascii_twin_find_the_same_words():
+    from mtcheck.checks import casing
+    from tests.checks.test_words import _texts
+
+    for text in _texts(11):
+        fast = casing._WORDS.of(text)
+        assert fast is not casing._WORD
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in casing._WORD.finditer(text)], text
+    assert casing._WORDS.of("l’Élysée") is casing._WORD

@@ -428,3 +428,13 @@ def test_joined_runs_are_the_runs_of_capitalised_words_in_a_row(pieces):
     found = [(sent, m) for m in _NAME_WORD.finditer(text)]
     runs = [(words[0].start(), words[-1].end()) for _, words in _joined_runs(found)]
     assert runs == [m.span() for m in regex.finditer(_JOINED_RUN, text)]
+
+
+def test_the_capitalised_word_pattern_and_its_ascii_twin_find_the_same_words():
+    from mtcheck.checks import names
+    from tests.checks.test_words import _texts
+
+    for text in _texts(13):
+        fast = names._NAME_WORDS.of(text)
+        assert fast is not names._NAME_WORD
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in names._NAME_WORD.finditer(text)], text
