@@ -10,10 +10,11 @@ document's list of segments (beads).
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 from mtcheck.align.dp import PARAGRAPH_WEIGHTS, Coverage, LengthModel, align, align_one
 from mtcheck.align.scorers import Scorer, anchor_scorer
-from mtcheck.model import Document, Segment
+from mtcheck.model import Document, Paragraph, Segment
 from mtcheck.resources import toml_data
 
 # Paragraphs paired one to one are taken as they are when each pair shares at least this much.
@@ -40,7 +41,7 @@ def align_documents(source: Document, target: Document, scorer: Scorer | None = 
     scorer = functools.cache(scorer or anchor_scorer(source.lang, target.lang))
     lengths = length_model(source.lang, target.lang)
     src, tgt = source.paragraphs, target.paragraphs
-    src_texts, tgt_texts = [p.text for p in src], [p.text for p in tgt]  # a sentence's text is a slice of its paragraph's
+    src_texts, tgt_texts = _Texts(src), _Texts(tgt)  # a sentence's text is a slice of its paragraph's
     segments: list[Segment] = []
     last_target = 0
     for src_index, tgt_index in _paragraph_pairs(src_texts, tgt_texts, scorer, coverage, lengths):
@@ -96,7 +97,25 @@ def unit_segments(source: Document, target: Document) -> list[Segment]:
     return segments
 
 
-def _paragraph_pairs(src: list[str], tgt: list[str], scorer: Scorer, coverage: Coverage, lengths: LengthModel) -> list[tuple[list[int], list[int]]]:
+class _Texts(Sequence):
+    """The paragraphs' texts, each read when asked: a list of them all held a copy of both
+    documents for the whole alignment (+34 MiB at the 20 MiB size limit)."""
+
+    __slots__ = ("_paragraphs",)
+
+    def __init__(self, paragraphs: list[Paragraph]) -> None:
+        self._paragraphs = paragraphs
+
+    def __len__(self) -> int:
+        return len(self._paragraphs)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [p.text for p in self._paragraphs[k]]
+        return self._paragraphs[k].text
+
+
+def _paragraph_pairs(src: Sequence[str], tgt: Sequence[str], scorer: Scorer, coverage: Coverage, lengths: LengthModel) -> list[tuple[list[int], list[int]]]:
     """The paragraph beads (source and target positions) of two documents' paragraph texts."""
     if len(src) == len(tgt) and all(scorer(s, t) >= _PAIRED for s, t in zip(src, tgt)):
         return [([k], [k]) for k in range(len(src))]  # the common case, without the programme
