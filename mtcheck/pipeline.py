@@ -195,24 +195,18 @@ def check_documents(
 
 def _rules_to_run(select: Any, ignore: Any, has_source: bool, tgt_lang: str) -> list[type]:
     """The rule classes a document is checked with, in registry order (decided once per settings)."""
-    key = (tuple(select or ()), tuple(ignore or ()), has_source, tgt_lang)
-    try:
-        return _RULES_TO_RUN[key]
-    except KeyError:
-        pass
-    chosen = {"select": list(select or []), "ignore": list(ignore or [])}
-    rules = [
+    return _chosen_rules(tuple(select or ()), tuple(ignore or ()), has_source, tgt_lang)
+
+
+@functools.lru_cache(maxsize=64)  # a few settings a process; never grows with the input
+def _chosen_rules(select: tuple[str, ...], ignore: tuple[str, ...], has_source: bool, tgt_lang: str) -> list[type]:
+    chosen = {"select": list(select), "ignore": list(ignore)}
+    return [
         cls for rule_id, cls in all_rules().items()
         if rule_enabled(rule_id, cls.category, chosen)
         and (has_source or not cls.needs_source)
         and (cls.target_langs is None or tgt_lang in cls.target_langs)
     ]
-    if len(_RULES_TO_RUN) < 64:  # a few settings a process; never grows with the input
-        _RULES_TO_RUN[key] = rules
-    return rules
-
-
-_RULES_TO_RUN: dict[tuple, list[type]] = {}
 
 
 def check_file(
