@@ -10,8 +10,6 @@ document's list of segments (beads).
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
-
 from mtcheck.align.dp import PARAGRAPH_WEIGHTS, Coverage, LengthModel, align, align_one
 from mtcheck.align.scorers import Scorer, anchor_scorer
 from mtcheck.model import Document, Paragraph, Segment
@@ -35,16 +33,16 @@ def monolingual_segments(target: Document) -> list[Segment]:
 
 def align_documents(source: Document, target: Document, scorer: Scorer | None = None) -> list[Segment]:
     """Segments covering every sentence of both documents, in target order."""
-    # One cache of scores for the document: the paragraph test, the paragraph programme and a
-    # one-sentence paragraph's own alignment ask about the same pairs of texts.
-    coverage = functools.cache(anchor_scorer(source.lang, target.lang).coverage)
-    scorer = functools.cache(scorer or anchor_scorer(source.lang, target.lang))
+    # Each text read once for the document, and one cache of scores: the paragraph test, the
+    # paragraph programme and a one-sentence paragraph's own alignment ask about the same pairs.
+    anchors = anchor_scorer(source.lang, target.lang).document()
+    coverage = functools.cache(anchors.coverage)
+    scorer = functools.cache(scorer or anchors)
     lengths = length_model(source.lang, target.lang)
     src, tgt = source.paragraphs, target.paragraphs
-    src_texts, tgt_texts = _Texts(src), _Texts(tgt)  # a sentence's text is a slice of its paragraph's
     segments: list[Segment] = []
     last_target = 0
-    for src_index, tgt_index in _paragraph_pairs(src_texts, tgt_texts, scorer, coverage, lengths):
+    for src_index, tgt_index in _paragraph_pairs(src, tgt, scorer, coverage, lengths):
         if tgt_index:
             last_target = tgt[tgt_index[0]].index
             prefix = f"p{last_target}"
@@ -53,7 +51,7 @@ def align_documents(source: Document, target: Document, scorer: Scorer | None = 
         if len(src_index) == len(tgt_index) == 1 and len(ss := src[src_index[0]].sentences) == 1 == len(ts := tgt[tgt_index[0]].sentences):
             # one sentence each side, the common case: without the programme's lists
             (s,), (t,) = ss, ts
-            sim = align_one(src_texts[src_index[0]][s.start : s.end], tgt_texts[tgt_index[0]][t.start : t.end], scorer, lengths)
+            sim = align_one(src[src_index[0]].text[s.start : s.end], tgt[tgt_index[0]].text[t.start : t.end], scorer, lengths)
             if sim is None:
                 segments += (Segment(f"{prefix}.s1", [], [t]), Segment(f"{prefix}.s2", [s], []))
             else:
@@ -62,8 +60,8 @@ def align_documents(source: Document, target: Document, scorer: Scorer | None = 
             continue
         src_sents = [s for k in src_index for s in src[k].sentences]
         tgt_sents = [s for k in tgt_index for s in tgt[k].sentences]
-        src_units = [src_texts[k][s.start : s.end] for k in src_index for s in src[k].sentences]
-        tgt_units = [tgt_texts[k][s.start : s.end] for k in tgt_index for s in tgt[k].sentences]
+        src_units = [src[k].text[s.start : s.end] for k in src_index for s in src[k].sentences]  # a sentence's text is a slice of its paragraph's
+        tgt_units = [tgt[k].text[s.start : s.end] for k in tgt_index for s in tgt[k].sentences]
         for n, (si, ti, sim) in enumerate(align(src_units, tgt_units, scorer, lengths, coverage=coverage), 1):
             segment = Segment(f"{prefix}.s{n}", list(map(src_sents.__getitem__, si)), list(map(tgt_sents.__getitem__, ti)))
             if si and ti:
@@ -97,29 +95,14 @@ def unit_segments(source: Document, target: Document) -> list[Segment]:
     return segments
 
 
-class _Texts(Sequence):
-    """The paragraphs' texts, each read when asked: a list of them all held a copy of both
-    documents for the whole alignment (+34 MiB at the 20 MiB size limit)."""
-
-    __slots__ = ("_paragraphs",)
-
-    def __init__(self, paragraphs: list[Paragraph]) -> None:
-        self._paragraphs = paragraphs
-
-    def __len__(self) -> int:
-        return len(self._paragraphs)
-
-    def __getitem__(self, k):
-        if isinstance(k, slice):
-            return [p.text for p in self._paragraphs[k]]
-        return self._paragraphs[k].text
-
-
-def _paragraph_pairs(src: Sequence[str], tgt: Sequence[str], scorer: Scorer, coverage: Coverage, lengths: LengthModel) -> list[tuple[list[int], list[int]]]:
-    """The paragraph beads (source and target positions) of two documents' paragraph texts."""
-    if len(src) == len(tgt) and all(scorer(s, t) >= _PAIRED for s, t in zip(src, tgt)):
+def _paragraph_pairs(src: list[Paragraph], tgt: list[Paragraph], scorer: Scorer, coverage: Coverage, lengths: LengthModel) -> list[tuple[list[int], list[int]]]:
+    """The paragraph beads (source and target positions) of two documents' paragraphs. Their
+    texts are read when asked (a paragraph of the file text is sliced again once no longer
+    kept): lists of them all, held through the whole alignment, took +34 MiB at the 20 MiB size
+    limit; the programme's are held while it runs."""
+    if len(src) == len(tgt) and all(scorer(s.text, t.text) >= _PAIRED for s, t in zip(src, tgt)):
         return [([k], [k]) for k in range(len(src))]  # the common case, without the programme
-    return [(si, ti) for si, ti, _ in align(src, tgt, scorer, lengths, PARAGRAPH_WEIGHTS, coverage)]
+    return [(si, ti) for si, ti, _ in align([p.text for p in src], [p.text for p in tgt], scorer, lengths, PARAGRAPH_WEIGHTS, coverage)]
 
 
 __all__ = ["align_documents", "monolingual_segments", "unit_segments"]

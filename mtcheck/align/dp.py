@@ -161,11 +161,12 @@ def align(
         src_part = tgt_part = scorer
         below = weights.orphan_below
     # Once per unit and per two neighbours (joined by a space): the length as the length cost
-    # reads it (source × ratio, target ÷ ratio), the joined text and its length.
+    # reads it (source × ratio, target ÷ ratio) and the joined text's length; the joined text
+    # itself when a bead is scored (few are: most stop on their length and orphan costs).
     src_r, tgt_r = [ls * ratio for ls in src_len], [lt / ratio for lt in tgt_len]
-    src2, tgt2 = [f"{a} {b}" for a, b in itertools.pairwise(src)], [f"{a} {b}" for a, b in itertools.pairwise(tgt)]
-    src2_len, tgt2_len = list(map(len, src2)), list(map(len, tgt2))
+    src2_len, tgt2_len = [a + 1 + b for a, b in itertools.pairwise(src_len)], [a + 1 + b for a, b in itertools.pairwise(tgt_len)]
     src2_r, tgt2_r = [ls * ratio for ls in src2_len], [lt / ratio for lt in tgt2_len]
+    joined: tuple[dict[int, str], dict[int, str]] = ({}, {})  # neighbours joined so far, by first position
 
     def merged(i: int, j: int, di: int, c: float, start: float, best: float, later: bool) -> tuple[float, float] | None:
         """The cost and similarity of the 2-1 (``di`` 2) or 1-2 bead from cell ``(i, j)`` whose
@@ -173,17 +174,20 @@ def align(
         The orphan and headline charges are known before the similarity, the orphan charge's
         least often from the first part alone: they often rule the bead out without scoring the
         other part or the joined text."""
-        s_text, t_text = (src2[i], tgt[j]) if di == 2 else (src[i], tgt2[j])
         headline = weights.headline_merge if weights.headline_merge and not all(final[0][i : i + di] + final[1][j : j + 3 - di]) else 0.0
-        first = src_part(src[i], t_text) if di == 2 else tgt_part(s_text, tgt[j])
+        first = src_part(src[i], tgt[j]) if di == 2 else tgt_part(src[i], tgt[j])
         if first < below:  # charged whatever the other part scores
             least_orphan = weights.orphan * (weights.orphan_zero if first == 0 else min(1.0, weights.orphan_zero))
             if (least := start + (c + least_orphan + headline)) > best or (later and least == best):
                 return None
-        second = src_part(src[i + 1], t_text) if di == 2 else tgt_part(s_text, tgt[j + 1])
+        second = src_part(src[i + 1], tgt[j]) if di == 2 else tgt_part(src[i], tgt[j + 1])
         orphan = _orphan_cost(min(first, second), weights, below)
         if (least := start + (c + orphan + headline)) > best or (later and least == best):
             return None
+        if di == 2:
+            s_text, t_text = joined[0].get(i) or joined[0].setdefault(i, f"{src[i]} {src[i + 1]}"), tgt[j]
+        else:
+            s_text, t_text = src[i], joined[1].get(j) or joined[1].setdefault(j, f"{tgt[j]} {tgt[j + 1]}")
         sim = scorer(s_text, t_text)
         c += sim_weight * (1 - sim)  # the charges added in the reference order: the same sum
         c += orphan

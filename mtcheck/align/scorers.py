@@ -95,24 +95,36 @@ class AnchorScorer:
 
     def source_words(self, text: str) -> tuple[frozenset[str], ...]:
         """For each content word or number of a source text, the keys it may match."""
-        return _source_words(self, text)[0]
+        return self.read_source(text)[0]
 
     def target_words(self, text: str) -> tuple[str, ...]:
         """The key of each content word or number of a target text."""
-        return _target_words(self, text)[0]
+        return self.read_target(text)[0]
 
     def __call__(self, src: str, tgt: str) -> float:
-        (src_words, src_keys), (tgt_words, tgt_keys) = _source_words(self, src), _target_words(self, tgt)
-        if not (shared := src_keys.intersection(tgt_keys)):  # the keys both texts have
-            return 0.0 if src_words or tgt_words else 0.5
-        return (len(src_words) - sum(map(shared.isdisjoint, src_words)) + sum(map(tgt_keys.__getitem__, shared))) / (len(src_words) + len(tgt_words))  # _matched's two counts
+        return _similarity(self.read_source(src), self.read_target(tgt))
 
     def coverage(self, src: str, tgt: str) -> tuple[float, float]:
         """Share of the source's content words that find a counterpart in the target, and the
         other way round (0.5 for a side without content words: no evidence either way)."""
-        (src_words, src_keys), (tgt_words, tgt_keys) = _source_words(self, src), _target_words(self, tgt)
-        src_matched, tgt_matched = _matched(src_words, tgt_keys, src_keys.intersection(tgt_keys))
-        return src_matched / len(src_words) if src_words else 0.5, tgt_matched / len(tgt_words) if tgt_words else 0.5
+        return _coverage(self.read_source(src), self.read_target(tgt))
+
+    def document(self) -> DocumentScorer:
+        """This scorer for the texts of one document pair, each text read once."""
+        return DocumentScorer(self)
+
+    def read_source(self, text: str) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
+        """A source text's words (see :meth:`source_words`) and the union of their keys."""
+        numbers, written = _tokens(text)
+        words = [frozenset({n}) for n in numbers]
+        words += filter(None, _forms(self._source_forms, written, self._source_form))  # keys are never empty
+        return tuple(words), frozenset().union(*words)
+
+    def read_target(self, text: str) -> tuple[tuple[str, ...], dict[str, int]]:
+        """A target text's word keys (see :meth:`target_words`) and how often each occurs."""
+        words, written = _tokens(text)
+        words += [key for key in _forms(self._target_forms, written, self._target_form) if key is not None]
+        return tuple(words), collections.Counter(words)
 
     def rendering(self, phrase: str, text: str) -> tuple[int, int] | None:
         """Where ``text`` renders the source ``phrase``: the shortest run of words matching its content words.
@@ -193,34 +205,12 @@ def _ascii_patterns() -> tuple[re.Pattern, re.Pattern]:
 _FORMS_KEPT = 1 << 16  # words as written kept per side: a long-running batch meets new words forever
 
 
-def _kept(forms: dict, written: str, value: object) -> object:
-    if len(forms) >= _FORMS_KEPT:
+def _kept(forms: dict, written: str, value: object, limit: int | None = None) -> object:
+    """``value``, kept in ``forms`` under ``written`` (``forms`` emptied first when it holds ``limit``, by default ``_FORMS_KEPT``)."""
+    if len(forms) >= (limit or _FORMS_KEPT):
         forms.clear()
     forms[written] = value
     return value
-
-
-def _matched(src_words: tuple[frozenset[str], ...], tgt_keys: dict[str, int], shared: frozenset[str]) -> tuple[int, int]:
-    """How many source words find a counterpart in the target, and target words in the source,
-    given the keys both texts have (``shared``)."""
-    return len(src_words) - sum(map(shared.isdisjoint, src_words)), sum(map(tgt_keys.__getitem__, shared))
-
-
-@functools.lru_cache(maxsize=8192)
-def _source_words(scorer: AnchorScorer, text: str) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
-    """A source text's words (see ``AnchorScorer.source_words``) and the union of their keys."""
-    numbers, written = _tokens(text)
-    words = [frozenset({n}) for n in numbers]
-    words += filter(None, _forms(scorer._source_forms, written, scorer._source_form))  # keys are never empty
-    return tuple(words), frozenset().union(*words)
-
-
-@functools.lru_cache(maxsize=8192)
-def _target_words(scorer: AnchorScorer, text: str) -> tuple[tuple[str, ...], dict[str, int]]:
-    """A target text's word keys (see ``AnchorScorer.target_words``) and how often each occurs."""
-    words, written = _tokens(text)
-    words += [key for key in _forms(scorer._target_forms, written, scorer._target_form) if key is not None]
-    return tuple(words), collections.Counter(words)
 
 
 def _forms(known: dict, written: list[str], new: Callable[[str], object]) -> list:
@@ -229,3 +219,54 @@ def _forms(known: dict, written: list[str], new: Callable[[str], object]) -> lis
         return list(map(known.__getitem__, written))
     except KeyError:
         return [known[word] if word in known else new(word) for word in written]
+
+
+def _similarity(src: tuple[tuple[frozenset[str], ...], frozenset[str]], tgt: tuple[tuple[str, ...], dict[str, int]]) -> float:
+    """The share of both sides' words that find a counterpart, from each side's words and keys."""
+    (src_words, src_keys), (tgt_words, tgt_keys) = src, tgt
+    if not (shared := src_keys.intersection(tgt_keys)):  # the keys both texts have
+        return 0.0 if src_words or tgt_words else 0.5
+    return (len(src_words) - sum(map(shared.isdisjoint, src_words)) + sum(map(tgt_keys.__getitem__, shared))) / (len(src_words) + len(tgt_words))
+
+
+def _coverage(src: tuple[tuple[frozenset[str], ...], frozenset[str]], tgt: tuple[tuple[str, ...], dict[str, int]]) -> tuple[float, float]:
+    """Each side's share of words that find a counterpart on the other side (0.5 for a side without words)."""
+    (src_words, src_keys), (tgt_words, tgt_keys) = src, tgt
+    shared = src_keys.intersection(tgt_keys)
+    src_matched, tgt_matched = len(src_words) - sum(map(shared.isdisjoint, src_words)), sum(map(tgt_keys.__getitem__, shared))
+    return src_matched / len(src_words) if src_words else 0.5, tgt_matched / len(tgt_words) if tgt_words else 0.5
+
+
+_TEXTS_KEPT = 8192  # texts read per side and document: a 20 MiB article's would otherwise all be kept
+
+
+class DocumentScorer:
+    """An :class:`AnchorScorer` over one document pair: each text's words read once and kept
+    while the document is aligned (dropped with it: nothing outlives the document, and no
+    process-wide cache keyed by text grows with articles never seen again)."""
+
+    __slots__ = ("_scorer", "_sources", "_targets")
+
+    def __init__(self, scorer: AnchorScorer) -> None:
+        self._scorer = scorer
+        self._sources: dict[str, tuple[tuple[frozenset[str], ...], frozenset[str]]] = {}
+        self._targets: dict[str, tuple[tuple[str, ...], dict[str, int]]] = {}
+
+    def __call__(self, src: str, tgt: str) -> float:
+        return _similarity(self._source(src), self._target(tgt))
+
+    def coverage(self, src: str, tgt: str) -> tuple[float, float]:
+        """:meth:`AnchorScorer.coverage`."""
+        return _coverage(self._source(src), self._target(tgt))
+
+    def _source(self, text: str) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
+        read = self._sources.get(text)
+        if read is None:
+            read = _kept(self._sources, text, self._scorer.read_source(text), _TEXTS_KEPT)
+        return read
+
+    def _target(self, text: str) -> tuple[tuple[str, ...], dict[str, int]]:
+        read = self._targets.get(text)
+        if read is None:
+            read = _kept(self._targets, text, self._scorer.read_target(text), _TEXTS_KEPT)
+        return read

@@ -127,13 +127,3 @@ def test_long_paragraphs_that_share_nothing_are_not_paired():
     ]
     assert _paragraphs(src, tgt)[1:3] == [([1], []), ([2], [1])]
     assert _paragraphs(src, tgt, unrelated=0.0)[1:3] == [([1], [1]), ([2], [])]
-
-
-def test_paragraph_texts_are_read_when_asked_and_read_as_a_list_would():
-    from mtcheck.align import _Texts
-    from mtcheck.readers.text import parse
-
-    doc = parse("story.en.txt", "One. Two.\n\nThree.\n\nFour five.", "en")
-    texts = _Texts(doc.paragraphs)
-    listed = [p.text for p in doc.paragraphs]
-    assert len(texts) == len(listed) and list(texts) == listed and texts[1:] == listed[1:] and texts[-1] == listed[-1]

@@ -55,8 +55,6 @@ def test_words_as_written_are_kept_within_a_bound_and_score_the_same(monkeypatch
     monkeypatch.setattr(scorers, "_FORMS_KEPT", 3)
     scorer = AnchorScorer("fr", "en")
     for _ in range(2):
-        scorers._source_words.cache_clear()
-        scorers._target_words.cache_clear()
         assert scorer(src, tgt) == expected == 1.0
         assert len(scorer._source_forms) <= 3 and len(scorer._target_forms) <= 3
 
@@ -91,3 +89,20 @@ def test_ascii_texts_give_the_tokens_the_unicode_patterns_give():
         if text.isascii():
             assert (numbers.findall(text), words.findall(text)) == (scorers._NUMBER.findall(text), scorers._WORD.findall(text))
         assert scorers._tokens(text)[1] == scorers._WORD.findall(text)
+
+
+def test_a_document_scorer_scores_as_its_scorer_and_keeps_texts_within_a_bound(monkeypatch):
+    """Each text is read once per document (at most ``_TEXTS_KEPT`` kept per side); scores do not change."""
+    from mtcheck.align import scorers
+
+    monkeypatch.setattr(scorers, "_TEXTS_KEPT", 2)
+    scorer = AnchorScorer("fr", "en")
+    document = scorer.document()
+    fr = ["Les 1 500 personnes de Pékin", "Le gouvernement", "l'accord de mars", "", "et"]
+    en = ["The 1,500 people of Beijing", "The government", "the March deal", "", "and"]
+    for _ in range(2):
+        for src in fr:
+            for tgt in en:
+                assert document(src, tgt) == scorer(src, tgt)
+                assert document.coverage(src, tgt) == scorer.coverage(src, tgt)
+                assert len(document._sources) <= 2 and len(document._targets) <= 2
