@@ -212,6 +212,19 @@ def align(
     back = [[5] * (m + 1) for _ in range(n + 1)]  # each cell's winning bead (its rank), and its similarity
     sims = [[0.0] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
+    # With as many units each side, the one-to-one path's cost (plus a margin for the order of
+    # the sums) caps every cell's worth costing: each unit of ``|(n − i) − (m − j)|`` still to
+    # make up costs a cell at least a 2-1, 1-2 or skip bead on its way to (n, m), so a bead
+    # dearer than the cap less that is on no cheapest path and is not costed (nor is a cell none
+    # of whose beads is within it: it stays unreachable).
+    ceiling = inf
+    if n == m:
+        ceiling = 0.0
+        for k in range(n):
+            c = -log(t if (t := erfc(abs((tgt_len[k] - src_r[k]) / sqrt(((src_len[k] + tgt_r[k]) / 2 or 1.0) * variance)) / sqrt2)) > 1e-12 else 1e-12)
+            ceiling += p11 + single(k, k, c, 0.0, inf)[0]
+        ceiling += 1e-6 + 1e-9 * ceiling
+    step = min(p21, p12, p10 + skip, p01 + skip)
     # Each cell takes its cheapest incoming bead; a tie goes to the bead from the earliest cell,
     # row by row (``rank``: 2-1 0, 1-2 1, 1-1 2, 1-0 3, 0-1 4; 5 none yet), as when every cell
     # pushed its beads forward in order. The skips and the 1-1 bead are costed first, so that a
@@ -221,9 +234,9 @@ def align(
         up, lo1, hi1 = (cost[ii - 1], lo[ii - 1], hi[ii - 1]) if ii >= 1 else (row, 1, 0)  # no row above: an empty range
         up2, lo2, hi2 = (cost[ii - 2], lo[ii - 2], hi[ii - 2]) if ii >= 2 else (row, 1, 0)
         for jj in range(lo0 if ii else 1, hi0 + 1):  # a cell off its row's band leads nowhere ((n, m) is on it)
-            best, rank, chosen = inf, 5, 0.0
-            if jj <= hi1 and (base := up[jj]) != inf:  # 1-0 (lo1 <= lo0 <= jj)
-                best, rank = base + p10 + skip, 3
+            best, rank, chosen = ceiling - step * abs(n - ii - m + jj), 5, 0.0
+            if jj <= hi1 and (base := up[jj]) != inf and (total := base + p10 + skip) <= best:  # 1-0 (lo1 <= lo0 <= jj)
+                best, rank = total, 3
             if jj > lo0 and (base := row[jj - 1]) != inf and (total := base + p01 + skip) < best:  # 0-1
                 best, rank = total, 4
             i, j = ii - 1, jj - 1

@@ -50,6 +50,27 @@ def test_ties_go_to_the_same_bead(seed):
                 assert align(*args) == reference_align(*args)
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_equal_counts_capped_by_the_one_to_one_path_give_the_same_beads(seed):
+    """As many units each side (the one-to-one path's cost caps the cells costed): the same
+    beads as the reference, ties and skips included."""
+    rnd = random.Random(seed)
+    scorer = anchor_scorer("fr", "en")
+    for _ in range(60):
+        count = rnd.randint(0, 9)
+        src, tgt = _units(rnd, FR, count), _units(rnd, EN, count)
+        if rnd.random() < 0.5:  # a shifted pair of sides: off-diagonal paths win
+            src, tgt = src[1:] + src[:1], tgt
+        for weights in WEIGHTS:
+            for coverage in (scorer.coverage, None):
+                args = (src, tgt, scorer, LengthModel(1.1, 6.8), weights, coverage)
+                assert align(*args) == reference_align(*args)
+        units = ["a" * rnd.choice([5, 10]) for _ in range(count)], ["b" * rnd.choice([5, 10]) + rnd.choice(["", "."]) for _ in range(count)]
+        for weights in WEIGHTS[:3]:
+            args = (*units, _coarse, LengthModel(), weights, _coarse_coverage)
+            assert align(*args) == reference_align(*args)
+
+
 def test_one_unit_each_side_is_one_bead_or_two_skips():
     """A pair of units too unlike in length to be one bead is a dropped and an added unit, as in the programme."""
     scorer = anchor_scorer("fr", "en")
