@@ -9,8 +9,8 @@ translations of a bilingual lexicon.
 
 from __future__ import annotations
 
-import collections
 import functools
+from collections import _count_elements  # type: ignore[attr-defined]
 import re
 import unicodedata
 from collections.abc import Callable
@@ -124,7 +124,9 @@ class AnchorScorer:
         """A target text's word keys (see :meth:`target_words`) and how often each occurs."""
         words, written = _tokens(text)
         words += [key for key in _forms(self._target_forms, written, self._target_form) if key is not None]
-        return tuple(words), collections.Counter(words)
+        counts: dict[str, int] = {}
+        _count_elements(counts, words)  # Counter's own counting, without its checks
+        return tuple(words), counts
 
     def rendering(self, phrase: str, text: str) -> tuple[int, int] | None:
         """Where ``text`` renders the source ``phrase``: the shortest run of words matching its content words.
@@ -253,20 +255,16 @@ class DocumentScorer:
         self._targets: dict[str, tuple[tuple[str, ...], dict[str, int]]] = {}
 
     def __call__(self, src: str, tgt: str) -> float:
-        return _similarity(self._source(src), self._target(tgt))
+        return _similarity(self._sources.get(src) or self._source(src), self._targets.get(tgt) or self._target(tgt))
 
     def coverage(self, src: str, tgt: str) -> tuple[float, float]:
         """:meth:`AnchorScorer.coverage`."""
-        return _coverage(self._source(src), self._target(tgt))
+        return _coverage(self._sources.get(src) or self._source(src), self._targets.get(tgt) or self._target(tgt))
 
     def _source(self, text: str) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
-        read = self._sources.get(text)
-        if read is None:
-            read = _kept(self._sources, text, self._scorer.read_source(text), _TEXTS_KEPT)
-        return read
+        """A source text read and kept (callers look it up first: a read is a non-empty tuple)."""
+        return _kept(self._sources, text, self._scorer.read_source(text), _TEXTS_KEPT)
 
     def _target(self, text: str) -> tuple[tuple[str, ...], dict[str, int]]:
-        read = self._targets.get(text)
-        if read is None:
-            read = _kept(self._targets, text, self._scorer.read_target(text), _TEXTS_KEPT)
-        return read
+        """A target text read and kept (as :meth:`_source`)."""
+        return _kept(self._targets, text, self._scorer.read_target(text), _TEXTS_KEPT)
