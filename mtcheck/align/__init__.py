@@ -10,6 +10,7 @@ document's list of segments (beads).
 from __future__ import annotations
 
 import functools
+
 from mtcheck.align.dp import PARAGRAPH_WEIGHTS, Coverage, LengthModel, align, align_one
 from mtcheck.align.scorers import Scorer, anchor_scorer
 from mtcheck.model import Document, Paragraph, Segment

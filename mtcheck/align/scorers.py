@@ -10,11 +10,10 @@ translations of a bilingual lexicon.
 from __future__ import annotations
 
 import functools
-from collections import _count_elements  # type: ignore[attr-defined]
 import re
 import unicodedata
+from collections import _count_elements  # type: ignore[attr-defined]
 from collections.abc import Callable
-
 
 from mtcheck import patterns
 from mtcheck.resources import derived, months, pair_table, stopwords, table, word_list
