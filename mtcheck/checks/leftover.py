@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
+from re import _constants as C, _parser
 
 import regex
 
@@ -16,8 +18,58 @@ from mtcheck.resources import derived, pair_table, required_literals
 
 @derived
 def _patterns(src: str, tgt: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
-    """Each pattern of the table, the strings one of which its matches hold (``required_literals``), its label."""
-    return tuple((row["pattern"], required_literals(row["pattern"]), row["label"]) for row in pair_table(src, tgt, "leftovers"))
+    """Each pattern of the table, the strings one of which its matches hold (``required_literals``,
+    else ``_short_needs``), its label."""
+    return tuple(
+        (row["pattern"], required_literals(row["pattern"]) or _short_needs(row["pattern"]), row["label"])
+        for row in pair_table(src, tgt, "leftovers")
+    )
+
+
+def _short_needs(pattern: str) -> tuple[str, ...]:
+    """Strings shorter than ``required_literals`` keeps, one of which every match of ``pattern``
+    holds, folded: ``:`` for ``T.N.:``, ``tk`` or ``[`` for the TK placeholder; ``()`` when the best
+    is one letter (``n``, ``d``, ``t`` of ``NdT``: nearly every text holds it) or the pattern is
+    not in Python's syntax."""
+    try:
+        parsed = _parser.parse(pattern, re.IGNORECASE | re.MULTILINE)
+    except (re.error, RecursionError, OverflowError):
+        return ()
+    needs = _sequence_needs(list(parsed))
+    return tuple(dict.fromkeys(fold(s) for s in needs)) if needs and _rarity(needs) >= 2 else ()
+
+
+def _rarity(needs: tuple[str, ...]) -> int:
+    """How seldom a text holds one of ``needs``: by length, a mark counting as three letters."""
+    return min(len(s) + 2 * any(not c.isalnum() for c in s) for s in needs)
+
+
+def _sequence_needs(items: list) -> tuple[str, ...]:
+    """The rarest set of strings one of which every match of the parsed ``items`` holds."""
+    candidates, run = [], ""
+    for op, av in items:
+        if op is C.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            candidates.append((run,))
+        run, found = "", ()
+        if op is C.SUBPATTERN and not (av[1] or av[2]):  # no inline flags
+            found = _sequence_needs(list(av[3]))
+        elif op is C.BRANCH:
+            branches = [_sequence_needs(list(b)) for b in av[1]]
+            found = tuple(s for b in branches for s in b) if all(branches) else ()
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+            sub = list(av[2])
+            single = len(sub) == 1 and sub[0][0] is C.LITERAL
+            found = (chr(sub[0][1]) * min(av[0], 8),) if single else _sequence_needs(sub)  # X{3,}: xxx
+        elif op is C.IN and len(av) <= 4 and all(o is C.LITERAL for o, _ in av):
+            found = tuple(chr(a) for _, a in av)
+        if found:
+            candidates.append(found)
+    if run:
+        candidates.append((run,))
+    return max(candidates, key=_rarity, default=())
 
 
 @functools.cache

@@ -16,8 +16,10 @@ from mtcheck.checks.words import Twin
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import table, word_list
 
-_DOUBLE = patterns.compile(r"(?<![\p{L}\p{N}'’.-])(\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)(\s+)(\1)(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
-_DOUBLES = Twin(_DOUBLE, r"(?<![A-Za-z0-9'’.-])([A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)([ \t\n\v\f\r]+)(\1)(?![A-Za-z0-9'’-])", re.IGNORECASE)
+# Possessive: a word can end and be followed by spaces at one place only (its last letter), so
+# giving characters back never finds another match; it only cost a retry per letter of every word.
+_DOUBLE = patterns.compile(r"(?<![\p{L}\p{N}'’.-])(\p{L}[\p{L}'’]*+(?:-\p{L}[\p{L}'’]*+)*+)(\s++)(\1)(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
+_DOUBLES = Twin(_DOUBLE, r"(?<![A-Za-z0-9'’.-])([A-Za-z][A-Za-z'’]*+(?:-[A-Za-z][A-Za-z'’]*+)*+)([ \t\n\v\f\r]++)(\1)(?![A-Za-z0-9'’-])", re.IGNORECASE)
 # A capitalised word doubled in the source ("Danse Danse", "Bora-Bora").
 _SOURCE_DOUBLE = patterns.compile(r"(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}'’]*)[\s‐-]+\1(?![\p{L}\p{N}'’-])")
 _LAST_WORD = patterns.compile(r"(\p{L}+)\s+$")
