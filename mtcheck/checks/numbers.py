@@ -179,26 +179,32 @@ def _month_beside(text: str, start: int, end: int, months: dict[str, float]) -> 
 
 
 class _Figures(NamedTuple):
-    """The numbers of a sentence written in digits, as ``extract`` finds them: the minutes of times
-    of day, the others where they stand (start, end, number), and Roman numerals."""
+    """The numbers of a sentence written in digits, as ``extract`` finds them, each where it stands
+    in the sentence (start, end, number): the minutes of times of day, the others, and Roman
+    numerals. Their ``span`` is ``None`` and their ``bare`` readings empty until ``extract``: what
+    ``_same`` compares is there."""
 
-    minutes: list[Number]
+    minutes: list[tuple[int, int, Number]]
     places: list[tuple[int, int, Number]]
-    romans: list[Number]
+    romans: list[tuple[int, int, Number]]
 
     def numbers(self) -> list[Number]:
-        """In ``extract``'s order, without the glosses that number words may give them."""
-        return [*self.minutes, *(number for _, _, number in self.places), *self.romans]
+        """In ``extract``'s order."""
+        return [number for found in self for _, _, number in found]
 
 
 def extract(sentence: Sentence, lang: str, figures: _Figures | None = None) -> list[Number]:
     """Numbers in digits, number words and month names, scaled by a following scale word
     (``figures``: the sentence's ``_figures``, when already found)."""
-    minutes, places, romans = figures or _figures(sentence, lang)
+    figures = figures or _figures(sentence, lang)
     numbers, scales, months = _words(lang)
     text = sentence.text
-    found = list(minutes)
-    places = list(places)
+    minutes, romans = ([n._replace(span=sentence.file_span(start, end)) for start, end, n in found] for found in (figures.minutes, figures.romans))
+    found = minutes
+    places = [
+        (start, end, n._replace(span=sentence.file_span(start, end), bare=() if n.quantities or n.scaled else _bare(lang, n.values)))
+        for start, end, n in figures.places
+    ]
     decade = _context_patterns(lang)[0]
     places_of_words = _number_word_places(text, lang)
     words = list(_WORD.finditer(text)) if places_of_words else []
@@ -247,7 +253,7 @@ def _figures(sentence: Sentence, lang: str) -> _Figures:
     """The numbers of ``sentence`` written in digits (see ``extract``)."""
     _, scales, months = _words(lang)
     text = sentence.text
-    times: list[Number] = []  # the minutes of times of day
+    times: list[tuple[int, int, Number]] = []  # the minutes of times of day
     decade, clock24 = _context_patterns(lang)
     clock_before = _clock_before(lang)
     clock_24h = typography(lang).get("clock_24h")
@@ -270,7 +276,7 @@ def _figures(sentence: Sentence, lang: str) -> _Figures:
         elif minutes and (am_pm or twenty_four):
             if minutes.group(1) != "00":
                 start = m.start() + minutes.start(1)
-                times.append(Number(frozenset({float(minutes.group(1))}), sentence.file_span(start, m.end()), minutes.group(1), True))
+                times.append((start, m.end(), Number(frozenset({float(minutes.group(1))}), None, minutes.group(1), True)))
             values = {float(_LEADING_DIGITS.match(m.group()).group())}
         elif len(digits) >= _PHONE_LENGTH and _PHONE.fullmatch(digits):
             values = {float(_NON_DIGIT.sub("", digits))}
@@ -292,19 +298,16 @@ def _figures(sentence: Sentence, lang: str) -> _Figures:
         soft = "date" if len(m.group()) <= 2 and 1 <= min(values) <= 31 and _month_beside(text, m.start(), m.end(), months) else ""
         if 100.0 in values and any(q.dimension == "percent" for q in quantities):
             soft = "percent"  # "100 percent certain" for "absolutely sure"
-        number = Number(
-            frozenset(values) | scaled, sentence.file_span(m.start(), m.end()), text[m.start() : end], True, scaled,
-            quantities, () if quantities or scale else _bare(lang, values), soft=soft,
-        )
+        number = Number(frozenset(values) | scaled, None, text[m.start() : end], True, scaled, quantities, soft=soft)
         places.append((m.start(), m.end(), number))
     romans = []
     for m in _roman_ordinals(lang).finditer(text) if _roman_ordinals(lang) else ():
         value = float(_roman_value(m.group(1)))
-        romans.append(Number(frozenset({value}), sentence.file_span(m.start(), m.end()), m.group(), True, soft="century"))
+        romans.append((m.start(), m.end(), Number(frozenset({value}), None, m.group(), True, soft="century")))
     for m in _roman_centuries(lang).finditer(text) if _roman_centuries(lang) else ():
         numeral = m.group(1) or m.group(2)
         start, end = m.span(1) if m.group(1) else m.span(2)
-        romans.append(Number(frozenset({float(_roman_value(numeral))}), sentence.file_span(start, end), numeral, True, soft="century"))
+        romans.append((start, end, Number(frozenset({float(_roman_value(numeral))}), None, numeral, True, soft="century")))
     return _Figures(times, places, romans)
 
 
@@ -508,22 +511,17 @@ def _paired_as_written(src: list[Number], tgt: list[Number]) -> bool:
     return True
 
 
-_ANY_DIGIT = patterns.compile(r"\d")
-_ROMAN_LETTER = patterns.compile(r"[IVXLC]")  # which every Roman numeral of ``_roman_ordinals``, ``_roman_centuries`` holds
+@functools.cache
+def _any_figure(lang: str) -> regex.Pattern:
+    """A digit, or a Roman numeral of a century (``extract`` finds no other figure): one search."""
+    romans = [p.pattern for p in (_roman_ordinals(lang), _roman_centuries(lang)) if p is not None]
+    return patterns.compile("|".join([r"\d", *(f"(?:{p})" for p in romans)]))
 
 
 def _has_figures(sentences: list[Sentence], lang: str) -> bool:
-    """Whether the sentences may hold a number that ``unmatched`` can report: digits, or a Roman
-    numeral of a century (``extract`` finds no other)."""
-    ordinals, centuries = _roman_ordinals(lang), _roman_centuries(lang)
-    for sent in sentences:
-        text = sent.text
-        if _ANY_DIGIT.search(text):
-            return True
-        if (ordinals or centuries) and _ROMAN_LETTER.search(text):
-            if ordinals and ordinals.search(text) or centuries and centuries.search(text):
-                return True
-    return False
+    """Whether the sentences may hold a number that ``unmatched`` can report."""
+    figure = _any_figure(lang)
+    return any(figure.search(sent.text) for sent in sentences)
 
 
 class NumberMismatch(Rule):
