@@ -11,7 +11,7 @@ import regex
 
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.checks.literals import chunks
+from mtcheck.checks.literals import CHUNK, held_each
 from mtcheck.model import Finding, Severity, fold
 from mtcheck.resources import derived, pair_table, required_literals
 
@@ -92,11 +92,8 @@ class Leftover(Rule):
     deletes = True
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        patterns = _patterns(ctx.src_lang, ctx.tgt_lang)
-        for para, folded, present in _chunked(ctx, patterns):
-            for pattern, literals, label in present:
-                if literals and not any(literal in folded for literal in literals):
-                    continue  # most paragraphs: the pattern never runs
+        for para, present in _chunked(ctx, _patterns(ctx.src_lang, ctx.tgt_lang)):
+            for pattern, _, label in present:
                 for m in _compiled(pattern).finditer(para.text):
                     if m.end() == m.start():
                         continue
@@ -114,17 +111,28 @@ class Leftover(Rule):
                     )
 
 
-def _chunked(ctx: CheckContext, patterns):
-    """Each target paragraph, its folded text, and the ``patterns`` that may match in its chunk of
-    paragraphs (one search per pattern without a literal and chunk rather than per paragraph: a
-    paragraph's match is one in its chunk's lines too), each with those of its literals the chunk
-    holds (a paragraph holds no other)."""
-    literals = tuple(dict.fromkeys(literal for p in patterns for literal in p[1]))
-    for chunk, folded, found in chunks(ctx.target.paragraphs, lambda p: ctx.of_text(fold, p.text), literals):
-        lines = "\n".join(p.text for p in chunk)
-        present = [
-            (pattern, held, label)
-            for pattern, needed, label in patterns
-            if (held := tuple(literal for literal in needed if literal in found)) or not needed and _compiled(pattern).search(lines)
-        ]
-        yield from ((para, text, present) for para, text in zip(chunk, folded))
+@functools.cache
+def _by_literal(src: str, tgt: str) -> tuple[tuple[str, ...], tuple[tuple[int, ...], ...], tuple[int, ...]]:
+    """The distinct literals of the table's patterns, for each the patterns (by number) that hold
+    it, and the patterns without any."""
+    table = _patterns(src, tgt)
+    literals = tuple(dict.fromkeys(literal for p in table for literal in p[1]))
+    holders = tuple(tuple(k for k, p in enumerate(table) if literal in p[1]) for literal in literals)
+    return literals, holders, tuple(k for k, p in enumerate(table) if not p[1])
+
+
+def _chunked(ctx: CheckContext, table: tuple) -> Iterator[tuple]:
+    """Each target paragraph with the patterns of ``table`` that may match in it, in table order:
+    those with one of their literals in its folded text (one Aho–Corasick pass per chunk of
+    paragraphs), and those without literals that match somewhere in the chunk's lines (one search
+    per chunk rather than per paragraph: a paragraph's match is one in its chunk's lines too)."""
+    literals, holders, bare = _by_literal(ctx.src_lang, ctx.tgt_lang)
+    paragraphs = ctx.target.paragraphs
+    for k in range(0, len(paragraphs), CHUNK):
+        chunk = paragraphs[k : k + CHUNK]
+        lines = "\n".join(p.text for p in chunk) if bare else ""
+        everywhere = [n for n in bare if _compiled(table[n][0]).search(lines)]
+        for para, held in zip(chunk, held_each(literals, [ctx.of_text(fold, p.text) for p in chunk])):
+            if held or everywhere:
+                numbers = {n for literal in held for n in holders[literal]}.union(everywhere)
+                yield para, [table[n] for n in sorted(numbers)]
