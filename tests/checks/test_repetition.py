@@ -110,3 +110,18 @@ def test_the_possessive_double_pattern_finds_what_the_backtracking_one_finds():
         expected = [(m.span(), m.groups()) for m in backtracking.finditer(text)]
         assert [(m.span(), m.groups()) for m in repetition._DOUBLE.finditer(text)] == expected, text
         assert [(m.span(), m.groups()) for m in repetition._DOUBLES.of(text).finditer(text)] == expected, text
+
+
+def test_the_lowered_search_finds_a_double_wherever_the_twin_does():
+    import random
+
+    from mtcheck.checks import repetition
+    from mtcheck.checks.words import ascii_like
+
+    pieces = ["the", "The", "THE", "a", "A", "I", "long-term", "Long-TERM", "don't", "DON’T", "x", "X", "5", "e.G", ".",
+              " ", "  ", "\n", "\t", "\x1c", "-", "'", "’", "“", "—", ",", "(", "!", "_"]
+    rnd = random.Random(12)
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12)))
+        assert ascii_like(text)
+        assert bool(repetition._LOWERED_DOUBLE.search(text.lower())) == bool(repetition._DOUBLES.of(text).search(text)), text
