@@ -511,17 +511,22 @@ def _paired_as_written(src: list[Number], tgt: list[Number]) -> bool:
     return True
 
 
-@functools.cache
-def _any_figure(lang: str) -> regex.Pattern:
-    """A digit, or a Roman numeral of a century (``extract`` finds no other figure): one search."""
-    romans = [p.pattern for p in (_roman_ordinals(lang), _roman_centuries(lang)) if p is not None]
-    return patterns.compile("|".join([r"\d", *(f"(?:{p})" for p in romans)]))
+_ANY_DIGIT = patterns.compile(r"\d")
+_ROMAN_LETTER = patterns.compile(r"[IVXLC]")  # which every Roman numeral of ``_roman_ordinals``, ``_roman_centuries`` holds
 
 
 def _has_figures(sentences: list[Sentence], lang: str) -> bool:
-    """Whether the sentences may hold a number that ``unmatched`` can report."""
-    figure = _any_figure(lang)
-    return any(figure.search(sent.text) for sent in sentences)
+    """Whether the sentences may hold a number that ``unmatched`` can report: digits, or a Roman
+    numeral of a century (``extract`` finds no other)."""
+    ordinals, centuries = _roman_ordinals(lang), _roman_centuries(lang)
+    for sent in sentences:
+        text = sent.text
+        if _ANY_DIGIT.search(text):
+            return True
+        if (ordinals or centuries) and _ROMAN_LETTER.search(text):
+            if ordinals and ordinals.search(text) or centuries and centuries.search(text):
+                return True
+    return False
 
 
 class NumberMismatch(Rule):

@@ -258,12 +258,18 @@ def _with_unaligned_neighbours(segments: list[Segment]) -> Iterator[tuple[Segmen
     """Each aligned segment with its source and target sentences, plus those of the one-sided
     segments next to it in the same paragraph (a sentence the aligner left unpaired often
     carries part of the meaning)."""
+    last = len(segments) - 1
     for k, seg in enumerate(segments):
         if not (seg.source and seg.target):
             continue
-        near = [segments[j] for j in (k - 1, k + 1) if 0 <= j < len(segments)]
-        source = seg.source + [s for n in near if not n.target for s in n.source if s.paragraph is seg.source[0].paragraph]
-        target = seg.target + [s for n in near if not n.source for s in n.target if s.paragraph is seg.target[0].paragraph]
+        source, target = seg.source, seg.target  # most segments: both neighbours aligned (or none)
+        for n in (segments[k - 1] if k else None, segments[k + 1] if k < last else None):
+            if n is None or n.source and n.target:
+                continue
+            if not n.target:
+                source = source + [s for s in n.source if s.paragraph is seg.source[0].paragraph]
+            if not n.source:
+                target = target + [s for s in n.target if s.paragraph is seg.target[0].paragraph]
         yield seg, source, target
 
 
