@@ -261,45 +261,45 @@ def _figures(sentence: Sentence, lang: str) -> _Figures:
     places: list[tuple[int, int, Number]] = []  # where they stand
     for m in _DIGITS.finditer(text):
         digits = m.group()
-        if m.start() < skip_to or not (digits.isdecimal() or _NON_DIGIT.sub("", digits).isdecimal()):
+        first, last = m.span()
+        if first < skip_to or not (digits.isdecimal() or _NON_DIGIT.sub("", digits).isdecimal()):
             continue  # read with its feet; or digits of a script newer than Python's Unicode tables
-        after = text[m.end() : m.end() + 2].lower()
-        am_pm = _AM_PM.match(text, m.end()) if "a" in after or "p" in after else None  # it begins with one
+        after = text[last : last + 2].lower()
+        am_pm = _AM_PM.match(text, last) if "a" in after or "p" in after else None  # it begins with one
         minutes = _HOUR_MINUTES.search(digits) if "h" in digits or "." in digits or ":" in digits else None
-        twenty_four = bool(clock24 and clock24.match(text, m.end())) or "h" in digits
+        twenty_four = bool(clock24 and clock24.match(text, last)) or "h" in digits
         twenty_four |= ":" in digits and not am_pm  # 15:00
         if minutes and not am_pm and clock_24h:  # alle 7.55
-            twenty_four |= bool(clock_before and clock_before.search(text[: m.start()]))
+            twenty_four |= bool(clock_before and clock_before.search(text[:first]))
         step = 1.0
-        if minutes and ":" in m.group() and int(m.group().split(":")[0]) > 23:  # a match clock: 27:37, the 28th minute
-            values = {float(m.group().split(":")[0]), float(m.group().split(":")[0]) + 1}
+        if minutes and ":" in digits and int(digits.split(":")[0]) > 23:  # a match clock: 27:37, the 28th minute
+            values = {float(digits.split(":")[0]), float(digits.split(":")[0]) + 1}
         elif minutes and (am_pm or twenty_four):
             if minutes.group(1) != "00":
-                start = m.start() + minutes.start(1)
-                times.append((start, m.end(), Number(frozenset({float(minutes.group(1))}), None, minutes.group(1), True)))
-            values = {float(_LEADING_DIGITS.match(m.group()).group())}
+                start = first + minutes.start(1)
+                times.append((start, last, Number(frozenset({float(minutes.group(1))}), None, minutes.group(1), True)))
+            values = {float(_LEADING_DIGITS.match(digits).group())}
         elif len(digits) >= _PHONE_LENGTH and _PHONE.fullmatch(digits):
             values = {float(_NON_DIGIT.sub("", digits))}
         else:
             values, step = _parse_digits(_HOUR_MARK.sub("", digits) if "h" in digits else digits, lang)
-            if len(m.group()) == 2 and decade and decade.search(text[: m.start()]):
-                values |= {1900 + v for v in values} | {2000 + v for v in values}
-            year = _YEAR_RANGE.search(text[max(0, m.start() - 8) : m.start()]) if len(m.group()) == 2 else None
-            if year:  # 1950-53
-                values |= {float(year.group(1)) * 100 + v for v in values}
+            if len(digits) == 2:
+                if decade and decade.search(text[:first]):
+                    values |= {1900 + v for v in values} | {2000 + v for v in values}
+                if year := _YEAR_RANGE.search(text[max(0, first - 8) : first]):  # 1950-53
+                    values |= {float(year.group(1)) * 100 + v for v in values}
         if am_pm and am_pm.group(2):  # p.m.
             values |= {v + 12 for v in values}
         if twenty_four:  # 15 heures, 21h30
             values |= {v - 12 for v in values if v > 12}
-        scale, end = _scale_after(text, m.end(), scales)
+        scale, end = _scale_after(text, last, scales)
         scaled = frozenset(v * scale for v in values) if scale else frozenset()
-        quantities, unit_end = _quantities_after(text, m.end(), lang, values, step)
+        quantities, unit_end = _quantities_after(text, last, lang, values, step)
         skip_to = max(skip_to, unit_end)
-        soft = "date" if len(m.group()) <= 2 and 1 <= min(values) <= 31 and _month_beside(text, m.start(), m.end(), months) else ""
+        soft = "date" if len(digits) <= 2 and 1 <= min(values) <= 31 and _month_beside(text, first, last, months) else ""
         if 100.0 in values and any(q.dimension == "percent" for q in quantities):
             soft = "percent"  # "100 percent certain" for "absolutely sure"
-        number = Number(frozenset(values) | scaled, None, text[m.start() : end], True, scaled, quantities, soft=soft)
-        places.append((m.start(), m.end(), number))
+        places.append((first, last, Number(frozenset(values) | scaled, None, text[first:end], True, scaled, quantities, soft=soft)))
     romans = []
     for m in _roman_ordinals(lang).finditer(text) if _roman_ordinals(lang) else ():
         value = float(_roman_value(m.group(1)))
