@@ -199,8 +199,8 @@ def extract(sentence: Sentence, lang: str, figures: _Figures | None = None) -> l
     figures = figures or _figures(sentence, lang)
     numbers, scales, months = _words(lang)
     text = sentence.text
-    minutes, romans = ([n._replace(span=sentence.file_span(start, end)) for start, end, n in found] for found in (figures.minutes, figures.romans))
-    found = minutes
+    found = [n._replace(span=sentence.file_span(start, end)) for start, end, n in figures.minutes]
+    romans = [n._replace(span=sentence.file_span(start, end)) for start, end, n in figures.romans]
     places = [
         (start, end, n._replace(span=sentence.file_span(start, end), bare=() if n.quantities or n.scaled else _bare(lang, n.values)))
         for start, end, n in figures.places
