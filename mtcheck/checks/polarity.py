@@ -161,8 +161,8 @@ class _Index:
             last = len(folded) - 1
             for end, rows in self._automaton.iter(folded):
                 for back, start, after, which, ks in rows:
-                    if ks <= found[which] or (start and end > back and folded[end - back - 1].isalpha()):
-                        continue
+                    if start and end > back and folded[end - back - 1].isalpha():
+                        continue  # most hits: inside a word ("ne" of "une")
                     if not (after and end < last and folded[end + 1].isalpha()):
                         found[which] |= ks
         return found
@@ -222,7 +222,7 @@ def cues(lang: str) -> Cues:
             blank, pattern = ignore.among(folded) if ignore is not None else None, strong.among(folded) if strong is not None else None
         if blank is not None and (blanked := blank.sub(_blank, text)) != text:
             text, pattern = blanked, strong.among(fold(blanked)) if strong is not None else None
-        return () if pattern is None else tuple(m.span() for m in pattern.finditer(text))
+        return () if pattern is None else tuple([m.span() for m in pattern.finditer(text)])
 
     reported = required_literals(_joined(data["reported"])) if data.get("reported") else ()
     return Cues(ignore, strong, negations, *(compiled(k) for k in ("weak", "reported", "hedges", "attribution")), reported)
