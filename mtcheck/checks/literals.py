@@ -4,6 +4,7 @@ newstest2014)."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
@@ -34,6 +35,24 @@ def held(literals: tuple[str, ...], text: str) -> list[int]:
         return []
     automaton, empty = _automaton(literals)
     return sorted(empty.union(k for _, k in automaton.iter(text))) if automaton is not None else sorted(empty)
+
+
+def held_each(literals: tuple[str, ...], texts: Sequence[str]) -> list[set[int]]:
+    """Per text, the indices of the ``literals`` it holds: one pass over the texts joined by
+    newlines (a literal holding a newline counts only inside one text)."""
+    automaton, empty = _automaton(literals) if literals else (None, frozenset())
+    found = [set(empty) for _ in texts]
+    if automaton is None:
+        return found
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    for end, k in automaton.iter("\n".join(texts)):
+        n = bisect.bisect_right(starts, end) - 1
+        if end - len(literals[k]) + 1 >= starts[n]:
+            found[n].add(k)
+    return found
 
 
 @functools.lru_cache(maxsize=64)

@@ -178,60 +178,34 @@ def _month_beside(text: str, start: int, end: int, months: dict[str, float]) -> 
     return any(m and m.group(1).lower() in months for m in (after, before))
 
 
-def extract(sentence: Sentence, lang: str) -> list[Number]:
-    """Numbers in digits, number words and month names, scaled by a following scale word."""
+class _Figures(NamedTuple):
+    """The numbers of a sentence written in digits, as ``extract`` finds them, each where it stands
+    in the sentence (start, end, number): the minutes of times of day, the others, and Roman
+    numerals. Their ``span`` is ``None`` and their ``bare`` readings empty until ``extract``: what
+    ``_same`` compares is there."""
+
+    minutes: list[tuple[int, int, Number]]
+    places: list[tuple[int, int, Number]]
+    romans: list[tuple[int, int, Number]]
+
+    def numbers(self) -> list[Number]:
+        """In ``extract``'s order."""
+        return [number for found in self for _, _, number in found]
+
+
+def extract(sentence: Sentence, lang: str, figures: _Figures | None = None) -> list[Number]:
+    """Numbers in digits, number words and month names, scaled by a following scale word
+    (``figures``: the sentence's ``_figures``, when already found)."""
+    figures = figures or _figures(sentence, lang)
     numbers, scales, months = _words(lang)
     text = sentence.text
-    found: list[Number] = []
-    decade, clock24 = _context_patterns(lang)
-    clock_before = _clock_before(lang)
-    clock_24h = typography(lang).get("clock_24h")
-    skip_to = 0  # the inches of "6-foot-6" are read with their feet
-    places: list[tuple[int, int, Number]] = []  # numbers in digits or words, where they stand
-    for m in _DIGITS.finditer(text):
-        digits = m.group()
-        if m.start() < skip_to or not (digits.isdecimal() or _NON_DIGIT.sub("", digits).isdecimal()):
-            continue  # read with its feet; or digits of a script newer than Python's Unicode tables
-        after = text[m.end() : m.end() + 2].lower()
-        am_pm = _AM_PM.match(text, m.end()) if "a" in after or "p" in after else None  # it begins with one
-        minutes = _HOUR_MINUTES.search(digits) if "h" in digits or "." in digits or ":" in digits else None
-        twenty_four = bool(clock24 and clock24.match(text, m.end())) or "h" in digits
-        twenty_four |= ":" in digits and not am_pm  # 15:00
-        if minutes and not am_pm and clock_24h:  # alle 7.55
-            twenty_four |= bool(clock_before and clock_before.search(text[: m.start()]))
-        step = 1.0
-        if minutes and ":" in m.group() and int(m.group().split(":")[0]) > 23:  # a match clock: 27:37, the 28th minute
-            values = {float(m.group().split(":")[0]), float(m.group().split(":")[0]) + 1}
-        elif minutes and (am_pm or twenty_four):
-            if minutes.group(1) != "00":
-                start = m.start() + minutes.start(1)
-                found.append(Number(frozenset({float(minutes.group(1))}), sentence.file_span(start, m.end()), minutes.group(1), True))
-            values = {float(_LEADING_DIGITS.match(m.group()).group())}
-        elif len(digits) >= _PHONE_LENGTH and _PHONE.fullmatch(digits):
-            values = {float(_NON_DIGIT.sub("", digits))}
-        else:
-            values, step = _parse_digits(_HOUR_MARK.sub("", digits) if "h" in digits else digits, lang)
-            if len(m.group()) == 2 and decade and decade.search(text[: m.start()]):
-                values |= {1900 + v for v in values} | {2000 + v for v in values}
-            year = _YEAR_RANGE.search(text[max(0, m.start() - 8) : m.start()]) if len(m.group()) == 2 else None
-            if year:  # 1950-53
-                values |= {float(year.group(1)) * 100 + v for v in values}
-        if am_pm and am_pm.group(2):  # p.m.
-            values |= {v + 12 for v in values}
-        if twenty_four:  # 15 heures, 21h30
-            values |= {v - 12 for v in values if v > 12}
-        scale, end = _scale_after(text, m.end(), scales)
-        scaled = frozenset(v * scale for v in values) if scale else frozenset()
-        quantities, unit_end = _quantities_after(text, m.end(), lang, values, step)
-        skip_to = max(skip_to, unit_end)
-        soft = "date" if len(m.group()) <= 2 and 1 <= min(values) <= 31 and _month_beside(text, m.start(), m.end(), months) else ""
-        if 100.0 in values and any(q.dimension == "percent" for q in quantities):
-            soft = "percent"  # "100 percent certain" for "absolutely sure"
-        number = Number(
-            frozenset(values) | scaled, sentence.file_span(m.start(), m.end()), text[m.start() : end], True, scaled,
-            quantities, () if quantities or scale else _bare(lang, values), soft=soft,
-        )
-        places.append((m.start(), m.end(), number))
+    found = [n._replace(span=sentence.file_span(start, end)) for start, end, n in figures.minutes]
+    romans = [n._replace(span=sentence.file_span(start, end)) for start, end, n in figures.romans]
+    places = [
+        (start, end, n._replace(span=sentence.file_span(start, end), bare=() if n.quantities or n.scaled else _bare(lang, n.values)))
+        for start, end, n in figures.places
+    ]
+    decade = _context_patterns(lang)[0]
     places_of_words = _number_word_places(text, lang)
     words = list(_WORD.finditer(text)) if places_of_words else []
     joined = -1  # the units word of a compound number already counted
@@ -271,14 +245,70 @@ def extract(sentence: Sentence, lang: str) -> list[Number]:
         if k and "(" in text and _GLOSS_BEFORE.fullmatch(text[places[k - 1][1] : start]) and _GLOSS_AFTER.match(text, end):
             gloss = places[k - 1][2].span
         found.append(number._replace(gloss=gloss) if gloss else number)
+    found += romans
+    return found
+
+
+def _figures(sentence: Sentence, lang: str) -> _Figures:
+    """The numbers of ``sentence`` written in digits (see ``extract``)."""
+    _, scales, months = _words(lang)
+    text = sentence.text
+    times: list[tuple[int, int, Number]] = []  # the minutes of times of day
+    decade, clock24 = _context_patterns(lang)
+    clock_before = _clock_before(lang)
+    clock_24h = typography(lang).get("clock_24h")
+    skip_to = 0  # the inches of "6-foot-6" are read with their feet
+    places: list[tuple[int, int, Number]] = []  # where they stand
+    for m in _DIGITS.finditer(text):
+        digits = m.group()
+        first, last = m.span()
+        if first < skip_to or not (digits.isdecimal() or _NON_DIGIT.sub("", digits).isdecimal()):
+            continue  # read with its feet; or digits of a script newer than Python's Unicode tables
+        after = text[last : last + 2].lower()
+        am_pm = _AM_PM.match(text, last) if "a" in after or "p" in after else None  # it begins with one
+        minutes = _HOUR_MINUTES.search(digits) if "h" in digits or "." in digits or ":" in digits else None
+        twenty_four = bool(clock24 and clock24.match(text, last)) or "h" in digits
+        twenty_four |= ":" in digits and not am_pm  # 15:00
+        if minutes and not am_pm and clock_24h:  # alle 7.55
+            twenty_four |= bool(clock_before and clock_before.search(text[:first]))
+        step = 1.0
+        if minutes and ":" in digits and int(digits.split(":")[0]) > 23:  # a match clock: 27:37, the 28th minute
+            values = {float(digits.split(":")[0]), float(digits.split(":")[0]) + 1}
+        elif minutes and (am_pm or twenty_four):
+            if minutes.group(1) != "00":
+                start = first + minutes.start(1)
+                times.append((start, last, Number(frozenset({float(minutes.group(1))}), None, minutes.group(1), True)))
+            values = {float(_LEADING_DIGITS.match(digits).group())}
+        elif len(digits) >= _PHONE_LENGTH and _PHONE.fullmatch(digits):
+            values = {float(_NON_DIGIT.sub("", digits))}
+        else:
+            values, step = _parse_digits(_HOUR_MARK.sub("", digits) if "h" in digits else digits, lang)
+            if len(digits) == 2:
+                if decade and decade.search(text[:first]):
+                    values |= {1900 + v for v in values} | {2000 + v for v in values}
+                if year := _YEAR_RANGE.search(text[max(0, first - 8) : first]):  # 1950-53
+                    values |= {float(year.group(1)) * 100 + v for v in values}
+        if am_pm and am_pm.group(2):  # p.m.
+            values |= {v + 12 for v in values}
+        if twenty_four:  # 15 heures, 21h30
+            values |= {v - 12 for v in values if v > 12}
+        scale, end = _scale_after(text, last, scales)
+        scaled = frozenset(v * scale for v in values) if scale else frozenset()
+        quantities, unit_end = _quantities_after(text, last, lang, values, step)
+        skip_to = max(skip_to, unit_end)
+        soft = "date" if len(digits) <= 2 and 1 <= min(values) <= 31 and _month_beside(text, first, last, months) else ""
+        if 100.0 in values and any(q.dimension == "percent" for q in quantities):
+            soft = "percent"  # "100 percent certain" for "absolutely sure"
+        places.append((first, last, Number(frozenset(values) | scaled, None, text[first:end], True, scaled, quantities, soft=soft)))
+    romans = []
     for m in _roman_ordinals(lang).finditer(text) if _roman_ordinals(lang) else ():
         value = float(_roman_value(m.group(1)))
-        found.append(Number(frozenset({value}), sentence.file_span(m.start(), m.end()), m.group(), True, soft="century"))
+        romans.append((m.start(), m.end(), Number(frozenset({value}), None, m.group(), True, soft="century")))
     for m in _roman_centuries(lang).finditer(text) if _roman_centuries(lang) else ():
         numeral = m.group(1) or m.group(2)
         start, end = m.span(1) if m.group(1) else m.span(2)
-        found.append(Number(frozenset({float(_roman_value(numeral))}), sentence.file_span(start, end), numeral, True, soft="century"))
-    return found
+        romans.append((start, end, Number(frozenset({float(_roman_value(numeral))}), None, numeral, True, soft="century")))
+    return _Figures(times, places, romans)
 
 
 def _scale_after(text: str, end: int, scales: dict[str, float]) -> tuple[float | None, int]:
@@ -463,6 +493,24 @@ def unmatched(src: list[Number], tgt: list[Number], src_days: bool = False, tgt_
     return left_src, left_tgt
 
 
+def _paired_as_written(src: list[Number], tgt: list[Number]) -> bool:
+    """Whether each figure of ``src`` (``_Figures.numbers``) takes one of ``tgt`` of the same value,
+    in the order ``unmatched`` tries them first, leaving none of either: ``unmatched`` then reports
+    nothing, whatever number words either side holds (they come after the figures, and only figures
+    are left over)."""
+    if len(src) != len(tgt):
+        return False
+    free = list(tgt)
+    for n in src:
+        for k, t in enumerate(free):
+            if _same(n, t):
+                del free[k]
+                break
+        else:
+            return False
+    return True
+
+
 _ANY_DIGIT = patterns.compile(r"\d")
 _ROMAN_LETTER = patterns.compile(r"[IVXLC]")  # which every Roman numeral of ``_roman_ordinals``, ``_roman_centuries`` holds
 
@@ -508,8 +556,12 @@ class NumberMismatch(Rule):
         for seg in ctx.aligned():
             if not (_has_figures(seg.source, ctx.src_lang) or _has_figures(seg.target, ctx.tgt_lang)):
                 continue  # numbers in words only account for figures: nothing to report
-            src = [n for s in seg.source for n in extract(s, ctx.src_lang)]
-            tgt = [n for s in seg.target for n in extract(s, ctx.tgt_lang)]
+            src_figures = [_figures(s, ctx.src_lang) for s in seg.source]
+            tgt_figures = [_figures(s, ctx.tgt_lang) for s in seg.target]
+            if _paired_as_written([n for f in src_figures for n in f.numbers()], [n for f in tgt_figures for n in f.numbers()]):
+                continue  # most segments: number words, glosses and excuses cannot change that
+            src = [n for s, f in zip(seg.source, src_figures) for n in extract(s, ctx.src_lang, f)]
+            tgt = [n for s, f in zip(seg.target, tgt_figures) for n in extract(s, ctx.tgt_lang, f)]
             dated = any(n.soft == "date" for n in (*src, *tgt))  # then: does the other side name the weekday?
             missing, extra = unmatched(src, tgt, dated and _names_weekday(seg.source, ctx.src_lang), dated and _names_weekday(seg.target, ctx.tgt_lang))
             if len(missing) == 1 and len(extra) == 1:

@@ -100,51 +100,72 @@ def _needs(pattern: str) -> list[tuple[str, bool, bool]] | None:
 class Keyed:
     """A cue list compiled whole (``whole``), and indexed by the strings its patterns begin with
     (``_needs``): a sentence is searched only with the patterns whose strings its folded text
-    holds (one Aho–Corasick pass), in the list's order, so that it finds what the whole would.
-    French ``ne``, ``n'`` need a whole word: no literal test can tell them apart from ``une``."""
+    holds (one Aho–Corasick pass, ``_Index``), in the list's order, so that it finds what the whole
+    would. French ``ne``, ``n'`` need a whole word: no literal test can tell them apart from ``une``."""
 
-    __slots__ = ("whole", "_parts", "_flags", "_automaton", "_always", "_subsets")
+    __slots__ = ("whole", "needs", "_parts", "_flags", "_index", "_subsets")
 
     def __init__(self, parts: list[str], flags: int, needs: tuple) -> None:
         self.whole, self._parts, self._flags, self._subsets = patterns.compile(_joined(parts), flags), parts, flags, {}
-        keys: dict[tuple[str, bool, bool], set[int]] = {}
-        always = set()
-        for k, part_needs in enumerate(needs):
-            if not part_needs:
-                always.add(k)
-            for need in part_needs:
-                keys.setdefault(need, set()).add(k)
-        self._always = frozenset(always)
-        entries: dict[str, list[tuple[int, bool, bool, frozenset[int]]]] = {}
-        for (key, start, end), ks in keys.items():
-            entries.setdefault(key, []).append((len(key) - 1, start, end, frozenset(ks)))
-        self._automaton = ahocorasick.Automaton()
-        for key, rows in entries.items():
-            self._automaton.add_word(key, tuple(rows))
-        if entries:
-            self._automaton.make_automaton()
+        self.needs, self._index = needs, _Index(needs)
 
     def among(self, folded: str) -> regex.Pattern | None:
         """The pattern of the cues that may match the text whose ``fold`` is ``folded`` (``None``: none may)."""
-        if "\u0307" in folded:  # "İ", which ``regex`` matches with "i", folds to "i\u0307"
+        found = self._index.found(folded)
+        return self.of(None if found is None else found[0])
+
+    def of(self, found: set[int] | None) -> regex.Pattern | None:
+        """The pattern of the cues numbered ``found`` (``None``: every cue; empty: ``None``)."""
+        if found is None or len(found) == len(self._parts):
             return self.whole
-        found = set(self._always)
-        if len(self._automaton):
-            for end, rows in self._automaton.iter(folded):
-                for back, start, after, ks in rows:
-                    if ks <= found or (start and end > back and folded[end - back - 1].isalpha()):
-                        continue
-                    if not (after and end + 1 < len(folded) and folded[end + 1].isalpha()):
-                        found |= ks
         if not found:
             return None
-        if len(found) == len(self._parts):
-            return self.whole
         subset = frozenset(found)
         pattern = self._subsets.get(subset)
         if pattern is None:
             pattern = self._subsets[subset] = patterns.compile(_joined([p for k, p in enumerate(self._parts) if k in subset]), self._flags)
         return pattern
+
+
+class _Index:
+    """The strings of one or more cue lists (``Keyed.needs``) in one Aho–Corasick automaton: one
+    pass over a folded text tells, per list, the cues that may match in it."""
+
+    __slots__ = ("_automaton", "_always")
+
+    def __init__(self, *lists: tuple) -> None:
+        keys: dict[tuple[str, bool, bool, int], set[int]] = {}
+        self._always = tuple(frozenset(k for k, part_needs in enumerate(needs) if not part_needs) for needs in lists)
+        for which, needs in enumerate(lists):
+            for k, part_needs in enumerate(needs):
+                for need in part_needs:
+                    keys.setdefault((*need, which), set()).add(k)
+        entries: dict[str, list[tuple[int, bool, bool, int, frozenset[int]]]] = {}
+        for (key, start, end, which), ks in keys.items():
+            entries.setdefault(key, []).append((len(key) - 1, start, end, which, frozenset(ks)))
+        self._automaton = ahocorasick.Automaton()
+        for key, rows in entries.items():
+            self._automaton.add_word(key, tuple(rows))
+        if entries:
+            self._automaton.make_automaton()
+        else:
+            self._automaton = None
+
+    def found(self, folded: str) -> list[set[int]] | None:
+        """Per list, the numbers of the cues that may match the text whose ``fold`` is ``folded``;
+        ``None``: any may ("İ", which ``regex`` matches with "i", folds to "i\u0307")."""
+        if "\u0307" in folded:
+            return None
+        found = [set(always) for always in self._always]
+        if self._automaton is not None:
+            last = len(folded) - 1
+            for end, rows in self._automaton.iter(folded):
+                for back, start, after, which, ks in rows:
+                    if start and end > back and folded[end - back - 1].isalpha():
+                        continue  # most hits: inside a word ("ne" of "une")
+                    if not (after and end < last and folded[end + 1].isalpha()):
+                        found[which] |= ks
+        return found
 
 
 @derived
@@ -190,13 +211,18 @@ def cues(lang: str) -> Cues:
 
     ignore, strong = (Keyed(data[k], regex.IGNORECASE, _indexed(lang, k)) if data.get(k) else None for k in ("ignore", "strong"))
 
+    both = _Index(ignore.needs, strong.needs) if ignore is not None and strong is not None else None
+
     def negations(text: str) -> tuple[tuple[int, int], ...]:
         folded = fold(text)
-        blank = ignore.among(folded) if ignore is not None else None
+        if both is not None:  # one pass for both lists
+            found = both.found(folded)
+            blank, pattern = (ignore.whole, strong.whole) if found is None else (ignore.of(found[0]), strong.of(found[1]))
+        else:
+            blank, pattern = ignore.among(folded) if ignore is not None else None, strong.among(folded) if strong is not None else None
         if blank is not None and (blanked := blank.sub(_blank, text)) != text:
-            text, folded = blanked, fold(blanked)
-        pattern = strong.among(folded) if strong is not None else None
-        return () if pattern is None else tuple(m.span() for m in pattern.finditer(text))
+            text, pattern = blanked, strong.among(fold(blanked)) if strong is not None else None
+        return () if pattern is None else tuple([m.span() for m in pattern.finditer(text)])
 
     reported = required_literals(_joined(data["reported"])) if data.get("reported") else ()
     return Cues(ignore, strong, negations, *(compiled(k) for k in ("weak", "reported", "hedges", "attribution")), reported)
@@ -232,12 +258,18 @@ def _with_unaligned_neighbours(segments: list[Segment]) -> Iterator[tuple[Segmen
     """Each aligned segment with its source and target sentences, plus those of the one-sided
     segments next to it in the same paragraph (a sentence the aligner left unpaired often
     carries part of the meaning)."""
+    last = len(segments) - 1
     for k, seg in enumerate(segments):
         if not (seg.source and seg.target):
             continue
-        near = [segments[j] for j in (k - 1, k + 1) if 0 <= j < len(segments)]
-        source = seg.source + [s for n in near if not n.target for s in n.source if s.paragraph is seg.source[0].paragraph]
-        target = seg.target + [s for n in near if not n.source for s in n.target if s.paragraph is seg.target[0].paragraph]
+        source, target = seg.source, seg.target  # most segments: both neighbours aligned (or none)
+        for n in (segments[k - 1] if k else None, segments[k + 1] if k < last else None):
+            if n is None or n.source and n.target:
+                continue
+            if not n.target:
+                source = source + [s for s in n.source if s.paragraph is seg.source[0].paragraph]
+            if not n.source:
+                target = target + [s for s in n.target if s.paragraph is seg.target[0].paragraph]
         yield seg, source, target
 
 

@@ -12,12 +12,17 @@ import regex
 from mtcheck import patterns
 from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.checks.words import Twin
+from mtcheck.checks.words import Twin, ascii_like
 from mtcheck.model import Finding, Severity
 from mtcheck.resources import table, word_list
 
-_DOUBLE = patterns.compile(r"(?<![\p{L}\p{N}'’.-])(\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)(\s+)(\1)(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
-_DOUBLES = Twin(_DOUBLE, r"(?<![A-Za-z0-9'’.-])([A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)([ \t\n\v\f\r]+)(\1)(?![A-Za-z0-9'’-])", re.IGNORECASE)
+# Possessive: a word can end and be followed by spaces at one place only (its last letter), so
+# giving characters back never finds another match; it only cost a retry per letter of every word.
+_DOUBLE = patterns.compile(r"(?<![\p{L}\p{N}'’.-])(\p{L}[\p{L}'’]*+(?:-\p{L}[\p{L}'’]*+)*+)(\s++)(\1)(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
+_DOUBLES = Twin(_DOUBLE, r"(?<![A-Za-z0-9'’.-])([A-Za-z][A-Za-z'’]*+(?:-[A-Za-z][A-Za-z'’]*+)*+)([ \t\n\v\f\r]++)(\1)(?![A-Za-z0-9'’-])", re.IGNORECASE)
+# The ASCII twin without IGNORECASE, for the lowercased text (same length: it is ``ascii_like``):
+# whether a sentence holds a double at all, in about half the time.
+_LOWERED_DOUBLE = re.compile(r"(?<![a-z0-9'’.-])([a-z][a-z'’]*+(?:-[a-z][a-z'’]*+)*+)([ \t\n\v\f\r]++)(\1)(?![a-z0-9'’-])")
 # A capitalised word doubled in the source ("Danse Danse", "Bora-Bora").
 _SOURCE_DOUBLE = patterns.compile(r"(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}'’]*)[\s‐-]+\1(?![\p{L}\p{N}'’-])")
 _LAST_WORD = patterns.compile(r"(\p{L}+)\s+$")
@@ -78,6 +83,8 @@ class DuplicateWord(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for seg, sent in ctx.target_sentences():
             text = sent.text
+            if ascii_like(text) and not _LOWERED_DOUBLE.search(text.lower()):
+                continue  # most sentences
             for m in _DOUBLES.of(text).finditer(text):
                 if self._legitimate(ctx.tgt_lang, text, m) and not self._name_doubled_once(ctx, text, m):
                     continue

@@ -62,3 +62,31 @@ def test_a_pattern_without_a_literal_is_tried_once_per_chunk_and_still_found(che
     paragraphs[35] = "The minister will speak on [TK] at noon."
     result = check("\n\n".join(paragraphs))
     assert [result.target.slice(f.target) for f in by_rule(result, "leftover")] == ["[TK]", "[TK]"]  # two table rows name it
+
+
+@pytest.mark.parametrize(
+    "pattern, needs",
+    [
+        (r"(?:^|[\[(])\s*T\.?N\.?\s*:", (":",)),  # a mark is rarer than one letter
+        (r"\b(?:TK){2,}\b|\[\s*TK\s*\]|\bTK\b(?=\s*(?:[\]),.;:]|$))", ("tk", "[")),  # one per branch
+        (r"\bX{3,}\b", ("xxx",)),
+        (r"\{\{[^}\n]*\}\}", ("{{",)),
+        (r"don['’]t", ("don",)),
+        (r"\bN\.?\s?d\.?\s?T\b\.?", ()),  # one letter: nearly every text holds it
+        (r"(?:TK)?\d+", ()),  # optional
+        (r"(?=TK)\w+", ()),  # a lookahead's letters are not the match's
+        (r"TK|\d", ()),  # a branch without one
+        (r"\p{L}TK", ()),  # not Python's syntax
+    ],
+)
+def test_patterns_without_a_long_literal_are_tried_only_where_a_short_one_is(pattern, needs):
+    from mtcheck.checks.leftover import _short_needs
+
+    assert _short_needs(pattern) == needs
+
+
+def test_a_short_literal_still_finds_each_paragraphs_leftover(check):
+    paragraphs = [f"Paragraph {k} of the story: plain." for k in range(40)]
+    paragraphs[5], paragraphs[36] = "[T.N.: a pun in French]", "The price is XXXX euros, TK."
+    result = check("\n\n".join(paragraphs))
+    assert sorted(result.target.slice(f.target) for f in by_rule(result, "leftover")) == ["TK", "XXXX", "[T.N.:"]

@@ -33,3 +33,14 @@ def test_any_of_says_whether_a_text_holds_any_literal():
     assert not test("le Maître du Kremlin") and not test("")
     assert any_of(("", "b"))("a")  # the empty literal, as by ``in``
     assert not any_of(())("anything")
+
+
+def test_held_each_gives_each_text_the_literals_it_holds():
+    from mtcheck.checks.literals import held_each
+
+    literals = ("ab", "b", "b\nc", "", "abc")
+    assert held_each(literals, ["xab", "", "c", "bb\nc"]) == [{0, 1, 3}, {3}, {3}, {1, 2, 3}]  # "b\nc" across two texts is neither's
+    assert held_each(literals, ["abc"]) == [{0, 1, 3, 4}]
+    assert held_each((), ["abc", "d"]) == [set(), set()]
+    for texts in (["one", "two", "ab", "xabcx"], ["b" * 5, "", "a"]):
+        assert held_each(literals, texts) == [{k for k, literal in enumerate(literals) if literal in text} for text in texts]

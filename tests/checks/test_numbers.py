@@ -287,3 +287,52 @@ def test_a_roman_century_is_read_without_any_digit_in_the_segment(check):
 
 def test_numbers_in_words_alone_are_left_to_themselves(check):
     assert numbers(check, "Four ministers resigned on the same day.", "Trois ministres ont démissionné le même jour.") == []
+
+
+@pytest.mark.parametrize(
+    "source, target, paired",
+    [
+        ("Il a 37 ans et gagne 4 500 euros.", "He is 37 and earns 4,500 euros.", True),
+        ("Le prix est de 5,5 %.", "The price is 5.5%.", True),
+        ("Il a 37 ans.", "He is 38.", False),  # changed
+        ("Il a 37 ans.", "He is 37, born in 1987.", False),  # added
+        ("Ils étaient 37 en 2014.", "There were 37.", False),  # dropped
+        ("Il pèse 250 kg.", "He weighs 250 pounds.", False),  # the same figure in another unit
+        ("Il pèse 250 kg.", "He weighs 550 pounds.", False),  # a conversion: left to unmatched
+    ],
+)
+def test_figures_paired_as_written(source, target, paired):
+    from mtcheck.checks.numbers import _figures, _paired_as_written
+
+    src = [n for s in _sentences_of(source, "fr") for n in _figures(s, "fr").numbers()]
+    tgt = [n for s in _sentences_of(target, "en") for n in _figures(s, "en").numbers()]
+    assert _paired_as_written(src, tgt) is paired
+
+
+def _sentences_of(text, lang):
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, f"a.{lang}.txt")
+        path.write_text(text, encoding="utf-8")
+        return _sentences(path, lang)
+
+
+@pytest.mark.parametrize("name, src_lang", [("putin-xi-summit", "fr"), ("planted-heatwave", "fr"), ("planted-flood-report", "fr"), ("planted-rail-strike", "de")])
+def test_segments_paired_as_written_skip_nothing_unmatched_would_report(name, src_lang, monkeypatch):
+    """Skipping the number words of segments whose figures pair as written finds what reading them finds."""
+    from mtcheck.checks import numbers as module
+    from mtcheck.pipeline import check_pair
+    from tests.conftest import SAMPLES
+
+    def findings():
+        result = check_pair(SAMPLES / f"{name}.en.txt", SAMPLES / f"{name}.{src_lang}.txt", src_lang=src_lang, tgt_lang="en", settings={"mt": False, "select": ["number-mismatch"]})
+        return [(f.message, f.target, f.source) for f in result.findings]
+
+    paired, real = [], module._paired_as_written
+    monkeypatch.setattr(module, "_paired_as_written", lambda src, tgt: paired.append(real(src, tgt)) or paired[-1])
+    fast = findings()
+    assert True in paired  # segments were skipped
+    monkeypatch.setattr(module, "_paired_as_written", lambda src, tgt: False)
+    assert findings() == fast

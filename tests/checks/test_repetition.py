@@ -92,3 +92,36 @@ def test_leaves_doubles_the_source_has_alone(check, sentence, source):
 
 def test_capitalised_double_without_a_source_is_left_alone(check):
     assert texts(check(f"The talks in Japan Japan ended on Monday. {EN}"), "duplicate-word") == []
+
+
+def test_the_possessive_double_pattern_finds_what_the_backtracking_one_finds():
+    import random
+
+    import regex
+
+    from mtcheck.checks import repetition
+
+    backtracking = regex.compile(r"(?<![\p{L}\p{N}'’.-])(\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)(\s+)(\1)(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
+    pieces = ["the", "The", "a", "I", "long-term", "Long-Term", "don't", "it’s", "x", "été", "Été", "ſo", "SO", "5", "e.g",
+              " ", "  ", "\n", "\u00a0", "-", "'", "’", ".", ",", "(", "!", "é"]
+    rnd = random.Random(11)
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12)))
+        expected = [(m.span(), m.groups()) for m in backtracking.finditer(text)]
+        assert [(m.span(), m.groups()) for m in repetition._DOUBLE.finditer(text)] == expected, text
+        assert [(m.span(), m.groups()) for m in repetition._DOUBLES.of(text).finditer(text)] == expected, text
+
+
+def test_the_lowered_search_finds_a_double_wherever_the_twin_does():
+    import random
+
+    from mtcheck.checks import repetition
+    from mtcheck.checks.words import ascii_like
+
+    pieces = ["the", "The", "THE", "a", "A", "I", "long-term", "Long-TERM", "don't", "DON’T", "x", "X", "5", "e.G", ".",
+              " ", "  ", "\n", "\t", "\x1c", "-", "'", "’", "“", "—", ",", "(", "!", "_"]
+    rnd = random.Random(12)
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12)))
+        assert ascii_like(text)
+        assert bool(repetition._LOWERED_DOUBLE.search(text.lower())) == bool(repetition._DOUBLES.of(text).search(text)), text
