@@ -482,10 +482,10 @@ def lexicon_words(src: str, tgt: str) -> frozenset[str]:
 
 
 @functools.cache
-def lexicon(src: str, tgt: str) -> Lexicon:
+def lexicon(src: str, tgt: str) -> PairLexicon:
     """The pair's lexicon (``data/<src>-<tgt>/lexicon.tsv``): lowercase source form → its
     translations, separated by ``|``."""
-    return Lexicon(_lexicon_parts(src, tgt))
+    return PairLexicon(_lexicon_parts(src, tgt))
 
 
 @derived
@@ -498,7 +498,7 @@ def _lexicon_parts(src: str, tgt: str) -> dict[str, str]:
     return {start: "\n".join(lines) for start, lines in parts.items()}
 
 
-class Lexicon(Mapping):
+class PairLexicon(Mapping):
     """A read-only mapping whose part for each first two characters of a key becomes a dict only
     when a key asks for it: a run looks up a few hundred words, and reading all 8,000 entries of
     a pair's lexicon cost 12 M instructions and 1.7 MB on every start."""

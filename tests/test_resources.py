@@ -213,9 +213,9 @@ def test_only_the_newest_versions_of_a_derived_value_are_kept(tmp_path, monkeypa
 
 
 def test_a_lexicon_reads_the_part_of_a_key_only_and_is_the_pair_table_as_a_mapping():
-    from mtcheck.resources import Lexicon, lexicon
+    from mtcheck.resources import PairLexicon, lexicon
 
-    lex = Lexicon({"ch": "chat\tcat|kitty\nchien\t", "é": "é\tE"})
+    lex = PairLexicon({"ch": "chat\tcat|kitty\nchien\t", "é": "é\tE"})
     assert "chat" in lex and lex["chien"] == "" and lex.get("chat") == "cat|kitty" and lex._parts.keys() == {"ch"}
     assert "cha" not in lex and 3 not in lex and lex.get("x", "-") == "-" and "é" in lex and "" not in lex
     with pytest.raises(KeyError):
