@@ -482,7 +482,7 @@ class Config:
             return p.as_posix()
 
     def matching_overrides(self, target: str | Path | None) -> list[dict[str, Any]]:
-        if target is None:
+        if target is None or not self.overrides:  # no per-path overrides: no path to resolve (31 asks per target)
             return []
         rel = self.relpath(target)
         return [o for o in self.overrides if any_match(o["paths"], rel)]

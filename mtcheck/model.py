@@ -11,7 +11,6 @@ import enum
 import functools
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import FrozenInstanceError, dataclass, field
 
 
 class Severity(str, enum.Enum):
@@ -70,6 +69,10 @@ class _Compared(_Shown):
         if other.__class__ is not self.__class__:
             return NotImplemented
         return all(getattr(self, name) == getattr(other, name) for name in self._SHOWN)
+
+
+class FrozenInstanceError(AttributeError):
+    """Raised on assigning to a field of an immutable value (as ``dataclasses`` names it)."""
 
 
 class Span:
@@ -498,19 +501,39 @@ class Finding(_Compared):
         self.related = [] if related is None else related
 
 
-@dataclass
-class DocumentResult:
+class DocumentResult(_Compared):
     """Everything mtcheck learned about one target document (and its source, if any).
 
     ``mt`` describes the MT pass: ``{"status": "used" | "skipped", "reason": str,
     "models": [...]}``; per-segment MT output lives in ``Segment.scores``.
     """
 
+    __slots__ = _SHOWN = ("target", "source", "segments", "findings", "notices", "mt", "src_lang", "tgt_lang")
     target: Document
     source: Document | None
     segments: list[Segment]
     findings: list[Finding]
-    notices: list[str] = field(default_factory=list)
-    mt: dict = field(default_factory=dict)
-    src_lang: str = ""
-    tgt_lang: str = ""
+    notices: list[str]
+    mt: dict
+    src_lang: str
+    tgt_lang: str
+
+    def __init__(
+        self,
+        target: Document,
+        source: Document | None,
+        segments: list[Segment],
+        findings: list[Finding],
+        notices: list[str] | None = None,
+        mt: dict | None = None,
+        src_lang: str = "",
+        tgt_lang: str = "",
+    ) -> None:
+        self.target, self.source, self.segments, self.findings = target, source, segments, findings
+        self.notices = [] if notices is None else notices
+        self.mt = {} if mt is None else mt
+        self.src_lang, self.tgt_lang = src_lang, tgt_lang
+
+    def replace(self, **changes) -> DocumentResult:
+        """A copy with ``changes`` (field name → value), as ``dataclasses.replace`` makes one."""
+        return DocumentResult(**{**{name: getattr(self, name) for name in self._SHOWN}, **changes})

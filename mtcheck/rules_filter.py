@@ -26,8 +26,8 @@ def specificity(selector: str, rule_id: str, category: str) -> int:
 def rule_enabled(rule_id: str, category: str, settings: dict[str, Any]) -> bool:
     select = settings.get("select") or ["ALL"]
     ignore = settings.get("ignore") or []
-    if not ignore and select == ["ALL"]:  # the usual settings: every rule, decided without a selector's specificity
-        return True
+    if not ignore and (rule_id in select or select == ["ALL"]):  # the usual settings (a configuration's are flattened
+        return True  # to the enabled rules' ids): decided without a selector's specificity
     best_select = max((specificity(s, rule_id, category) for s in select), default=0)
     best_ignore = max((specificity(s, rule_id, category) for s in ignore), default=0)
     return best_select > 0 and best_select > best_ignore

@@ -173,6 +173,16 @@ def test_severity_fail_on_and_cli_flags_override_the_file(project):
     assert result.exit_code == 1 and result.stdout.startswith(str(target))
 
 
+def test_a_configuration_without_overrides_resolves_no_target_path(project, monkeypatch):
+    import mtcheck.config
+
+    write_config(project, "[severity]\nname-casing = 'warning'\n")
+    cfg = Config.load(None, discover=True, cli={})
+    monkeypatch.setattr(mtcheck.config, "_located", lambda path: pytest.fail("resolved a path"))
+    assert cfg.settings("news/a.en.txt")["severity"] == {"name-casing": "warning"}
+    assert cfg.matching_overrides("news/a.en.txt") == []
+
+
 def test_per_path_overrides(project):
     write_config(
         project,

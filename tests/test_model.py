@@ -49,7 +49,7 @@ def test_a_one_to_one_map_of_other_characters_keeps_the_clean_text():
 
 def test_a_span_is_an_immutable_ordered_value():
     import copy
-    from dataclasses import FrozenInstanceError
+    from mtcheck.model import FrozenInstanceError
 
     a = Span(1, 3)
     assert a == Span(1, 3) != Span(1, 4) and hash(a) == hash(Span(1, 3)) and len(a) == 2
@@ -72,3 +72,17 @@ def test_texts_read_right_past_the_kept_ones():
     for _ in range(2):  # twice: every text evicted before it is read again
         assert [s.text for s in para.sentences] == [f"Sentence {k}." for k in range(3 * _RECENT)]
         assert para.text == file_text and marked.text == "a b"
+
+
+def test_a_document_result_is_compared_shown_and_replaced_as_a_dataclass_was():
+    from mtcheck.model import Document, DocumentResult
+
+    doc = Document("a.en.txt", "Text.", "en")
+    a = DocumentResult(doc, None, [], [], src_lang="fr", tgt_lang="en")
+    b = a.replace(notices=["n"])
+    assert a.notices == [] and a.mt == {} and a.notices is not DocumentResult(doc, None, [], []).notices
+    assert b.notices == ["n"] and b.target is doc and b.tgt_lang == "en" and b != a == a.replace()
+    assert repr(a).startswith("DocumentResult(target=Document(") and repr(a).endswith("src_lang='fr', tgt_lang='en')")
+    assert pickle.loads(pickle.dumps(b)) == b
+    with pytest.raises(TypeError):
+        a.replace(colour=True)

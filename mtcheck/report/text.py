@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 
 from mtcheck.model import Document, DocumentResult, Finding, Span
@@ -85,7 +84,7 @@ def render(results: list[DocumentResult], colour: bool = False, quiet: bool = Fa
 def chunks(results: list[DocumentResult], colour: bool = False, quiet: bool = False) -> Iterator[str]:
     """The report of :func:`render` a finding at a time (never whole in memory)."""
     if quiet:
-        results = [dataclasses.replace(r, notices=[]) for r in results if any(not f.suppressed for f in r.findings)]
+        results = [r.replace(notices=[]) for r in results if any(not f.suppressed for f in r.findings)]
         yield from _without_trailing_newlines(_lines(results, colour))
         if results:
             yield "\n"

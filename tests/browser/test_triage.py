@@ -85,15 +85,13 @@ def test_mark_reload_export_and_recheck(open_report, tmp_path):
 
 def test_decisions_survive_a_newer_report_of_the_same_article(browser):
     """A re-run after edits (other findings gone, ids of the rest stable) shows the same decisions."""
-    from dataclasses import replace
-
     from mtcheck.report.html import render
     from mtcheck.report.json import build_report
     from tests.browser.conftest import REPORT_URL
 
     first = reports.seed()[0]
     result = reports._check(reports.SEED_TARGET)
-    newer = replace(result, findings=result.findings[1:])  # the first problem was fixed meanwhile
+    newer = result.replace(findings=result.findings[1:])  # the first problem was fixed meanwhile
     second = render([newer], build_report([newer]))
     body = {"html": first}
     ctx = browser.new_context(viewport={"width": 1400, "height": 900})

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from mtcheck.report.text import render
 
 
 def test_a_notice_shared_by_documents_is_printed_once(check):
     a = check("The minister met his counterpart on Tuesday in Paris for talks that lasted four hours.")
-    b = dataclasses.replace(a, notices=list(a.notices))
+    b = a.replace(notices=list(a.notices))
     text = render([a, b])
     assert a.notices and text.count(a.notices[0]) == 1
 
