@@ -47,7 +47,7 @@ def _mid_words(text: str) -> tuple[regex.Match, ...]:
     """:func:`_mid_sentence_words` of a text, found once however many rules and calls ask."""
     starts = {m.end() for m in _AFTER_OPENER.finditer(text)}
     starts.add(len(text) - len(text.lstrip(_SPACES)))  # the first word
-    return tuple(m for m in _WORDS.of(text).finditer(text) if m.start() not in starts)
+    return tuple([m for m in _WORDS.of(text).finditer(text) if m.start() not in starts])
 
 
 @functools.cache

@@ -71,14 +71,17 @@ def _exonym_pattern(src: str, tgt: str) -> tuple[Phrases | None, dict[str, str],
 
 def _similar(a: str, b: str) -> bool:
     """Whether two words are alike (difflib ratio ≥ 0.75; the cheap upper bounds first, the
-    lengths' one, ``real_quick_ratio``, and the letters in common, ``quick_ratio``, before a
-    matcher is built)."""
+    lengths' one, ``real_quick_ratio``, one from the letters each lacks (each costs a match at
+    least once), then the letters in common, ``quick_ratio``, before a matcher is built)."""
     size = len(a) + len(b)
     if not size:
         return True
     if 2.0 * min(len(a), len(b)) / size < 0.75:
         return False
-    if 2.0 * sum(min(a.count(c), b.count(c)) for c in set(a)) / size < 0.75:
+    letters_a, letters_b = set(a), set(b)
+    if 2.0 * min(len(a) - len(letters_a - letters_b), len(b) - len(letters_b - letters_a)) / size < 0.75:
+        return False
+    if 2.0 * sum(min(a.count(c), b.count(c)) for c in letters_a) / size < 0.75:
         return False
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
 
@@ -770,9 +773,11 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span], novel: dict[
         new = [w for w in words if novel.get(g := w.group()) or g not in novel and _novel(ctx, g, novel)]
         if not new:
             continue
-        source_text = source_text or seg.source_text
-        # an ASCII word written in the source is in its plain text too: the source accounts for it
-        rest = [w for w in new if not (w.group().isascii() and w.group() in source_text)]
+        if source_text is None:
+            source_text = seg.source_text
+            lower_source = source_text.lower()
+        # an ASCII word written in the source, in any case, is in its plain text too: the source accounts for it
+        rest = [w for w in new if not ((g := w.group()).isascii() and (g in source_text or g.lower() in lower_source))]
         if rest and plain_source is None:
             plain_source = _plain(source_text)
         if all(_plain(w.group()) in plain_source for w in rest):
