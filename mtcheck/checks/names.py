@@ -165,10 +165,11 @@ def _in_name_run(text: str, m: regex.Match) -> bool:
 
 
 class _SourceName:
-    """A name of a source sentence: its text, sentence and start there, and whether it is a person's; ``whole``:
-    each word must be there ("Disney Junior" is no "Disney"); ``run``: the whole run when its first
-    word, at a sentence start, was left out ("François Hollande"); ``headed``: a name after a
-    particle, whose last word must be there ("General du Texas" is no "General"). A plain class
+    """A name of a source sentence: its text, sentence and start there (its file span found when
+    a finding asks), and whether it is a person's; ``whole``: each word must be there ("Disney
+    Junior" is no "Disney"); ``run``: the whole run when its first word, at a sentence start, was
+    left out ("François Hollande"); ``headed``: a name after a particle, whose last word must be
+    there ("General du Texas" is no "General"). A plain class
     (compared by identity: each is found once), as is ``_Problem``: a dataclass compiles its
     methods on every start."""
 
@@ -179,7 +180,6 @@ class _SourceName:
 
     @property
     def span(self) -> Span:
-        """Its file span, found when a finding asks (most names are found in the translation)."""
         return self.sentence.file_span(self.start, self.start + len(self.text))
 
 
@@ -315,7 +315,7 @@ def _name_articles(lang: str) -> frozenset[str]:
 
 @functools.cache
 def _source_reading(src: str, tgt: str) -> tuple:
-    """What :class:`_SourceNames` reads of the pair, found once: exonyms, name articles, the
+    """What :func:`_source_names` reads of the pair, found once: exonyms, name articles, the
     containers of ordinary words, titles, whether the source capitalises every noun, the particle
     pattern, abbreviations, calendar words, function words and the lexicon."""
     style = typography(src)
@@ -329,97 +329,87 @@ def _source_reading(src: str, tgt: str) -> tuple:
     )
 
 
-class _SourceNames:
-    """The names of a source sentence, read for one document (the pair's reading and the word memos
-    found once, not per sentence): runs of capitalised words, exonyms, and single capitalised words
-    inside the sentence that are no ordinary word (a person's after a title or when the document
-    gives the full name)."""
+# Word tests read from the word and the pair's data alone, kept per process (words, not texts: a
+# batch's names and sentence starts repeat), bounded.
+_WORDS_KEPT = 1 << 16
 
-    __slots__ = ("ordinary", "reading", "single", "surnames")
 
-    def __init__(self, ctx: CheckContext, surnames: frozenset[str]) -> None:
-        self.reading, self.surnames = _source_reading(ctx.src_lang, ctx.tgt_lang), surnames
-        self.ordinary: dict[str, bool] = {}  # word → _ordinary(word, ordinary): names and sentence starts repeat
-        self.single: dict[str, bool] = {}  # word → whether, inside a sentence, it may be a name alone
+@functools.lru_cache(maxsize=_WORDS_KEPT)
+def _source_ordinary_word(src: str, tgt: str, word: str) -> bool:
+    """Whether a capitalised source word is an ordinary word (``_source_reading``'s containers)."""
+    return _ordinary(word, _source_reading(src, tgt)[2])
 
-    def is_ordinary(self, word: str) -> bool:
-        found = self.ordinary.get(word)
-        if found is None:
-            found = self.ordinary[word] = _ordinary(word, self.reading[2])
-        return found
 
-    def may_be_name(self, word: str) -> bool:
-        """Whether a single word inside a sentence may be a name, read from the word alone: no
-        acronym, title, article, ordinary or calendar word (English "Monday", "French"); kept."""
-        _, articles, _, titles, noun_capitals, _, _, calendar, _, _ = self.reading
-        found = self.single[word] = not (
-            noun_capitals or word.isupper() or len(word) < 3 or word in titles or word in articles
-            or self.is_ordinary(word) or word.lower() in calendar
+@functools.lru_cache(maxsize=_WORDS_KEPT)
+def _source_alone(src: str, tgt: str, word: str) -> bool:
+    """Whether a single capitalised word inside a source sentence may be a name, read from the word
+    alone: no acronym, title, article, ordinary or calendar word (English "Monday", "French")."""
+    _, articles, _, titles, noun_capitals, _, _, calendar, _, _ = _source_reading(src, tgt)
+    return not (noun_capitals or word.isupper() or len(word) < 3 or word in titles or word in articles
+                or _source_ordinary_word(src, tgt, word) or word.lower() in calendar)
+
+
+def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -> Iterator[_SourceName]:
+    """Runs of capitalised words, exonyms, and single capitalised words inside the sentence that
+    are no ordinary word (a person's after a title or when the document gives the full name)."""
+    src, tgt = ctx.src_lang, ctx.tgt_lang
+    known, articles, _, titles, noun_capitals, particle, abbreviated, calendar, stop, lex = _source_reading(src, tgt)
+    text, in_runs = sent.text, []
+    for m in _NAME_RUN.finditer(text):
+        words, start, run = m.group().split(), m.start(), m.group()
+        if words[0] in known:
+            continue  # exonyms are handled below
+        in_runs.append(m.span())
+        if prefix := next((n for n in range(len(words), 1, -1) if " ".join(words[:n]) in known), 0):
+            place = " ".join(words[:prefix])  # "Reino Unido", also at a sentence start: a place
+            yield _SourceName(place, sent, start, False)
+            if prefix == len(words) or all(_source_ordinary_word(src, tgt, w) for w in words[prefix:]):
+                continue  # "Stati Uniti Mercoledì"
+            words, start = words[prefix:], start + len(place) + 1
+            run = " ".join(words)
+        titled = words[0] in titles  # "Mme Beaudet"
+        led = start == 0 and words[0] not in articles  # "Jens Stoltenberg a…", not "La Royale a…"
+        if start == 0 or titled:  # "Le Monde"-like sentence starts are ambiguous: keep the words after the first
+            words, start = words[1:], start + len(words[0]) + 1
+        if words and words[0] in titles:  # "La Sra" (May)
+            words, start, titled = words[1:], start + len(words[0]) + 1, True
+        end = m.end()
+        if words and words[-1] in abbreviated and text[end : end + 1] == ".":
+            words, end = words[:-1], end - len(words[-1]) - 1  # "Lifeguard Capt." (Larry Giles)
+        if not words:
+            continue
+        if all(_source_ordinary_word(src, tgt, w) for w in words):
+            continue  # "Ancien Régime", "Grand Prix": translated word by word
+        person = (
+            (len(words) > 1 and words[0] not in articles and words[0].lower() not in stop or led or titled)
+            and not any(w in known for w in words)  # "Radio Australie"
+            and not any(w.lower() in lex for w in words[1:])  # "Seconde Guerre"
         )
-        return found
-
-    def __call__(self, sent: Sentence) -> Iterator[_SourceName]:
-        known, articles, _, titles, noun_capitals, particle, abbreviated, calendar, stop, lex = self.reading
-        is_ordinary, surnames, single = self.is_ordinary, self.surnames, self.single
-        text, in_runs = sent.text, []
-        for m in _NAME_RUN.finditer(text):
-            words, start, run = m.group().split(), m.start(), m.group()
-            if words[0] in known:
-                continue  # exonyms are handled below
-            in_runs.append(m.span())
-            if prefix := next((n for n in range(len(words), 1, -1) if " ".join(words[:n]) in known), 0):
-                place = " ".join(words[:prefix])  # "Reino Unido", also at a sentence start: a place
-                yield _SourceName(place, sent, start, False)
-                if prefix == len(words) or all(is_ordinary(w) for w in words[prefix:]):
-                    continue  # "Stati Uniti Mercoledì"
-                words, start = words[prefix:], start + len(place) + 1
-                run = " ".join(words)
-            titled = words[0] in titles  # "Mme Beaudet"
-            led = start == 0 and words[0] not in articles  # "Jens Stoltenberg a…", not "La Royale a…"
-            if start == 0 or titled:  # "Le Monde"-like sentence starts are ambiguous: keep the words after the first
-                words, start = words[1:], start + len(words[0]) + 1
-            if words and words[0] in titles:  # "La Sra" (May)
-                words, start, titled = words[1:], start + len(words[0]) + 1, True
-            end = m.end()
-            if words and words[-1] in abbreviated and text[end : end + 1] == ".":
-                words, end = words[:-1], end - len(words[-1]) - 1  # "Lifeguard Capt." (Larry Giles)
-            if not words:
-                continue
-            if all(is_ordinary(w) for w in words):
-                continue  # "Ancien Régime", "Grand Prix": translated word by word
-            person = (
-                (len(words) > 1 and words[0] not in articles and words[0].lower() not in stop or led or titled)
-                and not any(w in known for w in words)  # "Radio Australie"
-                and not any(w.lower() in lex for w in words[1:])  # "Seconde Guerre"
-            )
-            person = person and not noun_capitals and not is_title_case(text)  # not in a headline
-            person = person and not any(w.lower() in calendar for w in words)  # "Scottish Premiership"
-            whole = not person and len(words) > 1 and words[0] not in articles
-            yield _SourceName(text[start:end], sent, start, person, whole, run=run if start != m.start() else "")
-        for m in _NAME_WORD.finditer(text):
-            word = m.group()
-            at = m.start()
-            if in_runs and _covered(at, in_runs):
-                continue
-            if word in known and not (particle and _mid_sentence(text, at, titles) and particle.match(text, m.end())):
-                yield _SourceName(word, sent, at, False)
-                continue
-            if not at:
-                continue  # a sentence's first word: not inside it (``_mid_sentence``)
-            alone = single.get(word)
-            if alone is None:
-                alone = self.may_be_name(word)
-            if not alone or word in abbreviated and text[m.end() : m.end() + 1] == ".":  # "Capt. Larry Giles"
-                continue
-            if not _mid_sentence(text, at, titles):
-                continue
-            if particle and (then := particle.match(text, m.end())):
-                in_runs.append((m.start(), then.end()))  # "Gérard de Villiers", but also "Séminaire de Québec"
-                yield _SourceName(text[m.start() : then.end()], sent, m.start(), False, headed=True)
-                continue
-            before = text[: m.start()].rsplit(None, 1)  # its last word
-            person = (word in surnames or bool(before) and before[-1] in titles) and not is_title_case(text)
-            yield _SourceName(word, sent, m.start(), person)
+        person = person and not noun_capitals and not is_title_case(text)  # not in a headline
+        person = person and not any(w.lower() in calendar for w in words)  # "Scottish Premiership"
+        whole = not person and len(words) > 1 and words[0] not in articles
+        yield _SourceName(text[start:end], sent, start, person, whole, run=run if start != m.start() else "")
+    for m in _NAME_WORD.finditer(text):
+        word = m.group()
+        at = m.start()
+        if in_runs and _covered(at, in_runs):
+            continue
+        if word in known and not (particle and _mid_sentence(text, at, titles) and particle.match(text, m.end())):
+            yield _SourceName(word, sent, at, False)
+            continue
+        if not at:
+            continue  # a sentence's first word: not inside it (``_mid_sentence``)
+        if not _source_alone(src, tgt, word) or word in abbreviated and text[m.end() : m.end() + 1] == ".":  # "Capt. Larry Giles"
+            continue
+        if not _mid_sentence(text, at, titles):
+            continue
+        if particle and (then := particle.match(text, m.end())):
+            in_runs.append((m.start(), then.end()))  # "Gérard de Villiers", but also "Séminaire de Québec"
+            yield _SourceName(text[m.start() : then.end()], sent, m.start(), False, headed=True)
+            continue
+        before = text[: m.start()].rsplit(None, 1)  # its last word
+        person = (word in surnames or bool(before) and before[-1] in titles) and not is_title_case(text)
+        yield _SourceName(word, sent, m.start(), person)
 
 
 @derived
@@ -657,15 +647,14 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
     # elsewhere translated institutions (``Guardia`` → ``Guard``) look like respelled names.
     warn_swaps = measured(ctx.src_lang, ctx.tgt_lang, "name-mismatch")
     source_text = "\n".join(p.text for p in ctx.source.paragraphs) if ctx.source else ""
-    names_of = _SourceNames(ctx, _surnames(ctx, source_text))
+    surnames = _surnames(ctx, source_text)
     source_count = functools.cache(lambda word: _count(word, source_text))  # once per word, not per segment
-    # a capitalised target word → whether it may be new in a run (``_new_in_run``; none for German copy: every noun is capitalised)
-    novel = None if typography(ctx.tgt_lang).get("capitalises_nouns") else {}
+    runs = not typography(ctx.tgt_lang).get("capitalises_nouns")  # ``_new_in_run``: German copy capitalises every noun
     for seg in ctx.aligned():
         target, missing, fewer, seen, first_only, problems = seg.target_text, [], [], set(), set(), []
         plain_target = exact = None  # the target's plain text and capitalised words: read when a name asks
         for sent in seg.source:
-            for name in names_of(sent):
+            for name in _source_names(ctx, sent, surnames):
                 if name.text in seen:
                     if name.text == known.get(name.text, name.text) and _count(name.text, target) < _count(name.text, seg.source_text):
                         fewer.append((name, name.text))  # "Gaza … Gaza" in the source, one "Gaza" in the translation
@@ -716,8 +705,8 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 serious = warn_swaps and name.person and name.text not in first_only
                 problems.append(_Problem("swapped", name, seg, expected, serious, sent_t.file_span(a, b), sent_t.text[a:b]))
         yield from problems
-        if novel is not None:
-            yield from _new_in_run(ctx, seg, [p.target for p in problems if p.target is not None], novel)
+        if runs:
+            yield from _new_in_run(ctx, seg, [p.target for p in problems if p.target is not None])
 
 
 # What joins two capitalised words of a name: a space, a particle between spaces, an elision.
@@ -749,28 +738,26 @@ def _articles(lang: str) -> frozenset[str]:
     return frozenset({_plain(a) for a in word_list(lang, "name_articles")} | stopwords(lang))
 
 
-def _novel(ctx: CheckContext, word: str, novel: dict[str, bool]) -> bool:
-    """Whether a capitalised target word may be new in a run: no acronym, title or ordinary word
-    (kept in ``novel``, the document's memo: names repeat)."""
-    found = novel[word] = not (word.isupper() or word in _titles(ctx.src_lang, ctx.tgt_lang)[1]
-                               or _ordinary(word, _target_ordinary(ctx.src_lang, ctx.tgt_lang)))
-    return found
+@functools.lru_cache(maxsize=_WORDS_KEPT)
+def _novel(src: str, tgt: str, word: str) -> bool:
+    """Whether a capitalised target word may be new in a run: no acronym, title or ordinary word."""
+    return not (word.isupper() or word in _titles(src, tgt)[1] or _ordinary(word, _target_ordinary(src, tgt)))
 
 
-def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span], novel: dict[str, bool]) -> Iterator[_Problem]:
+def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[_Problem]:
     """A capitalised target word that the source does not account for, inside a name whose other
     words the source has, where the source has a capitalised word the translation lacks next to
     them (``Hezbollah National`` for ``Comité national``, ``Vettel du Châtelet`` for ``Théâtre du
     Châtelet``): a suggestion, that source name as the expected one. Not an article
     (``France Unbowed`` for ``La France insoumise`` is a translation), nor a transliteration of
     the source word (``Yulia`` for ``Ioulia``), nor for a target copy that capitalises nouns
-    (the caller's test). ``novel``: the document's memo of :func:`_novel`."""
+    (the caller's test)."""
     source_text = plain_source = source_words = None  # the segment's source text, plain text and words: read when needed
-    articles = _articles(ctx.src_lang)
-    titles = _titles(ctx.src_lang, ctx.tgt_lang)[1]
+    src, tgt = ctx.src_lang, ctx.tgt_lang
+    articles, titles = _articles(src), _titles(src, tgt)[1]
     accounted = None
     for sent, words in _joined_runs(_target_words(ctx, seg)[0]):
-        new = [w for w in words if novel.get(g := w.group()) or g not in novel and _novel(ctx, g, novel)]
+        new = [w for w in words if _novel(src, tgt, w.group())]
         if not new:
             continue
         if source_text is None:
