@@ -424,7 +424,7 @@ def _demonyms(src: str, tgt: str) -> dict[str, frozenset[str]]:
 
 def _segment_memo(ctx: CheckContext, seg: Segment) -> dict:
     """What the name rules found of ``seg``, the segment they read now (one at a time): its
-    capitalised target words and its accounter, each found when first asked."""
+    capitalised target words (also as plain words) and its accounter, each found when first asked."""
     memo = ctx.shared("names.segment", lambda: [None, {}])  # the last segment and its memo
     if memo[0] is not seg:
         memo[:] = seg, {}
@@ -581,14 +581,17 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
         return None
     plain_words = ctx.of_text(plain_letters, seg.target_text)  # also after a stray full stop: ".François"
     source_words = ctx.of_text(_plain_names, seg.source_text)
+    memo = _segment_memo(ctx, seg)
+    if "readings" not in memo:  # each capitalised target word as written and plain, read once per segment
+        memo["readings"] = [(sent, m, m.group(), _plain(m.group())) for sent, m in found]
+    readings = memo["readings"]
     for form in sorted(forms):
         words = form.split()
         for word in (w for w in words if len(w) >= 4 and w not in exact):
             plain = _plain(word)
             runs = (words, name.run.split()) if form == name.text and name.run else (words,)  # '".François Hollande' too
             others_there = any(len(ws) > 1 and all(_plain(w) in plain_words for w in ws if w != word) for ws in runs)
-            for sent, m in found:
-                other, plain_other = m.group(), _plain(m.group())
+            for sent, m, other, plain_other in readings:
                 if plain_other == plain:
                     if strip_accents(word) == other and _written(ctx, word):
                         return sent, m, word  # "Francois" where the translation writes "François" elsewhere
