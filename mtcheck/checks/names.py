@@ -672,9 +672,8 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 expected = known.get(name.text, name.text)
                 forms = {name.text, *accepted.get(name.text, (expected,))}
                 written = any(_plain(f) in plain_target for f in forms)  # in full: present, whatever the name
-                if written and len(name.text.split()) < 2:
-                    if any(all(w in exact for w in f.split()) for f in forms):
-                        continue  # most names: one word, written as such, so present, neither swapped nor respelled
+                if written and len(name.text.split()) < 2 and any(all(w in exact for w in f.split()) for f in forms):
+                    continue  # one word, a form written as such: present, neither swapped nor respelled
                 # a first name alone is no name present, unless the source uses that word alone too ("M. Xi")
                 given = not written and name.person and source_count(name.text.split()[0]) <= source_count(name.text)
                 if written or _any_present(ctx, forms, target, every=name.whole, person=given, last=name.headed):
