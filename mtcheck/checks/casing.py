@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Iterator
-from itertools import repeat
 
 import regex
 
@@ -122,8 +121,7 @@ class NameCasing(Rule):
                 seg_names, source_text = (seg, None, None), seg.source_text
             # the lowercase words that may be flagged, at a sentence start too: most sentences have none
             # that can be a name (a source name is part of the source text or the exonym of one)
-            maybe = set(map(_name_form, repeat(ctx.tgt_lang), ctx.of_text(_words, sent.text)))
-            maybe.discard("")
+            maybe = {w[0].upper() + w[1:] for w in ctx.of_text(_words, sent.text) if w[0].islower() and len(w) >= 3 and w not in stop}
             if not _may_be_names(maybe, standalone, images, source_text):
                 continue
             if seg_names[1] is None:
@@ -180,13 +178,6 @@ class NameCasing(Rule):
                     suggestion=name,
                     fix=name,
                 )
-
-
-@functools.lru_cache(maxsize=1 << 16)  # words, not texts: a batch repeats them
-def _name_form(lang: str, word: str) -> str:
-    """The name a lowercase word may be written for (``kyiv`` → ``Kyiv``): none (``""``) for a word
-    of one or two letters, a function word or one that starts with a capital."""
-    return word[0].upper() + word[1:] if word[0].islower() and len(word) >= 3 and word not in stopwords(lang) else ""
 
 
 def _may_be_names(forms: set[str], standalone: set[str], images: frozenset[str], source_text: str) -> bool:
