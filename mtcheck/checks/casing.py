@@ -47,7 +47,7 @@ def _mid_words(text: str) -> tuple[regex.Match, ...]:
     """:func:`_mid_sentence_words` of a text, found once however many rules and calls ask."""
     starts = {m.end() for m in _AFTER_OPENER.finditer(text)}
     starts.add(len(text) - len(text.lstrip(_SPACES)))  # the first word
-    return tuple(m for m in _WORDS.of(text).finditer(text) if m.start() not in starts)
+    return tuple([m for m in _WORDS.of(text).finditer(text) if m.start() not in starts])
 
 
 @functools.cache
@@ -98,7 +98,7 @@ class NameCasing(Rule):
         standalone = set()
         if typography(ctx.tgt_lang).get("capitalises_calendar"):  # a sentence naming no place adds none
             named = (sent for _, sent in ctx.target_sentences() if not places.isdisjoint(ctx.of_text(_words, sent.text)))
-            standalone = {w for sent in named for w in _standalone_capitalised(sent)} & places
+            standalone = {w for sent in named for w in _standalone_capitalised(sent, places)}
         casing = None  # the translation's lowercase word counts and capitalised words: read for a candidate only
         src_typo = typography(ctx.src_lang)
         nouns = src_typo.get("capitalises_nouns")
@@ -302,13 +302,14 @@ def _abbreviations(lang: str) -> frozenset[str]:
     return frozenset(word_list(lang, "abbreviations"))
 
 
-def _standalone_capitalised(sent: Sentence) -> set[str]:
-    """Capitalised words standing alone inside a sentence (not part of a multiword name)."""
+def _standalone_capitalised(sent: Sentence, among: frozenset[str] | None = None) -> set[str]:
+    """Capitalised words standing alone inside a sentence (not part of a multiword name); with
+    ``among``, only those of it."""
     found = set()
     words = _mid_sentence_words(sent)
     for k, m in enumerate(words):
         word = m.group()
-        if not word[0].isupper() or word.isupper():
+        if among is not None and word not in among or not word[0].isupper() or word.isupper():
             continue
         joined_before = k > 0 and words[k - 1].end() == m.start() - 1 and words[k - 1].group()[0].isupper()
         joined_after = k + 1 < len(words) and words[k + 1].start() == m.end() + 1 and words[k + 1].group()[0].isupper()

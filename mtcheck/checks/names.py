@@ -71,14 +71,17 @@ def _exonym_pattern(src: str, tgt: str) -> tuple[Phrases | None, dict[str, str],
 
 def _similar(a: str, b: str) -> bool:
     """Whether two words are alike (difflib ratio ≥ 0.75; the cheap upper bounds first, the
-    lengths' one, ``real_quick_ratio``, and the letters in common, ``quick_ratio``, before a
-    matcher is built)."""
+    lengths' one, ``real_quick_ratio``, one from the letters each lacks (each costs a match at
+    least once), then the letters in common, ``quick_ratio``, before a matcher is built)."""
     size = len(a) + len(b)
     if not size:
         return True
     if 2.0 * min(len(a), len(b)) / size < 0.75:
         return False
-    if 2.0 * sum(min(a.count(c), b.count(c)) for c in set(a)) / size < 0.75:
+    letters_a, letters_b = set(a), set(b)
+    if 2.0 * min(len(a) - len(letters_a - letters_b), len(b) - len(letters_b - letters_a)) / size < 0.75:
+        return False
+    if 2.0 * sum(min(a.count(c), b.count(c)) for c in letters_a) / size < 0.75:
         return False
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
 
@@ -162,17 +165,22 @@ def _in_name_run(text: str, m: regex.Match) -> bool:
 
 
 class _SourceName:
-    """A name of a source sentence: its text, file span, and whether it is a person's; ``whole``:
-    each word must be there ("Disney Junior" is no "Disney"); ``run``: the whole run when its first
-    word, at a sentence start, was left out ("François Hollande"); ``headed``: a name after a
-    particle, whose last word must be there ("General du Texas" is no "General"). A plain class
+    """A name of a source sentence: its text, sentence and start there (its file span found when
+    a finding asks), and whether it is a person's; ``whole``: each word must be there ("Disney
+    Junior" is no "Disney"); ``run``: the whole run when its first word, at a sentence start, was
+    left out ("François Hollande"); ``headed``: a name after a particle, whose last word must be
+    there ("General du Texas" is no "General"). A plain class
     (compared by identity: each is found once), as is ``_Problem``: a dataclass compiles its
     methods on every start."""
 
-    __slots__ = ("text", "span", "person", "whole", "run", "headed")
+    __slots__ = ("text", "sentence", "start", "person", "whole", "run", "headed")
 
-    def __init__(self, text: str, span: Span, person: bool, whole: bool = False, run: str = "", headed: bool = False) -> None:
-        self.text, self.span, self.person, self.whole, self.run, self.headed = text, span, person, whole, run, headed
+    def __init__(self, text: str, sentence: Sentence, start: int, person: bool, whole: bool = False, run: str = "", headed: bool = False) -> None:
+        self.text, self.sentence, self.start, self.person, self.whole, self.run, self.headed = text, sentence, start, person, whole, run, headed
+
+    @property
+    def span(self) -> Span:
+        return self.sentence.file_span(self.start, self.start + len(self.text))
 
 
 class _Problem:
@@ -284,6 +292,14 @@ def _particle_pattern(lang: str) -> regex.Pattern | None:
     return patterns.compile(rf"[ \u00a0](?:{particles})(?:[ \u00a0]|(?<=['’]))?\p{{Lu}}\p{{L}}+(?:-\p{{L}}+)*") if particles else None
 
 
+def _covered(at: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether one of ``spans`` covers position ``at``."""
+    for a, b in spans:
+        if a <= at < b:
+            return True
+    return False
+
+
 def _surnames(ctx: CheckContext, source_text: str) -> frozenset[str]:
     """Last words of the full names in the source document (its paragraphs joined by line
     breaks): "François Hollande" → "Hollande"."""
@@ -313,18 +329,31 @@ def _source_reading(src: str, tgt: str) -> tuple:
     )
 
 
+# Word tests read from the word and the pair's data alone, kept per process (words, not texts: a
+# batch's names and sentence starts repeat), bounded.
+_WORDS_KEPT = 1 << 16
+
+
+@functools.lru_cache(maxsize=_WORDS_KEPT)
+def _source_ordinary_word(src: str, tgt: str, word: str) -> bool:
+    """Whether a capitalised source word is an ordinary word (``_source_reading``'s containers)."""
+    return _ordinary(word, _source_reading(src, tgt)[2])
+
+
+@functools.lru_cache(maxsize=_WORDS_KEPT)
+def _source_alone(src: str, tgt: str, word: str) -> bool:
+    """Whether a single capitalised word inside a source sentence may be a name, read from the word
+    alone: no acronym, title, article, ordinary or calendar word (English "Monday", "French")."""
+    _, articles, _, titles, noun_capitals, _, _, calendar, _, _ = _source_reading(src, tgt)
+    return not (noun_capitals or word.isupper() or len(word) < 3 or word in titles or word in articles
+                or _source_ordinary_word(src, tgt, word) or word.lower() in calendar)
+
+
 def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -> Iterator[_SourceName]:
     """Runs of capitalised words, exonyms, and single capitalised words inside the sentence that
     are no ordinary word (a person's after a title or when the document gives the full name)."""
-    known, articles, ordinary, titles, noun_capitals, particle, abbreviated, calendar, stop, lex = _source_reading(ctx.src_lang, ctx.tgt_lang)
-    memo = ctx.shared("names.source ordinary", dict)  # word → _ordinary(word, ordinary): names and sentence starts repeat
-
-    def is_ordinary(word: str) -> bool:
-        found = memo.get(word)
-        if found is None:
-            found = memo[word] = _ordinary(word, ordinary)
-        return found
-
+    src, tgt = ctx.src_lang, ctx.tgt_lang
+    known, articles, _, titles, noun_capitals, particle, abbreviated, calendar, stop, lex = _source_reading(src, tgt)
     text, in_runs = sent.text, []
     for m in _NAME_RUN.finditer(text):
         words, start, run = m.group().split(), m.start(), m.group()
@@ -333,8 +362,8 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         in_runs.append(m.span())
         if prefix := next((n for n in range(len(words), 1, -1) if " ".join(words[:n]) in known), 0):
             place = " ".join(words[:prefix])  # "Reino Unido", also at a sentence start: a place
-            yield _SourceName(place, sent.file_span(start, start + len(place)), False)
-            if prefix == len(words) or all(is_ordinary(w) for w in words[prefix:]):
+            yield _SourceName(place, sent, start, False)
+            if prefix == len(words) or all(_source_ordinary_word(src, tgt, w) for w in words[prefix:]):
                 continue  # "Stati Uniti Mercoledì"
             words, start = words[prefix:], start + len(place) + 1
             run = " ".join(words)
@@ -349,7 +378,7 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
             words, end = words[:-1], end - len(words[-1]) - 1  # "Lifeguard Capt." (Larry Giles)
         if not words:
             continue
-        if all(is_ordinary(w) for w in words):
+        if all(_source_ordinary_word(src, tgt, w) for w in words):
             continue  # "Ancien Régime", "Grand Prix": translated word by word
         person = (
             (len(words) > 1 and words[0] not in articles and words[0].lower() not in stop or led or titled)
@@ -359,31 +388,28 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         person = person and not noun_capitals and not is_title_case(text)  # not in a headline
         person = person and not any(w.lower() in calendar for w in words)  # "Scottish Premiership"
         whole = not person and len(words) > 1 and words[0] not in articles
-        yield _SourceName(text[start:end], sent.file_span(start, end), person, whole, run=run if start != m.start() else "")
+        yield _SourceName(text[start:end], sent, start, person, whole, run=run if start != m.start() else "")
     for m in _NAME_WORD.finditer(text):
         word = m.group()
-        if in_runs and any(a <= m.start() < b for a, b in in_runs):
+        at = m.start()
+        if in_runs and _covered(at, in_runs):
             continue
-        if word in known and not (particle and _mid_sentence(text, m.start(), titles) and particle.match(text, m.end())):
-            yield _SourceName(word, sent.file_span(m.start(), m.end()), False)
+        if word in known and not (particle and _mid_sentence(text, at, titles) and particle.match(text, m.end())):
+            yield _SourceName(word, sent, at, False)
             continue
-        if not m.start():
+        if not at:
             continue  # a sentence's first word: not inside it (``_mid_sentence``)
-        if noun_capitals or word.isupper() or len(word) < 3 or word in titles or word in articles or is_ordinary(word):
+        if not _source_alone(src, tgt, word) or word in abbreviated and text[m.end() : m.end() + 1] == ".":  # "Capt. Larry Giles"
             continue
-        if word in abbreviated and text[m.end() : m.end() + 1] == ".":  # "Capt. Larry Giles"
-            continue
-        if word.lower() in calendar:
-            continue  # English "Monday", "French"
-        if not _mid_sentence(text, m.start(), titles):
+        if not _mid_sentence(text, at, titles):
             continue
         if particle and (then := particle.match(text, m.end())):
             in_runs.append((m.start(), then.end()))  # "Gérard de Villiers", but also "Séminaire de Québec"
-            yield _SourceName(text[m.start() : then.end()], sent.file_span(m.start(), then.end()), False, headed=True)
+            yield _SourceName(text[m.start() : then.end()], sent, m.start(), False, headed=True)
             continue
         before = text[: m.start()].rsplit(None, 1)  # its last word
         person = (word in surnames or bool(before) and before[-1] in titles) and not is_title_case(text)
-        yield _SourceName(word, sent.file_span(m.start(), m.end()), person)
+        yield _SourceName(word, sent, m.start(), person)
 
 
 @derived
@@ -398,7 +424,7 @@ def _demonyms(src: str, tgt: str) -> dict[str, frozenset[str]]:
 
 def _segment_memo(ctx: CheckContext, seg: Segment) -> dict:
     """What the name rules found of ``seg``, the segment they read now (one at a time): its
-    capitalised target words and its accounter, each found when first asked."""
+    capitalised target words (also as plain words) and its accounter, each found when first asked."""
     memo = ctx.shared("names.segment", lambda: [None, {}])  # the last segment and its memo
     if memo[0] is not seg:
         memo[:] = seg, {}
@@ -555,14 +581,17 @@ def _respelling(ctx: CheckContext, seg: Segment, name: _SourceName, forms: set[s
         return None
     plain_words = ctx.of_text(plain_letters, seg.target_text)  # also after a stray full stop: ".François"
     source_words = ctx.of_text(_plain_names, seg.source_text)
+    memo = _segment_memo(ctx, seg)
+    if "readings" not in memo:  # each capitalised target word as written and plain, read once per segment
+        memo["readings"] = [(sent, m, m.group(), _plain(m.group())) for sent, m in found]
+    readings = memo["readings"]
     for form in sorted(forms):
         words = form.split()
         for word in (w for w in words if len(w) >= 4 and w not in exact):
             plain = _plain(word)
             runs = (words, name.run.split()) if form == name.text and name.run else (words,)  # '".François Hollande' too
             others_there = any(len(ws) > 1 and all(_plain(w) in plain_words for w in ws if w != word) for ws in runs)
-            for sent, m in found:
-                other, plain_other = m.group(), _plain(m.group())
+            for sent, m, other, plain_other in readings:
                 if plain_other == plain:
                     if strip_accents(word) == other and _written(ctx, word):
                         return sent, m, word  # "Francois" where the translation writes "François" elsewhere
@@ -623,9 +652,10 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
     source_text = "\n".join(p.text for p in ctx.source.paragraphs) if ctx.source else ""
     surnames = _surnames(ctx, source_text)
     source_count = functools.cache(lambda word: _count(word, source_text))  # once per word, not per segment
+    runs = not typography(ctx.tgt_lang).get("capitalises_nouns")  # ``_new_in_run``: German copy capitalises every noun
     for seg in ctx.aligned():
         target, missing, fewer, seen, first_only, problems = seg.target_text, [], [], set(), set(), []
-        plain_target = _plain(target)
+        plain_target = exact = None  # the target's plain text and capitalised words: read when a name asks
         for sent in seg.source:
             for name in _source_names(ctx, sent, surnames):
                 if name.text in seen:
@@ -633,13 +663,17 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                         fewer.append((name, name.text))  # "Gaza … Gaza" in the source, one "Gaza" in the translation
                     continue
                 seen.add(name.text)
+                if exact is None:
+                    exact = _target_words(ctx, seg)[1]
+                if name.text in exact and name.text.isascii():
+                    continue  # most names: one word written as such (so in the plain text too), neither swapped nor respelled
+                if plain_target is None:
+                    plain_target = _plain(target)
                 expected = known.get(name.text, name.text)
                 forms = {name.text, *accepted.get(name.text, (expected,))}
                 written = any(_plain(f) in plain_target for f in forms)  # in full: present, whatever the name
-                if written and len(name.text.split()) < 2:
-                    exact = _target_words(ctx, seg)[1]
-                    if any(all(w in exact for w in f.split()) for f in forms):
-                        continue  # most names: one word, written as such, so present, neither swapped nor respelled
+                if written and len(name.text.split()) < 2 and any(all(w in exact for w in f.split()) for f in forms):
+                    continue  # one word, a form written as such: present, neither swapped nor respelled
                 # a first name alone is no name present, unless the source uses that word alone too ("M. Xi")
                 given = not written and name.person and source_count(name.text.split()[0]) <= source_count(name.text)
                 if written or _any_present(ctx, forms, target, every=name.whole, person=given, last=name.headed):
@@ -673,7 +707,8 @@ def _analyse(ctx: CheckContext) -> Iterator[_Problem]:
                 serious = warn_swaps and name.person and name.text not in first_only
                 problems.append(_Problem("swapped", name, seg, expected, serious, sent_t.file_span(a, b), sent_t.text[a:b]))
         yield from problems
-        yield from _new_in_run(ctx, seg, [p.target for p in problems if p.target is not None])
+        if runs:
+            yield from _new_in_run(ctx, seg, [p.target for p in problems if p.target is not None])
 
 
 # What joins two capitalised words of a name: a space, a particle between spaces, an elision.
@@ -705,33 +740,33 @@ def _articles(lang: str) -> frozenset[str]:
     return frozenset({_plain(a) for a in word_list(lang, "name_articles")} | stopwords(lang))
 
 
+@functools.lru_cache(maxsize=_WORDS_KEPT)
+def _novel(src: str, tgt: str, word: str) -> bool:
+    """Whether a capitalised target word may be new in a run: no acronym, title or ordinary word."""
+    return not (word.isupper() or word in _titles(src, tgt)[1] or _ordinary(word, _target_ordinary(src, tgt)))
+
+
 def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[_Problem]:
     """A capitalised target word that the source does not account for, inside a name whose other
     words the source has, where the source has a capitalised word the translation lacks next to
     them (``Hezbollah National`` for ``Comité national``, ``Vettel du Châtelet`` for ``Théâtre du
     Châtelet``): a suggestion, that source name as the expected one. Not an article
     (``France Unbowed`` for ``La France insoumise`` is a translation), nor a transliteration of
-    the source word (``Yulia`` for ``Ioulia``), nor for a target copy that capitalises nouns."""
-    if typography(ctx.tgt_lang).get("capitalises_nouns"):
-        return
+    the source word (``Yulia`` for ``Ioulia``), nor for a target copy that capitalises nouns
+    (the caller's test)."""
     source_text = plain_source = source_words = None  # the segment's source text, plain text and words: read when needed
-    articles = _articles(ctx.src_lang)
-    ordinary = _target_ordinary(ctx.src_lang, ctx.tgt_lang)
-    titles = _titles(ctx.src_lang, ctx.tgt_lang)[1]
-    memo = ctx.shared("names.target ordinary", dict)  # word → _ordinary(word, ordinary): names repeat
-
-    def is_ordinary(word: str) -> bool:
-        found = memo.get(word)
-        if found is None:
-            found = memo[word] = _ordinary(word, ordinary)
-        return found
-
+    src, tgt = ctx.src_lang, ctx.tgt_lang
+    articles, titles = _articles(src), _titles(src, tgt)[1]
     accounted = None
     for sent, words in _joined_runs(_target_words(ctx, seg)[0]):
-        new = [w for w in words if not ((g := w.group()).isupper() or g in titles or is_ordinary(g))]
-        source_text = source_text or seg.source_text
-        # an ASCII word written in the source is in its plain text too: the source accounts for it
-        rest = [w for w in new if not (w.group().isascii() and w.group() in source_text)]
+        new = [w for w in words if _novel(src, tgt, w.group())]
+        if not new:
+            continue
+        if source_text is None:
+            source_text = seg.source_text
+            lower_source = source_text.lower()
+        # an ASCII word written in the source, in any case, is in its plain text too: the source accounts for it
+        rest = [w for w in new if not ((g := w.group()).isascii() and (g in source_text or g.lower() in lower_source))]
         if rest and plain_source is None:
             plain_source = _plain(source_text)
         if all(_plain(w.group()) in plain_source for w in rest):
@@ -758,7 +793,7 @@ def _new_in_run(ctx: CheckContext, seg: Segment, taken: list[Span]) -> Iterator[
                 i, j, word = found
                 if _transliterations(ctx.src_lang, ctx.tgt_lang, _plain(word), True).fullmatch(_plain(new[0].group())):
                     return  # "Yulia" for "Ioulia"
-                name = _SourceName(src.text[i:j], src.file_span(i, j), False)
+                name = _SourceName(src.text[i:j], src, i, False)
                 yield _Problem("swapped", name, seg, name.text, False, span, new[0].group())
                 return
 

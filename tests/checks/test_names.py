@@ -404,6 +404,23 @@ def test_an_ascii_word_of_a_text_is_in_its_plain_text(pieces, word):
     assert plain.__wrapped__(word) in plain.__wrapped__(text)
 
 
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.sampled_from(["\u212a", "\u0130", "I", "i", "K"])), max_size=8),
+       st.sampled_from(["Xi", "Hollande", "Sisyphe", "eS", "Ki"]), st.sampled_from([str.lower, str.upper, str.title, str.swapcase]))
+def test_an_ascii_word_in_a_lowercased_text_is_in_its_plain_text(pieces, word, case):
+    """``_new_in_run`` also counts an ASCII word that the lowercased source holds as accounted for
+    without the source's plain text (any character whose lowercase is ASCII, the Kelvin sign
+    too, keeps it there once accents are dropped)."""
+    from mtcheck.checks.words import plain
+
+    text = "".join(pieces[: len(pieces) // 2]) + case(word) + "".join(pieces[len(pieces) // 2 :])
+    for size in range(1, len(text) + 1):
+        for k in range(len(text) - size + 1):
+            part = text.lower()[k : k + size]
+            if part.isascii():
+                assert part in plain.__wrapped__(text), (text, part)
+
 # The pattern _new_in_run searched each target sentence with: _joined_runs finds its runs from the
 # capitalised words that _target_words reads anyway.
 _JOINED_RUN = (
