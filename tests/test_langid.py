@@ -32,12 +32,6 @@ def test_guess_reads_the_scores_of_language_scores():
     assert scores["fr"] == sum(w in langid.function_words("fr", ("fr", "en")) for w in langid.tokens(text)) / len(langid.tokens(text))
 
 
-def test_lowered_is_each_word_lowercased_with_straight_apostrophes():
-    words = ["L’État", "ΟΔΟΣ", "Σ", "İstanbul", "don't", "ΣΑΣ"]
-    assert langid.lowered(words) == [w.lower().replace("’", "'") for w in words]
-    assert langid.lowered([]) == []
-
-
 def _ranked_guess(text, min_words=4, pair=()):
     """``guess`` as first written (the languages sorted by score): the oracle of the one that reads the best two."""
     words = langid.tokens(text)

@@ -11,9 +11,9 @@ import regex
 from mtcheck import langid, patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.literals import any_of
-from mtcheck.checks.words import Twin
+from mtcheck.checks.words import Twin, letter_words, lowered, tokens
 from mtcheck.lexicon import Lexicon, lexicon, normalise
-from mtcheck.model import Finding, Severity
+from mtcheck.model import Finding, Segment, Severity
 from mtcheck.resources import Phrases, stopwords, word_list
 from mtcheck.typography import glossed_quotations
 
@@ -105,7 +105,7 @@ def _source_leads(text: str, pair: tuple[str, str]) -> bool:
 
 
 def _source_words(text: str, ctx: CheckContext) -> int:
-    words = _TOKEN.lowered(text, langid.lowered)
+    words = _TOKEN.lowered(text, lowered)
     source = langid.function_words(ctx.src_lang, (ctx.src_lang, ctx.tgt_lang))  # not "no" between English and Spanish
     return sum(w in source and w not in stopwords(ctx.tgt_lang) for w in words)
 
@@ -140,19 +140,23 @@ class UntranslatedSpan(Rule):
 
 
 @functools.lru_cache(maxsize=16)
-def _source_only(src_stop: frozenset[str], tgt_stop: frozenset[str]) -> frozenset[str]:
-    return src_stop - tgt_stop
+def _source_only(src_stop: frozenset[str], tgt_stop: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The source's function words the target lacks, and those words each also with an apostrophe."""
+    only = src_stop - tgt_stop
+    return only, only | {w + "'" for w in only}
 
 
 def _source_runs(text: str, src_stop: frozenset[str], tgt_stop: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Runs of five words or more outside the target's function words, three of them the
     source's (none in a text with fewer than three source-only function words)."""
-    source_only = _source_only(src_stop, tgt_stop)
-    tokens = _TOKEN.of(text)
-    if sum(map(source_only.__contains__, _TOKEN.lowered(text, langid.lowered))) < 3:
+    source_only, either = _source_only(src_stop, tgt_stop)
+    # ``_TOKEN`` keeps a word's apostrophe only before a letter; the shared ``tokens`` keep it always,
+    # so they count at least as many words of ``either``: fewer than three there, fewer here too
+    if sum(map(either.__contains__, tokens(text))) < 3 or sum(map(source_only.__contains__, _TOKEN.lowered(text, lowered))) < 3:
         return
+    tokens_of = _TOKEN.of(text)
     run: list[regex.Match] = []
-    for m in [*tokens.finditer(text), None]:
+    for m in [*tokens_of.finditer(text), None]:
         word = m.group().lower().replace("’", "'") if m else ""
         if m is not None and word not in tgt_stop and not (m.group()[0].isupper() and word not in src_stop):
             run.append(m)
@@ -311,22 +315,17 @@ class UntranslatedWord(Rule):
             return
         src_stop, tgt_stop = stopwords(ctx.src_lang), stopwords(ctx.tgt_lang)
         sentences = [(seg, sent, blank_kept(sent.text, ctx.pair)) for seg, sent in ctx.target_sentences()]
-        every = set().union(*(ctx.of_text(_normalised_words, text) for _, _, text in sentences))
+        every = set().union(*(ctx.of_text(letter_words, text) for _, _, text in sentences))
         leaning = lambda w: src_lex.zipf(w) >= tgt_lex.zipf(w) + 1.0 or w in src_stop and w not in tgt_stop  # noqa: E731
         unseen = lambda w: tgt_lex.zipf(w) == 0 and not tgt_lex.known(w)  # noqa: E731
-        # the words that pass the test below: a sentence without any is skipped unread
-        candidates = _candidates(every, src_lex, tgt_lex)
+        # the words that pass the tests below: a sentence without any is skipped unread
+        foreign, unseen_ascii = _candidates(every, src_lex, tgt_lex)
         for seg, sent, text in sentences:
             initial = _initial(text)
             if initial is not None and not (src_lex.known(normalise(initial.group())) and unseen(normalise(initial.group()))):
                 initial = None
-            if initial is None and candidates.isdisjoint(ctx.of_text(_normalised_words, text)):
-                continue
-            plain = [normalise(m.group()) for m in plain_words(text)]
-            if initial is None and not any(self._foreign(w, src_lex, tgt_lex, lambda w: True) for w in plain):
-                dropped = [w for w in plain if w.isascii() and unseen(w)]
-                if not dropped or not seg.source or not set(dropped) & {_fold(normalise(w)) for w in _WORD.findall(seg.source_text) if not w.isascii()}:
-                    continue  # nothing could be flagged even with source evidence
+            if initial is None and not _may_flag(ctx, seg, text, foreign, unseen_ascii):
+                continue  # nothing could be flagged even with source evidence
             if langid.guess(_without_kept_names(sent.text, ctx.pair), pair=(ctx.src_lang, ctx.tgt_lang)) == ctx.src_lang:
                 continue
             for start, end in _source_runs(text, src_stop, tgt_stop):
@@ -373,30 +372,48 @@ class UntranslatedWord(Rule):
         return t < 2.0 and s - t >= 3.0 and not tgt.known(word)
 
 
-def _normalised_words(text: str) -> frozenset[str]:
-    return frozenset(_LETTER_RUNS.lowered(text, lambda words: map(normalise, words)))
+def _may_flag(ctx: CheckContext, seg: Segment, text: str, foreign: set[str], unseen_ascii: set[str]) -> bool:
+    """Whether a plain word of ``text`` (``plain_words``) is in ``foreign``, or is in
+    ``unseen_ascii`` and the aligned source has it with accents (``intubees``); plain words are
+    among the sentence's letter words, read first."""
+    held = ctx.of_text(letter_words, text)
+    dropped = unseen_ascii.intersection(held) if seg.source else ()
+    if dropped:
+        dropped = dropped.intersection(ctx.of_text(_folded_accented, seg.source_text))
+    if not dropped and foreign.isdisjoint(held):
+        return False
+    plain = {normalise(m.group()) for m in plain_words(text)}
+    return not foreign.isdisjoint(plain) or not plain.isdisjoint(dropped)
 
 
-_SEEN: dict[tuple[Lexicon, Lexicon], tuple[set[str], set[str]]] = {}  # words tested, and those that passed
+def _folded_accented(text: str) -> frozenset[str]:
+    """The words of ``text`` beyond ASCII, without their accents (``intubées`` → ``intubees``)."""
+    return frozenset(_fold(normalise(w)) for w in _WORD.findall(text) if not w.isascii())
+
+
+_SEEN: dict[tuple[Lexicon, Lexicon], tuple[set[str], set[str], set[str]]] = {}  # words tested, and those that passed each test
 _SEEN_LIMIT = 1 << 16
 
 
-def _candidates(words: set[str], src: Lexicon, tgt: Lexicon) -> set[str]:
-    """The ``words`` that ``UntranslatedWord`` may flag given the best source evidence, or ASCII
-    words the target language has never seen (the source's word with its accents dropped);
+def _candidates(words: set[str], src: Lexicon, tgt: Lexicon) -> tuple[set[str], set[str]]:
+    """The ``words`` that ``UntranslatedWord`` may flag given the best source evidence, and the
+    ASCII words the target language has never seen (the source's word with its accents dropped);
     each word is looked up and tested once per process (set operations for the words already tested)."""
-    seen, passed = _SEEN.setdefault((src, tgt), (set(), set()))
+    seen, foreign, unseen = _SEEN.setdefault((src, tgt), (set(), set(), set()))
     if len(seen) > _SEEN_LIMIT:  # bounded memory
         seen.clear()
-        passed.clear()
+        foreign.clear()
+        unseen.clear()
     new = words.difference(seen)
     src.lookup(new)
     tgt.lookup(new)
     for word in new:
         seen.add(word)
-        if UntranslatedWord._foreign(word, src, tgt, lambda w: True) or word.isascii() and tgt.zipf(word) == 0 and not tgt.known(word):
-            passed.add(word)
-    return words & passed
+        if UntranslatedWord._foreign(word, src, tgt, lambda w: True):
+            foreign.add(word)
+        if word.isascii() and tgt.zipf(word) == 0 and not tgt.known(word):
+            unseen.add(word)
+    return words & foreign, words & unseen
 
 
 def _runs(
