@@ -10,7 +10,7 @@ from itertools import chain
 
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.checks.untranslated import blank_kept
+from mtcheck.checks.untranslated import blanked_sentences
 from mtcheck.checks.words import Twin
 from mtcheck.lexicon import Lexicon, lexicon, normalise
 from mtcheck.model import Finding, Severity
@@ -70,7 +70,7 @@ class Spelling(Rule):
         src_lex = lexicon(ctx.src_lang) if ctx.src_lang != ctx.tgt_lang else None
         # Words are matched again rather than kept as matches: a match object per word of a 20 MiB
         # file was most of the run's peak memory (the context keeps a bounded share of the keys).
-        blanked = [(seg, sent, blank_kept(sent.text, ctx.pair)) for seg, sent in ctx.target_sentences()]
+        blanked = list(blanked_sentences(ctx))
         counts = Counter(chain.from_iterable(ctx.of_text(_keys, text) for _, _, text in blanked))
         if src_lex is not None:
             src_lex.lookup(counts)  # every word: later rules read the source frequencies of target words too

@@ -10,10 +10,10 @@ import regex
 
 from mtcheck import langid, patterns
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.checks.literals import any_of
+from mtcheck.checks.literals import any_of, chunks
 from mtcheck.checks.words import Twin, letter_words, lowered, tokens
 from mtcheck.lexicon import Lexicon, lexicon, normalise
-from mtcheck.model import Finding, Segment, Severity
+from mtcheck.model import Finding, Paragraph, Segment, Sentence, Severity
 from mtcheck.resources import Phrases, stopwords, word_list
 from mtcheck.typography import glossed_quotations
 
@@ -74,9 +74,10 @@ class UntranslatedSentence(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         pair = (ctx.src_lang, ctx.tgt_lang)
+        touched = _touched(ctx)
         for seg, sent in ctx.target_sentences():
             original = sent.text
-            text = _without_kept_names(original, ctx.pair)
+            text = _without_kept_names(original, ctx.pair) if sent.paragraph in touched else original
             lang = langid.guess(text, pair=pair)
             if lang == ctx.src_lang:
                 message = "Sentence is still in the source language."
@@ -127,8 +128,11 @@ class UntranslatedSpan(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         pair = (ctx.src_lang, ctx.tgt_lang)
         src_stop, tgt_stop = langid.function_words(ctx.src_lang, pair), stopwords(ctx.tgt_lang)
+        touched = _touched(ctx)
         for seg, sent in ctx.target_sentences():
-            text = _without_kept_names(sent.text, ctx.pair)
+            text = sent.text
+            if sent.paragraph in touched:
+                text = _without_kept_names(text, ctx.pair)
             if langid.guess(text, pair=pair) == ctx.src_lang:
                 continue
             for start, end in _source_runs(_without_glossed(text), src_stop, tgt_stop):
@@ -215,6 +219,36 @@ def blank_kept(text: str, pair: str) -> str:
                 text = text[: m.start()] + " " * len(phrase) + text[end:]
                 break
     return text
+
+
+@functools.cache
+def _blanking_literals(pair: str) -> tuple[str, ...]:
+    """Strings one of which a text holds whenever ``blank_kept`` or ``_without_kept_names`` changes
+    it: the markup hints, a bracket (glossed quotations), the names the copy keeps and each
+    loanword's longest part without an apostrophe (loanwords are found with straight apostrophes)."""
+    loanwords = (max(w.split("'"), key=len) for w in word_list(pair.split("-", 1)[1], "loanwords"))
+    return tuple(dict.fromkeys([*_MARKUP_HINTS, "(", *word_list(pair, "keep_source"), *loanwords]))
+
+
+def _touched(ctx: CheckContext) -> frozenset[Paragraph]:
+    """The target paragraphs that hold one of ``_blanking_literals``: only their sentences can change
+    through ``blank_kept`` or ``_without_kept_names`` (one Aho–Corasick pass per chunk of paragraphs;
+    a paragraph's sentences are parts of its text)."""
+
+    def compute() -> frozenset[Paragraph]:
+        literals = _blanking_literals(ctx.pair)
+        holds = any_of(literals)
+        paragraphs = list(dict.fromkeys(sent.paragraph for _, sent in ctx.target_sentences()))
+        return frozenset(p for chunk, texts, found in chunks(paragraphs, lambda p: p.text, literals) if found for p, text in zip(chunk, texts) if holds(text))
+
+    return ctx.shared("untranslated.touched", compute)
+
+
+def blanked_sentences(ctx: CheckContext) -> Iterator[tuple[Segment, Sentence, str]]:
+    """Each target sentence with its segment and its text through ``blank_kept`` (untranslated-word and spelling read them)."""
+    touched = _touched(ctx)
+    for seg, sent in ctx.target_sentences():
+        yield seg, sent, blank_kept(sent.text, ctx.pair) if sent.paragraph in touched else sent.text
 
 
 def _blank(m: regex.Match) -> str:
@@ -314,7 +348,7 @@ class UntranslatedWord(Rule):
         if src_lex is None or tgt_lex is None or ctx.src_lang == ctx.tgt_lang:
             return
         src_stop, tgt_stop = stopwords(ctx.src_lang), stopwords(ctx.tgt_lang)
-        sentences = [(seg, sent, blank_kept(sent.text, ctx.pair)) for seg, sent in ctx.target_sentences()]
+        sentences = list(blanked_sentences(ctx))
         every = set().union(*(ctx.of_text(letter_words, text) for _, _, text in sentences))
         leaning = lambda w: src_lex.zipf(w) >= tgt_lex.zipf(w) + 1.0 or w in src_stop and w not in tgt_stop  # noqa: E731
         unseen = lambda w: tgt_lex.zipf(w) == 0 and not tgt_lex.known(w)  # noqa: E731

@@ -266,3 +266,19 @@ def test_may_flag_reads_plain_words_as_the_whole_test_did():
         foreign = {w for w in held if rnd.random() < 0.3}
         unseen = {w for w in held if w.isascii() and rnd.random() < 0.5}
         assert _may_flag(ctx, seg, text, foreign, unseen) == whole(seg, text, foreign, unseen), (text, source, foreign, unseen)
+
+
+def test_only_paragraphs_holding_a_blanking_literal_can_change():
+    import random
+
+    from mtcheck.checks.literals import any_of
+    from mtcheck.checks.untranslated import _blanking_literals, _without_kept_names, blank_kept
+
+    holds = any_of(_blanking_literals("fr-en"))
+    rnd = random.Random(8)
+    pieces = ["Élysée", "Le Monde", "café", "coup d’état", "coup d'état", "déjà vu", "(", ")", "« x »", "“y”", "#tag", "@who",
+              "www.", "weather.com", "a/b", " ", "the", "projet", ",", "."]
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12)))
+        if not holds(text):
+            assert blank_kept.__wrapped__(text, "fr-en") == text == _without_kept_names.__wrapped__(text, "fr-en"), text
