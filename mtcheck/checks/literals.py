@@ -5,7 +5,9 @@ newstest2014)."""
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from itertools import accumulate
 from typing import TypeVar
 
 import ahocorasick
@@ -53,3 +55,22 @@ def chunks(items: Sequence[T], text_of: Callable[[T], str], literals: tuple[str,
         chunk = items[k : k + CHUNK]
         texts = [text_of(item) for item in chunk]
         yield chunk, texts, frozenset(literals[i] for i in held(literals, "\n".join(texts)))
+
+
+def each_held(items: Sequence[T], text_of: Callable[[T], str], literals: tuple[str, ...]) -> Iterator[tuple[T, str, frozenset[str]]]:
+    """Each of ``items`` with its text and the distinct ``literals`` that text holds: one pass per
+    ``CHUNK`` of items, each match given to the item whose text holds it whole (no substring search
+    per item)."""
+    automaton, empty = _automaton(literals) if literals else (None, frozenset())
+    always = frozenset(literals[k] for k in empty)
+    for k in range(0, len(items), CHUNK):
+        chunk = items[k : k + CHUNK]
+        texts = [text_of(item) for item in chunk]
+        found = [set(always) for _ in chunk]
+        if automaton is not None:
+            ends = list(accumulate(len(text) + 1 for text in texts))  # where each text's line ends, its "\n" included
+            for last, i in automaton.iter("\n".join(texts)):
+                j = bisect_right(ends, last)
+                if ends[j] - len(texts[j]) - 1 <= last - len(literals[i]) + 1 and last < ends[j] - 1:  # inside text j
+                    found[j].add(literals[i])
+        yield from zip(chunk, texts, map(frozenset, found))

@@ -33,3 +33,19 @@ def test_any_of_says_whether_a_text_holds_any_literal():
     assert not test("le Maître du Kremlin") and not test("")
     assert any_of(("", "b"))("a")  # the empty literal, as by ``in``
     assert not any_of(())("anything")
+
+
+def test_each_held_gives_each_item_the_literals_in_holds_as_in_does():
+    import random
+
+    from mtcheck.checks.literals import each_held
+
+    rnd = random.Random(3)
+    pieces = ["ab", "b", "ba", "\n", " ", "a b", "c", "é"]
+    literals = ("ab", "b a", "a\nb", "", "ba", "c é", "b\n", "abab")
+    for _ in range(300):
+        items = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6))) for _ in range(rnd.randint(0, 2 * CHUNK + 5))]
+        got = list(each_held(items, str, literals))
+        assert [item for item, _, _ in got] == items == [text for _, text, _ in got]
+        assert [found for _, _, found in got] == [frozenset(lit for lit in literals if lit in item) for item in items], items
+    assert list(each_held(["abc"], str.upper, ())) == [("abc", "ABC", frozenset())]
