@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterator, Set
+from collections.abc import Iterable, Iterator
 from itertools import chain
 
 
@@ -72,9 +72,7 @@ class Spelling(Rule):
         # file was most of the run's peak memory (the context keeps a bounded share of the keys).
         blanked = list(blanked_sentences(ctx))
         counts = Counter(chain.from_iterable(ctx.of_text(_keys, text) for _, _, text in blanked))
-        if src_lex is not None:
-            src_lex.lookup(counts)  # every word: later rules read the source frequencies of target words too
-        unknown = _unknown(counts.keys(), tgt_lex, unknown_zipf)
+        unknown = _unknown(counts.keys(), tgt_lex, unknown_zipf, src_lex)
         if not unknown:
             return
         source = None  # the source's words, read when a word first needs them
@@ -127,27 +125,31 @@ class Spelling(Rule):
         return word[0].islower() or bool(_OPENING.match(before))
 
 
-_TESTED: dict[tuple[Lexicon, float], tuple[set[str], set[str]]] = {}  # words tested, and those unknown
+_TESTED: dict[tuple[Lexicon, float, Lexicon | None], tuple[set[str], set[str]]] = {}  # words tested, and those unknown
 _TESTED_LIMIT = 1 << 16
 
 
-def _unknown(keys: Set[str], lex: Lexicon, unknown_zipf: float) -> set[str]:
+def _unknown(keys: Iterable[str], lex: Lexicon, unknown_zipf: float, src_lex: Lexicon | None = None) -> set[str]:
     """The ``keys`` that ``lex``'s dictionary lacks and that are rarer than ``unknown_zipf`` (any
     frequency will do for a language without a dictionary); each word is tested once per process
-    (set operations for the words already tested)."""
-    seen, unknown = _TESTED.setdefault((lex, unknown_zipf), (set(), set()))
+    (set operations for the words already tested), and looked up in ``src_lex`` then too (later
+    rules read the source frequencies of target words)."""
+    seen, unknown = _TESTED.setdefault((lex, unknown_zipf, src_lex), (set(), set()))
     if len(seen) > _TESTED_LIMIT:  # bounded memory
         seen.clear()
         unknown.clear()
-    new = keys - seen
+    keys = set(keys)
+    new = keys.difference(seen)  # not ``dict_keys - set``: that walks every word seen
     lex.lookup(new)
+    if src_lex is not None:
+        src_lex.lookup(new)
     entry, loose = lex.entry, not lex.has_dictionary
     for key in new:
         seen.add(key)
         zipf, known = entry(key)
         if not (known or zipf >= unknown_zipf or loose and zipf > 0):
             unknown.add(key)
-    return unknown & keys
+    return unknown.intersection(keys)
 
 
 def _source_words(ctx: CheckContext) -> set[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 
@@ -88,13 +89,16 @@ class UntranslatedSentence(Rule):
             yield self.finding(message, target=sent.span, segment=seg)
 
 
+_FIRST = re.compile(r"\S+")  # ``\s`` is ``str.isspace``: the first word ``str.split`` gives
+
+
 def _identical(seg, text: str) -> bool:
     """Whether the sentence is its segment's source, spacing aside (most differ in their first
     word: the source's other sentences are not read then)."""
     if not seg.source:
         return False
-    first = seg.source[0].text.split(None, 1)
-    if first and text.split(None, 1)[:1] != first[:1]:
+    first = _FIRST.search(seg.source[0].text)
+    if first is not None and ((word := _FIRST.search(text)) is None or word.group() != first.group()):
         return False
     return seg.source_text.split() == text.split()
 

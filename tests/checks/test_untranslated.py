@@ -215,7 +215,7 @@ def test_identical_reads_the_first_word_first_and_agrees_with_the_whole_comparis
     from mtcheck.checks.untranslated import _identical
 
     rnd = random.Random(3)
-    pieces = ["Il", "a", "dit", " ", "  ", "\n", "Il a", "dit."]
+    pieces = ["Il", "a", "dit", " ", "  ", "\n", "Il a", "dit.", "\u00a0", "\u2003", "\x1c"]
     for _ in range(5000):
         source = [SimpleNamespace(text="".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 3)))) for _ in range(rnd.randint(0, 2))]
         seg = SimpleNamespace(source=source, source_text=" ".join(s.text for s in source))
