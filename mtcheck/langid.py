@@ -66,6 +66,13 @@ def _scores(words: Sequence[str], pair: tuple[str, ...]) -> dict[str, float]:
     return {lang: count / n for lang, count in zip(langs, counts)}
 
 
+def is_language(text: str, lang: str, pair: tuple[str, ...]) -> bool:
+    """Whether ``guess(text, pair=pair)`` is ``lang``: not when fewer than 15 % of the text's words
+    are ``lang``'s function words (counted first: most sentences are in the other language)."""
+    words = tokens(text)
+    return bool(words) and sum(map(function_words(lang, pair).__contains__, words)) / len(words) >= 0.15 and guess(text, pair=pair) == lang
+
+
 @functools.lru_cache(maxsize=1024)  # several rules ask about the same sentence
 def guess(text: str, min_words: int = 4, pair: tuple[str, ...] = ()) -> str | None:
     """The most likely language of ``text``, or ``None`` when it is too short or unclear;

@@ -55,3 +55,15 @@ def test_guess_is_the_ranked_guess_on_random_texts():
         text = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 12)))
         for pair in ((), ("fr", "en"), ("en", "de")):
             assert langid.guess.__wrapped__(text, pair=pair) == _ranked_guess(text, pair=pair), (text, pair)
+
+
+def test_is_language_is_the_guess_compared():
+    import random
+
+    rnd = random.Random(12)
+    words = sorted(set().union(*(langid.function_words(lang) for lang in ("en", "fr", "de", "es", "it")))) + ["chat", "Haus", "x", "L’", "qu’il"]
+    for _ in range(3000):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 12)))
+        for pair in (("fr", "en"), ("en", "de"), ("de", "en")):
+            for lang in pair:
+                assert langid.is_language(text, lang, pair) == (langid.guess.__wrapped__(text, pair=pair) == lang), (text, pair, lang)

@@ -79,8 +79,7 @@ class UntranslatedSentence(Rule):
         for seg, sent in ctx.target_sentences():
             original = sent.text
             text = _without_kept_names(original, ctx.pair) if sent.paragraph in touched else original
-            lang = langid.guess(text, pair=pair)
-            if lang == ctx.src_lang:
+            if langid.is_language(text, ctx.src_lang, pair):
                 message = "Sentence is still in the source language."
             elif _identical(seg, original) and _source_words(text, ctx) >= 2 and _source_leads(text, pair):
                 message = "Sentence is identical to its source."
@@ -137,7 +136,7 @@ class UntranslatedSpan(Rule):
             text = sent.text
             if sent.paragraph in touched:
                 text = _without_kept_names(text, ctx.pair)
-            if langid.guess(text, pair=pair) == ctx.src_lang:
+            if langid.is_language(text, ctx.src_lang, pair):
                 continue
             for start, end in _source_runs(_without_glossed(text), src_stop, tgt_stop):
                 yield self.finding(
@@ -364,7 +363,7 @@ class UntranslatedWord(Rule):
                 initial = None
             if initial is None and not _may_flag(ctx, seg, text, foreign, unseen_ascii):
                 continue  # nothing could be flagged even with source evidence
-            if langid.guess(_without_kept_names(sent.text, ctx.pair), pair=(ctx.src_lang, ctx.tgt_lang)) == ctx.src_lang:
+            if langid.is_language(_without_kept_names(sent.text, ctx.pair), ctx.src_lang, (ctx.src_lang, ctx.tgt_lang)):
                 continue
             for start, end in _source_runs(text, src_stop, tgt_stop):
                 text = text[:start] + " " * (end - start) + text[end:]
