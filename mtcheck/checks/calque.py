@@ -10,7 +10,7 @@ import regex
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.literals import each_held
-from mtcheck.model import Finding, Segment, Severity, _Shown, fold
+from mtcheck.model import Finding, Segment, Severity, _Shown
 from mtcheck.resources import derived, pair_table, required_literals
 
 
@@ -99,7 +99,7 @@ class _TableRule(Rule):
                 candidates.update(by_literal.get(literal, ()))
             if not candidates:
                 continue  # most segments
-            src_folded = " ".join(ctx.of_text(fold, s.text) for s in seg.source)
+            src_folded = ctx.folded(seg.source)
             for entry in sorted(candidates, key=order.__getitem__):  # table order, as findings were always listed
                 literals = entry.source_literals
                 if seg.source and literals and not any(literal in src_folded for literal in literals):
@@ -136,8 +136,8 @@ def _held(ctx: CheckContext) -> list[tuple[Segment, frozenset[str]]]:
 
     def compute() -> list[tuple[Segment, frozenset[str]]]:
         segments = [seg for seg in ctx.segments if seg.target]
-        folded = lambda seg: " ".join(ctx.of_text(fold, s.text) for s in seg.target)  # noqa: E731
-        return [(seg, found) for seg, _, found in each_held(segments, folded, _target_literals(ctx.src_lang, ctx.tgt_lang)) if found]
+        literals = _target_literals(ctx.src_lang, ctx.tgt_lang)
+        return [(seg, found) for seg, _, found in each_held(segments, lambda seg: ctx.folded(seg.target), literals) if found]
 
     return ctx.shared("calque.held", compute)
 

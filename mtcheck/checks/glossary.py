@@ -155,11 +155,12 @@ def term_occurrences(ctx: CheckContext) -> list[tuple[Segment, Term, Sentence, r
 def _term_occurrences(ctx: CheckContext) -> Iterator[tuple[Segment, Term, Sentence, regex.Match]]:
     terms = glossary_terms(ctx)
     keys = tuple(dict.fromkeys(term.key for term in terms))
-    folded = lambda seg: " ".join(ctx.of_text(fold, s.text) for s in seg.source)
     by_key: dict[str, list[tuple[int, Term]]] = {}
     for k, term in enumerate(terms):
         by_key.setdefault(term.key, []).append((k, term))
-    for seg, text, found in each_held(list(ctx.aligned()), folded, keys):
+    for seg, text, found in each_held(list(ctx.aligned()), lambda seg: ctx.folded(seg.source), keys):
+        if not found:
+            continue  # most segments
         held = by_key[next(iter(found))] if len(found) == 1 else sorted(pair for key in found for pair in by_key[key])
         for _, term in held:  # in the glossary's order (none for most segments)
             if not all(w in text for w in term.words):
