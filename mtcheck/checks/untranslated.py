@@ -356,12 +356,14 @@ class UntranslatedWord(Rule):
         leaning = lambda w: src_lex.zipf(w) >= tgt_lex.zipf(w) + 1.0 or w in src_stop and w not in tgt_stop  # noqa: E731
         unseen = lambda w: tgt_lex.zipf(w) == 0 and not tgt_lex.known(w)  # noqa: E731
         # the words that pass the tests below: a sentence without any is skipped unread
-        foreign, unseen_ascii = _candidates(every, src_lex, tgt_lex)
+        foreign, never_seen = _candidates(every, src_lex, tgt_lex)
+        unseen_ascii = {w for w in never_seen if w.isascii()}
         for seg, sent, text in sentences:
-            initial = _initial(text)
+            held = ctx.of_text(letter_words, text)
+            initial = None if never_seen.isdisjoint(held) else _initial(text)  # its word is one of ``held``
             if initial is not None and not (src_lex.known(normalise(initial.group())) and unseen(normalise(initial.group()))):
                 initial = None
-            if initial is None and not _may_flag(ctx, seg, text, foreign, unseen_ascii):
+            if initial is None and not _may_flag(ctx, seg, text, held, foreign, unseen_ascii):
                 continue  # nothing could be flagged even with source evidence
             if langid.is_language(_without_kept_names(sent.text, ctx.pair), ctx.src_lang, (ctx.src_lang, ctx.tgt_lang)):
                 continue
@@ -409,11 +411,10 @@ class UntranslatedWord(Rule):
         return t < 2.0 and s - t >= 3.0 and not tgt.known(word)
 
 
-def _may_flag(ctx: CheckContext, seg: Segment, text: str, foreign: set[str], unseen_ascii: set[str]) -> bool:
+def _may_flag(ctx: CheckContext, seg: Segment, text: str, held: frozenset[str], foreign: set[str], unseen_ascii: set[str]) -> bool:
     """Whether a plain word of ``text`` (``plain_words``) is in ``foreign``, or is in
     ``unseen_ascii`` and the aligned source has it with accents (``intubees``); plain words are
-    among the sentence's letter words, read first."""
-    held = ctx.of_text(letter_words, text)
+    among the sentence's letter words (``held``), read first."""
     dropped = unseen_ascii.intersection(held) if seg.source else ()
     if dropped:
         dropped = dropped.intersection(ctx.of_text(_folded_accented, seg.source_text))
@@ -433,9 +434,9 @@ _SEEN_LIMIT = 1 << 16
 
 
 def _candidates(words: set[str], src: Lexicon, tgt: Lexicon) -> tuple[set[str], set[str]]:
-    """The ``words`` that ``UntranslatedWord`` may flag given the best source evidence, and the
-    ASCII words the target language has never seen (the source's word with its accents dropped);
-    each word is looked up and tested once per process (set operations for the words already tested)."""
+    """The ``words`` that ``UntranslatedWord`` may flag given the best source evidence, and those
+    the target language has never seen (the source's word with its accents dropped, when ASCII;
+    a sentence's first word the source's dictionary has); each word is looked up and tested once per process (set operations for the words already tested)."""
     seen, foreign, unseen = _SEEN.setdefault((src, tgt), (set(), set(), set()))
     if len(seen) > _SEEN_LIMIT:  # bounded memory
         seen.clear()
@@ -448,7 +449,7 @@ def _candidates(words: set[str], src: Lexicon, tgt: Lexicon) -> tuple[set[str], 
         seen.add(word)
         if UntranslatedWord._foreign(word, src, tgt, lambda w: True):
             foreign.add(word)
-        if word.isascii() and tgt.zipf(word) == 0 and not tgt.known(word):
+        if tgt.zipf(word) == 0 and not tgt.known(word):
             unseen.add(word)
     return words & foreign, words & unseen
 

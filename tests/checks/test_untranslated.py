@@ -201,7 +201,7 @@ def test_candidates_are_tested_once_per_word_and_stay_the_same():
     src.lookup(words)
     tgt.lookup(words)
     foreign = {w for w in words if UntranslatedWord._foreign(w, src, tgt, lambda w: True)}
-    unseen = {w for w in words if w.isascii() and tgt.zipf(w) == 0 and not tgt.known(w)}
+    unseen = {w for w in words if tgt.zipf(w) == 0 and not tgt.known(w)}
     assert foreign == {"projet", "véritable"} and unseen == {"intubees", "zzqx"}
     assert _candidates(set(words), src, tgt) == (foreign, unseen)
     assert _candidates(set(words), src, tgt) == (foreign, unseen)  # remembered
@@ -265,7 +265,7 @@ def test_may_flag_reads_plain_words_as_the_whole_test_did():
         held = letter_words(text)
         foreign = {w for w in held if rnd.random() < 0.3}
         unseen = {w for w in held if w.isascii() and rnd.random() < 0.5}
-        assert _may_flag(ctx, seg, text, foreign, unseen) == whole(seg, text, foreign, unseen), (text, source, foreign, unseen)
+        assert _may_flag(ctx, seg, text, held, foreign, unseen) == whole(seg, text, foreign, unseen), (text, source, foreign, unseen)
 
 
 def test_only_paragraphs_holding_a_blanking_literal_can_change():
@@ -282,3 +282,18 @@ def test_only_paragraphs_holding_a_blanking_literal_can_change():
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12)))
         if not holds(text):
             assert blank_kept.__wrapped__(text, "fr-en") == text == _without_kept_names.__wrapped__(text, "fr-en"), text
+
+
+def test_a_sentences_first_word_is_one_of_its_letter_words():
+    import random
+
+    from mtcheck.checks.untranslated import _initial
+    from mtcheck.checks.words import letter_words
+    from mtcheck.lexicon import normalise
+
+    rnd = random.Random(9)
+    pieces = ["Attaqué", "ÉTAT", "The", "the", "«", " ", "“", "-", "5", "’", "İstanbul", "Ωmega", "\u212bngstrom", "x"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+        m = _initial(text)
+        assert m is None or normalise(m.group()) in letter_words(text), text
