@@ -66,11 +66,14 @@ def each_held(items: Sequence[T], text_of: Callable[[T], str], literals: tuple[s
     for k in range(0, len(items), CHUNK):
         chunk = items[k : k + CHUNK]
         texts = [text_of(item) for item in chunk]
-        found = [set(always) for _ in chunk]
+        found: dict[int, set[str]] = {}  # by item, for the few items that hold any
         if automaton is not None:
             ends = list(accumulate(len(text) + 1 for text in texts))  # where each text's line ends, its "\n" included
             for last, i in automaton.iter("\n".join(texts)):
                 j = bisect_right(ends, last)
                 if ends[j] - len(texts[j]) - 1 <= last - len(literals[i]) + 1 and last < ends[j] - 1:  # inside text j
+                    if j not in found:
+                        found[j] = set(always)
                     found[j].add(literals[i])
-        yield from zip(chunk, texts, map(frozenset, found))
+        for j, (item, text) in enumerate(zip(chunk, texts)):
+            yield item, text, frozenset(found[j]) if j in found else always
