@@ -50,7 +50,7 @@ SIZES = (1, 10, 100)
 # Caches keyed by a sentence's or paragraph's text: a batch of new articles never hits them, but a
 # pass over documents checked before would. Word-keyed and data-keyed caches stay warm, as in a batch.
 TEXT_CACHES = (
-    "mtcheck.checks.words:plain",
+    "mtcheck.checks.words:plain", "mtcheck.checks.words:tokens",
     "mtcheck.checks.casing:_mid_words", "mtcheck.checks.casing:is_title_case", "mtcheck.langid:guess",
     "mtcheck.checks.untranslated:_kept_spans", "mtcheck.checks.untranslated:_without_kept_names",
     "mtcheck.checks.untranslated:blank_kept",

@@ -8,12 +8,10 @@ French?" and "is this target file in the language it claims?". Languages are tho
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
-from mtcheck import patterns
-from mtcheck.checks.words import Twin
+from mtcheck.checks.words import tokens
 from mtcheck.resources import languages, normalise_word, stopwords, word_list
-
-_TOKEN = Twin(patterns.compile(r"\p{L}+['’]?"), r"[A-Za-z]+['’]?")
 
 
 @functools.cache
@@ -30,16 +28,6 @@ def _stopwords(pair: tuple[str, ...] = ()) -> dict[str, frozenset[str]]:
 def function_words(lang: str, pair: tuple[str, ...] = ()) -> frozenset[str]:
     """The function words that count for ``lang`` when weighing a sentence between ``pair``."""
     return _stopwords(pair).get(lang, frozenset())
-
-
-def tokens(text: str) -> list[str]:
-    return _TOKEN.lowered(text, lowered)
-
-
-def lowered(words: list[str]) -> list[str]:
-    """``words`` (no line break in them) in lowercase with straight apostrophes, in one pass
-    (``str.lower`` reads no context across a line break)."""
-    return "\n".join(words).lower().replace("’", "'").split("\n") if words else []
 
 
 def language_scores(text: str, pair: tuple[str, ...] = ()) -> dict[str, float]:
@@ -65,7 +53,7 @@ def _languages_of(pair: tuple[str, ...] = ()) -> tuple[tuple[str, ...], dict[str
     return kept[1], kept[2]
 
 
-def _scores(words: list[str], pair: tuple[str, ...]) -> dict[str, float]:
+def _scores(words: Sequence[str], pair: tuple[str, ...]) -> dict[str, float]:
     """``language_scores`` of a text's ``tokens`` (each word looked up once, not once per language)."""
     if not words:
         return {}
@@ -76,6 +64,13 @@ def _scores(words: list[str], pair: tuple[str, ...]) -> dict[str, float]:
             counts[k] += 1
     n = len(words)
     return {lang: count / n for lang, count in zip(langs, counts)}
+
+
+def is_language(text: str, lang: str, pair: tuple[str, ...]) -> bool:
+    """Whether ``guess(text, pair=pair)`` is ``lang``: not when fewer than 15 % of the text's words
+    are ``lang``'s function words (counted first: most sentences are in the other language)."""
+    words = tokens(text)
+    return bool(words) and sum(map(function_words(lang, pair).__contains__, words)) / len(words) >= 0.15 and guess(text, pair=pair) == lang
 
 
 @functools.lru_cache(maxsize=1024)  # several rules ask about the same sentence

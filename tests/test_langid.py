@@ -32,12 +32,6 @@ def test_guess_reads_the_scores_of_language_scores():
     assert scores["fr"] == sum(w in langid.function_words("fr", ("fr", "en")) for w in langid.tokens(text)) / len(langid.tokens(text))
 
 
-def test_lowered_is_each_word_lowercased_with_straight_apostrophes():
-    words = ["L’État", "ΟΔΟΣ", "Σ", "İstanbul", "don't", "ΣΑΣ"]
-    assert langid.lowered(words) == [w.lower().replace("’", "'") for w in words]
-    assert langid.lowered([]) == []
-
-
 def _ranked_guess(text, min_words=4, pair=()):
     """``guess`` as first written (the languages sorted by score): the oracle of the one that reads the best two."""
     words = langid.tokens(text)
@@ -61,3 +55,15 @@ def test_guess_is_the_ranked_guess_on_random_texts():
         text = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 12)))
         for pair in ((), ("fr", "en"), ("en", "de")):
             assert langid.guess.__wrapped__(text, pair=pair) == _ranked_guess(text, pair=pair), (text, pair)
+
+
+def test_is_language_is_the_guess_compared():
+    import random
+
+    rnd = random.Random(12)
+    words = sorted(set().union(*(langid.function_words(lang) for lang in ("en", "fr", "de", "es", "it")))) + ["chat", "Haus", "x", "L’", "qu’il"]
+    for _ in range(3000):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 12)))
+        for pair in (("fr", "en"), ("en", "de"), ("de", "en")):
+            for lang in pair:
+                assert langid.is_language(text, lang, pair) == (langid.guess.__wrapped__(text, pair=pair) == lang), (text, pair, lang)

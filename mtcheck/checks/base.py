@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, ClassVar
 
 from mtcheck.checks.literals import any_of
-from mtcheck.model import CATEGORIES, Document, Finding, Segment, Sentence, Severity, Span, _Shown
+from mtcheck.model import CATEGORIES, Document, Finding, Segment, Sentence, Severity, Span, _Shown, fold
 
 
 _KEPT_COST = 1 << 18  # what a context's kept forms may cost, in characters of text plus _ENTRY_COST each:
@@ -69,6 +69,13 @@ class CheckContext(_Shown):
                 self._budget -= cost
                 self._shared[key] = value
             return value
+
+    def folded(self, sentences: list[Sentence]) -> str:
+        """The ``model.fold`` of each sentence's text (``of_text``) joined by spaces: a segment side
+        as the literal tables read it."""
+        if len(sentences) == 1:
+            return self.of_text(fold, sentences[0].text)
+        return " ".join([self.of_text(fold, s.text) for s in sentences])
 
     def segment_of(self, sentence: Sentence | None) -> Segment | None:
         """The segment holding a target ``sentence`` (indexed once per document, on first use)."""

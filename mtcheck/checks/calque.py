@@ -9,8 +9,8 @@ import regex
 
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.checks.literals import chunks
-from mtcheck.model import Finding, Severity, _Shown, fold
+from mtcheck.checks.literals import each_held
+from mtcheck.model import Finding, Segment, Severity, _Shown
 from mtcheck.resources import derived, pair_table, required_literals
 
 
@@ -87,14 +87,19 @@ class _TableRule(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         always, by_literal = _by_target_literal(ctx.src_lang, ctx.tgt_lang, self.kind)
         order = _order(ctx.src_lang, ctx.tgt_lang)
-        for seg, tgt_folded, present in self._segments(ctx, by_literal):
+        held = _held(ctx)
+        if always:  # every segment has candidates
+            held_by = dict(held)
+            held = [(seg, held_by.get(seg, frozenset())) for seg in ctx.segments if seg.target]
+        for seg, found in held:
+            if self.needs_source and not seg.source:
+                continue
             candidates = set(always)
-            for literal, group in present:
-                if literal in tgt_folded:
-                    candidates.update(group)
+            for literal in found:
+                candidates.update(by_literal.get(literal, ()))
             if not candidates:
                 continue  # most segments
-            src_folded = " ".join(ctx.of_text(fold, s.text) for s in seg.source)
+            src_folded = ctx.folded(seg.source)
             for entry in sorted(candidates, key=order.__getitem__):  # table order, as findings were always listed
                 literals = entry.source_literals
                 if seg.source and literals and not any(literal in src_folded for literal in literals):
@@ -117,16 +122,24 @@ class _TableRule(Rule):
                             severity=None if seg.source else Severity.INFO,
                         )
 
-    def _segments(self, ctx: CheckContext, by_literal: dict[str, tuple[Entry, ...]]):
-        """Each segment to check, its folded target text, and the ``by_literal`` items whose literal
-        its chunk of segments holds."""
-        segments = [seg for seg in ctx.segments if seg.target and not (self.needs_source and not seg.source)]
-        literals = tuple(by_literal)
-        folded = lambda seg: " ".join(ctx.of_text(fold, s.text) for s in seg.target)
-        for chunk, texts, found in chunks(segments, folded, literals):
-            present = [(literal, by_literal[literal]) for literal in literals if literal in found]
-            for seg, text in zip(chunk, texts):
-                yield seg, text, present
+
+
+@functools.cache
+def _target_literals(src: str, tgt: str) -> tuple[str, ...]:
+    """Every target literal of the pair's table, both kinds."""
+    return tuple(dict.fromkeys(literal for e in entries(src, tgt) for literal in e.target_literals))
+
+
+def _held(ctx: CheckContext) -> list[tuple[Segment, frozenset[str]]]:
+    """The segments whose folded target text holds target literals of the table, with those literals
+    (found once per document for both rules: one Aho–Corasick pass per chunk of segments)."""
+
+    def compute() -> list[tuple[Segment, frozenset[str]]]:
+        segments = [seg for seg in ctx.segments if seg.target]
+        literals = _target_literals(ctx.src_lang, ctx.tgt_lang)
+        return [(seg, found) for seg, _, found in each_held(segments, lambda seg: ctx.folded(seg.target), literals) if found]
+
+    return ctx.shared("calque.held", compute)
 
 
 class Calque(_TableRule):

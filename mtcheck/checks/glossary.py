@@ -11,7 +11,7 @@ import regex
 
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.checks.literals import chunks
+from mtcheck.checks.literals import each_held
 from mtcheck.model import Finding, Segment, Sentence, Severity, _Compared, fold
 from mtcheck.readers import InputError
 from mtcheck.resources import pair_table
@@ -155,13 +155,16 @@ def term_occurrences(ctx: CheckContext) -> list[tuple[Segment, Term, Sentence, r
 def _term_occurrences(ctx: CheckContext) -> Iterator[tuple[Segment, Term, Sentence, regex.Match]]:
     terms = glossary_terms(ctx)
     keys = tuple(dict.fromkeys(term.key for term in terms))
-    folded = lambda seg: " ".join(ctx.of_text(fold, s.text) for s in seg.source)
-    for chunk, texts, found in chunks(list(ctx.aligned()), folded, keys):
-        present = [term for term in terms if term.key in found]
-        for seg, text in zip(chunk, texts):
-            for term in present:
-                if term.key not in text or not all(w in text for w in term.words):
-                    continue  # most terms: the pattern never runs
-                hit = next(((sent, m) for sent in seg.source if (m := term.pattern.search(sent.text))), None)
-                if hit is not None:
-                    yield seg, term, *hit
+    by_key: dict[str, list[tuple[int, Term]]] = {}
+    for k, term in enumerate(terms):
+        by_key.setdefault(term.key, []).append((k, term))
+    for seg, text, found in each_held(list(ctx.aligned()), lambda seg: ctx.folded(seg.source), keys):
+        if not found:
+            continue  # most segments
+        held = by_key[next(iter(found))] if len(found) == 1 else sorted(pair for key in found for pair in by_key[key])
+        for _, term in held:  # in the glossary's order (none for most segments)
+            if not all(w in text for w in term.words):
+                continue  # most terms: the pattern never runs
+            hit = next(((sent, m) for sent in seg.source if (m := term.pattern.search(sent.text))), None)
+            if hit is not None:
+                yield seg, term, *hit

@@ -4,9 +4,10 @@ newstest2014)."""
 
 from __future__ import annotations
 
-import bisect
 import functools
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from itertools import accumulate
 from typing import TypeVar
 
 import ahocorasick
@@ -37,21 +38,18 @@ def held(literals: tuple[str, ...], text: str) -> list[int]:
     return sorted(empty.union(k for _, k in automaton.iter(text))) if automaton is not None else sorted(empty)
 
 
-def held_each(literals: tuple[str, ...], texts: Sequence[str]) -> list[set[int]]:
-    """Per text, the indices of the ``literals`` it holds: one pass over the texts joined by
-    newlines (a literal holding a newline counts only inside one text)."""
+def held_each(literals: tuple[str, ...], texts: Sequence[str]) -> list[frozenset[int]]:
+    """Per text, the indices of the ``literals`` it holds, as ``in`` says: one pass over the texts
+    joined by newlines, each match given to the text that holds it whole."""
     automaton, empty = _automaton(literals) if literals else (None, frozenset())
-    found = [set(empty) for _ in texts]
+    found = [empty] * len(texts)  # most texts hold none: the shared value stands for them
     if automaton is None:
         return found
-    starts, at = [], 0
-    for text in texts:
-        starts.append(at)
-        at += len(text) + 1
-    for end, k in automaton.iter("\n".join(texts)):
-        n = bisect.bisect_right(starts, end) - 1
-        if end - len(literals[k]) + 1 >= starts[n]:
-            found[n].add(k)
+    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))  # text n is joined[starts[n] : starts[n + 1] - 1]
+    for last, k in automaton.iter("\n".join(texts)):
+        n = bisect_right(starts, last) - 1
+        if starts[n] <= last - len(literals[k]) + 1 and last < starts[n + 1] - 1:
+            found[n] = found[n].union((k,))
     return found
 
 
@@ -72,3 +70,13 @@ def chunks(items: Sequence[T], text_of: Callable[[T], str], literals: tuple[str,
         chunk = items[k : k + CHUNK]
         texts = [text_of(item) for item in chunk]
         yield chunk, texts, frozenset(literals[i] for i in held(literals, "\n".join(texts)))
+
+
+def each_held(items: Sequence[T], text_of: Callable[[T], str], literals: tuple[str, ...]) -> Iterator[tuple[T, str, frozenset[str]]]:
+    """Each of ``items`` with its text and the distinct ``literals`` that text holds: one pass per
+    ``CHUNK`` of items (``held_each``), no substring search per item."""
+    for k in range(0, len(items), CHUNK):
+        chunk = items[k : k + CHUNK]
+        texts = [text_of(item) for item in chunk]
+        for item, text, held in zip(chunk, texts, held_each(literals, texts)):
+            yield item, text, frozenset(literals[i] for i in held)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterator, Set
+from collections.abc import Iterable, Iterator
 from itertools import chain
-
 
 from mtcheck import patterns
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.checks.untranslated import blank_kept
+from mtcheck.checks.untranslated import blanked_sentences
 from mtcheck.checks.words import Twin
 from mtcheck.lexicon import Lexicon, lexicon, normalise
 from mtcheck.model import Finding, Severity
@@ -70,11 +69,9 @@ class Spelling(Rule):
         src_lex = lexicon(ctx.src_lang) if ctx.src_lang != ctx.tgt_lang else None
         # Words are matched again rather than kept as matches: a match object per word of a 20 MiB
         # file was most of the run's peak memory (the context keeps a bounded share of the keys).
-        blanked = [(seg, sent, blank_kept(sent.text, ctx.pair)) for seg, sent in ctx.target_sentences()]
+        blanked = list(blanked_sentences(ctx))
         counts = Counter(chain.from_iterable(ctx.of_text(_keys, text) for _, _, text in blanked))
-        if src_lex is not None:
-            src_lex.lookup(counts)  # every word: later rules read the source frequencies of target words too
-        unknown = _unknown(counts.keys(), tgt_lex, unknown_zipf)
+        unknown = _unknown(counts.keys(), tgt_lex, unknown_zipf, src_lex)
         if not unknown:
             return
         source = None  # the source's words, read when a word first needs them
@@ -127,27 +124,31 @@ class Spelling(Rule):
         return word[0].islower() or bool(_OPENING.match(before))
 
 
-_TESTED: dict[tuple[Lexicon, float], tuple[set[str], set[str]]] = {}  # words tested, and those unknown
+_TESTED: dict[tuple[Lexicon, float, Lexicon | None], tuple[set[str], set[str]]] = {}  # words tested, and those unknown
 _TESTED_LIMIT = 1 << 16
 
 
-def _unknown(keys: Set[str], lex: Lexicon, unknown_zipf: float) -> set[str]:
+def _unknown(keys: Iterable[str], lex: Lexicon, unknown_zipf: float, src_lex: Lexicon | None = None) -> set[str]:
     """The ``keys`` that ``lex``'s dictionary lacks and that are rarer than ``unknown_zipf`` (any
     frequency will do for a language without a dictionary); each word is tested once per process
-    (set operations for the words already tested)."""
-    seen, unknown = _TESTED.setdefault((lex, unknown_zipf), (set(), set()))
+    (set operations for the words already tested), and looked up in ``src_lex`` then too (later
+    rules read the source frequencies of target words)."""
+    seen, unknown = _TESTED.setdefault((lex, unknown_zipf, src_lex), (set(), set()))
     if len(seen) > _TESTED_LIMIT:  # bounded memory
         seen.clear()
         unknown.clear()
-    new = keys - seen
+    keys = set(keys)
+    new = keys.difference(seen)  # not ``dict_keys - set``: that walks every word seen
     lex.lookup(new)
+    if src_lex is not None:
+        src_lex.lookup(new)
     entry, loose = lex.entry, not lex.has_dictionary
     for key in new:
         seen.add(key)
         zipf, known = entry(key)
         if not (known or zipf >= unknown_zipf or loose and zipf > 0):
             unknown.add(key)
-    return unknown & keys
+    return unknown.intersection(keys)
 
 
 def _source_words(ctx: CheckContext) -> set[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 
@@ -10,10 +11,10 @@ import regex
 
 from mtcheck import langid, patterns
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.checks.literals import any_of
-from mtcheck.checks.words import Twin
+from mtcheck.checks.literals import any_of, chunks
+from mtcheck.checks.words import Twin, letter_words, lowered, tokens
 from mtcheck.lexicon import Lexicon, lexicon, normalise
-from mtcheck.model import Finding, Severity
+from mtcheck.model import Finding, Paragraph, Segment, Sentence, Severity
 from mtcheck.resources import Phrases, stopwords, word_list
 from mtcheck.typography import glossed_quotations
 
@@ -74,11 +75,11 @@ class UntranslatedSentence(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         pair = (ctx.src_lang, ctx.tgt_lang)
+        touched = _touched(ctx)
         for seg, sent in ctx.target_sentences():
             original = sent.text
-            text = _without_kept_names(original, ctx.pair)
-            lang = langid.guess(text, pair=pair)
-            if lang == ctx.src_lang:
+            text = _without_kept_names(original, ctx.pair) if sent.paragraph in touched else original
+            if langid.is_language(text, ctx.src_lang, pair):
                 message = "Sentence is still in the source language."
             elif _identical(seg, original) and _source_words(text, ctx) >= 2 and _source_leads(text, pair):
                 message = "Sentence is identical to its source."
@@ -87,13 +88,16 @@ class UntranslatedSentence(Rule):
             yield self.finding(message, target=sent.span, segment=seg)
 
 
+_FIRST = re.compile(r"\S+")  # ``\s`` is ``str.isspace``: the first word ``str.split`` gives
+
+
 def _identical(seg, text: str) -> bool:
     """Whether the sentence is its segment's source, spacing aside (most differ in their first
     word: the source's other sentences are not read then)."""
     if not seg.source:
         return False
-    first = seg.source[0].text.split(None, 1)
-    if first and text.split(None, 1)[:1] != first[:1]:
+    first = _FIRST.search(seg.source[0].text)
+    if first is not None and ((word := _FIRST.search(text)) is None or word.group() != first.group()):
         return False
     return seg.source_text.split() == text.split()
 
@@ -105,7 +109,7 @@ def _source_leads(text: str, pair: tuple[str, str]) -> bool:
 
 
 def _source_words(text: str, ctx: CheckContext) -> int:
-    words = _TOKEN.lowered(text, langid.lowered)
+    words = _TOKEN.lowered(text, lowered)
     source = langid.function_words(ctx.src_lang, (ctx.src_lang, ctx.tgt_lang))  # not "no" between English and Spanish
     return sum(w in source and w not in stopwords(ctx.tgt_lang) for w in words)
 
@@ -127,9 +131,12 @@ class UntranslatedSpan(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         pair = (ctx.src_lang, ctx.tgt_lang)
         src_stop, tgt_stop = langid.function_words(ctx.src_lang, pair), stopwords(ctx.tgt_lang)
+        touched = _touched(ctx)
         for seg, sent in ctx.target_sentences():
-            text = _without_kept_names(sent.text, ctx.pair)
-            if langid.guess(text, pair=pair) == ctx.src_lang:
+            text = sent.text
+            if sent.paragraph in touched:
+                text = _without_kept_names(text, ctx.pair)
+            if langid.is_language(text, ctx.src_lang, pair):
                 continue
             for start, end in _source_runs(_without_glossed(text), src_stop, tgt_stop):
                 yield self.finding(
@@ -140,19 +147,23 @@ class UntranslatedSpan(Rule):
 
 
 @functools.lru_cache(maxsize=16)
-def _source_only(src_stop: frozenset[str], tgt_stop: frozenset[str]) -> frozenset[str]:
-    return src_stop - tgt_stop
+def _source_only(src_stop: frozenset[str], tgt_stop: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The source's function words the target lacks, and those words each also with an apostrophe."""
+    only = src_stop - tgt_stop
+    return only, only | {w + "'" for w in only}
 
 
 def _source_runs(text: str, src_stop: frozenset[str], tgt_stop: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Runs of five words or more outside the target's function words, three of them the
     source's (none in a text with fewer than three source-only function words)."""
-    source_only = _source_only(src_stop, tgt_stop)
-    tokens = _TOKEN.of(text)
-    if sum(map(source_only.__contains__, _TOKEN.lowered(text, langid.lowered))) < 3:
+    source_only, either = _source_only(src_stop, tgt_stop)
+    # ``_TOKEN`` keeps a word's apostrophe only before a letter; the shared ``tokens`` keep it always,
+    # so they count at least as many words of ``either``: fewer than three there, fewer here too
+    if sum(map(either.__contains__, tokens(text))) < 3 or sum(map(source_only.__contains__, _TOKEN.lowered(text, lowered))) < 3:
         return
+    tokens_of = _TOKEN.of(text)
     run: list[regex.Match] = []
-    for m in [*tokens.finditer(text), None]:
+    for m in [*tokens_of.finditer(text), None]:
         word = m.group().lower().replace("’", "'") if m else ""
         if m is not None and word not in tgt_stop and not (m.group()[0].isupper() and word not in src_stop):
             run.append(m)
@@ -211,6 +222,36 @@ def blank_kept(text: str, pair: str) -> str:
                 text = text[: m.start()] + " " * len(phrase) + text[end:]
                 break
     return text
+
+
+@functools.cache
+def _blanking_literals(pair: str) -> tuple[str, ...]:
+    """Strings one of which a text holds whenever ``blank_kept`` or ``_without_kept_names`` changes
+    it: the markup hints, a bracket (glossed quotations), the names the copy keeps and each
+    loanword's longest part without an apostrophe (loanwords are found with straight apostrophes)."""
+    loanwords = (max(w.split("'"), key=len) for w in word_list(pair.split("-", 1)[1], "loanwords"))
+    return tuple(dict.fromkeys([*_MARKUP_HINTS, "(", *word_list(pair, "keep_source"), *loanwords]))
+
+
+def _touched(ctx: CheckContext) -> frozenset[Paragraph]:
+    """The target paragraphs that hold one of ``_blanking_literals``: only their sentences can change
+    through ``blank_kept`` or ``_without_kept_names`` (one Aho–Corasick pass per chunk of paragraphs;
+    a paragraph's sentences are parts of its text)."""
+
+    def compute() -> frozenset[Paragraph]:
+        literals = _blanking_literals(ctx.pair)
+        holds = any_of(literals)
+        paragraphs = list(dict.fromkeys(sent.paragraph for _, sent in ctx.target_sentences()))
+        return frozenset(p for chunk, texts, found in chunks(paragraphs, lambda p: p.text, literals) if found for p, text in zip(chunk, texts) if holds(text))
+
+    return ctx.shared("untranslated.touched", compute)
+
+
+def blanked_sentences(ctx: CheckContext) -> Iterator[tuple[Segment, Sentence, str]]:
+    """Each target sentence with its segment and its text through ``blank_kept`` (untranslated-word and spelling read them)."""
+    touched = _touched(ctx)
+    for seg, sent in ctx.target_sentences():
+        yield seg, sent, blank_kept(sent.text, ctx.pair) if sent.paragraph in touched else sent.text
 
 
 def _blank(m: regex.Match) -> str:
@@ -310,24 +351,21 @@ class UntranslatedWord(Rule):
         if src_lex is None or tgt_lex is None or ctx.src_lang == ctx.tgt_lang:
             return
         src_stop, tgt_stop = stopwords(ctx.src_lang), stopwords(ctx.tgt_lang)
-        sentences = [(seg, sent, blank_kept(sent.text, ctx.pair)) for seg, sent in ctx.target_sentences()]
-        every = set().union(*(ctx.of_text(_normalised_words, text) for _, _, text in sentences))
+        sentences = list(blanked_sentences(ctx))
+        every = set().union(*(ctx.of_text(letter_words, text) for _, _, text in sentences))
         leaning = lambda w: src_lex.zipf(w) >= tgt_lex.zipf(w) + 1.0 or w in src_stop and w not in tgt_stop  # noqa: E731
         unseen = lambda w: tgt_lex.zipf(w) == 0 and not tgt_lex.known(w)  # noqa: E731
-        # the words that pass the test below: a sentence without any is skipped unread
-        candidates = _candidates(every, src_lex, tgt_lex)
+        # the words that pass the tests below: a sentence without any is skipped unread
+        foreign, never_seen = _candidates(every, src_lex, tgt_lex)
+        unseen_ascii = {w for w in never_seen if w.isascii()}
         for seg, sent, text in sentences:
-            initial = _initial(text)
+            held = ctx.of_text(letter_words, text)
+            initial = None if never_seen.isdisjoint(held) else _initial(text)  # its word is one of ``held``
             if initial is not None and not (src_lex.known(normalise(initial.group())) and unseen(normalise(initial.group()))):
                 initial = None
-            if initial is None and candidates.isdisjoint(ctx.of_text(_normalised_words, text)):
-                continue
-            plain = [normalise(m.group()) for m in plain_words(text)]
-            if initial is None and not any(self._foreign(w, src_lex, tgt_lex, lambda w: True) for w in plain):
-                dropped = [w for w in plain if w.isascii() and unseen(w)]
-                if not dropped or not seg.source or not set(dropped) & {_fold(normalise(w)) for w in _WORD.findall(seg.source_text) if not w.isascii()}:
-                    continue  # nothing could be flagged even with source evidence
-            if langid.guess(_without_kept_names(sent.text, ctx.pair), pair=(ctx.src_lang, ctx.tgt_lang)) == ctx.src_lang:
+            if initial is None and not _may_flag(ctx, seg, text, held, foreign, unseen_ascii):
+                continue  # nothing could be flagged even with source evidence
+            if langid.is_language(_without_kept_names(sent.text, ctx.pair), ctx.src_lang, (ctx.src_lang, ctx.tgt_lang)):
                 continue
             for start, end in _source_runs(text, src_stop, tgt_stop):
                 text = text[:start] + " " * (end - start) + text[end:]
@@ -373,30 +411,47 @@ class UntranslatedWord(Rule):
         return t < 2.0 and s - t >= 3.0 and not tgt.known(word)
 
 
-def _normalised_words(text: str) -> frozenset[str]:
-    return frozenset(_LETTER_RUNS.lowered(text, lambda words: map(normalise, words)))
+def _may_flag(ctx: CheckContext, seg: Segment, text: str, held: frozenset[str], foreign: set[str], unseen_ascii: set[str]) -> bool:
+    """Whether a plain word of ``text`` (``plain_words``) is in ``foreign``, or is in
+    ``unseen_ascii`` and the aligned source has it with accents (``intubees``); plain words are
+    among the sentence's letter words (``held``), read first."""
+    dropped = unseen_ascii.intersection(held) if seg.source else ()
+    if dropped:
+        dropped = dropped.intersection(ctx.of_text(_folded_accented, seg.source_text))
+    if not dropped and foreign.isdisjoint(held):
+        return False
+    plain = {normalise(m.group()) for m in plain_words(text)}
+    return not foreign.isdisjoint(plain) or not plain.isdisjoint(dropped)
 
 
-_SEEN: dict[tuple[Lexicon, Lexicon], tuple[set[str], set[str]]] = {}  # words tested, and those that passed
+def _folded_accented(text: str) -> frozenset[str]:
+    """The words of ``text`` beyond ASCII, without their accents (``intubées`` → ``intubees``)."""
+    return frozenset(_fold(normalise(w)) for w in _WORD.findall(text) if not w.isascii())
+
+
+_SEEN: dict[tuple[Lexicon, Lexicon], tuple[set[str], set[str], set[str]]] = {}  # words tested, and those that passed each test
 _SEEN_LIMIT = 1 << 16
 
 
-def _candidates(words: set[str], src: Lexicon, tgt: Lexicon) -> set[str]:
-    """The ``words`` that ``UntranslatedWord`` may flag given the best source evidence, or ASCII
-    words the target language has never seen (the source's word with its accents dropped);
-    each word is looked up and tested once per process (set operations for the words already tested)."""
-    seen, passed = _SEEN.setdefault((src, tgt), (set(), set()))
+def _candidates(words: set[str], src: Lexicon, tgt: Lexicon) -> tuple[set[str], set[str]]:
+    """The ``words`` that ``UntranslatedWord`` may flag given the best source evidence, and those
+    the target language has never seen (the source's word with its accents dropped, when ASCII;
+    a sentence's first word the source's dictionary has); each word is looked up and tested once per process (set operations for the words already tested)."""
+    seen, foreign, unseen = _SEEN.setdefault((src, tgt), (set(), set(), set()))
     if len(seen) > _SEEN_LIMIT:  # bounded memory
         seen.clear()
-        passed.clear()
+        foreign.clear()
+        unseen.clear()
     new = words.difference(seen)
     src.lookup(new)
     tgt.lookup(new)
     for word in new:
         seen.add(word)
-        if UntranslatedWord._foreign(word, src, tgt, lambda w: True) or word.isascii() and tgt.zipf(word) == 0 and not tgt.known(word):
-            passed.add(word)
-    return words & passed
+        if UntranslatedWord._foreign(word, src, tgt, lambda w: True):
+            foreign.add(word)
+        if tgt.zipf(word) == 0 and not tgt.known(word):
+            unseen.add(word)
+    return words & foreign, words & unseen
 
 
 def _runs(

@@ -10,6 +10,7 @@ from typing import Any
 
 from mtcheck import patterns
 from mtcheck.align.scorers import strip_accents
+from mtcheck.lexicon import normalise
 
 _LETTERS = patterns.compile(r"\p{L}+")
 
@@ -63,3 +64,28 @@ class Twin:
         if ascii_like(text):
             return self.of(text).findall(text.lower().replace("’", "'"))
         return each(self.unicode.findall(text))
+
+
+_TOKEN = Twin(patterns.compile(r"\p{L}+['’]?"), r"[A-Za-z]+['’]?")
+
+
+def lowered(words: list[str]) -> list[str]:
+    """``words`` (no line break in them) in lowercase with straight apostrophes, in one pass
+    (``str.lower`` reads no context across a line break)."""
+    return "\n".join(words).lower().replace("’", "'").split("\n") if words else []
+
+
+@functools.lru_cache(maxsize=4096)  # langid and untranslated-span read each sentence, untranslated-word too
+def tokens(text: str) -> tuple[str, ...]:
+    """A text's runs of letters, each with the apostrophe that follows it, in lowercase with
+    straight apostrophes (``L’État`` → ``l'``, ``état``): the words ``mtcheck.langid`` weighs, read
+    once per sentence for every rule that derives its words from them."""
+    return tuple(_TOKEN.lowered(text, lowered))
+
+
+def letter_words(text: str) -> frozenset[str]:
+    """The runs of letters of ``text``, each as the lexicon looks it up (``lexicon.normalise``); in
+    an :func:`ascii_like` text, :func:`tokens` without their apostrophes."""
+    if ascii_like(text):
+        return frozenset(" ".join(tokens(text)).replace("'", "").split())
+    return frozenset(map(normalise, _LETTERS.findall(text)))

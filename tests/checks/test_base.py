@@ -109,3 +109,16 @@ def test_sentences_and_aligned_segments_read_the_same_past_the_listed_size(check
     walked = CheckContext(result.target, result.source, result.segments, "fr", "en")
     assert (list(walked.target_sentences()), list(walked.aligned())) == expected
     assert walked._pairs is None and walked._aligned is None
+
+
+def test_folded_joins_each_sentences_folded_text():
+    from types import SimpleNamespace
+
+    from mtcheck.checks.base import CheckContext
+    from mtcheck.model import fold
+
+    ctx = CheckContext(None, None, [], "fr", "en")
+    one, two = SimpleNamespace(text="L’ÉTAT Straße"), SimpleNamespace(text="Il a dit")
+    assert ctx.folded([one]) == fold(one.text) == "l'état strasse"
+    assert ctx.folded([one, two]) == f"{fold(one.text)} {fold(two.text)}"
+    assert ctx.folded([]) == ""

@@ -35,12 +35,29 @@ def test_any_of_says_whether_a_text_holds_any_literal():
     assert not any_of(())("anything")
 
 
+def test_each_held_gives_each_item_the_literals_in_holds_as_in_does():
+    import random
+
+    from mtcheck.checks.literals import each_held
+
+    rnd = random.Random(3)
+    pieces = ["ab", "b", "ba", "\n", " ", "a b", "c", "é"]
+    literals = ("ab", "b a", "a\nb", "", "ba", "c é", "b\n", "abab")
+    for _ in range(300):
+        items = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6))) for _ in range(rnd.randint(0, 2 * CHUNK + 5))]
+        got = list(each_held(items, str, literals))
+        assert [item for item, _, _ in got] == items == [text for _, text, _ in got]
+        assert [found for _, _, found in got] == [frozenset(lit for lit in literals if lit in item) for item in items], items
+    assert list(each_held(["abc"], str.upper, ())) == [("abc", "ABC", frozenset())]
+
+
 def test_held_each_gives_each_text_the_literals_it_holds():
     from mtcheck.checks.literals import held_each
 
     literals = ("ab", "b", "b\nc", "", "abc")
     assert held_each(literals, ["xab", "", "c", "bb\nc"]) == [{0, 1, 3}, {3}, {3}, {1, 2, 3}]  # "b\nc" across two texts is neither's
     assert held_each(literals, ["abc"]) == [{0, 1, 3, 4}]
+    assert held_each(("b\n",), ["ab", "c"]) == [set(), set()]  # the joining newline is no text's
     assert held_each((), ["abc", "d"]) == [set(), set()]
     for texts in (["one", "two", "ab", "xabcx"], ["b" * 5, "", "a"]):
         assert held_each(literals, texts) == [{k for k, literal in enumerate(literals) if literal in text} for text in texts]

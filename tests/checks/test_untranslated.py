@@ -200,13 +200,12 @@ def test_candidates_are_tested_once_per_word_and_stay_the_same():
     words = {"projet", "véritable", "the", "government", "intubees", "zzqx"}
     src.lookup(words)
     tgt.lookup(words)
-    expected = {
-        w for w in words
-        if UntranslatedWord._foreign(w, src, tgt, lambda w: True) or w.isascii() and tgt.zipf(w) == 0 and not tgt.known(w)
-    }
-    assert _candidates(set(words), src, tgt) == expected
-    assert _candidates(set(words), src, tgt) == expected  # remembered
-    assert _candidates({"the"}, src, tgt) == expected & {"the"}
+    foreign = {w for w in words if UntranslatedWord._foreign(w, src, tgt, lambda w: True)}
+    unseen = {w for w in words if tgt.zipf(w) == 0 and not tgt.known(w)}
+    assert foreign == {"projet", "véritable"} and unseen == {"intubees", "zzqx"}
+    assert _candidates(set(words), src, tgt) == (foreign, unseen)
+    assert _candidates(set(words), src, tgt) == (foreign, unseen)  # remembered
+    assert _candidates({"the", "zzqx"}, src, tgt) == (set(), {"zzqx"})
 
 
 def test_identical_reads_the_first_word_first_and_agrees_with_the_whole_comparison():
@@ -216,9 +215,85 @@ def test_identical_reads_the_first_word_first_and_agrees_with_the_whole_comparis
     from mtcheck.checks.untranslated import _identical
 
     rnd = random.Random(3)
-    pieces = ["Il", "a", "dit", " ", "  ", "\n", "Il a", "dit."]
+    pieces = ["Il", "a", "dit", " ", "  ", "\n", "Il a", "dit.", "\u00a0", "\u2003", "\x1c"]
     for _ in range(5000):
         source = [SimpleNamespace(text="".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 3)))) for _ in range(rnd.randint(0, 2))]
         seg = SimpleNamespace(source=source, source_text=" ".join(s.text for s in source))
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 4)))
         assert _identical(seg, text) == (bool(source) and seg.source_text.split() == text.split()), (source, text)
+
+
+def test_the_shared_tokens_count_at_least_the_source_only_words_a_span_needs():
+    import random
+
+    from mtcheck import langid
+    from mtcheck.checks.untranslated import _TOKEN, _source_only
+    from mtcheck.checks.words import lowered, tokens
+    from mtcheck.resources import stopwords
+
+    src_stop, tgt_stop = langid.function_words("fr", ("fr", "en")), stopwords("en")
+    only, either = _source_only(src_stop, tgt_stop)
+    rnd = random.Random(5)
+    pieces = ["l", "L", "d", "qu", "la", "est", "très", "the", "x", "'", "’", " ", "  ", ",", "-", "é", "5", "(", ")", "Élysée"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 16)))
+        assert sum(map(either.__contains__, tokens(text))) >= sum(map(only.__contains__, _TOKEN.lowered(text, lowered))), text
+
+
+def test_may_flag_reads_plain_words_as_the_whole_test_did():
+    import random
+    from types import SimpleNamespace
+
+    from mtcheck.checks.untranslated import _WORD, _fold, _may_flag, plain_words
+    from mtcheck.checks.words import letter_words
+    from mtcheck.lexicon import normalise
+
+    def whole(seg, text, foreign, unseen):  # the test as first written: every plain word read
+        plain = [normalise(m.group()) for m in plain_words(text)]
+        if any(w in foreign for w in plain):
+            return True
+        dropped = [w for w in plain if w in unseen]
+        return bool(dropped and seg.source and set(dropped) & {_fold(normalise(w)) for w in _WORD.findall(seg.source_text) if not w.isascii()})
+
+    ctx = SimpleNamespace(of_text=lambda form, text: form(text))
+    rnd = random.Random(6)
+    vocabulary = ["projet", "Projet", "intubees", "INTUBEES", "the", "The", "véritable", "5", "#", "/", "km", " ", " ", ". ", "_", "é"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(vocabulary) for _ in range(rnd.randint(1, 10)))
+        source = rnd.choice(["", "intubées le projet", "véritable", "Intubées"])
+        seg = SimpleNamespace(source=[source] if source else [], source_text=source)
+        held = letter_words(text)
+        foreign = {w for w in held if rnd.random() < 0.3}
+        unseen = {w for w in held if w.isascii() and rnd.random() < 0.5}
+        assert _may_flag(ctx, seg, text, held, foreign, unseen) == whole(seg, text, foreign, unseen), (text, source, foreign, unseen)
+
+
+def test_only_paragraphs_holding_a_blanking_literal_can_change():
+    import random
+
+    from mtcheck.checks.literals import any_of
+    from mtcheck.checks.untranslated import _blanking_literals, _without_kept_names, blank_kept
+
+    holds = any_of(_blanking_literals("fr-en"))
+    rnd = random.Random(8)
+    pieces = ["Élysée", "Le Monde", "café", "coup d’état", "coup d'état", "déjà vu", "(", ")", "« x »", "“y”", "#tag", "@who",
+              "www.", "weather.com", "a/b", " ", "the", "projet", ",", "."]
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12)))
+        if not holds(text):
+            assert blank_kept.__wrapped__(text, "fr-en") == text == _without_kept_names.__wrapped__(text, "fr-en"), text
+
+
+def test_a_sentences_first_word_is_one_of_its_letter_words():
+    import random
+
+    from mtcheck.checks.untranslated import _initial
+    from mtcheck.checks.words import letter_words
+    from mtcheck.lexicon import normalise
+
+    rnd = random.Random(9)
+    pieces = ["Attaqué", "ÉTAT", "The", "the", "«", " ", "“", "-", "5", "’", "İstanbul", "Ωmega", "\u212bngstrom", "x"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+        m = _initial(text)
+        assert m is None or normalise(m.group()) in letter_words(text), text
