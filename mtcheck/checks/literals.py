@@ -74,9 +74,14 @@ def chunks(items: Sequence[T], text_of: Callable[[T], str], literals: tuple[str,
 
 def each_held(items: Sequence[T], text_of: Callable[[T], str], literals: tuple[str, ...]) -> Iterator[tuple[T, str, frozenset[str]]]:
     """Each of ``items`` with its text and the distinct ``literals`` that text holds: one pass per
-    ``CHUNK`` of items (``held_each``), no substring search per item."""
+    ``CHUNK`` of items (``held_each``), no substring search per item. Items holding the same
+    literals share one set: a caller keeping the sets of a long document keeps few of them."""
+    sets: dict[frozenset[int], frozenset[str]] = {}
     for k in range(0, len(items), CHUNK):
         chunk = items[k : k + CHUNK]
         texts = [text_of(item) for item in chunk]
         for item, text, held in zip(chunk, texts, held_each(literals, texts)):
-            yield item, text, frozenset(literals[i] for i in held)
+            found = sets.get(held)
+            if found is None:
+                found = sets[held] = frozenset(literals[i] for i in held)
+            yield item, text, found

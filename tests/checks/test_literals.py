@@ -61,3 +61,10 @@ def test_held_each_gives_each_text_the_literals_it_holds():
     assert held_each((), ["abc", "d"]) == [set(), set()]
     for texts in (["one", "two", "ab", "xabcx"], ["b" * 5, "", "a"]):
         assert held_each(literals, texts) == [{k for k, literal in enumerate(literals) if literal in text} for text in texts]
+
+
+def test_each_held_shares_one_set_between_items_holding_the_same_literals():
+    from mtcheck.checks.literals import each_held
+
+    got = [found for _, _, found in each_held(["the cat", "a cat", "the dog"] * 40, str, ("cat", "dog"))]
+    assert len({id(found) for found in got}) == 2 and got[0] == {"cat"} and got[2] == {"dog"}
