@@ -403,11 +403,9 @@ class Phrases:
         for phrase in sorted(set(phrases), key=len, reverse=True):
             if phrase:
                 self._by_prefix.setdefault(phrase[: self._PREFIX], []).append(phrase)
-        compile_ = engine.compile
-        if engine.__name__ == "regex":  # its compiled patterns are kept between runs
-            from mtcheck import patterns
+        from mtcheck import patterns  # compiled patterns are kept between runs
 
-            compile_ = patterns.compile
+        compile_ = patterns.compile if engine.__name__ == "regex" else patterns.compile_re
         self._boundary = compile_(boundary)
         # Where a phrase may start: a capital it starts with, or the first letters of the others.
         capitals = "".join(sorted({p[0] for p in self._by_prefix if p[0].isupper()}))
