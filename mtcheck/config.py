@@ -403,7 +403,8 @@ def _may_configure(path: Path) -> bool:
     """Whether a ``pyproject.toml`` may hold a ``tool.mtcheck`` table (see ``_MAY_CONFIGURE``):
     one that cannot is skipped unparsed, as a project's own file found upwards mostly is (the
     TOML parser then stays unloaded)."""
-    from mtcheck import patterns  # kept compiled between runs (a command that reads no configuration loads no regex)
+    # kept compiled between runs; imported here: a command that reads no configuration loads no regex
+    from mtcheck import patterns
 
     try:
         with path.open("rb") as f:

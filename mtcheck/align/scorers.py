@@ -16,7 +16,16 @@ from collections import _count_elements  # type: ignore[attr-defined]
 from collections.abc import Callable
 
 from mtcheck import patterns
-from mtcheck.resources import PairLexicon, by_start, derived, months, pair_table, stopwords, table, word_list
+from mtcheck.resources import (
+    PairLexicon,
+    by_start,
+    derived,
+    months,
+    pair_table,
+    stopwords,
+    table,
+    word_list,
+)
 
 Scorer = Callable[[str, str], float]
 

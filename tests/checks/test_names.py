@@ -465,7 +465,8 @@ def test_demonyms_and_ordinary_target_words_read_by_part_are_the_whole_lists():
     the full values built from the data files."""
     from mtcheck.checks import names
     from mtcheck.checks.words import plain
-    from mtcheck.resources import lexicon_words, months, pair_table, stopwords, word_list
+    from mtcheck import resources
+    from mtcheck.resources import pair_table, word_list
 
     for src, tgt in _PAIRS:
         demonyms = {
@@ -474,11 +475,11 @@ def test_demonyms_and_ordinary_target_words_read_by_part_are_the_whole_lists():
         }
         lazy = names._demonyms(src, tgt)
         assert dict(lazy) == demonyms and all(lazy.get(k) == v for k, v in demonyms.items())
-        words = {w.lower() for w in lexicon_words(src, tgt)}
-        extra = {t.rstrip(".").lower() for t in word_list(tgt, "abbreviations")} | set(months(tgt))
+        words = {w.lower() for w in resources.lexicon_words(src, tgt)}
+        extra = {t.rstrip(".").lower() for t in word_list(tgt, "abbreviations")} | set(resources.months(tgt))
         extra |= {w.lower() for name in ("weekdays", "demonyms", "languages") for w in word_list(tgt, name)}
         ordinary, other, function_words = names._target_ordinary(src, tgt)
-        assert other == extra and function_words == stopwords(tgt)
+        assert other == extra and function_words == resources.stopwords(tgt)
         kept = names._translated_words(src, tgt)
         assert sorted(w for part in kept.values() for w in part.split()) == sorted(words)
         assert all(w in ordinary for w in words) and not any(w[:-1] in ordinary for w in words if w[:-1] not in words)
