@@ -463,9 +463,9 @@ _PAIRS = [("fr", "en"), ("de", "en"), ("es", "en"), ("it", "en"), ("en", "de"), 
 def test_demonyms_and_ordinary_target_words_read_by_part_are_the_whole_lists():
     """``_demonyms`` and ``_target_ordinary`` keep their words by first two letters: each reads as
     the full values built from the data files."""
+    from mtcheck import resources
     from mtcheck.checks import names
     from mtcheck.checks.words import plain
-    from mtcheck import resources
     from mtcheck.resources import pair_table, word_list
 
     for src, tgt in _PAIRS:
