@@ -396,18 +396,19 @@ def _located(path: str | Path) -> Path:
 # What a pyproject.toml needs to hold a tool.mtcheck table: a [tool] or [tool.mtcheck…] header,
 # a line starting with a "tool" key (tool.mtcheck.x = …, tool = {…}) or an escape (a quoted key
 # may spell either word with one). Keys may be quoted; TOML's whitespace is spaces and tabs.
-_MAY_CONFIGURE = re.compile(
-    rb"""^[ \t]*(?:\[\[?[ \t]*["']?tool["']?[ \t]*(?:\]|\.[ \t]*["']?mtcheck)|["']?tool["']?[ \t]*[.=])|\\""", re.MULTILINE
-)
+_MAY_CONFIGURE = rb"""^[ \t]*(?:\[\[?[ \t]*["']?tool["']?[ \t]*(?:\]|\.[ \t]*["']?mtcheck)|["']?tool["']?[ \t]*[.=])|\\"""
 
 
 def _may_configure(path: Path) -> bool:
     """Whether a ``pyproject.toml`` may hold a ``tool.mtcheck`` table (see ``_MAY_CONFIGURE``):
     one that cannot is skipped unparsed, as a project's own file found upwards mostly is (the
     TOML parser then stays unloaded)."""
+    # kept compiled between runs; imported here: a command that reads no configuration loads no regex
+    from mtcheck import patterns
+
     try:
         with path.open("rb") as f:
-            return _MAY_CONFIGURE.search(f.read()) is not None
+            return patterns.compile_re(_MAY_CONFIGURE, re.MULTILINE).search(f.read()) is not None
     except OSError:
         return True  # reported when loaded
 

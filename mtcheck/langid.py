@@ -11,18 +11,25 @@ import functools
 from collections.abc import Sequence
 
 from mtcheck.checks.words import tokens
-from mtcheck.resources import languages, normalise_word, stopwords, word_list
+from mtcheck.resources import derived, languages, normalise_word, stopwords, word_list
 
 
 @functools.cache
 def _stopwords(pair: tuple[str, ...] = ()) -> dict[str, frozenset[str]]:
     """Each language's function words; with ``pair``, less those a language of the pair shares
     with the other (``data/<lang>/langid_shared.txt``: "in" between English and German)."""
-    table = {lang: stopwords(lang) for lang in languages()}
+    table = dict(_function_words())
     for lang in set(pair) & set(table):
         shared = (line.split() for line in word_list(lang, "langid_shared"))
         table[lang] -= {normalise_word(word) for word, other in shared if other in pair}
     return table
+
+
+@derived
+def _function_words() -> dict[str, frozenset[str]]:
+    """Every language's function words, kept as one value: a check reads no other language's data
+    folder for them."""
+    return {lang: stopwords(lang) for lang in languages()}
 
 
 def function_words(lang: str, pair: tuple[str, ...] = ()) -> frozenset[str]:

@@ -16,13 +16,19 @@ built from a document's words.
 only when it holds the pattern asked for; a damaged or foreign file or entry is ignored and
 rewritten. A run that compiled something new writes the file at exit (atomically), keeping at
 most ``_MAX_ENTRIES`` patterns.
+
+:func:`compile_re` does the same for Python's ``re`` (the ASCII twins of ``checks.words``, fixed
+patterns compiled at import): such a pattern is kept as the arguments of ``_sre.compile`` (its
+code from ``re``'s own compiler), under a key of three items.
 """
 
 from __future__ import annotations
 
+import _sre
 import atexit
 import copyreg
 import marshal
+import re
 import sys
 import threading
 
@@ -31,8 +37,9 @@ from regex import _regex
 
 _MAX_ENTRIES = 4096
 _lock = threading.Lock()
-_patterns: dict[tuple[str, int], regex.Pattern | bytes] | None = None  # bytes: not restored yet
-_new: set[tuple[str, int]] = set()
+_patterns: dict[tuple, regex.Pattern | re.Pattern | bytes] | None = None  # bytes: not restored yet
+_new: set[tuple] = set()
+_re_code: dict[tuple[str, int, str], bytes] = {}  # an ``re`` pattern compiled in this run: what restores it
 
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern:
@@ -52,6 +59,54 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:
             patterns[key] = found
             _new.add(key)
     return found
+
+
+def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)``, from the disk cache when an earlier run compiled it."""
+    patterns = _loaded()
+    key = (pattern, int(flags), "re")
+    found = patterns.get(key)
+    if type(found) is bytes:
+        code, found = found, _restore_re(found, pattern)
+        if found is not None:
+            patterns[key], _re_code[key] = found, code
+    if found is None:
+        found, code = _compiled_re(pattern, int(flags))
+        with _lock:
+            if not _new:
+                atexit.register(_save)
+            patterns[key] = found
+            _re_code[key] = code
+            _new.add(key)
+    return found
+
+
+def _compiled_re(pattern: str, flags: int) -> tuple[re.Pattern, bytes]:
+    """The pattern as ``re._compiler.compile`` makes it, and the ``marshal`` bytes of its
+    ``_sre.compile`` arguments."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern, flags)
+    state = parsed.state
+    indexgroup = [None] * state.groups
+    for name, index in state.groupdict.items():
+        indexgroup[index] = name
+    code = list(map(int, _compiler._code(parsed, flags)))  # its opcodes are int subclasses marshal refuses
+    args = (pattern, flags | state.flags, code, state.groups - 1, dict(state.groupdict), tuple(indexgroup))
+    return _sre.compile(*args), marshal.dumps((_sre.MAGIC, args))
+
+
+def _restore_re(data: bytes, pattern: str) -> re.Pattern | None:
+    """The ``re`` pattern kept in ``data`` (``None`` when it is damaged, another pattern or from
+    another ``_sre``; ``_sre.compile`` validates the code)."""
+    try:
+        magic, args = marshal.loads(data)
+        if magic != _sre.MAGIC or type(args) is not tuple or not args or args[0] != pattern:
+            return None
+        found = _sre.compile(*args)
+    except Exception:  # noqa: BLE001 - damaged: compiled afresh
+        return None
+    return found if isinstance(found, re.Pattern) and found.pattern == pattern else None
 
 
 def _path():
@@ -77,7 +132,7 @@ def _read() -> dict[tuple[str, int], bytes]:
         return {}
     if type(entries) is not dict:
         return {}
-    return {k: v for k, v in entries.items() if type(k) is tuple and len(k) == 2 and type(v) is bytes}
+    return {k: v for k, v in entries.items() if type(k) is tuple and (len(k) == 2 or len(k) == 3 and k[2] == "re") and type(v) is bytes}
 
 
 def _restore(data: bytes, pattern: str) -> regex.Pattern | None:
@@ -114,7 +169,7 @@ def _save() -> None:
     kept = {}
     for key, value in keep.items():
         try:
-            kept[key] = value if type(value) is bytes else _code(value)
+            kept[key] = value if type(value) is bytes else _re_code[key] if len(key) == 3 else _code(value)
         except (KeyError, ValueError):  # a pattern marshal cannot keep: compiled again next time
             pass
     try:  # no home folder, a read-only cache: the next run compiles again

@@ -403,11 +403,9 @@ class Phrases:
         for phrase in sorted(set(phrases), key=len, reverse=True):
             if phrase:
                 self._by_prefix.setdefault(phrase[: self._PREFIX], []).append(phrase)
-        compile_ = engine.compile
-        if engine.__name__ == "regex":  # its compiled patterns are kept between runs
-            from mtcheck import patterns
+        from mtcheck import patterns  # compiled patterns are kept between runs
 
-            compile_ = patterns.compile
+        compile_ = patterns.compile if engine.__name__ == "regex" else patterns.compile_re
         self._boundary = compile_(boundary)
         # Where a phrase may start: a capital it starts with, or the first letters of the others.
         capitals = "".join(sorted({p[0] for p in self._by_prefix if p[0].isupper()}))
@@ -481,6 +479,9 @@ def lexicon_words(src: str, tgt: str) -> frozenset[str]:
     return frozenset(" ".join(translations).replace("|", " ").split())
 
 
+_ABSENT = object()
+
+
 @functools.cache
 def lexicon(src: str, tgt: str) -> PairLexicon:
     """The pair's lexicon (``data/<src>-<tgt>/lexicon.tsv``): lowercase source form → its
@@ -490,44 +491,60 @@ def lexicon(src: str, tgt: str) -> PairLexicon:
 
 @derived
 def _lexicon_parts(src: str, tgt: str) -> dict[str, str]:
-    """The lexicon's ``form\ttranslations`` lines (neither holds a tab or a line break) by the
-    form's first two characters."""
+    """The lexicon's lines by the form's first two characters (``by_start``)."""
+    return by_start({row[src].lower(): row[tgt] for row in pair_table(src, tgt, "lexicon")})
+
+
+def by_start(mapping: dict[str, str]) -> dict[str, str]:
+    """A string mapping's ``key\tvalue`` lines (neither may hold a tab or a line break) by the
+    key's first two characters: the kept form of a ``PairLexicon``."""
     parts: dict[str, list[str]] = {}
-    for form, translations in {row[src].lower(): row[tgt] for row in pair_table(src, tgt, "lexicon")}.items():
-        parts.setdefault(form[:2], []).append(f"{form}\t{translations}")
+    for key, value in mapping.items():
+        parts.setdefault(key[:2], []).append(f"{key}\t{value}")
     return {start: "\n".join(lines) for start, lines in parts.items()}
 
 
 class PairLexicon(Mapping):
-    """A read-only mapping whose part for each first two characters of a key becomes a dict only
-    when a key asks for it: a run looks up a few hundred words, and reading all 8,000 entries of
-    a pair's lexicon cost 12 M instructions and 1.7 MB on every start."""
+    """A read-only mapping kept as ``key\tvalue`` lines per first two characters of a key
+    (``by_start``), a key looked up by searching its part's string: a run looks up a few hundred
+    words, and reading all 8,000 entries of a pair's lexicon cost 12 M instructions and 1.7 MB
+    on every start (a dict per part read: the aligner's words reach half the parts). ``read``
+    turns a kept value string into the value (none: the string itself)."""
 
-    __slots__ = ("_lines", "_parts")
+    __slots__ = ("_lines", "_read")
 
-    def __init__(self, lines: dict[str, str]) -> None:
+    def __init__(self, lines: dict[str, str], read=None) -> None:
         self._lines: dict[str, str] = lines
-        self._parts: dict[str, dict[str, str]] = {}
-
-    def _part(self, start: str) -> dict[str, str]:
-        found = self._parts.get(start)
-        if found is None:
-            lines = self._lines.get(start)
-            found = self._parts[start] = dict(line.split("\t", 1) for line in lines.split("\n")) if lines else {}
-        return found
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and key in self._part(key[:2])
+        self._read = read
 
     def get(self, key: str, default=None):
-        return self._part(key[:2]).get(key, default)
+        lines = self._lines.get(key[:2]) if isinstance(key, str) else None
+        if not lines:
+            return default
+        line = key + "\t"
+        if lines.startswith(line):
+            at = len(line)
+        else:
+            at = lines.find("\n" + line)
+            if at < 0:
+                return default
+            at += len(line) + 1
+        end = lines.find("\n", at)
+        value = lines[at:] if end < 0 else lines[at:end]
+        return value if self._read is None else self._read(value)
 
-    def __getitem__(self, key: str) -> str:
-        return self._part(key[:2])[key]
+    def __contains__(self, key: object) -> bool:
+        return self.get(key, _ABSENT) is not _ABSENT  # type: ignore[arg-type]
+
+    def __getitem__(self, key: str):
+        value = self.get(key, _ABSENT)
+        if value is _ABSENT:
+            raise KeyError(key)
+        return value
 
     def __iter__(self) -> Iterator[str]:
-        for start in self._lines:
-            yield from self._part(start)
+        for lines in self._lines.values():
+            yield from (line.split("\t", 1)[0] for line in lines.split("\n"))
 
     def __len__(self) -> int:
         return sum(len(lines.split("\n")) for lines in self._lines.values())

@@ -67,3 +67,11 @@ def test_is_language_is_the_guess_compared():
         for pair in (("fr", "en"), ("en", "de"), ("de", "en")):
             for lang in pair:
                 assert langid.is_language(text, lang, pair) == (langid.guess.__wrapped__(text, pair=pair) == lang), (text, pair, lang)
+
+
+def test_the_kept_function_words_are_each_language_s_stopwords():
+    from mtcheck import langid
+    from mtcheck.resources import languages, stopwords
+
+    assert langid._function_words() == {lang: stopwords(lang) for lang in languages()}
+    assert list(langid._function_words()) == list(languages())  # the order guess breaks ties by

@@ -1,9 +1,11 @@
-"""The disk cache of compiled ``regex`` patterns (``mtcheck.patterns``)."""
+"""The disk cache of compiled ``regex`` and ``re`` patterns (``mtcheck.patterns``)."""
 
 from __future__ import annotations
 
+import _sre
 import marshal
 import os
+import re
 
 import pytest
 import regex
@@ -19,6 +21,7 @@ def fresh(tmp_path, monkeypatch):
     def restart() -> None:
         monkeypatch.setattr(patterns, "_patterns", None)
         monkeypatch.setattr(patterns, "_new", set())
+        monkeypatch.setattr(patterns, "_re_code", {})
 
     restart()
     return restart
@@ -85,3 +88,51 @@ def test_a_damaged_entry_is_compiled_afresh_and_rewritten(fresh):
     patterns._save()
     fresh()
     assert patterns.compile(r"\d+").pattern == r"\d+" and not patterns._new
+
+
+_RE_CASES = [
+    (r"(?<![A-Za-z0-9'’.-])([A-Za-z][A-Za-z'’]*+(?:-[A-Za-z][A-Za-z'’]*+)*+)([ \t\n\v\f\r]++)(\1)(?![A-Za-z0-9'’-])", re.IGNORECASE),
+    (r"(?P<word>[A-Za-z]+)['’]?", 0),
+    (rb"^[ \t]*\[tool", re.MULTILINE),
+    ("[^\x00-\x7f’‘“”–—…«»]", 0),
+]
+
+
+@pytest.mark.parametrize(("pattern", "flags"), _RE_CASES)
+def test_an_re_pattern_read_back_is_the_one_re_compiles(fresh, pattern, flags):
+    first = patterns.compile_re(pattern, flags)
+    assert first == re.compile(pattern, flags)  # same pattern, flags and code
+    patterns._save()
+    fresh()
+    assert type(patterns._loaded()[(pattern, int(flags), "re")]) is bytes
+    again = patterns.compile_re(pattern, flags)
+    assert again == re.compile(pattern, flags) and again.groupindex == re.compile(pattern, flags).groupindex
+    assert not patterns._new
+
+
+def test_an_re_pattern_read_back_stays_in_the_file_when_another_is_new(fresh):
+    patterns.compile_re(r"[0-9]+")
+    patterns._save()
+    fresh()
+    patterns.compile_re(r"[0-9]+")
+    patterns.compile_re(r"[a-z]+")
+    patterns._save()
+    fresh()
+    assert {(r"[0-9]+", 0, "re"), (r"[a-z]+", 0, "re")} <= patterns._loaded().keys()
+
+
+def test_an_re_and_a_regex_pattern_of_the_same_text_are_kept_apart(fresh):
+    assert isinstance(patterns.compile_re(r"\w+"), re.Pattern) and isinstance(patterns.compile(r"\w+"), regex.Pattern)
+    patterns._save()
+    fresh()
+    assert isinstance(patterns.compile_re(r"\w+"), re.Pattern) and isinstance(patterns.compile(r"\w+"), regex.Pattern)
+
+
+def test_a_damaged_or_foreign_re_entry_is_compiled_afresh(fresh):
+    _, code = patterns._compiled_re(r"\s+", 0)
+    other_sre = marshal.dumps((_sre.MAGIC + 1, marshal.loads(code)[1]))
+    patterns._path().write_bytes(marshal.dumps({(r"\d+", 0, "re"): b"junk", (r"\s+", 0, "re"): other_sre, (r"\w+", 0, "re"): code}))
+    assert patterns.compile_re(r"\d+").findall("a 12") == ["12"]
+    assert patterns.compile_re(r"\s+") == re.compile(r"\s+")
+    assert patterns.compile_re(r"\w+").findall("a 12") == ["a", "12"]  # the entry held another pattern
+    assert patterns._new == {(r"\d+", 0, "re"), (r"\s+", 0, "re"), (r"\w+", 0, "re")}

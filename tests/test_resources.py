@@ -213,14 +213,16 @@ def test_only_the_newest_versions_of_a_derived_value_are_kept(tmp_path, monkeypa
 
 
 def test_a_lexicon_reads_the_part_of_a_key_only_and_is_the_pair_table_as_a_mapping():
-    from mtcheck.resources import PairLexicon, lexicon
+    from mtcheck.resources import PairLexicon, by_start, lexicon
 
-    lex = PairLexicon({"ch": "chat\tcat|kitty\nchien\t", "é": "é\tE"})
-    assert "chat" in lex and lex["chien"] == "" and lex.get("chat") == "cat|kitty" and lex._parts.keys() == {"ch"}
-    assert "cha" not in lex and 3 not in lex and lex.get("x", "-") == "-" and "é" in lex and "" not in lex
+    lex = PairLexicon({"ch": "chat\tcat|kitty\nchien\t\nchiens\tdogs", "é": "é\tE"})
+    assert "chat" in lex and lex["chien"] == "" and lex.get("chat") == "cat|kitty" and lex["chiens"] == "dogs"
+    assert "cha" not in lex and "hat" not in lex and "at" not in lex and "kitty" not in lex and "ien" not in lex
+    assert 3 not in lex and lex.get("x", "-") == "-" and "é" in lex and "" not in lex
     with pytest.raises(KeyError):
         lex["chaton"]
-    assert dict(lex) == {"chat": "cat|kitty", "chien": "", "é": "E"} and len(lex) == 3
+    assert dict(lex) == {"chat": "cat|kitty", "chien": "", "chiens": "dogs", "é": "E"} and len(lex) == 4
+    assert PairLexicon(by_start(dict(lex))) == lex and dict(PairLexicon({"ch": "chat\tcat dog"}, str.split)) == {"chat": ["cat", "dog"]}
     for src, tgt in (("fr", "en"), ("de", "en")):
         table = {row[src].lower(): row[tgt] for row in pair_table(src, tgt, "lexicon")}
         shipped = lexicon(src, tgt)

@@ -50,7 +50,7 @@ def toy_pair(tmp_path, monkeypatch):
         (data / name).write_text(text, encoding="utf-8")
     for module in (resources, models):
         monkeypatch.setattr(module, "DATA_DIR", data)
-    caches = (resources.languages, langid._stopwords, typography.typography, align.length_model)
+    caches = (resources.languages, resources._package_version, langid._function_words, langid._stopwords, typography.typography, align.length_model)
     for cache in caches:
         cache.cache_clear()
     yield

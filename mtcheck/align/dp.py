@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from mtcheck import patterns
 from mtcheck.align.scorers import Scorer
 
 Coverage = Callable[[str, str], tuple[float, float]]
@@ -59,7 +59,7 @@ class Weights(NamedTuple):
 PARAGRAPH_WEIGHTS = Weights(
     headline_merge=4.0, headline_body=2.0, band=6, orphan_zero=2.0, orphan_cover=None, orphan_gain=0.1, unrelated=4.0
 )
-_FINAL = re.compile(r"[.!?…:;»”\"’')\]]\s*$")
+_FINAL = patterns.compile_re(r"[.!?…:;»”\"’')\]]\s*$")
 
 
 def _orphan_cost(similarity: float, weights: Weights, below: float) -> float:

@@ -11,11 +11,11 @@ import regex
 from mtcheck import patterns
 from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.checks.casing import is_title_case, ordinary_words
+from mtcheck.checks.casing import Words as LazyWords, is_title_case, ordinary_words
 from mtcheck.checks.literals import chunks
 from mtcheck.checks.words import Twin, plain as _plain, plain_letters
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span
-from mtcheck.resources import Phrases, alternation, derived, exonyms, lexicon, lexicon_words, months, pair_table, stopwords, measured, word_list
+from mtcheck.resources import PairLexicon, Phrases, alternation, by_start, derived, exonyms, lexicon, lexicon_words, months, pair_table, stopwords, measured, word_list
 from mtcheck.typography import typography
 
 _LETTERS = patterns.compile(r"\p{L}+")
@@ -234,14 +234,27 @@ def _unaccented_ordinary(src: str, tgt: str) -> frozenset[str]:
     return frozenset(strip_accents(w[0]) + w[1:] for w in lexicon(src, tgt) if not w[:1].isascii())
 
 
-@derived
+@functools.cache
 def _target_ordinary(src: str, tgt: str) -> Words:
     """Lowercase target words that are no proper names even when capitalised: the words of the
-    lexicon's translations, titles, calendar words, demonyms, languages, function words."""
-    words = {w.lower() for w in lexicon_words(src, tgt)}
-    extra = {t.rstrip(".").lower() for t in word_list(tgt, "abbreviations")} | set(months(tgt))
-    extra |= {w.lower() for name in ("weekdays", "demonyms", "languages") for w in word_list(tgt, name)}
-    return words, extra, stopwords(tgt)
+    lexicon's translations (a part per first two letters read when asked), titles, calendar
+    words, demonyms, languages, function words."""
+    return LazyWords(_translated_words(src, tgt)), _other_ordinary(tgt), stopwords(tgt)
+
+
+@derived
+def _translated_words(src: str, tgt: str) -> dict[str, str]:
+    """The lowercase words of the lexicon's translations by first two letters, separated by spaces."""
+    by_start: dict[str, list[str]] = {}
+    for word in {w.lower() for w in lexicon_words(src, tgt)}:
+        by_start.setdefault(word[:2], []).append(word)
+    return {start: " ".join(words) for start, words in by_start.items()}
+
+
+@functools.cache
+def _other_ordinary(tgt: str) -> frozenset[str]:
+    """Abbreviated titles, calendar words, demonyms and languages of the target language, lowercase."""
+    return _calendar_words(tgt) | {t.rstrip(".").lower() for t in word_list(tgt, "abbreviations")}
 
 
 def _translated(name: str, target: str, src: str, tgt: str) -> bool:
@@ -412,14 +425,20 @@ def _source_names(ctx: CheckContext, sent: Sentence, surnames: frozenset[str]) -
         yield _SourceName(word, sent, m.start(), person)
 
 
-@derived
-def _demonyms(src: str, tgt: str) -> dict[str, frozenset[str]]:
+@functools.cache
+def _demonyms(src: str, tgt: str) -> PairLexicon:
     """The plain target words of each source demonym's translations (``Suédois`` → ``swede``,
-    ``swedes``, ``swedish``)."""
-    return {
-        row[src]: frozenset(_plain(w) for f in (row[tgt], *row.get("alt", "").split("|")) for w in f.split())
+    ``swedes``, ``swedish``), read by first two letters when asked."""
+    return PairLexicon(_demonym_parts(src, tgt), lambda words: frozenset(words.split()))
+
+
+@derived
+def _demonym_parts(src: str, tgt: str) -> dict[str, str]:
+    """``_demonyms``' lines by first two letters, each demonym's words separated by spaces."""
+    return by_start({
+        row[src]: " ".join(sorted({_plain(w) for f in (row[tgt], *row.get("alt", "").split("|")) for w in f.split()}))
         for row in pair_table(src, tgt, "demonyms")
-    }
+    })
 
 
 def _segment_memo(ctx: CheckContext, seg: Segment) -> dict:

@@ -22,7 +22,7 @@ _DOUBLE = patterns.compile(r"(?<![\p{L}\p{N}'’.-])(\p{L}[\p{L}'’]*+(?:-\p{L}
 _DOUBLES = Twin(_DOUBLE, r"(?<![A-Za-z0-9'’.-])([A-Za-z][A-Za-z'’]*+(?:-[A-Za-z][A-Za-z'’]*+)*+)([ \t\n\v\f\r]++)(\1)(?![A-Za-z0-9'’-])", re.IGNORECASE)
 # The ASCII twin without IGNORECASE, for the lowercased text (same length: it is ``ascii_like``):
 # whether a sentence holds a double at all, in about half the time.
-_LOWERED_DOUBLE = re.compile(r"(?<![a-z0-9'’.-])([a-z][a-z'’]*+(?:-[a-z][a-z'’]*+)*+)([ \t\n\v\f\r]++)(\1)(?![a-z0-9'’-])")
+_LOWERED_DOUBLE = patterns.compile_re(r"(?<![a-z0-9'’.-])([a-z][a-z'’]*+(?:-[a-z][a-z'’]*+)*+)([ \t\n\v\f\r]++)(\1)(?![a-z0-9'’-])")
 # A capitalised word doubled in the source ("Danse Danse", "Bora-Bora").
 _SOURCE_DOUBLE = patterns.compile(r"(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}'’]*)[\s‐-]+\1(?![\p{L}\p{N}'’-])")
 _LAST_WORD = patterns.compile(r"(\p{L}+)\s+$")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 
@@ -88,7 +87,7 @@ class UntranslatedSentence(Rule):
             yield self.finding(message, target=sent.span, segment=seg)
 
 
-_FIRST = re.compile(r"\S+")  # ``\s`` is ``str.isspace``: the first word ``str.split`` gives
+_FIRST = patterns.compile_re(r"\S+")  # ``\s`` is ``str.isspace``: the first word ``str.split`` gives
 
 
 def _identical(seg, text: str) -> bool:

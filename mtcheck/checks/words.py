@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -29,7 +28,7 @@ def plain_letters(text: str) -> frozenset[str]:
 # Characters beyond ASCII that are no letter, digit or space for ``re`` and ``regex`` alike, and
 # have no other case: a text of ASCII and these reads the same with ASCII classes.
 _TYPOGRAPHIC = "’‘“”–—…«»"
-_OTHER = re.compile(rf"[^\x00-\x7f{_TYPOGRAPHIC}]")
+_OTHER = patterns.compile_re(rf"[^\x00-\x7f{_TYPOGRAPHIC}]")
 
 
 def ascii_like(text: str) -> bool:
@@ -54,7 +53,7 @@ class Twin:
         if not ascii_like(text):
             return self.unicode
         if self._twin is None:
-            self._twin = re.compile(self._ascii, self._flags)
+            self._twin = patterns.compile_re(self._ascii, self._flags)
         return self._twin
 
     def lowered(self, text: str, each: Callable[[list[str]], list[str]]) -> list[str]:

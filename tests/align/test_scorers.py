@@ -106,3 +106,26 @@ def test_a_document_scorer_scores_as_its_scorer_and_keeps_texts_within_a_bound(m
                 assert document(src, tgt) == scorer(src, tgt)
                 assert document.coverage(src, tgt) == scorer.coverage(src, tgt)
                 assert len(document._sources) <= 2 and len(document._targets) <= 2
+
+
+PAIRS = [("fr", "en"), ("de", "en"), ("es", "en"), ("it", "en"), ("en", "de"), ("en", "es"), ("en", "fr")]
+
+
+def test_the_translations_read_by_part_are_the_whole_table():
+    """``_translations`` keeps lines by first two letters; every key reads as the full mapping built from the tables."""
+    from mtcheck.align.scorers import _translations
+    from mtcheck.resources import pair_table
+
+    for src, tgt in PAIRS:
+        full: dict[str, list[str]] = {}
+        for name in ("exonyms", "lexicon"):
+            rows = pair_table(src, tgt, name)
+            for row in rows:
+                full.setdefault(row[src].lower(), []).append(row[tgt])
+            for row in () if rows else pair_table(tgt, src, name):
+                for word in {w for alt in row[src].split("|") for w in alt.split()}:
+                    full.setdefault(word.lower(), []).append(row[tgt])
+        table = {word: "|".join(forms) for word, forms in full.items()}
+        lazy = _translations(src, tgt)
+        assert dict(lazy) == table and len(lazy) == len(table) and all(lazy.get(k) == v and k in lazy for k, v in table.items())
+        assert not any(key[:-1] in lazy for key in table if key[:-1] not in table)  # a prefix of a key is no key

@@ -455,3 +455,31 @@ def test_the_capitalised_word_pattern_and_its_ascii_twin_find_the_same_words():
         fast = names._NAME_WORDS.of(text)
         assert fast is not names._NAME_WORD
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in names._NAME_WORD.finditer(text)], text
+
+
+_PAIRS = [("fr", "en"), ("de", "en"), ("es", "en"), ("it", "en"), ("en", "de"), ("en", "es"), ("en", "fr")]
+
+
+def test_demonyms_and_ordinary_target_words_read_by_part_are_the_whole_lists():
+    """``_demonyms`` and ``_target_ordinary`` keep their words by first two letters: each reads as
+    the full values built from the data files."""
+    from mtcheck import resources
+    from mtcheck.checks import names
+    from mtcheck.checks.words import plain
+    from mtcheck.resources import pair_table, word_list
+
+    for src, tgt in _PAIRS:
+        demonyms = {
+            row[src]: frozenset(plain(w) for f in (row[tgt], *row.get("alt", "").split("|")) for w in f.split())
+            for row in pair_table(src, tgt, "demonyms")
+        }
+        lazy = names._demonyms(src, tgt)
+        assert dict(lazy) == demonyms and all(lazy.get(k) == v for k, v in demonyms.items())
+        words = {w.lower() for w in resources.lexicon_words(src, tgt)}
+        extra = {t.rstrip(".").lower() for t in word_list(tgt, "abbreviations")} | set(resources.months(tgt))
+        extra |= {w.lower() for name in ("weekdays", "demonyms", "languages") for w in word_list(tgt, name)}
+        ordinary, other, function_words = names._target_ordinary(src, tgt)
+        assert other == extra and function_words == resources.stopwords(tgt)
+        kept = names._translated_words(src, tgt)
+        assert sorted(w for part in kept.values() for w in part.split()) == sorted(words)
+        assert all(w in ordinary for w in words) and not any(w[:-1] in ordinary for w in words if w[:-1] not in words)
