@@ -71,7 +71,10 @@ def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
         if found is not None:
             patterns[key], _re_code[key] = found, code
     if found is None:
-        found, code = _compiled_re(pattern, int(flags))
+        try:
+            found, code = _compiled_re(pattern, int(flags))
+        except Exception:  # noqa: BLE001 - re's private compiler differs (Python 3.10: sre_compile): not kept
+            return re.compile(pattern, flags)
         with _lock:
             if not _new:
                 atexit.register(_save)

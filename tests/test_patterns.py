@@ -136,3 +136,11 @@ def test_a_damaged_or_foreign_re_entry_is_compiled_afresh(fresh):
     assert patterns.compile_re(r"\s+") == re.compile(r"\s+")
     assert patterns.compile_re(r"\w+").findall("a 12") == ["a", "12"]  # the entry held another pattern
     assert patterns._new == {(r"\d+", 0, "re"), (r"\s+", 0, "re"), (r"\w+", 0, "re")}
+
+
+def test_an_re_pattern_is_compiled_by_re_when_its_private_compiler_fails(fresh, monkeypatch):
+    def broken(pattern, flags):
+        raise ImportError("no re._compiler")  # as on Python 3.10, whose compiler is sre_compile
+
+    monkeypatch.setattr(patterns, "_compiled_re", broken)
+    assert patterns.compile_re(r"\d+") == re.compile(r"\d+") and not patterns._new
