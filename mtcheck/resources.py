@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import marshal
 import os
 import re
@@ -118,11 +117,8 @@ def _kept(kind: str, stem: str, version: str, build, valid):
     except RuntimeError:  # no home folder to keep it in
         return build()
     try:
-        data = stored.read_bytes()
-        value = marshal.loads(data)
+        value = marshal.loads(stored.read_bytes())
         if valid(value):
-            if len(data) >= _STORED_BYTES:
-                _live_to_the_end()
             return value
     except (OSError, EOFError, ValueError, TypeError):  # not stored yet, or damaged
         pass
@@ -142,16 +138,6 @@ def _kept(kind: str, stem: str, version: str, build, valid):
 
 
 _STORED_BYTES = 16 * 1024
-
-
-def _live_to_the_end() -> None:
-    """Freeze what the process holds out of every collection, as ``cli.pace_collector`` does at
-    start: a large kept value lives to the end (its cache holds it), and its containers (tuples,
-    sets of thousands of words) made each young collection of the seed check walk them (the two
-    it ran cost ≈ 5 M instructions and several milliseconds of cache misses; none found garbage).
-    Frozen with it: whatever else is alive then (the first document of a run, at most a few
-    per process: one per kept value read)."""
-    gc.freeze()
 
 
 def derived(function):

@@ -227,19 +227,3 @@ def test_a_lexicon_reads_the_part_of_a_key_only_and_is_the_pair_table_as_a_mappi
         table = {row[src].lower(): row[tgt] for row in pair_table(src, tgt, "lexicon")}
         shipped = lexicon(src, tgt)
         assert dict(shipped) == table and len(shipped) == len(table) and all(shipped.get(k) == v for k, v in table.items())
-
-
-def test_a_large_kept_value_read_back_is_frozen_out_of_collections(tmp_path, monkeypatch):
-    import gc
-
-    from mtcheck import resources
-
-    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path))
-    big, small = tuple((f"w{i}",) for i in range(5000)), ("a", "b")
-    for value, frozen in ((big, True), (small, False)):
-        name = f"test-{len(value)}"
-        assert resources._kept("derived", name, "1", lambda: value, lambda v: type(v) is tuple) == value  # built
-        gc.collect()
-        before = gc.get_freeze_count()
-        read = resources._kept("derived", name, "1", lambda: pytest.fail("not read back"), lambda v: type(v) is tuple)
-        assert read == value and (gc.get_freeze_count() > before) == frozen
