@@ -74,7 +74,10 @@ def _limit_file_size() -> None:
 @pytest.mark.parametrize("fmt", ["text", "concise", "json", "jsonl", "html", "sarif", "junit"])
 def test_failed_report_write_keeps_the_previous_report(story, fmt):  # A5: a full disk, reports written as they are made
     (story / "report.out").write_text("the previous report\n", encoding="utf-8")
-    proc = mtcheck("check", "story.en.txt", "--no-mt", "-f", fmt, "-o", "report.out", cwd=story, preexec_fn=_limit_file_size)
+    # no .pyc written under the limit: a first import there left a 100-byte .pyc (CPython keeps
+    # what a short write wrote) that broke every later import of that module in the checkout
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    proc = mtcheck("check", "story.en.txt", "--no-mt", "-f", fmt, "-o", "report.out", cwd=story, preexec_fn=_limit_file_size, env=env)
     assert proc.returncode == 2
     one_error_line(proc, "cannot write report", "unchanged")
     assert (story / "report.out").read_text() == "the previous report\n"
