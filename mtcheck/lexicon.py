@@ -11,6 +11,7 @@ words of the document. A cache that cannot be written is built in memory.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import importlib.util
@@ -179,25 +180,35 @@ def _build(lang: str, path: Path, has_dictionary: bool) -> sqlite3.Connection:
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(tmp, check_same_thread=False)
-    except (OSError, sqlite3.Error):
-        tmp = None
+        db = _filled(sqlite3.connect(tmp, check_same_thread=False), rows)
+    except (OSError, sqlite3.Error):  # no cache folder, or a full disk: kept in memory for this run
+        with contextlib.suppress(OSError):
+            tmp.unlink()
         db = sqlite3.connect(":memory:", check_same_thread=False)
-    db.execute("CREATE TABLE freq (word TEXT PRIMARY KEY, zipf REAL, known INTEGER) WITHOUT ROWID")
-    db.executemany("INSERT INTO freq VALUES (?, ?, ?)", ((w, z, k) for w, (z, k) in rows.items()))
-    db.execute("CREATE TABLE deletes (key TEXT, word TEXT)")
-    targets = [w for w, (z, k) in rows.items() if z >= CANDIDATE_ZIPF or k and z >= CANDIDATE_KNOWN_ZIPF]
-    db.executemany("INSERT INTO deletes VALUES (?, ?)", ((d, w) for w in targets if w.isalpha() for d in deletes(w)))
-    db.execute("CREATE INDEX deletes_key ON deletes (key)")
-    db.commit()
-    if tmp is None:
-        return db
+        db.execute("PRAGMA temp_store = MEMORY")  # the index's sort too: no temporary file
+        return _filled(db, rows)
     db.close()
     try:
         os.replace(tmp, path)
     except OSError:
         path = tmp
     return _read_only(path)
+
+
+def _filled(db: sqlite3.Connection, rows: dict[str, list]) -> sqlite3.Connection:
+    """``db`` with the lexicon's tables made from ``rows`` (word → zipf, known); closed if that fails."""
+    try:
+        db.execute("CREATE TABLE freq (word TEXT PRIMARY KEY, zipf REAL, known INTEGER) WITHOUT ROWID")
+        db.executemany("INSERT INTO freq VALUES (?, ?, ?)", ((w, z, k) for w, (z, k) in rows.items()))
+        db.execute("CREATE TABLE deletes (key TEXT, word TEXT)")
+        targets = [w for w, (z, k) in rows.items() if z >= CANDIDATE_ZIPF or k and z >= CANDIDATE_KNOWN_ZIPF]
+        db.executemany("INSERT INTO deletes VALUES (?, ?)", ((d, w) for w in targets if w.isalpha() for d in deletes(w)))
+        db.execute("CREATE INDEX deletes_key ON deletes (key)")
+        db.commit()
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 def _read_only(path: Path) -> sqlite3.Connection:

@@ -84,6 +84,15 @@ def test_failed_report_write_keeps_the_previous_report(story, fmt):  # A5: a ful
     assert not [p for p in story.rglob("*mtcheck-tmp*")]
 
 
+def test_a_full_disk_on_the_first_run_is_the_report_error_not_a_crash(story, tmp_path_factory):  # A5, the cache still empty
+    (story / "report.out").write_text("the previous report\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "MTCHECK_CACHE_DIR": str(tmp_path_factory.mktemp("cache"))}
+    proc = mtcheck("check", "story.en.txt", "--no-mt", "-f", "json", "-o", "report.out", cwd=story, preexec_fn=_limit_file_size, env=env, timeout=180)
+    assert proc.returncode == 2, proc.stderr  # the word lists were kept in memory (SQLite: disk I/O error), then the report could not be written
+    one_error_line(proc, "cannot write report", "unchanged")
+    assert (story / "report.out").read_text() == "the previous report\n"
+
+
 @pytest.mark.parametrize("command", [["fix"], ["check"], ["fix", "--undo"], ["fix", "--diff"]])
 def test_empty_path_argument_is_a_usage_error(story, command):  # A6
     before = snapshot(story)
