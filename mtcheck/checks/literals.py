@@ -63,15 +63,6 @@ def any_of(literals: tuple[str, ...]) -> Callable[[str], bool]:
     return lambda text: next(automaton.iter(text), None) is not None
 
 
-def chunks(items: Sequence[T], text_of: Callable[[T], str], literals: tuple[str, ...]) -> Iterator[tuple[Sequence[T], list[str], frozenset[str]]]:
-    """``items`` by ``CHUNK``, each chunk with its items' texts and the distinct ``literals`` those
-    texts hold: one pass per chunk rather than one search per literal and item."""
-    for k in range(0, len(items), CHUNK):
-        chunk = items[k : k + CHUNK]
-        texts = [text_of(item) for item in chunk]
-        yield chunk, texts, frozenset(literals[i] for i in held(literals, "\n".join(texts)))
-
-
 def each_held(items: Sequence[T], text_of: Callable[[T], str], literals: tuple[str, ...]) -> Iterator[tuple[T, str, frozenset[str]]]:
     """Each of ``items`` with its text and the distinct ``literals`` that text holds: one pass per
     ``CHUNK`` of items (``held_each``), no substring search per item. Items holding the same

@@ -12,7 +12,7 @@ from mtcheck import patterns
 from mtcheck.align.scorers import strip_accents
 from mtcheck.checks.base import CheckContext, Rule
 from mtcheck.checks.casing import Words as LazyWords, is_title_case, ordinary_words
-from mtcheck.checks.literals import chunks
+from mtcheck.checks.literals import each_held
 from mtcheck.checks.words import Twin, plain as _plain, plain_letters
 from mtcheck.model import Finding, Segment, Sentence, Severity, Span
 from mtcheck.resources import PairLexicon, Phrases, alternation, by_start, derived, exonyms, lexicon, lexicon_words, months, pair_table, stopwords, measured, word_list
@@ -967,8 +967,7 @@ class SourceExonym(Rule):
         if pattern is None:
             return
         # the forms each paragraph may hold (one pass over the text): most documents hold none
-        holding = {id(p): held for chunk, texts, held in chunks(ctx.target.paragraphs, lambda p: p.text, literals) if held
-                   for p, text in zip(chunk, texts) if any(form in text for form in held)}
+        holding = {id(p): held for p, _, held in each_held(ctx.target.paragraphs, lambda p: p.text, literals) if held}
         if not holding:
             return
         french_words = stopwords(ctx.src_lang) - stopwords(ctx.tgt_lang)

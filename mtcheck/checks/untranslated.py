@@ -10,7 +10,7 @@ import regex
 
 from mtcheck import langid, patterns
 from mtcheck.checks.base import CheckContext, Rule
-from mtcheck.checks.literals import any_of, chunks
+from mtcheck.checks.literals import any_of, each_held
 from mtcheck.checks.words import Twin, letter_words, lowered, tokens
 from mtcheck.lexicon import Lexicon, lexicon, normalise
 from mtcheck.model import Finding, Paragraph, Segment, Sentence, Severity
@@ -239,9 +239,8 @@ def _touched(ctx: CheckContext) -> frozenset[Paragraph]:
 
     def compute() -> frozenset[Paragraph]:
         literals = _blanking_literals(ctx.pair)
-        holds = any_of(literals)
         paragraphs = list(dict.fromkeys(sent.paragraph for _, sent in ctx.target_sentences()))
-        return frozenset(p for chunk, texts, found in chunks(paragraphs, lambda p: p.text, literals) if found for p, text in zip(chunk, texts) if holds(text))
+        return frozenset(p for p, _, found in each_held(paragraphs, lambda p: p.text, literals) if found)
 
     return ctx.shared("untranslated.touched", compute)
 

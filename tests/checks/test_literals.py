@@ -1,4 +1,4 @@
-from mtcheck.checks.literals import CHUNK, chunks, held
+from mtcheck.checks.literals import CHUNK, held
 
 
 def test_every_literal_held_once_in_order_overlaps_included():
@@ -16,13 +16,16 @@ def test_nothing_held():
     assert held((), "anything") == []
 
 
-def test_chunks_give_each_chunk_its_texts_and_the_literals_it_holds():
+def test_each_held_gives_each_item_of_every_chunk_its_text_and_literals():
+    from mtcheck.checks.literals import each_held
+
     items = [f"item {k}" for k in range(CHUNK + 3)]
     items[CHUNK + 1] = "the kremlin"
-    got = list(chunks(items, str.upper, ("ITEM 1", "KREMLIN", "ABSENT")))
-    assert [(len(chunk), len(texts)) for chunk, texts, _ in got] == [(CHUNK, CHUNK), (3, 3)]
-    assert got[1][1] == ["ITEM 32", "THE KREMLIN", "ITEM 34"]
-    assert [found for _, _, found in got] == [{"ITEM 1"}, {"KREMLIN"}]
+    got = list(each_held(items, str.upper, ("ITEM 1", "KREMLIN", "ABSENT")))
+    assert [item for item, _, _ in got] == items
+    assert [text for _, text, _ in got][CHUNK:] == ["ITEM 32", "THE KREMLIN", "ITEM 34"]
+    assert [found for _, _, found in got][CHUNK:] == [set(), {"KREMLIN"}, set()]
+    assert {item for item, _, found in got if found} == {"item 1", *(f"item {k}" for k in range(10, 20)), "the kremlin"}
 
 
 def test_any_of_says_whether_a_text_holds_any_literal():
